@@ -31,8 +31,9 @@ export interface FunctionInvoker {
    * Invokes a function the way the Azure worker does (programming model's getArguments →
    * invokeFunction → getResponse), with `triggerData` as its trigger binding's input and the
    * durable client (and any other input bindings) filled in by the host. Resolves with the
-   * response's `returnValue` converted to a JS value (`{json}`/`{string}` parsed as JSON when
-   * they parse, else the string); rejects with the error the function threw.
+   * response's `returnValue` converted to a JS value (`{json}` parsed; `{string}` stays the string,
+   * as the Durable extension treats a string result; numbers and bytes as they are); rejects with
+   * the error the function threw.
    */
   invoke(name: string, triggerData: RpcTypedData): Promise<unknown>;
 }

@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Clock } from './clock/clock';
+import { SystemClock } from './clock/systemClock';
+import { VirtualClock } from './clock/virtualClock';
+import { createDevClockRoute } from './devClock';
+import { createFunctionsHost, type FunctionsHost } from './functions-host';
+import { createIndexRoute } from './indexPage';
+import type { LocalService, RuntimeContext, ServiceLink } from './server/localService';
+import { OriginServer } from './server/originServer';
+import { createStandIns } from './standIns';
+
+export interface RuntimeOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** SMTP sink port; 0 picks a free port. */
+  smtpPort: number;
+  dataDir: string;
+  /** The compiled Functions app folder (package.json with main, host.json). */
+  appDir: string;
+  /** Wipe the data folder first. */
+  reset?: boolean;
+  /** Use a virtual clock starting at this instant (or where it stopped last time). */
+  virtualClock?: boolean;
+  virtualStart?: number;
+  /** Seed demo data on first start. */
+  seed?: boolean;
+  verbose?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface Runtime {
+  origin: string;
+  port: number;
+  clock: Clock;
+  services: LocalService[];
+  host: FunctionsHost;
+  links(): ServiceLink[];
+  /** Resolves when every service is idle. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Composes the embedded default on one origin: the Functions host, the Durable backend and the
+ * stand-ins for SharePoint, mail, Graph and Datix. The same compiled app runs here and in Azure;
+ * only the settings each stand-in contributes differ.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const dataDir = resolve(options.dataDir);
+  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  const clock = options.virtualClock ? openVirtualClock(dataDir, options.virtualStart) : new SystemClock();
+  const server = new OriginServer();
+  const port = await server.listen(options.port);
+  const ctx: RuntimeContext = { origin: `http://localhost:${port}`, port, dataDir, clock, log };
+
+  const host = createFunctionsHost(ctx, { appDir: options.appDir, verbose: options.verbose });
+  const standIns = await createStandIns(ctx, host, { smtpPort: options.smtpPort, seed: options.seed ?? true });
+  const services: LocalService[] = [host, ...standIns];
+
+  const settle = async (): Promise<void> => {
+    // Work can hop between services (a timer starts an orchestration that calls SharePoint), so
+    // settle until one full pass finds everyone idle.
+    for (let pass = 0; pass < 1000; pass++) {
+      await Promise.all(services.map((s) => s.whenIdle?.()));
+      await new Promise((r) => setImmediate(r));
+      const again = await Promise.race([
+        Promise.all(services.map((s) => s.whenIdle?.())).then(() => false),
+        new Promise<boolean>((r) => setImmediate(() => r(true))),
+      ]);
+      if (!again) return;
+    }
+  };
+  if (clock instanceof VirtualClock) clock.setSettle(settle);
+
+  for (const service of services) {
+    for (const [k, v] of Object.entries(service.appSettings?.() ?? {})) process.env[k] = v;
+  }
+  host.loadApp();
+
+  const links = (): ServiceLink[] => services.flatMap((s) => s.links?.() ?? []);
+  for (const service of services) for (const route of service.routes ?? []) server.mount(route);
+  server.mount(createIndexRoute(() => links(), clock));
+  if (clock instanceof VirtualClock) server.mount(createDevClockRoute(clock));
+
+  for (const service of services) await service.start?.();
+
+  return {
+    origin: ctx.origin,
+    port,
+    clock,
+    services,
+    host,
+    links,
+    settle,
+    async close() {
+      for (const service of [...services].reverse()) await service.close();
+      await server.close();
+    },
+  };
+}
+
+/** Virtual time survives a restart (crash tests restart on the same data folder). */
+function openVirtualClock(dataDir: string, startAt?: number): VirtualClock {
+  const file = join(dataDir, 'virtual-clock.json');
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { now: number }).now : undefined;
+  return new VirtualClock(saved ?? startAt ?? Date.now(), (now) => writeFileSync(file, JSON.stringify({ now })));
+}
