@@ -61,17 +61,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const standIns = await createStandIns(ctx, host, { smtpPort: options.smtpPort, seed: options.seed ?? true });
   const services: LocalService[] = [host, ...standIns];
 
+  const allIdle = (): Promise<void> => Promise.all(services.map((s) => s.whenIdle?.() ?? Promise.resolve())).then(() => undefined);
   const settle = async (): Promise<void> => {
-    // Work can hop between services (a timer starts an orchestration that calls SharePoint), so
-    // settle until one full pass finds everyone idle.
-    for (let pass = 0; pass < 1000; pass++) {
-      await Promise.all(services.map((s) => s.whenIdle?.()));
+    // Work hops between services (a timer starts an orchestration that calls SharePoint), and
+    // due callbacks run on the next tick; settled means a pass in which everyone was already idle.
+    for (;;) {
+      await allIdle();
       await new Promise((r) => setImmediate(r));
-      const again = await Promise.race([
-        Promise.all(services.map((s) => s.whenIdle?.())).then(() => false),
-        new Promise<boolean>((r) => setImmediate(() => r(true))),
-      ]);
-      if (!again) return;
+      const busy = await Promise.race([allIdle().then(() => false), new Promise<boolean>((r) => setImmediate(() => r(true)))]);
+      if (!busy) return;
     }
   };
   if (clock instanceof VirtualClock) clock.setSettle(settle);

@@ -120,7 +120,7 @@ export class FunctionRegistry implements FunctionInvoker {
     const post: Record<string, unknown> = { ...pre, result, error };
     coreCtx.state = 'postInvocationHooks';
     await this.core.runHooks('postInvocation', post);
-    if (post.error) throw post.error;
+    if (post.error) throw post.error instanceof Error ? post.error : new Error(JSON.stringify(post.error));
     const response = await invocationModel.getResponse(context, post.result);
     return {
       returnValue: response.returnValue as RpcTypedData | null | undefined,

@@ -93,7 +93,7 @@ async function invokeHttp(
 
   let result: InvocationResult;
   try {
-    result = await registry.invokeRaw(name, { http } as RpcTypedData);
+    result = await registry.invokeRaw(name, { http });
   } catch (err) {
     // As in Azure: an unhandled exception is a 500 without details to the caller; the log has them.
     const message = err instanceof Error ? err.stack ?? err.message : String(err);

@@ -32,13 +32,13 @@ export function createFunctionsHost(ctx: RuntimeContext, options: FunctionsHostO
   const print = (level: LogLevel, text: string): void => {
     if (LEVELS.indexOf(level) >= minLevel) ctx.log(text);
   };
-  let registry: FunctionRegistry | undefined;
   const core = new CoreApi({
-    onRegister: (metadata, callback) => registry!.register(metadata, callback),
+    // The registry exists by the time the app registers anything (loadApp runs later).
+    onRegister: (metadata, callback) => registry.register(metadata, callback),
     onLog: (level, category, message) => print(level, `[${category}] ${message}`),
   });
-  registry = new FunctionRegistry(core, (fn, level, message) => print(level, `[${fn}] ${message}`));
-  const timers = new TimerTriggers(registry, ctx.clock, ctx.dataDir, ctx.log);
+  const registry = new FunctionRegistry(core, (fn, level, message) => print(level, `[${fn}] ${message}`));
+  const timers = new TimerTriggers(registry, ctx.clock, ctx.dataDir, (message) => ctx.log(message));
   let loaded = false;
 
   return {

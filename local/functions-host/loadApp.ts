@@ -42,7 +42,8 @@ export function readAppFolder(appDir: string): AppFolder {
 
 export function loadEntryFiles(app: AppFolder): void {
   for (const file of app.entryFiles) {
-    // The worker loads main with require; our compiled app is CommonJS.
+    // The worker loads main with require, so module-level registrations run in file order.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(file);
   }
 }

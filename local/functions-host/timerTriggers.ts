@@ -35,7 +35,7 @@ export class TimerTriggers {
   start(): void {
     for (const fn of this.registry.list()) {
       if (fn.triggerType.toLowerCase() !== 'timertrigger') continue;
-      const schedule = String(fn.trigger.schedule ?? '');
+      const schedule = typeof fn.trigger.schedule === 'string' ? fn.trigger.schedule : '';
       const cron = parseSchedule(fn.name, schedule);
       const saved = this.state[fn.name];
       const now = this.clock.now();

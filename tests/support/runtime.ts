@@ -55,8 +55,8 @@ export async function startRuntime(options: StartOptions = {}): Promise<RuntimeP
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 
   const origin = await new Promise<string>((resolveOrigin, reject) => {
@@ -65,11 +65,11 @@ export async function startRuntime(options: StartOptions = {}): Promise<RuntimeP
       const m = /^ready: (\S+)/m.exec(output);
       if (m) {
         clearTimeout(timer);
-        child.stdout!.off('data', onData);
+        child.stdout.off('data', onData);
         resolveOrigin(m[1]);
       }
     };
-    child.stdout!.on('data', onData);
+    child.stdout.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`The runtime exited (code ${code}) before it was ready. Output:\n${output}`));
@@ -110,7 +110,7 @@ function handle(
     advanceTo: (to) => clock('/advance', { to }),
     now: () => clock(''),
     kill,
-    restart: () => startRuntime({ ...options, dataDir }).then((r) => ({ ...r, stop: ownsDataDir ? cleanup(r) : r.stop })),
+    restart: () => startRuntime({ ...options, dataDir }).then((r) => ({ ...r, stop: ownsDataDir ? cleanup(r) : () => r.stop() })),
     async stop() {
       await kill('SIGTERM');
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -135,7 +135,7 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
