@@ -1,0 +1,137 @@
+// Validates every app setting once, at start, and fails with ONE message that names each
+// missing or bad setting with what was expected — so a deployment is fixed in one pass
+// instead of one restart per typo. The table of settings is settingsCatalog.ts.
+import { z } from 'zod';
+import { PRODUCTION_MIN_KEY_BYTES, shortestKeyBytes } from './signingKeys';
+import { settingNames, settingSpec, settingsCatalog, type SettingName, type SettingsCatalog } from './settingsCatalog';
+
+export type Settings = { readonly [K in SettingName]: z.output<SettingsCatalog[K]['schema']> };
+
+export interface SettingProblem {
+  setting: string;
+  message: string;
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: readonly SettingProblem[]) {
+    const count = problems.length === 1 ? '1 setting is' : `${problems.length} settings are`;
+    super(`The app cannot start: ${count} missing or not valid.\n${problems.map((p) => `- ${p.message}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+// Set by App Service on every Azure instance; lets us refuse local rules in the cloud.
+const AZURE_SIGNAL = 'WEBSITE_SITE_NAME';
+const KEY_VAULT_REFERENCE = '@Microsoft.KeyVault(';
+
+const rawShape = Object.fromEntries([...settingNames, AZURE_SIGNAL].map((name) => [name, z.string().optional()]));
+
+/** The one schema: raw environment in, typed settings out, every problem reported as an issue at its setting. */
+export const settingsSchema = z.object(rawShape).transform((raw, ctx): Settings => {
+  const report = (setting: string, message: string) => ctx.addIssue({ code: 'custom', path: [setting], message });
+  const resolved = resolveRawValues(raw);
+  const environment = resolved.ENVIRONMENT === 'production' ? 'production' : 'local';
+  const parsed: Partial<Record<SettingName, unknown>> = {};
+
+  for (const name of settingNames) {
+    const spec = settingSpec(name);
+    const value = resolved[name];
+    if (value?.startsWith(KEY_VAULT_REFERENCE)) {
+      // App Service leaves the reference text in place when it cannot resolve it.
+      report(name, `${name} is a Key Vault reference that did not resolve. Check that the secret exists and that the app's managed identity has the Key Vault Secrets User role.`);
+      continue;
+    }
+    if (value === undefined) {
+      const why = whyRequired(name, environment, resolved);
+      if (why) report(name, `${name} is missing${why}. ${spec.meaning}. Expected ${spec.expected}, e.g. ${spec.example}.`);
+      continue;
+    }
+    const result = spec.schema.safeParse(value);
+    if (!result.success) {
+      const detail = result.error.issues[0]?.message ?? 'not readable';
+      const got = spec.secret ? '' : ` (got "${truncate(value)}")`;
+      report(name, `${name} is not valid: ${detail}${got}. Expected ${spec.expected}, e.g. ${spec.example}.`);
+      continue;
+    }
+    parsed[name] = result.data;
+    const rule = environment === 'production' ? spec.inProduction?.(result.data) : undefined;
+    if (rule) report(name, `${name} is not allowed in production: ${rule}.`);
+  }
+
+  const settings = parsed as Settings;
+  if (environment === 'production') productionCrossChecks(settings).forEach((p) => report(p.setting, p.message));
+  else if (raw[AZURE_SIGNAL]) {
+    report('ENVIRONMENT', 'ENVIRONMENT is "local" but the app is running in Azure. Set ENVIRONMENT=production in the Function App settings.');
+  }
+  return settings;
+});
+
+/** Reads and checks every setting; throws one SettingsError listing all problems. */
+export function loadSettings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
+  const result = settingsSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({ setting: String(issue.path[0] ?? ''), message: issue.message }));
+  throw new SettingsError(problems);
+}
+
+/** Names of settings a production deployment must always provide (the Bicep test checks these). */
+export function settingsRequiredInProduction(): SettingName[] {
+  return settingNames.filter((name) => {
+    const { required, default: fallback } = settingSpec(name);
+    return (required === 'always' || required === 'production') && fallback === undefined;
+  });
+}
+
+function resolveRawValues(raw: Record<string, string | undefined>): Partial<Record<SettingName, string>> {
+  const resolved: Partial<Record<SettingName, string>> = {};
+  for (const name of settingNames) {
+    const value = raw[name]?.trim();
+    // Blank counts as absent: Bicep writes '' for parameters left empty.
+    const chosen = value ? value : settingsCatalog[name].default;
+    if (chosen !== undefined) resolved[name] = chosen;
+  }
+  return resolved;
+}
+
+function whyRequired(name: SettingName, environment: string, resolved: Partial<Record<SettingName, string>>): string | undefined {
+  const spec = settingSpec(name);
+  if (spec.required === 'always') return '';
+  if (spec.required === 'production' && environment === 'production') return '; production needs it';
+  const when = spec.requiredWhen;
+  const trigger = when ? resolved[when.setting as SettingName] : undefined;
+  if (when && trigger !== undefined && when.oneOf.includes(trigger)) return `; it is needed because ${when.setting} is "${trigger}"`;
+  return undefined;
+}
+
+function productionCrossChecks(s: Settings): SettingProblem[] {
+  const problems: SettingProblem[] = [];
+  const keys = s.DECISION_SIGNING_KEYS;
+  if (keys && shortestKeyBytes(keys) < PRODUCTION_MIN_KEY_BYTES) {
+    problems.push({
+      setting: 'DECISION_SIGNING_KEYS',
+      message: `DECISION_SIGNING_KEYS is not allowed in production: every key must be at least ${PRODUCTION_MIN_KEY_BYTES} bytes (the shortest is ${shortestKeyBytes(keys)}). Generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))".`,
+    });
+  }
+  // One identity for everything: a different client id here means the app would authenticate
+  // as an identity that holds none of the role assignments.
+  const identity = s.AZURE_CLIENT_ID?.toLowerCase();
+  const dtsClient = s.DURABLE_TASK_SCHEDULER_CONNECTION_STRING?.clientId?.toLowerCase();
+  if (identity && dtsClient && identity !== dtsClient) {
+    problems.push({
+      setting: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING',
+      message: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING names a ClientID different from AZURE_CLIENT_ID; both must be the user-assigned identity.',
+    });
+  }
+  const telemetryClient = s.APPLICATIONINSIGHTS_AUTHENTICATION_STRING?.clientId.toLowerCase();
+  if (identity && telemetryClient && identity !== telemetryClient) {
+    problems.push({
+      setting: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+      message: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING names a ClientId different from AZURE_CLIENT_ID; both must be the user-assigned identity.',
+    });
+  }
+  return problems;
+}
+
+function truncate(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
