@@ -43,7 +43,7 @@ export const settingsSchema = z.object(rawShape).transform((raw, ctx): Settings 
     }
     if (value === undefined) {
       const why = whyRequired(name, environment, resolved);
-      if (why) report(name, `${name} is missing${why}. ${spec.meaning}. Expected ${spec.expected}, e.g. ${spec.example}.`);
+      if (why !== undefined) report(name, `${name} is missing${why}. ${spec.meaning}. Expected ${spec.expected}, e.g. ${spec.example}.`);
       continue;
     }
     const result = spec.schema.safeParse(value);
