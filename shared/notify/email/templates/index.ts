@@ -1,0 +1,32 @@
+import type { EmailDocument, RenderedEmail } from '../document';
+import { renderHtml } from '../renderHtml';
+import { renderText } from '../renderText';
+import type { NotificationKind, NotificationModels } from '../../viewModels';
+import { escalationEmail } from './escalation';
+import { moreInformationNeededEmail } from './moreInformationNeeded';
+import { outcomeEmail } from './outcome';
+import { reminderEmail } from './reminder';
+import { stepAssignedEmail } from './stepAssigned';
+import { weeklyDigestEmail } from './weeklyDigest';
+
+export type EmailTemplate<K extends NotificationKind> = (model: NotificationModels[K]) => RenderedEmail;
+export type EmailTemplates = { [K in NotificationKind]: EmailTemplate<K> };
+
+/** Turns an outline into the subject, HTML and plain-text bodies. */
+export function render(doc: EmailDocument): RenderedEmail {
+  return { subject: doc.subject, html: renderHtml(doc), text: renderText(doc) };
+}
+
+const rendered =
+  <M>(template: (model: M) => EmailDocument) =>
+  (model: M): RenderedEmail =>
+    render(template(model));
+
+export const defaultEmailTemplates: EmailTemplates = {
+  stepAssigned: rendered(stepAssignedEmail),
+  reminder: rendered(reminderEmail),
+  escalation: rendered(escalationEmail),
+  moreInformationNeeded: rendered(moreInformationNeededEmail),
+  outcome: rendered(outcomeEmail),
+  weeklyDigest: rendered(weeklyDigestEmail),
+};

@@ -1,0 +1,27 @@
+import type { EmailDocument } from '../document';
+import { formatDate, quoted } from '../format';
+import type { MoreInformationNeeded } from '../../viewModels';
+import { requestFacts } from './requestFacts';
+
+/** To the requester: a step needs more information. The question itself is on the request page. */
+export function moreInformationNeededEmail(m: MoreInformationNeeded): EmailDocument {
+  const title = quoted(m.request.title);
+  return {
+    subject: `More information needed: ${title}`,
+    heading: 'More information is needed about your request',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `The ${m.step.role} has looked at your request to use an artificial intelligence tool and needs more information before deciding. You can read the question and answer it on the request page.`,
+      },
+      {
+        kind: 'paragraph',
+        text: m.respondBy
+          ? `Please answer by ${formatDate(m.respondBy)}. Your request is paused until you do.`
+          : 'Your request is paused until you answer.',
+      },
+      requestFacts(m.request, m.step),
+      { kind: 'action', link: { label: `Open your request ${title} to answer the question`, url: m.request.requestUrl } },
+    ],
+  };
+}

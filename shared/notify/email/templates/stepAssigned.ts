@@ -1,0 +1,25 @@
+import type { EmailDocument } from '../document';
+import { formatDate, quoted } from '../format';
+import type { StepAssigned } from '../../viewModels';
+import { requestFacts } from './requestFacts';
+
+/** To the approver when a step is assigned: what is asked, why, by when, and the decision link. */
+export function stepAssignedEmail(m: StepAssigned): EmailDocument {
+  return {
+    subject: `Decision needed: ${m.step.name} for ${quoted(m.request.title)}`,
+    heading: `Your decision is needed: ${m.step.name}`,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `A request to bring an artificial intelligence tool into use needs a decision from you as ${m.step.role}. Please decide by ${formatDate(m.step.due)}.`,
+      },
+      requestFacts(m.request, m.step),
+      { kind: 'action', link: { label: `Open the decision page for ${quoted(m.request.title)}`, url: m.decisionUrl } },
+      {
+        kind: 'paragraph',
+        text: 'On the decision page you can approve, reject or ask the requester for more information. If you are away, you can delegate the step there.',
+      },
+      { kind: 'link', link: { label: `Read the full request ${quoted(m.request.title)}`, url: m.request.requestUrl } },
+    ],
+  };
+}

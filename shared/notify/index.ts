@@ -1,0 +1,4 @@
+export type { Channel, Notifier, SendResult } from './notifier';
+export { createInMemorySentMessageStore, type SentMessageRecord, type SentMessageStore } from './sentMessageStore';
+export * from './viewModels';
+export * from './email';

@@ -1,0 +1,27 @@
+import type { NotificationKind, NotificationModels } from './viewModels';
+
+/** How a notification reaches a person. Teams (Microsoft Graph) joins email in a later issue. */
+export type Channel = 'email' | 'teams';
+
+export interface SendResult {
+  channel: Channel;
+  /** `already-sent`: the idempotency key was seen before, so nothing went out this time. */
+  status: 'sent' | 'already-sent';
+  /** The same for every attempt with the same idempotency key. */
+  messageId: string;
+}
+
+/**
+ * The seam activities depend on. Each channel implements it; the activity picks channels from
+ * the role's preference. `idempotencyKey` names the logical message (e.g.
+ * `request-12/step-ig/assigned`): an activity that runs twice sends once.
+ */
+export interface Notifier<Recipient = string> {
+  readonly channel: Channel;
+  send<K extends NotificationKind>(
+    kind: K,
+    to: Recipient | readonly Recipient[],
+    model: NotificationModels[K],
+    idempotencyKey: string,
+  ): Promise<SendResult>;
+}

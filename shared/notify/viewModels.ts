@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * What each notification says, independent of the channel (email now, Teams later). These are
+ * small view-models, not domain objects: ids and plain-English facts only, so no patient or
+ * personal data can reach a message that may leave the secure-email boundary. Callers map their
+ * domain objects onto these; every field is validated here because it came from elsewhere.
+ */
+const line = (max: number) => z.string().trim().min(1).max(max);
+/** Only http(s): a `javascript:` or `data:` link must never reach an email. */
+const httpUrl = z.url({ protocol: /^https?$/ });
+/** A calendar date (`2027-01-06`) or an instant with offset; shown as a date in plain English. */
+const dateValue = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const RequestRefSchema = z.object({
+  title: line(255),
+  /** Plain English, e.g. "New artificial intelligence tool". */
+  requestType: line(100),
+  /** The request's page (details sit behind sign-in there, not in the email). */
+  requestUrl: httpUrl,
+});
+
+export const RequestSummarySchema = RequestRefSchema.extend({
+  /** Where the request is now, e.g. "Information governance review". */
+  stage: line(100),
+});
+
+export const StepSchema = z.object({
+  /** e.g. "Data protection review". */
+  name: line(150),
+  /** The role asked to act, e.g. "Information Governance manager". */
+  role: line(150),
+  /** Why the policy needs this step, in plain English (from the route's reasons). */
+  reason: line(1000),
+  due: dateValue,
+});
+
+export const StepAssignedSchema = z.object({
+  request: RequestSummarySchema,
+  step: StepSchema,
+  decisionUrl: httpUrl,
+});
+
+export const ReminderSchema = StepAssignedSchema.extend({
+  /** True once the due date has passed; the caller knows the clock, the template does not. */
+  overdue: z.boolean(),
+});
+
+export const EscalationSchema = z.discriminatedUnion('escalatedTo', [
+  // A deputy can decide in place of the role, so gets the decision link.
+  StepAssignedSchema.extend({ escalatedTo: z.literal('deputy') }),
+  // The governance lead follows up or reassigns, so gets the request page only.
+  z.object({ escalatedTo: z.literal('governanceLead'), request: RequestSummarySchema, step: StepSchema }),
+]);
+
+export const MoreInformationNeededSchema = z.object({
+  request: RequestSummarySchema,
+  step: StepSchema.pick({ name: true, role: true, reason: true }),
+  /** The question itself stays on the request page: it is free text and may hold personal data. */
+  respondBy: dateValue.optional(),
+});
+
+export const OutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('approved'), request: RequestRefSchema, reviewDue: dateValue }),
+  z.object({ outcome: z.literal('rejected'), request: RequestRefSchema, reasons: z.array(line(1000)).min(1).max(20) }),
+  z.object({ outcome: z.literal('withdrawn'), request: RequestRefSchema }),
+]);
+
+export const OverdueStepSchema = z.object({
+  requestTitle: line(255),
+  stepName: line(150),
+  role: line(150),
+  due: dateValue,
+  url: httpUrl,
+});
+
+export const ReviewDueSchema = z.object({
+  /** A policy or an approved tool. */
+  title: line(255),
+  subject: z.enum(['policy', 'tool']),
+  due: dateValue,
+  url: httpUrl,
+});
+
+export const OpenIncidentSchema = z.object({
+  /** A reference and category only: incident descriptions can hold personal data. */
+  reference: line(50),
+  category: line(100),
+  severity: line(50),
+  reportedOn: dateValue,
+  url: httpUrl,
+});
+
+export const WeeklyDigestSchema = z.object({
+  weekEnding: dateValue,
+  dashboardUrl: httpUrl,
+  overdueSteps: z.array(OverdueStepSchema).max(500),
+  reviewsDue: z.array(ReviewDueSchema).max(500),
+  openIncidents: z.array(OpenIncidentSchema).max(500),
+});
+
+/** Every notification kind and the view-model it takes. */
+export const notificationSchemas = {
+  stepAssigned: StepAssignedSchema,
+  reminder: ReminderSchema,
+  escalation: EscalationSchema,
+  moreInformationNeeded: MoreInformationNeededSchema,
+  outcome: OutcomeSchema,
+  weeklyDigest: WeeklyDigestSchema,
+} as const;
+
+export type NotificationKind = keyof typeof notificationSchemas;
+export const notificationKinds = Object.keys(notificationSchemas) as NotificationKind[];
+
+export type NotificationModels = { [K in NotificationKind]: z.infer<(typeof notificationSchemas)[K]> };
+export type StepAssigned = NotificationModels['stepAssigned'];
+export type Reminder = NotificationModels['reminder'];
+export type Escalation = NotificationModels['escalation'];
+export type MoreInformationNeeded = NotificationModels['moreInformationNeeded'];
+export type Outcome = NotificationModels['outcome'];
+export type WeeklyDigest = NotificationModels['weeklyDigest'];

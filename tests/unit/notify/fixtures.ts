@@ -1,0 +1,115 @@
+import type { NotificationKind, NotificationModels } from '../../../shared/notify';
+
+/** One realistic view-model per message variant; plain English, no abbreviations, no personal data. */
+const base = 'https://aigov.example.nhs.uk';
+const request = {
+  title: 'Ambient voice notes for outpatient clinics',
+  requestType: 'New artificial intelligence tool',
+  stage: 'Information governance review',
+  requestUrl: `${base}/requests/12`,
+};
+const step = {
+  name: 'Data protection review',
+  role: 'Information Governance manager',
+  reason: 'The tool processes health data, so a Data Protection Impact Assessment (DPIA) must be approved before use.',
+  due: '2027-01-06',
+};
+
+export interface Variant<K extends NotificationKind = NotificationKind> {
+  name: string;
+  kind: K;
+  model: NotificationModels[K];
+  /** Every link the message must carry. */
+  links: string[];
+  subject: RegExp;
+}
+
+const variant = <K extends NotificationKind>(v: Variant<K>): Variant => v as Variant;
+
+export const decisionUrl = `${base}/api/decisions/12/ig?token=abc.def`;
+
+export const variants: Variant[] = [
+  variant({
+    name: 'step assigned',
+    kind: 'stepAssigned',
+    model: { request, step, decisionUrl },
+    links: [decisionUrl, request.requestUrl],
+    subject: /^Decision needed: Data protection review for “Ambient voice notes for outpatient clinics”$/,
+  }),
+  variant({
+    name: 'reminder before the due date',
+    kind: 'reminder',
+    model: { request, step, decisionUrl, overdue: false },
+    links: [decisionUrl],
+    subject: /^Reminder: Data protection review for “Ambient voice notes for outpatient clinics” is due by Wednesday 6 January 2027$/,
+  }),
+  variant({
+    name: 'reminder when overdue',
+    kind: 'reminder',
+    model: { request, step, decisionUrl, overdue: true },
+    links: [decisionUrl],
+    subject: /^Overdue: Data protection review/,
+  }),
+  variant({
+    name: 'escalation to deputy',
+    kind: 'escalation',
+    model: { escalatedTo: 'deputy', request, step, decisionUrl },
+    links: [decisionUrl],
+    subject: /^Decision needed as deputy: Data protection review/,
+  }),
+  variant({
+    name: 'escalation to governance lead',
+    kind: 'escalation',
+    model: { escalatedTo: 'governanceLead', request, step },
+    links: [request.requestUrl],
+    subject: /^Escalated to you: Data protection review for “Ambient voice notes for outpatient clinics” is overdue$/,
+  }),
+  variant({
+    name: 'more information needed',
+    kind: 'moreInformationNeeded',
+    model: { request, step: { name: step.name, role: step.role, reason: step.reason }, respondBy: '2027-01-13' },
+    links: [request.requestUrl],
+    subject: /^More information needed: “Ambient voice notes for outpatient clinics”$/,
+  }),
+  variant({
+    name: 'outcome approved',
+    kind: 'outcome',
+    model: { outcome: 'approved', request, reviewDue: '2029-01-06' },
+    links: [request.requestUrl],
+    subject: /^Approved: “Ambient voice notes/,
+  }),
+  variant({
+    name: 'outcome rejected',
+    kind: 'outcome',
+    model: {
+      outcome: 'rejected',
+      request,
+      reasons: ['The supplier could not show where recordings are stored.', 'No clinical safety case was provided.'],
+    },
+    links: [request.requestUrl],
+    subject: /^Not approved: “Ambient voice notes/,
+  }),
+  variant({
+    name: 'outcome withdrawn',
+    kind: 'outcome',
+    model: { outcome: 'withdrawn', request },
+    links: [request.requestUrl],
+    subject: /^Withdrawn: “Ambient voice notes/,
+  }),
+  variant({
+    name: 'weekly digest',
+    kind: 'weeklyDigest',
+    model: {
+      weekEnding: '2026-11-27',
+      dashboardUrl: `${base}/dashboard`,
+      overdueSteps: [{ requestTitle: request.title, stepName: step.name, role: step.role, due: '2026-11-20', url: request.requestUrl }],
+      reviewsDue: [
+        { title: 'Artificial Intelligence Policy', subject: 'policy', due: '2027-01-06', url: `${base}/policies/1` },
+        { title: 'Radiology triage assistant', subject: 'tool', due: '2026-12-15', url: `${base}/register/4` },
+      ],
+      openIncidents: [{ reference: '2026-031', category: 'Wrong output', severity: 'Moderate', reportedOn: '2026-11-24T09:30:00Z', url: `${base}/incidents/31` }],
+    },
+    links: [request.requestUrl, `${base}/policies/1`, `${base}/register/4`, `${base}/incidents/31`, `${base}/dashboard`],
+    subject: /^Weekly governance summary: 1 overdue step, 2 reviews due, 1 open incident$/,
+  }),
+];
