@@ -1,0 +1,170 @@
+import type { EpisodeEffects } from './effects';
+import { EventType, makeEvent } from './historyEvents';
+import { maximumShortTimerMs, nextLongTimerLeg, scheduleAttempt } from './taskIds';
+import type { ExecutionState, OpenTask, RetryPolicy } from './types';
+
+/** The action types of the out-of-process protocol (durable-functions ActionType). */
+export const ActionType = {
+  CallActivity: 0,
+  CallActivityWithRetry: 1,
+  CallSubOrchestrator: 2,
+  CallSubOrchestratorWithRetry: 3,
+  ContinueAsNew: 4,
+  CreateTimer: 5,
+  WaitForExternalEvent: 6,
+  CallEntity: 7,
+  CallHttp: 8,
+  SignalEntity: 9,
+  WhenAny: 11,
+  WhenAll: 12,
+  LockEntities: 13,
+  ReleaseEntities: 14,
+} as const;
+
+export interface Action {
+  actionType: number;
+  functionName?: string;
+  input?: unknown;
+  instanceId?: string;
+  retryOptions?: RetryPolicy;
+  fireAt?: string;
+  isCanceled?: boolean;
+  compoundActions?: Action[];
+}
+
+/** The orchestrator's returned state (OrchestratorState, after a JSON round trip). */
+export interface OrchestratorResult {
+  isDone: boolean;
+  actions: Action[][];
+  output?: unknown;
+  error?: string;
+  customStatus?: unknown;
+  schemaVersion?: number;
+}
+
+/**
+ * WhenAll/WhenAny children in order, depth first: the order the SDK gives them ids. The SDK
+ * re-sends every action of the execution each episode and appends new ones, so this list only
+ * grows and `handledLeaves` marks what was already acted upon.
+ */
+export function flattenActions(actions: Action[][]): Action[] {
+  const leaves: Action[] = [];
+  const walk = (a: Action): void => {
+    if (a.actionType === ActionType.WhenAll || a.actionType === ActionType.WhenAny) (a.compoundActions ?? []).forEach(walk);
+    else leaves.push(a);
+  };
+  for (const group of actions ?? []) for (const a of group ?? []) walk(a);
+  return leaves;
+}
+
+/** Activity and continueAsNew inputs that are strings arrive JSON-encoded already; others raw. */
+export function encodedInput(input: unknown): string | null {
+  if (input === undefined) return null;
+  return typeof input === 'string' ? input : JSON.stringify(input);
+}
+function rawInput(input: unknown): string | null {
+  return input === undefined ? null : JSON.stringify(input);
+}
+
+export interface ActionContext {
+  instanceId: string;
+  executionId: string;
+  now: number;
+  isActivity(name: string): boolean;
+  newSubInstanceId(): string;
+}
+
+const unsupported: Record<number, string> = {
+  [ActionType.CallEntity]: 'callEntity',
+  [ActionType.SignalEntity]: 'signalEntity',
+  [ActionType.LockEntities]: 'lock',
+  [ActionType.ReleaseEntities]: 'lock release',
+  [ActionType.CallHttp]: 'callHttp',
+};
+
+/** Acts on the actions this episode added, and on timers the orchestrator cancelled. */
+export function processActions(result: OrchestratorResult, state: ExecutionState, ctx: ActionContext, effects: EpisodeEffects): void {
+  const leaves = flattenActions(result.actions);
+  for (let leaf = state.handledLeaves; leaf < leaves.length; leaf++) {
+    const action = leaves[leaf];
+    const type = action.actionType;
+    if (type === ActionType.WaitForExternalEvent || type === ActionType.ContinueAsNew) continue;
+    if (type in unsupported) {
+      effects.fail = `The local Durable backend does not support ${unsupported[type]} (entities and durable HTTP are not emulated).`;
+      return;
+    }
+    const id = state.nextId++;
+    switch (type) {
+      case ActionType.CallActivity:
+      case ActionType.CallActivityWithRetry: {
+        const name = String(action.functionName);
+        const input = encodedInput(action.input);
+        if (type === ActionType.CallActivityWithRetry) {
+          state.open[String(id)] = retryTask(leaf, 'activity', name, input, action, ctx.now);
+        }
+        if (!ctx.isActivity(name)) {
+          effects.history.push(makeEvent(EventType.TaskScheduled, ctx.now, { Name: name, Input: input }, id));
+          effects.selfMessages.push({
+            instanceId: ctx.instanceId,
+            executionId: ctx.executionId,
+            kind: 'taskFailed',
+            taskId: id,
+            visibleAt: 0,
+            data: { TaskScheduledId: id, Reason: `The function '${name}' doesn't exist, is disabled, or is not an activity function.`, Details: '' },
+          });
+        } else {
+          effects.activities.push({ instanceId: ctx.instanceId, executionId: ctx.executionId, taskId: id, name, input });
+          effects.history.push(makeEvent(EventType.TaskScheduled, ctx.now, { Name: name, Input: input }, id));
+        }
+        break;
+      }
+      case ActionType.CallSubOrchestrator: {
+        const name = String(action.functionName);
+        const childId = action.instanceId || ctx.newSubInstanceId();
+        const input = rawInput(action.input);
+        effects.subStarts.push({ taskId: id, name, instanceId: childId, input });
+        effects.history.push(makeEvent(EventType.SubOrchestrationInstanceCreated, ctx.now, { Name: name, InstanceId: childId, Input: input }, id));
+        break;
+      }
+      case ActionType.CallSubOrchestratorWithRetry: {
+        const task = retryTask(leaf, 'sub', String(action.functionName), rawInput(action.input), action, ctx.now);
+        if (task.kind === 'retry' && action.instanceId) task.subInstanceId = action.instanceId;
+        state.open[String(id)] = task;
+        if (task.kind === 'retry') scheduleAttempt(task, id, ctx, effects);
+        break;
+      }
+      case ActionType.CreateTimer: {
+        const finalAt = Date.parse(String(action.fireAt));
+        // The SDK (schema V3+) splits timers longer than maximumShortTimerDuration into legs.
+        const long = finalAt - state.currentTime > maximumShortTimerMs;
+        const fireAt = long ? nextLongTimerLeg(state.currentTime, finalAt) : finalAt;
+        state.open[String(id)] = long ? { kind: 'longTimer', leaf, finalAt, fireAt } : { kind: 'timer', leaf, fireAt };
+        effects.timers.push({ timerId: id, fireAt });
+        effects.history.push(makeEvent(EventType.TimerCreated, ctx.now, { FireAt: new Date(fireAt).toISOString() }, id));
+        break;
+      }
+      default:
+        effects.fail = `The orchestrator returned an action of unknown type ${type}.`;
+        return;
+    }
+  }
+  state.handledLeaves = leaves.length;
+
+  // A cancelled timer comes back with isCanceled: true on its (original, for long timers) action.
+  for (const [key, task] of Object.entries(state.open)) {
+    if ((task.kind === 'timer' || task.kind === 'longTimer') && leaves[task.leaf]?.isCanceled) {
+      delete state.open[key];
+      effects.cancelTimers.push(Number(key));
+    }
+  }
+
+  if (result.isDone) {
+    const can = leaves.find((a) => a.actionType === ActionType.ContinueAsNew);
+    if (can) effects.continueAsNew = { input: encodedInput(can.input) };
+  }
+}
+
+function retryTask(leaf: number, target: 'activity' | 'sub', name: string, input: string | null, action: Action, now: number): OpenTask {
+  const policy = action.retryOptions ?? { firstRetryIntervalInMilliseconds: 1000, maxNumberOfAttempts: 1 };
+  return { kind: 'retry', leaf, target, name, input, policy, failures: 0, phase: 'attempt', firstAttemptAt: now };
+}
