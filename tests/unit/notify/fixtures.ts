@@ -24,7 +24,7 @@ export interface Variant<K extends NotificationKind = NotificationKind> {
   subject: RegExp;
 }
 
-const variant = <K extends NotificationKind>(v: Variant<K>): Variant => v as Variant;
+const variant = <K extends NotificationKind>(v: Variant<K>): Variant => v;
 
 export const decisionUrl = `${base}/api/decisions/12/ig?token=abc.def`;
 
