@@ -4,11 +4,12 @@ import {
   createInMemorySentMessageStore,
   messageIdFor,
   type OutgoingEmail,
+  type StepAssigned,
 } from '../../../shared/notify';
 import { variants } from './fixtures';
 
 const stepAssigned = variants.find((v) => v.kind === 'stepAssigned')!;
-const model = stepAssigned.model as never;
+const model = stepAssigned.model as StepAssigned;
 
 function setUp() {
   const sent: OutgoingEmail[] = [];
@@ -106,7 +107,7 @@ describe('email notifier', () => {
     await notifier.send('stepAssigned', 'ig.manager@example.nhs.uk', model, 'k4');
 
     await expect(
-      notifier.send('outcome', 'requester@example.nhs.uk', { outcome: 'withdrawn', request: stepAssigned.model.request as never }, 'k4'),
+      notifier.send('outcome', 'requester@example.nhs.uk', { outcome: 'withdrawn', request: model.request }, 'k4'),
     ).rejects.toThrow(/already used for a stepAssigned message, not outcome/);
   });
 
