@@ -114,11 +114,11 @@ describe('email notifier', () => {
   it('rejects a bad view-model, recipient or key before sending anything', async () => {
     const { sent, notifier } = setUp();
 
-    await expect(notifier.send('stepAssigned', 'ig.manager@example.nhs.uk', { ...model, decisionUrl: 'javascript:alert(1)' } as never, 'k5')).rejects.toBeInstanceOf(ZodError);
+    await expect(notifier.send('stepAssigned', 'ig.manager@example.nhs.uk', { ...model, decisionUrl: 'javascript:alert(1)' }, 'k5')).rejects.toBeInstanceOf(ZodError);
     await expect(notifier.send('stepAssigned', 'not an address', model, 'k5')).rejects.toThrow(/must be an email address/);
     await expect(notifier.send('stepAssigned', [], model, 'k5')).rejects.toThrow(/at least one recipient/);
     await expect(notifier.send('stepAssigned', 'ig.manager@example.nhs.uk', model, ' ')).rejects.toThrow(/names the logical message/);
-    await expect(notifier.send('nonsense' as never, 'ig.manager@example.nhs.uk', model, 'k5')).rejects.toThrow(/Unknown notification kind "nonsense"/);
+    await expect(notifier.send('nonsense' as never, 'ig.manager@example.nhs.uk', model as never, 'k5')).rejects.toThrow(/Unknown notification kind "nonsense"/);
     expect(sent).toHaveLength(0);
   });
 
