@@ -41,8 +41,8 @@ function failureData(item: ActivityItem, err: unknown): Record<string, unknown> 
   return {
     TaskScheduledId: item.taskId,
     Reason: `Activity function '${item.name}' failed: ${error.message}`,
-    // Where it failed, briefly: the SDK appends Details to the message the orchestrator sees.
-    Details: (error.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at ')).slice(0, 3).map((l) => l.trim()).join('\n'),
+    // Where it failed, one frame only: the SDK appends Details to the message the orchestrator sees.
+    Details: (error.stack ?? '').split('\n').find((l) => l.trim().startsWith('at '))?.trim() ?? '',
   };
 }
 

@@ -6,7 +6,7 @@ import type { DurableEngine } from './engine';
 import { control, raiseEvent, startInstance, type OpResult } from './operations';
 import type { InstanceFilter } from './store';
 import { historyOf, statusOf } from './statusView';
-import { isTerminal, type RuntimeStatus } from './types';
+import { isTerminal } from './types';
 
 export const webhookPrefix = '/runtime/webhooks/durabletask/';
 export const rpcPrefix = '/durabletask/';
@@ -160,7 +160,7 @@ function getStatus(engine: DurableEngine, res: ServerResponse, instanceId: strin
     sendJson(res, 202, body, { Location: `http://${req.headers.host ?? 'localhost'}${req.url ?? ''}`, 'Retry-After': '1' });
     return;
   }
-  const failed = (row.status as RuntimeStatus) === 'Failed' && q.get('returnInternalServerErrorOnFailure') === 'true';
+  const failed = row.status === 'Failed' && q.get('returnInternalServerErrorOnFailure') === 'true';
   sendJson(res, failed ? 500 : 200, body);
 }
 

@@ -89,9 +89,11 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
     const text = errorText(err);
     const at = text.indexOf(outOfProcMarker);
     if (at >= 0) {
-      // The SDK's way of reporting that user code threw: "<message>\n\n$OutOfProcData$:<state>".
-      outcome = { kind: 'failed', output: failedOutput(inst.name, text.slice(0, at)) };
-      const state = safeParse(text.slice(at + outOfProcMarker.length)) as { customStatus?: unknown } | undefined;
+      // The SDK's way of reporting that user code threw: "<prefix>\n\n$OutOfProcData$:<state>"; the
+      // prefix is only `false` (orchestratorReturned), the user's message is the state's `error`.
+      const state = safeParse(text.slice(at + outOfProcMarker.length)) as { customStatus?: unknown; error?: unknown } | undefined;
+      const message = typeof state?.error === 'string' ? state.error : text.slice(0, at);
+      outcome = { kind: 'failed', output: failedOutput(inst.name, message) };
       if (state && state.customStatus !== undefined) customStatus = JSON.stringify(state.customStatus);
     } else {
       outcome = {
