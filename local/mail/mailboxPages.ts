@@ -1,0 +1,148 @@
+import { escapeHtml as e } from '../../shared/notify/email/escape';
+import type { StoredMessage } from './mailStore';
+import type { MailboxTabItem } from './mailboxTabs';
+
+export const MAILBOX_PATH = '/dev/mailbox';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'UTC' });
+const when = (iso: string): string => `<time datetime="${e(iso)}">${e(dateTime.format(new Date(iso)))} UTC</time>`;
+
+// NHS palette; every text/background pair is at least 4.5:1, focus is a thick yellow band.
+const STYLE = `
+body{font-family:Arial,Helvetica,sans-serif;max-width:64rem;margin:0 auto;padding:0 1rem 2rem;line-height:1.5;color:#212b32;background:#fff}
+a{color:#005eb8}a:visited{color:#330072}
+a:focus,button:focus,iframe:focus{outline:4px solid #ffeb3b;outline-offset:0;background:#ffeb3b;color:#212b32;box-shadow:0 4px 0 #212b32}
+.skip{position:absolute;left:-9999px}.skip:focus{position:static}
+.hint{color:#4c6272}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;border-bottom:1px solid #d8dde0}
+nav ul{list-style:none;padding:0;display:flex;gap:1.5rem}nav a[aria-current=page]{font-weight:bold;color:#212b32}
+button{font:inherit;padding:.5rem 1rem;border:2px solid #d5281b;background:#fff;color:#d5281b;border-radius:4px;cursor:pointer}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f0f4f5;padding:1rem;border-left:4px solid #4c6272}
+iframe{width:100%;height:40rem;border:1px solid #4c6272;background:#fff}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+article{border-top:1px solid #d8dde0;padding:.5rem 0}
+`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title><style>${STYLE}</style></head>
+<body>
+<a class="skip" href="#main">Skip to main content</a>
+<header><p><a href="/">Local runtime index</a></p></header>
+<main id="main">
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+export interface TabLink {
+  id: string;
+  label: string;
+  count: number;
+}
+
+function tabNav(tabs: TabLink[], current: string): string {
+  const items = tabs.map((t) => {
+    const href = t.id === 'email' ? MAILBOX_PATH : `${MAILBOX_PATH}?tab=${encodeURIComponent(t.id)}`;
+    const currentAttr = t.id === current ? ' aria-current="page"' : '';
+    return `<li><a href="${e(href)}"${currentAttr}>${e(t.label)} (${t.count})</a></li>`;
+  });
+  return `<nav aria-label="Channels"><ul>${items.join('')}</ul></nav>`;
+}
+
+const intro = (smtpAddress: string): string =>
+  `<h1>Dev mailbox</h1>
+<p>Everything the app sends by email to <code>${e(smtpAddress)}</code>, newest first. Nothing leaves this computer.</p>`;
+
+export function emailListPage(messages: StoredMessage[], tabs: TabLink[], smtpAddress: string): string {
+  const rows = messages
+    .map(
+      (m) => `<tr><td>${when(m.date)}</td><td>${e(m.to.join(', '))}</td><td><a href="${MAILBOX_PATH}/messages/${m.id}">${e(m.subject || '(no subject)')}</a></td></tr>`,
+    )
+    .join('\n');
+  const list =
+    messages.length === 0
+      ? '<p>No email messages yet. They appear here as soon as the app sends one.</p>'
+      : `<table>
+<caption class="visually-hidden">Email messages, newest first</caption>
+<thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Subject (opens the message)</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<form method="post" action="${MAILBOX_PATH}/messages/clear"><p><button type="submit">Delete all email messages</button></p></form>`;
+  return page(
+    `Dev mailbox: ${messages.length} email ${messages.length === 1 ? 'message' : 'messages'}`,
+    `${intro(smtpAddress)}
+${tabNav(tabs, 'email')}
+<h2>Email</h2>
+${list}
+<p class="hint">For scripts and tests: <a href="${MAILBOX_PATH}/messages.json">all email messages as JSON</a>.</p>`,
+  );
+}
+
+export function tabPage(label: string, id: string, items: MailboxTabItem[], tabs: TabLink[], smtpAddress: string): string {
+  const articles = items
+    .map(
+      (item) => `<article>
+<h3>${e(item.heading)}</h3>
+<p class="hint">${when(item.date)}, to ${e(item.to)}</p>
+<pre>${e(item.text)}</pre>
+${item.links.length ? `<ul>${item.links.map((l) => `<li><a href="${e(l.url)}">${e(l.label)}</a></li>`).join('')}</ul>` : ''}
+</article>`,
+    )
+    .join('\n');
+  return page(
+    `Dev mailbox: ${label}`,
+    `${intro(smtpAddress)}
+${tabNav(tabs, id)}
+<h2>${e(label)}</h2>
+${items.length ? articles : `<p>No ${e(label)} messages yet.</p>`}`,
+  );
+}
+
+export function messagePage(m: StoredMessage): string {
+  const subject = m.subject || '(no subject)';
+  const links = m.links.length
+    ? `<ul>${m.links.map((l) => `<li><a href="${e(l)}">${e(l)}</a></li>`).join('\n')}</ul>`
+    : '<p>This message has no links.</p>';
+  // The stored HTML is shown only inside a sandboxed frame: no scripts, no same-origin access;
+  // links may open the top window when clicked (body.html sets <base target="_top">).
+  const htmlBody = m.html
+    ? `<iframe src="${MAILBOX_PATH}/messages/${m.id}/body.html" title="HTML body of the message: ${e(subject)}" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"></iframe>`
+    : '<p>This message has no HTML body.</p>';
+  return page(
+    `${subject}: dev mailbox`,
+    `<p><a href="${MAILBOX_PATH}">Back to all messages in the dev mailbox</a></p>
+<h1>${e(subject)}</h1>
+<dl>
+<dt>From</dt><dd>${e(m.from)}</dd>
+<dt>To</dt><dd>${e(m.to.join(', '))}</dd>
+<dt>Received</dt><dd>${when(m.date)}</dd>
+<dt>Date header</dt><dd>${m.headerDate ? when(m.headerDate) : 'none'}</dd>
+<dt>Message-ID</dt><dd><code>${e(m.messageId ?? 'none')}</code></dd>
+</dl>
+<h2>Links in this message</h2>
+${links}
+<h2>HTML body</h2>
+${htmlBody}
+<h2>Plain-text body</h2>
+<pre>${e(m.text)}</pre>
+<p><a href="${MAILBOX_PATH}/messages/${m.id}/raw.eml">Download the raw message (.eml file)</a></p>`,
+  );
+}
+
+/** The stored HTML, made to open links in the top window instead of inside the frame. */
+export function framedBody(html: string): string {
+  const base = '<base target="_top">';
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + base) : base + html;
+}
+
+export function notFoundPage(what: string): string {
+  return page('Not found: dev mailbox', `<h1>Not found</h1><p>${e(what)}</p><p><a href="${MAILBOX_PATH}">Go to the dev mailbox</a></p>`);
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SystemClock } from '../../../local/clock/systemClock';
+import { createMailSink, type MailboxTab, type MailSink } from '../../../local/mail';
+import { OriginServer } from '../../../local/server/originServer';
+import { parseEmailSettings, type EmailSettings } from '../../../shared/notify';
+
+export interface RunningSink {
+  origin: string;
+  dataDir: string;
+  sink: MailSink;
+  logs: string[];
+  /** The app settings the sink hands the Functions app, parsed as the app would. */
+  settings(): EmailSettings;
+  messages(): Promise<MailboxMessage[]>;
+  get(path: string): Promise<Response>;
+  /** Stops the HTTP server and the sink; keeps the data folder unless asked. */
+  stop(options?: { removeData?: boolean }): Promise<void>;
+}
+
+export interface MailboxMessage {
+  id: number;
+  messageId: string | null;
+  from: string;
+  to: string[];
+  subject: string;
+  date: string;
+  headerDate: string | null;
+  links: string[];
+  text: string;
+  html: string | null;
+}
+
+export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'aigov-mail-'));
+
+/** The sink in-process on free ports, mounted on a real one-origin server as the runtime does. */
+export async function startSink(dataDir = newDataDir(), tabs?: MailboxTab[]): Promise<RunningSink> {
+  const server = new OriginServer();
+  const port = await server.listen(0);
+  const origin = `http://localhost:${port}`;
+  const logs: string[] = [];
+  const sink = createMailSink({ origin, port, dataDir, clock: new SystemClock(), log: (m) => logs.push(m) }, { smtpPort: 0, tabs });
+  sink.routes!.forEach((r) => server.mount(r));
+  await sink.start?.();
+  const get = (path: string): Promise<Response> => fetch(`${origin}${path}`);
+  return {
+    origin,
+    dataDir,
+    sink,
+    logs,
+    settings: () => parseEmailSettings(sink.appSettings!(), { production: false }),
+    messages: async () => (await (await get('/dev/mailbox/messages.json')).json()) as MailboxMessage[],
+    get,
+    async stop(options = {}) {
+      await sink.close();
+      await server.close();
+      if (options.removeData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
