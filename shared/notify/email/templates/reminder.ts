@@ -15,8 +15,8 @@ export function reminderEmail(m: Reminder): EmailDocument {
       {
         kind: 'paragraph',
         text: m.overdue
-          ? `This step of a request to use an artificial intelligence tool was due on ${due} and is still waiting for your decision as ${m.step.role}.`
-          : `This step of a request to use an artificial intelligence tool is waiting for your decision as ${m.step.role}. It is due by ${due}.`,
+          ? `This step of a request to use an artificial intelligence tool was due on ${due} and is still waiting for your decision as the ${m.step.role}.`
+          : `This step of a request to use an artificial intelligence tool is waiting for your decision as the ${m.step.role}. It is due by ${due}.`,
       },
       {
         kind: 'paragraph',

@@ -11,7 +11,7 @@ export function stepAssignedEmail(m: StepAssigned): EmailDocument {
     blocks: [
       {
         kind: 'paragraph',
-        text: `A request to bring an artificial intelligence tool into use needs a decision from you as ${m.step.role}. Please decide by ${formatDate(m.step.due)}.`,
+        text: `A request to bring an artificial intelligence tool into use needs a decision from you as the ${m.step.role}. Please decide by ${formatDate(m.step.due)}.`,
       },
       requestFacts(m.request, m.step),
       { kind: 'action', link: { label: `Open the decision page for ${quoted(m.request.title)}`, url: m.decisionUrl } },
