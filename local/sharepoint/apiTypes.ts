@@ -1,0 +1,20 @@
+/** One REST call, whether it came over HTTP or out of a `$batch` body. */
+export interface ApiRequest {
+  method: string;
+  url: URL;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export const STATUS_TEXT: Record<number, string> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 412: 'Precondition Failed', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 503: 'Service Unavailable',
+};

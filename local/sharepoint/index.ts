@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LocalService, RuntimeContext } from '../server/localService';
+import { readBody } from '../server/originServer';
+import { SharePointApi } from './api';
+import type { ApiRequest, ApiResponse } from './apiTypes';
+import { runBatch } from './batch';
+import { createDevHandler } from './devPage';
+import { FaultInjector } from './faults';
+import { errorResponse } from './respond';
+import { SpStore } from './store';
+import { Webhooks, type WebhookOptions } from './webhooks';
+import { seedSharePoint } from './seed';
+
+export { seedSharePoint } from './seed';
+export { LIST_VIEW_THRESHOLD } from './itemQuery';
+
+export interface SharePointEmulatorOptions {
+  /** Server-relative site path; `/sites/aigov` by default. */
+  sitePath?: string;
+  webhooks?: WebhookOptions;
+  /** Provision the lists and demo data on first start (the runtime passes its --seed choice). */
+  seed?: boolean;
+}
+
+export interface SharePointEmulator extends LocalService {
+  readonly siteUrl: string;
+  readonly store: SpStore;
+  readonly faults: FaultInjector;
+  readonly webhooks: Webhooks;
+  /** Test and seed helper: inserts items straight into storage (no HTTP), returning their ids. */
+  insertItems(listTitle: string, rows: Record<string, unknown>[]): number[];
+}
+
+/**
+ * The local SharePoint: REST subset PnPjs uses at `${origin}/sites/aigov/_api/…`, a read-only
+ * list viewer and the fault switch at `/dev/sharepoint`, persisted in SQLite under the data folder.
+ */
+export function createSharePointEmulator(ctx: RuntimeContext, options: SharePointEmulatorOptions = {}): SharePointEmulator {
+  const sitePath = (options.sitePath ?? '/sites/aigov').replace(/\/+$/, '');
+  const siteUrl = `${ctx.origin}${sitePath}`;
+  const store = new SpStore(ctx.dataDir, ctx.clock);
+  const faults = new FaultInjector();
+  const webId = (): string => store.getMeta('webId') ?? '';
+  const webhooks = new Webhooks(store, ctx.clock, sitePath, webId, ctx.log, options.webhooks);
+  const api = new SharePointApi(store, siteUrl, sitePath, webhooks);
+  const running = new Set<Promise<unknown>>();
+
+  const dispatch = async (req: ApiRequest): Promise<ApiResponse> => {
+    try {
+      if (req.method === 'POST' && /\/_api\/\$batch$/i.test(req.url.pathname)) return await runBatch(req, dispatch);
+      return await api.handle(req);
+    } catch (err) {
+      return errorResponse(req, err);
+    }
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const work = (async () => {
+      const url = new URL(req.url ?? '/', ctx.origin);
+      const fault = faults.take(url.pathname);
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+      const response = fault ?? (await dispatch({ method: (req.method ?? 'GET').toUpperCase(), url, headers, body: fault ? '' : (await readBody(req)).toString('utf8') }));
+      if (fault) req.resume();
+      res.writeHead(response.status, response.headers);
+      res.end(response.body ?? '');
+    })();
+    running.add(work);
+    try {
+      await work;
+    } finally {
+      running.delete(work);
+    }
+  };
+
+  const dev = createDevHandler(store, faults, siteUrl);
+
+  return {
+    name: 'sharepoint',
+    siteUrl,
+    store,
+    faults,
+    webhooks,
+    routes: [
+      { prefix: `${sitePath}/_api`, handle: handleApi },
+      { prefix: '/dev/sharepoint', handle: dev },
+    ],
+    appSettings: () => ({ SHAREPOINT_SITE_URL: siteUrl }),
+    links: () => [
+      { label: 'SharePoint emulator (lists)', url: `${ctx.origin}/dev/sharepoint` },
+      { label: 'SharePoint site (REST)', url: `${siteUrl}/_api/web` },
+    ],
+    async whenIdle() {
+      while (running.size > 0) await Promise.all([...running]);
+      await webhooks.whenIdle();
+    },
+    async start() {
+      if (options.seed && !store.getMeta('seeded')) {
+        await seedSharePoint(siteUrl, ctx.log);
+        store.setMeta('seeded', new Date(ctx.clock.now()).toISOString());
+      }
+    },
+    insertItems(listTitle, rows) {
+      const list = store.listByTitle(listTitle);
+      if (!list) throw new Error(`No list called '${listTitle}' in the emulator; provision first.`);
+      return store.bulkInsert(list.id, rows);
+    },
+    async close() {
+      webhooks.close();
+      await Promise.allSettled([...running]);
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { boolean, choice, dateTime, defineList, lookup, note, number, person, text } from './listDefinition';
+
+export const TASK_STATUSES = ['Pending', 'Reminded', 'Escalated', 'Completed', 'Cancelled'] as const;
+export const TASK_OUTCOMES = ['Approved', 'Rejected', 'More information needed'] as const;
+export const CHANNELS = ['Email', 'Teams', 'Web'] as const;
+
+/** One row per approval step an approver must answer; RequestId points at AI Requests. */
+export const aiApprovalTasksList = defineList({
+  title: 'AI Approval Tasks',
+  description: 'Approval steps assigned to governance roles for each AI request.',
+  sourceFile: 'shared/sharepoint/lists/aiApprovalTasks.ts',
+  fields: {
+    Title: text('Task', { required: true, builtIn: true }),
+    Request: lookup('Request', 'AI Requests', { required: true, indexed: true }),
+    StepCode: text('Step code', { required: true }),
+    RoleCode: text('Role code', { required: true }),
+    Assignee: person('Assignee', { required: true, indexed: true }),
+    Delegate: person('Delegate'),
+    Status: choice('Status', TASK_STATUSES, { required: true, indexed: true, defaultValue: 'Pending' }),
+    Outcome: choice('Outcome', TASK_OUTCOMES),
+    Comments: note('Comments'),
+    DueDate: dateTime('Due'),
+    RemindersSent: number('Reminders sent'),
+    Escalated: boolean('Escalated'),
+    RespondedBy: person('Responded by'),
+    RespondedAt: dateTime('Responded at'),
+    ResponseChannel: choice('Response channel', CHANNELS),
+  },
+  views: [
+    { title: 'All Items', fields: ['LinkTitle', 'Request', 'StepCode', 'Assignee', 'Status', 'Outcome', 'DueDate'], rowLimit: 30 },
+    {
+      title: 'Open tasks',
+      fields: ['LinkTitle', 'Request', 'StepCode', 'Assignee', 'Status', 'DueDate'],
+      query: '<Where><In><FieldRef Name="Status"/><Values><Value Type="Choice">Pending</Value><Value Type="Choice">Reminded</Value><Value Type="Choice">Escalated</Value></Values></In></Where>',
+      rowLimit: 30,
+    },
+  ],
+});

@@ -1,0 +1,66 @@
+import { boolean, choice, currency, dateTime, defineList, multiChoice, note, person, text } from './listDefinition';
+
+export const REQUEST_STATUSES = ['Draft', 'Submitted', 'In review', 'More information needed', 'Approved', 'Rejected', 'Withdrawn'] as const;
+export const REQUEST_TYPES = ['New AI tool', 'Change to an approved tool', 'Research initiative', 'Pilot or evaluation'] as const;
+export const DATA_CATEGORIES = [
+  'No personal data',
+  'Anonymised data',
+  'Pseudonymised data',
+  'Personal data',
+  'Special category (health) data',
+  'Confidential patient information',
+] as const;
+
+/** One row per request to bring an AI tool into use; the orchestration writes route and status back. */
+export const aiRequestsList = defineList({
+  title: 'AI Requests',
+  description: 'Requests to bring an artificial-intelligence tool into use, routed under the AI Policy.',
+  sourceFile: 'shared/sharepoint/lists/aiRequests.ts',
+  indexedSystemColumns: ['Modified'],
+  fields: {
+    Title: text('Request title', { required: true, builtIn: true }),
+    RequestType: choice('Request type', REQUEST_TYPES, { required: true, indexed: true }),
+    Requester: person('Requester', { required: true, indexed: true }),
+    Directorate: text('Directorate'),
+    Supplier: text('Supplier'),
+    Product: text('Product'),
+    Purpose: note('Purpose', { required: true }),
+    IntendedBenefits: note('Intended benefits'),
+    SuccessMetrics: note('Success metrics'),
+    LegalBasis: note('Legal basis'),
+    DataCategories: multiChoice('Data categories', DATA_CATEGORIES),
+    PersonalData: boolean('Personal data'),
+    SpecialCategoryData: boolean('Special-category (health) data'),
+    ConfidentialPatientInfo: boolean('Confidential patient information'),
+    HealthcareProvision: boolean('Healthcare provision'),
+    ClinicalUse: boolean('Clinical use'),
+    MedicalDevice: boolean('Medical device'),
+    Research: boolean('Research'),
+    ServiceChange: boolean('Service change'),
+    AutomatedDecisions: boolean('Automated decisions'),
+    HumanReviewArrangement: note('Human review arrangement'),
+    InstallNeeded: boolean('Install needed'),
+    NationallyProcured: boolean('Nationally procured'),
+    EstimatedCost: currency('Estimated cost'),
+    Status: choice('Status', REQUEST_STATUSES, { required: true, indexed: true, defaultValue: 'Submitted' }),
+    CurrentStage: text('Current stage'),
+    RiskRating: choice('Risk rating', ['Low', 'Medium', 'High', 'Very high'] as const),
+    RouteJson: note('Route (with reasons)', { description: 'JSON snapshot of the planned route and its plain-English reasons.' }),
+    OrchestrationInstanceId: text('Orchestration instance id'),
+    DpiaReference: text('DPIA reference'),
+    DtacReference: text('DTAC reference'),
+    HraReference: text('HRA reference'),
+    DecisionSummary: note('Decision summary'),
+    ReviewDueDate: dateTime('Review due date'),
+  },
+  views: [
+    { title: 'All Items', fields: ['LinkTitle', 'RequestType', 'Requester', 'Status', 'CurrentStage', 'RiskRating', 'Modified'], rowLimit: 30 },
+    {
+      title: 'Open requests',
+      fields: ['LinkTitle', 'RequestType', 'Requester', 'Status', 'CurrentStage', 'Modified'],
+      query:
+        '<Where><In><FieldRef Name="Status"/><Values><Value Type="Choice">Submitted</Value><Value Type="Choice">In review</Value><Value Type="Choice">More information needed</Value></Values></In></Where>',
+      rowLimit: 30,
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import { aiApprovalTasksList } from './aiApprovalTasks';
+import { aiAuditLogList } from './aiAuditLog';
+import { aiGovernanceRolesList } from './aiGovernanceRoles';
+import { aiIncidentsList } from './aiIncidents';
+import { aiPoliciesList } from './aiPolicies';
+import { aiRegisterList } from './aiRegister';
+import { aiRequestsList } from './aiRequests';
+import type { ListDefinition } from './listDefinition';
+
+export * from './listDefinition';
+export { aiApprovalTasksList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList };
+
+/** Provisioning order matters: lookup targets (AI Requests) come before the lists that point at them. */
+export const allLists: readonly ListDefinition[] = [
+  aiRequestsList,
+  aiApprovalTasksList,
+  aiGovernanceRolesList,
+  aiPoliciesList,
+  aiIncidentsList,
+  aiRegisterList,
+  aiAuditLogList,
+];
+
+export function findListDefinition(title: string): ListDefinition | undefined {
+  return allLists.find((l) => l.title.toLowerCase() === title.toLowerCase());
+}

@@ -1,0 +1,142 @@
+/**
+ * Lists as code. A definition is the one source for provisioning (fields, indexes, views), the
+ * repositories (REST property names, zod item schemas, indexed-column checks) and the emulator's
+ * seed. Builders keep literal types so `ItemFields<typeof aiRequestsList>` is precise.
+ */
+
+export type FieldKind =
+  | 'text'
+  | 'note'
+  | 'choice'
+  | 'multiChoice'
+  | 'number'
+  | 'currency'
+  | 'dateTime'
+  | 'boolean'
+  | 'person'
+  | 'personMulti'
+  | 'lookup';
+
+export interface FieldOptions {
+  required?: boolean;
+  /** Indexed columns are the only ones repositories filter on (lists grow past 5,000 items). */
+  indexed?: boolean;
+  description?: string;
+  /** Built into every SharePoint list (Title): never created, only indexed if asked. */
+  builtIn?: boolean;
+  /** Default value as SharePoint stores it in the field schema. */
+  defaultValue?: string;
+}
+
+export interface FieldDefinition<K extends FieldKind = FieldKind, R extends boolean = boolean, V = unknown> {
+  kind: K;
+  displayName: string;
+  required: R;
+  indexed: boolean;
+  builtIn: boolean;
+  description?: string;
+  defaultValue?: string;
+  choices?: readonly string[];
+  /** Title of the list a lookup points at. */
+  lookupList?: string;
+  /** Phantom: the TypeScript type of the value (never set at runtime). */
+  readonly __value?: V;
+}
+
+type Req<O extends FieldOptions | undefined> = O extends { required: true } ? true : false;
+
+function field<K extends FieldKind, V, O extends FieldOptions | undefined>(
+  kind: K,
+  displayName: string,
+  options: O,
+  extra: Partial<FieldDefinition> = {},
+): FieldDefinition<K, Req<O>, V> {
+  return {
+    kind,
+    displayName,
+    required: (options?.required ?? false) as boolean as Req<O>,
+    indexed: options?.indexed ?? false,
+    builtIn: options?.builtIn ?? false,
+    description: options?.description,
+    defaultValue: options?.defaultValue,
+    ...extra,
+  } as FieldDefinition<K, Req<O>, V>;
+}
+
+export const text = <const O extends FieldOptions>(displayName: string, options?: O) =>
+  field<'text', string, O | undefined>('text', displayName, options);
+export const note = <const O extends FieldOptions>(displayName: string, options?: O) =>
+  field<'note', string, O | undefined>('note', displayName, options);
+export const choice = <const C extends readonly string[], const O extends FieldOptions>(displayName: string, choices: C, options?: O) =>
+  field<'choice', C[number], O | undefined>('choice', displayName, options, { choices });
+export const multiChoice = <const C extends readonly string[], const O extends FieldOptions>(displayName: string, choices: C, options?: O) =>
+  field<'multiChoice', C[number][], O | undefined>('multiChoice', displayName, options, { choices });
+export const number = <const O extends FieldOptions>(displayName: string, options?: O) =>
+  field<'number', number, O | undefined>('number', displayName, options);
+export const currency = <const O extends FieldOptions>(displayName: string, options?: O) =>
+  field<'currency', number, O | undefined>('currency', displayName, options);
+/** ISO 8601 date-time in UTC, as SharePoint returns it (`2027-01-06T00:00:00Z`). */
+export const dateTime = <const O extends FieldOptions>(displayName: string, options?: O) =>
+  field<'dateTime', string, O | undefined>('dateTime', displayName, options);
+export const boolean = <const O extends FieldOptions>(displayName: string, options?: O) =>
+  field<'boolean', boolean, O | undefined>('boolean', displayName, options);
+/** A person column; its REST property is `<Name>Id` (the site user id). */
+export const person = <const O extends FieldOptions>(displayName: string, options?: O) =>
+  field<'person', number, O | undefined>('person', displayName, options);
+export const personMulti = <const O extends FieldOptions>(displayName: string, options?: O) =>
+  field<'personMulti', number[], O | undefined>('personMulti', displayName, options);
+/** A lookup column; its REST property is `<Name>Id` (the item id in `lookupList`). */
+export const lookup = <const O extends FieldOptions>(displayName: string, lookupList: string, options?: O) =>
+  field<'lookup', number, O | undefined>('lookup', displayName, options, { lookupList });
+
+export type AnyField = FieldDefinition<FieldKind, boolean, unknown>;
+
+export interface ViewDefinition {
+  title: string;
+  /** Internal names, in display order. */
+  fields: readonly string[];
+  /** CAML `<Where>…</Where>` / `<OrderBy>` body; empty for all items. */
+  query?: string;
+  rowLimit?: number;
+}
+
+export interface ListDefinition<F extends Record<string, AnyField> = Record<string, AnyField>> {
+  title: string;
+  description: string;
+  /** Where the definition lives, so error messages can say what to edit. */
+  sourceFile: string;
+  fields: F;
+  /** The first view is the list's default view ("All Items"). */
+  views: readonly ViewDefinition[];
+  /** System columns (every list has them) that must be indexed too. */
+  indexedSystemColumns?: readonly ('Created' | 'Modified')[];
+}
+
+export function defineList<const F extends Record<string, AnyField>>(definition: ListDefinition<F>): ListDefinition<F> {
+  return definition;
+}
+
+/** Person and lookup values travel as `<Name>Id` in SharePoint REST. */
+export function restName(internalName: string, f: Pick<AnyField, 'kind'>): string {
+  return f.kind === 'person' || f.kind === 'personMulti' || f.kind === 'lookup' ? `${internalName}Id` : internalName;
+}
+
+type RestKey<K extends string, F> = F extends { kind: 'person' | 'personMulti' | 'lookup' } ? `${K}Id` : K;
+type ValueOf<F> = F extends FieldDefinition<FieldKind, infer R, infer V> ? (R extends true ? V : V | null) : never;
+
+/** The values an item of list L holds, keyed by REST property name. */
+export type ItemFields<L> =
+  L extends ListDefinition<infer F>
+    ? { -readonly [K in keyof F & string as RestKey<K, F[K]>]: ValueOf<F[K]> }
+    : never;
+
+/** What a read returns: the values plus SharePoint's system columns and the etag for updates. */
+export type StoredItem<L> = ItemFields<L> & {
+  Id: number;
+  Created: string;
+  Modified: string;
+  AuthorId: number;
+  EditorId: number;
+  /** `"3"`: pass back to update so a concurrent change is detected (HTTP 412). */
+  etag: string;
+};

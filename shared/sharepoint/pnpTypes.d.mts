@@ -1,0 +1,62 @@
+/**
+ * PnPjs adds `web`, `lists`, `items`… to its classes with module augmentations written as
+ * `declare module "../fi"`. Under this repo's Node16 resolution those relative, extension-less
+ * specifiers do not resolve from PnPjs's ES-module typings, so the augmentations are lost. This
+ * file restates the ones we use (same shapes, pointing at the real .js typings). It is an .mts
+ * declaration file because only an ES-module file may augment an ES module.
+ */
+interface ISPBatchProps {
+  maxRequests?: number;
+  headersCopyPattern?: RegExp;
+}
+
+import type { IWeb } from '@pnp/sp/webs/types.js';
+import type { ILists, IList } from '@pnp/sp/lists/types.js';
+import type { IItems } from '@pnp/sp/items/types.js';
+import type { IFields } from '@pnp/sp/fields/types.js';
+import type { IViews, IView } from '@pnp/sp/views/types.js';
+import type { ISubscriptions } from '@pnp/sp/subscriptions/types.js';
+import type { ISiteUsers, ISiteUser, ISiteUserInfo } from '@pnp/sp/site-users/types.js';
+
+declare module '@pnp/sp/fi.js' {
+  interface SPFI {
+    readonly web: IWeb;
+    batched(props?: ISPBatchProps): [SPFI, () => Promise<void>];
+  }
+}
+
+declare module '@pnp/sp/webs/types.js' {
+  interface _Web {
+    readonly lists: ILists;
+    readonly siteUsers: ISiteUsers;
+    readonly currentUser: ISiteUser;
+    ensureUser(loginName: string): Promise<ISiteUserInfo>;
+    batched(props?: ISPBatchProps): [IWeb, () => Promise<void>];
+  }
+  interface IWeb {
+    readonly lists: ILists;
+    readonly siteUsers: ISiteUsers;
+    readonly currentUser: ISiteUser;
+    ensureUser(loginName: string): Promise<ISiteUserInfo>;
+    batched(props?: ISPBatchProps): [IWeb, () => Promise<void>];
+  }
+}
+
+declare module '@pnp/sp/lists/types.js' {
+  interface _List {
+    readonly items: IItems;
+    readonly fields: IFields;
+    readonly views: IViews;
+    readonly defaultView: IView;
+    readonly subscriptions: ISubscriptions;
+  }
+  interface IList {
+    readonly items: IItems;
+    readonly fields: IFields;
+    readonly views: IViews;
+    readonly defaultView: IView;
+    readonly subscriptions: ISubscriptions;
+  }
+}
+
+export {};
