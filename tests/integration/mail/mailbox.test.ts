@@ -1,6 +1,9 @@
+import { rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
-import { startSink, type RunningSink } from './sinkHarness';
+import { SystemClock } from '../../../local/clock/systemClock';
+import { createMailSink } from '../../../local/mail';
+import { newDataDir, startSink, type RunningSink } from './sinkHarness';
 
 /** Sends one message straight through nodemailer, as the app's transport does. */
 async function sendRaw(running: RunningSink, message: { subject: string; html?: string; text: string; to?: string }): Promise<void> {
@@ -209,6 +212,36 @@ describe('mail sink idleness', () => {
       client.end();
     } finally {
       await running.stop({ removeData: true });
+    }
+  });
+});
+
+describe('mail sink ports', () => {
+  const ctx = (dataDir: string) => ({ origin: 'http://localhost:1', port: 1, dataDir, clock: new SystemClock(), log: () => undefined });
+
+  it('asks to wait for the port before handing out settings when the port is chosen by the system', async () => {
+    const dataDir = newDataDir();
+    const sink = createMailSink(ctx(dataDir), { smtpPort: 0 });
+    try {
+      expect(() => sink.appSettings!()).toThrow(/await sink.listening/);
+      const port = await sink.listening;
+      expect(sink.appSettings!().SMTP_PORT).toBe(String(port));
+    } finally {
+      await sink.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('says which port is taken and how to pick another', async () => {
+    const running = await startSink();
+    const dataDir = newDataDir();
+    const clash = createMailSink(ctx(dataDir), { smtpPort: running.settings().port });
+    try {
+      await expect(clash.start!()).rejects.toThrow(`SMTP port ${running.settings().port} is in use. Pick another with --smtp-port or SMTP_SINK_PORT.`);
+    } finally {
+      await clash.close();
+      await running.stop({ removeData: true });
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
