@@ -82,14 +82,13 @@ export function parseEmailSettings(
 }
 
 /**
- * Where the code runs decides whether plain SMTP is even considered. Azure sets
- * AZURE_FUNCTIONS_ENVIRONMENT (Production unless changed) and WEBSITE_INSTANCE_ID; Core Tools
- * set Development; the local runtime sets neither.
+ * Production by the project's ENVIRONMENT setting (see shared/config). Running in Azure
+ * (App Service sets WEBSITE_SITE_NAME) also counts: shared/config reports ENVIRONMENT=local in
+ * Azure as a mistake, and mail stays strict meanwhile.
  */
 export function isProductionEnvironment(env: Record<string, string | undefined>): boolean {
-  const declared = env.AZURE_FUNCTIONS_ENVIRONMENT?.trim().toLowerCase();
-  if (declared) return declared === 'production';
-  return Boolean(env.WEBSITE_INSTANCE_ID);
+  if (env.ENVIRONMENT?.trim().toLowerCase() === 'production') return true;
+  return Boolean(env.WEBSITE_SITE_NAME?.trim());
 }
 
 function checkRules(s: RawSettings, ctx: z.RefinementCtx, options: ParseEmailSettingsOptions): void {

@@ -84,10 +84,10 @@ describe('email settings', () => {
     expect(errorFor({ ...good, SMTP_REQUIRE_TLS: 'perhaps' }).message).toContain('SMTP_REQUIRE_TLS: must be true or false');
   });
 
-  it('treat Azure as production and Core Tools or the local runtime as not', () => {
-    expect(isProductionEnvironment({ AZURE_FUNCTIONS_ENVIRONMENT: 'Production' })).toBe(true);
-    expect(isProductionEnvironment({ WEBSITE_INSTANCE_ID: 'abc' })).toBe(true);
-    expect(isProductionEnvironment({ AZURE_FUNCTIONS_ENVIRONMENT: 'Development', WEBSITE_INSTANCE_ID: 'abc' })).toBe(false);
+  it('treat ENVIRONMENT=production, or running in Azure, as production', () => {
+    expect(isProductionEnvironment({ ENVIRONMENT: 'production' })).toBe(true);
+    expect(isProductionEnvironment({ ENVIRONMENT: 'local', WEBSITE_SITE_NAME: 'func-aigov' })).toBe(true);
+    expect(isProductionEnvironment({ ENVIRONMENT: 'local' })).toBe(false);
     expect(isProductionEnvironment({})).toBe(false);
   });
 });
