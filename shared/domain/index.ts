@@ -1,0 +1,27 @@
+/** Public face of the policy domain: pure, no I/O, safe to import from functions, orchestrations and the web part. */
+export * from './fieldErrors';
+export * from './schemas/common';
+export * from './schemas/intakeRequest';
+export * from './schemas/intakeRequestWithRules';
+export * from './schemas/requestFields';
+export * from './schemas/stepCodes';
+export * from './schemas/route';
+export * from './schemas/decision';
+export * from './schemas/approvalTask';
+export * from './schemas/roleConfiguration';
+export * from './schemas/policy';
+export * from './schemas/incident';
+export * from './schemas/registerEntry';
+export { INTAKE_RULES, checkIntake, type IntakeRule } from './intakeRules';
+export { RISK_RULES, LARGE_SCALE_RECORD_COUNT, assessRisk, type RiskAssessment, type RiskFact, type RiskRating, type RiskRule } from './riskRules';
+export { ROUTING_RULES, ROUTING_RULES_VERSION, routingRuleFor, stepInputs, type ChecklistItem, type StepRule } from './routingRules';
+export { planRoute, planRouteFromJson, type ParsedPlan } from './planRoute';
+export * from './replanRoute';
+export * from './explainPlan';
+export * from './screening/dpiaScreening';
+export * from './screening/equalityScreening';
+export * from './calendar/bankHolidays';
+export * from './calendar/workingDays';
+export * from './deadlines/deadlineSettings';
+export * from './deadlines/stepDeadlines';
+export * from './deadlines/incidentDeadlines';

@@ -1,0 +1,323 @@
+import type { IntakeRequest } from './schemas/intakeRequest';
+import type { RequestField } from './schemas/requestFields';
+import type { RoleCode, StepCode } from './schemas/stepCodes';
+import { RISK_READS, type RiskAssessment } from './riskRules';
+import { dpiaScreeningOutcome } from './screening/dpiaScreening';
+import { REQUEST_TYPE_DESCRIPTIONS, formatPounds, joinWithAnd, supportsHealthcareProvision } from './routing/requestFacts';
+
+/**
+ * THE ROUTING TABLE (policy-routing.md "Steps"). One row per approval step: who, when, why, the
+ * policy clause, and what the approver confirms. Change the rules here and nowhere else.
+ *
+ * `reads`    — every answer `required` and `reason` look at (a test checks this).
+ * `reliesOn` — further answers the approver judges; if any of these or `reads` change on
+ *              resubmission, an earlier approval of the step is reopened.
+ * Stages: 1 notify and fund, 2 assess (in parallel), 3 consult staff on the assessed proposal,
+ * 4 accept the residual risk.
+ */
+export interface RuleInput {
+  readonly request: IntakeRequest;
+  readonly risk: RiskAssessment;
+}
+
+export interface ChecklistItem {
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface StepRule {
+  readonly code: StepCode;
+  readonly stage: 1 | 2 | 3 | 4;
+  readonly role: string;
+  readonly roleCodes: readonly RoleCode[];
+  readonly clause: string;
+  readonly reads: readonly RequestField[];
+  readonly reliesOn: readonly RequestField[];
+  required(input: RuleInput): boolean;
+  reason(input: RuleInput): string;
+  /** Whether the approver may record "not required" with a reason instead of approving. */
+  mayRecordNotRequired(input: RuleInput): boolean;
+  readonly checklist: readonly ChecklistItem[];
+}
+
+const never = () => false;
+const FINANCE_TYPES = new Set(['healthcare', 'research', 'procured']);
+const CLINICAL_SAFETY_TYPES = new Set(['healthcare', 'research', 'procured', 'supplier-feature']);
+const DATA_ANSWERS: readonly RequestField[] = [
+  'data.personal', 'data.specialCategory', 'data.confidentialPatientInfo', 'data.anonymised',
+  'data.reidentificationRiskChecked', 'data.usedForTraining', 'data.legalBasis', 'data.leavesUk', 'data.recordCount',
+];
+
+function becauseOfType(request: IntakeRequest): string {
+  return `this request is for ${REQUEST_TYPE_DESCRIPTIONS[request.type]}`;
+}
+
+// Two short sentences read better than one long one: what the approver does, then why.
+function whatThenWhy(what: string, why: readonly string[]): string {
+  return `${what} This is needed because ${joinWithAnd(why)}.`;
+}
+
+export const ROUTING_RULES: readonly StepRule[] = [
+  {
+    code: 'IG_NOTIFY',
+    stage: 1,
+    role: 'Senior Information Governance Manager',
+    roleCodes: ['SENIOR_IG_MANAGER'],
+    clause: '§5 Finance & Procurement: obligation to make the Senior Information Governance Manager aware',
+    reads: ['type'],
+    reliesOn: [],
+    required: () => true,
+    reason: ({ request }) =>
+      [
+        'The Senior Information Governance Manager must be made aware of every request to use artificial intelligence.',
+        'They also answer the ten Data Protection Impact Assessment (DPIA) screening questions.',
+        ...(request.type === 'public-generic' ? ['For a free or generic tool this is a notice: they acknowledge it or object within the deadline.'] : []),
+      ].join(' '),
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'aware', text: 'I am aware of this request.' },
+      { id: 'screening-done', text: 'I have answered the ten Data Protection Impact Assessment screening questions.' },
+      { id: 'acknowledged', text: 'I acknowledge this use, or I have recorded my objection and why.' },
+    ],
+  },
+  {
+    code: 'FINANCE',
+    stage: 1,
+    role: 'Finance and Procurement',
+    roleCodes: ['FINANCE_PROCUREMENT'],
+    clause: '§5 Finance & Procurement; §6.1 procurement list',
+    reads: ['type', 'estimatedCost'],
+    reliesOn: ['product.name', 'product.supplier'],
+    required: ({ request }) => FINANCE_TYPES.has(request.type) || request.estimatedCost > 0,
+    reason: ({ request }) => {
+      const why = [
+        ...(FINANCE_TYPES.has(request.type) ? [becauseOfType(request)] : []),
+        ...(request.estimatedCost > 0 ? [`it is expected to cost ${formatPounds(request.estimatedCost)}`] : []),
+      ];
+      return whatThenWhy('Finance and Procurement check the buying route under the Procurement policy and confirm the budget.', why);
+    },
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'procurement-route', text: 'The buying route follows the Procurement policy.' },
+      { id: 'budget', text: 'The budget is confirmed.' },
+      { id: 'licence', text: 'A licence is in place for any commercial software.' },
+    ],
+  },
+  {
+    code: 'DIGITAL_BI',
+    stage: 2,
+    role: 'Digital, Technical and Business Intelligence teams',
+    roleCodes: ['DIGITAL_BI'],
+    clause: '§5 Business Intelligence staff; §6.1 "Engage with Digital/Technical & BI Teams"',
+    reads: ['type'],
+    reliesOn: ['product.name', 'product.supplier', 'data.leavesUk', 'use.supplierAssured', 'use.installNeeded'],
+    required: ({ request }) => request.type !== 'public-generic',
+    reason: ({ request }) =>
+      whatThenWhy('The Digital, Technical and Business Intelligence teams check set-up, security, fit with existing systems and supplier support.', [becauseOfType(request)]),
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'configuration', text: 'The tool is set up correctly.' },
+      { id: 'security', text: 'The tool is secure.' },
+      { id: 'compatibility', text: 'The tool works with our existing systems and infrastructure.' },
+      { id: 'supplier-support', text: 'The supplier will give technical support.' },
+      { id: 'access-controlled', text: 'Access to data is strictly controlled and data is stored securely.' },
+      { id: 'incident-plan', text: 'A plan exists for handling security incidents.' },
+      { id: 'monitoring', text: 'Continuous monitoring for unusual activity and breaches is arranged.' },
+    ],
+  },
+  {
+    code: 'DPIA',
+    stage: 2,
+    role: 'Information Governance Manager and Head of Safe Practice (Digital)',
+    roleCodes: ['IG_MANAGER', 'HEAD_OF_SAFE_PRACTICE'],
+    clause: '§3 Definitions; §5 Finance & Procurement: "MUST be completed prior to implementation"; §6.1 "legally required"',
+    reads: ['type', 'dpiaScreening'],
+    reliesOn: ['purpose', ...DATA_ANSWERS, 'use.automatedDecisions', 'use.humanReviewer', 'national.assuranceDocuments'],
+    // A free or generic tool is a notice only, unless its screening finds personal data.
+    required: ({ request }) => request.type !== 'public-generic' || dpiaScreeningOutcome(request.dpiaScreening).fullAssessmentNeeded,
+    reason: ({ request }) => {
+      if (request.type === 'public-generic') {
+        return `${dpiaScreeningOutcome(request.dpiaScreening).explanation} It must be approved before the tool is used.`;
+      }
+      const national =
+        request.type === 'national'
+          ? ' For a national function, Information Governance may record that a local assessment is not required, with a reason.'
+          : '';
+      return `A Data Protection Impact Assessment is legally required for artificial intelligence and must be approved before the tool is used.${national}`;
+    },
+    mayRecordNotRequired: ({ request }) => request.type === 'national',
+    checklist: [
+      { id: 'approved', text: 'The Data Protection Impact Assessment is approved.' },
+      { id: 'bias-ethics', text: 'Biases and ethical concerns are documented and addressed.' },
+      { id: 'regulator-toolkit', text: 'The Information Commissioner’s Office toolkit on artificial intelligence risk was considered.' },
+      { id: 'consent-anonymisation', text: 'Consent or anonymisation measures are in place.' },
+      { id: 'public-engagement', text: 'Patient and public engagement was considered where patient data is used.' },
+    ],
+  },
+  {
+    code: 'CSO',
+    stage: 2,
+    role: 'Clinical Safety Officer',
+    roleCodes: ['CLINICAL_SAFETY_OFFICER'],
+    clause: '§5 Clinical Safety Officer; §6.1 procurement list',
+    reads: ['type', 'use.clinical', 'use.healthcareProvision', 'use.medicalDevice'],
+    reliesOn: ['purpose', 'use.automatedDecisions', 'use.humanReviewer'],
+    // Healthcare provision and medical devices are clinical uses, whatever the answer to "clinical".
+    required: ({ request }) =>
+      CLINICAL_SAFETY_TYPES.has(request.type) || request.use.clinical || request.use.healthcareProvision || request.use.medicalDevice,
+    reason: ({ request }) => {
+      const why = CLINICAL_SAFETY_TYPES.has(request.type) ? becauseOfType(request) : 'the tool has a clinical use';
+      return whatThenWhy('The Clinical Safety Officer assesses clinical risk and is consulted throughout buying and introducing the tool.', [why]);
+    },
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'clinical-risk', text: 'Clinical risk is assessed.' },
+      { id: 'hazard-log', text: 'A clinical hazard log is kept where the use is clinical.' },
+      { id: 'consulted-throughout', text: 'I will be consulted again when the tool is introduced and at each review.' },
+    ],
+  },
+  {
+    code: 'MDSO',
+    stage: 2,
+    role: 'Medical Device Safety Officer (from an external organisation)',
+    roleCodes: ['MEDICAL_DEVICE_SAFETY_OFFICER'],
+    clause: '§6.1 procurement list: Medical Device Safety Officer "sourced from an external organisation"',
+    reads: ['use.medicalDevice'],
+    reliesOn: ['purpose', 'product.name', 'product.supplier'],
+    required: ({ request }) => request.use.medicalDevice,
+    reason: () => 'The tool is a medical device, so a Medical Device Safety Officer from an external organisation must check that it is safe.',
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'device-safety', text: 'The device is safe to use.' },
+      { id: 'consulted-throughout', text: 'I will be consulted throughout buying and introducing the device.' },
+    ],
+  },
+  {
+    code: 'DTAC',
+    stage: 2,
+    role: 'Digital lead with the Clinical Safety Officer',
+    roleCodes: ['DIGITAL_LEAD', 'CLINICAL_SAFETY_OFFICER'],
+    clause: '§3 Definitions; §6.1 "associated with healthcare provision"',
+    reads: ['type', 'use.healthcareProvision'],
+    reliesOn: ['product.name', 'product.supplier'],
+    required: ({ request }) => supportsHealthcareProvision(request),
+    reason: () => 'The tool supports healthcare provision, so the Digital Technology Assessment Criteria (DTAC) must be completed.',
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'clinical-safety', text: 'The clinical safety criteria are met.' },
+      { id: 'data-protection', text: 'The data protection criteria are met.' },
+      { id: 'technical-security', text: 'The technical security criteria are met.' },
+      { id: 'interoperability', text: 'The criteria for working with other systems are met.' },
+      { id: 'usability-accessibility', text: 'The usability and accessibility criteria are met.' },
+      { id: 'bias-ethics', text: 'Biases and ethical concerns are documented and addressed.' },
+    ],
+  },
+  {
+    code: 'CALDICOTT',
+    stage: 2,
+    role: 'Caldicott Guardian',
+    roleCodes: ['CALDICOTT_GUARDIAN'],
+    clause: '§5 Caldicott Guardian; §6.1 legal basis and common law duty of confidentiality',
+    reads: ['data.confidentialPatientInfo'],
+    reliesOn: ['purpose', 'data.legalBasis', 'data.anonymised', 'data.usedForTraining', 'data.recordCount'],
+    required: ({ request }) => request.data.confidentialPatientInfo,
+    reason: () =>
+      'The tool will use confidential patient information, so the Caldicott Guardian checks it follows the Caldicott Principles and the common law duty of confidentiality.',
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'principles', text: 'The use follows the Caldicott Principles.' },
+      { id: 'confidentiality', text: 'The common law duty of confidentiality is met.' },
+      { id: 'lawful-ethical', text: 'Confidential patient information is used legally, ethically and appropriately.' },
+    ],
+  },
+  {
+    code: 'RESEARCH',
+    stage: 2,
+    role: 'Research and Innovation',
+    roleCodes: ['RESEARCH_INNOVATION'],
+    clause: '§2.2; §5 Research and Innovation; §6.1 Using Artificial Intelligence for Research',
+    reads: ['type'],
+    reliesOn: ['purpose', 'data.anonymised', 'data.usedForTraining'],
+    required: ({ request }) => request.type === 'research',
+    reason: () =>
+      'This is a research request, so Research and Innovation must see Health Research Authority approval and a Research Ethics Committee review.',
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'hra-approval', text: 'Health Research Authority approval is evidenced.' },
+      { id: 'ethics-review', text: 'A Research Ethics Committee review is evidenced.' },
+      { id: 'long-term-plan', text: 'The purpose is aligned with the National Health Service Long Term Plan.' },
+      { id: 'fit-for-research', text: 'The model is validated as fit for research use.' },
+      { id: 'training-bias', text: 'The training data is assessed for bias.' },
+      { id: 'anonymised', text: 'Data is anonymised wherever possible.' },
+      { id: 'public-register', text: 'The initiative will appear on the public register of artificial intelligence research.' },
+    ],
+  },
+  {
+    code: 'IT_INSTALL',
+    stage: 2,
+    role: 'Information Technology team',
+    roleCodes: ['IT'],
+    clause: '§6.1 Freely Available Artificial Intelligence Apps: Acceptable Use Policy',
+    reads: ['use.installNeeded'],
+    reliesOn: ['product.name', 'product.supplier'],
+    required: ({ request }) => request.use.installNeeded,
+    reason: () =>
+      'Software must be installed, and the Acceptable Use Policy allows that only with explicit permission from the Information Technology team.',
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'permission', text: 'I give explicit permission to install this software.' },
+      { id: 'licensed', text: 'The software is properly licensed.' },
+    ],
+  },
+  {
+    code: 'WORKFORCE',
+    stage: 3,
+    role: 'Head of Organisational Development',
+    roleCodes: ['HEAD_OF_ORGANISATIONAL_DEVELOPMENT'],
+    clause: '§5 Head of Organisational Development; §6.1 "formal consultation must take place"',
+    reads: ['use.serviceChange', 'use.staffImpact'],
+    reliesOn: ['purpose'],
+    required: ({ request }) => request.use.serviceChange || request.use.staffImpact,
+    reason: ({ request }) =>
+      request.use.serviceChange
+        ? 'The tool changes how a service works, so staff and their trade union representatives must be formally consulted before it is introduced.'
+        : 'The tool affects staff, so the Head of Organisational Development leads a people impact assessment.',
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'people-impact', text: 'A people impact assessment is done.' },
+      { id: 'consultation', text: 'Formal consultation with staff and trade union representatives is completed where the service changes.' },
+    ],
+  },
+  {
+    code: 'SIRO',
+    stage: 4,
+    role: 'Senior Information Risk Owner',
+    roleCodes: ['SIRO'],
+    clause: '§5 Senior Information Risk Owner',
+    reads: RISK_READS,
+    reliesOn: ['purpose', ...DATA_ANSWERS],
+    required: ({ risk }) => risk.rating === 'high',
+    reason: ({ risk }) =>
+      ['The risk is rated high, so the Senior Information Risk Owner must accept the remaining information risk.', ...risk.facts.map((f) => f.sentence)].join(' '),
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'controls', text: 'Risk controls are in place.' },
+      { id: 'accept-risk', text: 'I accept the remaining information risk.' },
+    ],
+  },
+];
+
+/** Rule lookup by step code; every code has exactly one row (a test checks this). */
+export function routingRuleFor(code: StepCode): StepRule {
+  const rule = ROUTING_RULES.find((r) => r.code === code);
+  if (!rule) throw new Error(`No routing rule for step ${code}`);
+  return rule;
+}
+
+/** Answers whose change reopens an approval of this step. */
+export function stepInputs(rule: StepRule): RequestField[] {
+  return [...new Set([...rule.reads, ...rule.reliesOn])];
+}
+
+/** Increase when the table changes meaning, so a stored route says which rules made it. */
+export const ROUTING_RULES_VERSION = '2025-01-06.1';
