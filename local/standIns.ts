@@ -1,4 +1,6 @@
+import { createDurableBackend } from './durable';
 import type { FunctionsHost } from './functions-host';
+import { createMailSink } from './mail';
 import type { LocalService, RuntimeContext } from './server/localService';
 
 export interface StandInOptions {
@@ -11,8 +13,13 @@ export interface StandInOptions {
  * returning a LocalService, added to this list; nothing else in the runtime changes.
  */
 export async function createStandIns(ctx: RuntimeContext, host: FunctionsHost, options: StandInOptions): Promise<LocalService[]> {
-  void ctx;
-  void host;
-  void options;
-  return Promise.resolve([]);
+  const durable = createDurableBackend(ctx, host.invoker, { taskHubName: process.env.TASKHUB_NAME ?? 'aigov' });
+  host.setDurableClientProvider(durable);
+
+  const mail = createMailSink(ctx, { smtpPort: options.smtpPort });
+  // appSettings() (SMTP_PORT) needs the real port when the port was 0.
+  await mail.listening;
+
+  void options.seed;
+  return [durable, mail];
 }
