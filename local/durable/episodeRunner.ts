@@ -75,7 +75,10 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
     if (engine.invoker.get(inst.name)?.triggerType !== 'orchestrationTrigger') {
       throw new Error(`the app no longer registers an orchestrator named '${inst.name}'`);
     }
-    const result = (await engine.invoker.invoke(inst.name, { string: payload })) as OrchestratorResult;
+    const invokeStart = performance.now();
+    const result = (await engine.invoker.invoke(inst.name, { string: payload }).finally(() => {
+      engine.stats.invokeMs += performance.now() - invokeStart;
+    })) as OrchestratorResult;
     if (!result || typeof result !== 'object' || !Array.isArray(result.actions)) {
       throw new Error('the orchestrator returned no orchestration state (is it registered with df.app.orchestration?)');
     }
@@ -103,7 +106,9 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
     }
   }
 
+  const commitStart = performance.now();
   commitEpisode(engine, inst, { now, draft, effects, batch, dropped, history: [started, ...delivered], newReplay, customStatus, outcome });
+  engine.stats.commitMs += performance.now() - commitStart;
   return true;
 }
 
