@@ -112,6 +112,13 @@ function productionCrossChecks(s: Settings): SettingProblem[] {
       message: `DECISION_SIGNING_KEYS is not allowed in production: every key must be at least ${PRODUCTION_MIN_KEY_BYTES} bytes (the shortest is ${shortestKeyBytes(keys)}). Generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))".`,
     });
   }
+  // Same rule as shared/notify/email: STARTTLS required, or implicit TLS.
+  if (s.SMTP_REQUIRE_TLS === false && s.SMTP_SECURE === false) {
+    problems.push({
+      setting: 'SMTP_REQUIRE_TLS',
+      message: 'SMTP_REQUIRE_TLS is not allowed in production: mail must go over TLS (set SMTP_REQUIRE_TLS=true, or SMTP_SECURE=true for implicit TLS).',
+    });
+  }
   // One identity for everything: a different client id here means the app would authenticate
   // as an identity that holds none of the role assignments.
   const identity = s.AZURE_CLIENT_ID?.toLowerCase();

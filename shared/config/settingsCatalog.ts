@@ -176,7 +176,16 @@ export const settingsCatalog = {
     required: 'optional',
     default: 'true',
     schema: boolean(),
-    inProduction: (on) => (on ? undefined : 'production must send mail over TLS (set true)'),
+    // Production rule (this or SMTP_SECURE) is a cross-check in settings.ts.
+  }),
+  SMTP_SECURE: setting({
+    meaning: 'Implicit TLS from the first byte (usually port 465); false means STARTTLS on 587',
+    expected: 'true or false',
+    example: 'false',
+    secret: false,
+    required: 'optional',
+    default: 'false',
+    schema: boolean(),
   }),
   SMTP_AUTH: setting({
     meaning: 'How the app signs in to the mail server: none (local sink or relay), password, or oauth2 (XOAUTH2 with an Entra token)',
@@ -228,6 +237,15 @@ export const settingsCatalog = {
     secret: false,
     required: 'always',
     schema: emailAddress(),
+  }),
+  MAIL_FROM_NAME: setting({
+    meaning: 'Display name on the From line of every email',
+    expected: 'up to 100 characters',
+    example: 'AI governance',
+    secret: false,
+    required: 'optional',
+    default: 'AI governance',
+    schema: z.string().max(100, { error: 'expected up to 100 characters' }),
   }),
   GRAPH_BASE_URL: setting({
     meaning: 'Microsoft Graph root; the local runtime points it at its Graph stand-in',

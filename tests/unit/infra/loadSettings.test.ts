@@ -189,8 +189,14 @@ describe('loadSettings', () => {
         'SMTP_REQUIRE_TLS',
       ]);
       expect(error.message).toContain('PUBLIC_BASE_URL is not allowed in production: production needs an https:// URL.');
-      expect(error.message).toContain('SMTP_REQUIRE_TLS is not allowed in production: production must send mail over TLS (set true).');
+      expect(error.message).toContain('SMTP_REQUIRE_TLS is not allowed in production: mail must go over TLS');
       expect(error.message).toContain('every key must be at least 32 bytes (the shortest is 16)');
+    });
+
+    it('accepts implicit TLS (SMTP_SECURE=true) in place of STARTTLS', () => {
+      const settings = loadSettings({ ...production(), SMTP_PORT: '465', SMTP_SECURE: 'true', SMTP_REQUIRE_TLS: 'false' });
+
+      expect(settings.SMTP_SECURE).toBe(true);
     });
 
     it('needs the telemetry and identity settings that local can do without', () => {
