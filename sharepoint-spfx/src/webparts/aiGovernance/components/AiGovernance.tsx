@@ -1,7 +1,6 @@
 import * as React from 'react';
 import styles from './AiGovernance.module.scss';
 import type { IAiGovernanceProps } from './IAiGovernanceProps';
-import { escape } from '@microsoft/sp-lodash-subset';
 
 export default class AiGovernance extends React.Component<IAiGovernanceProps> {
   public render(): React.ReactElement<IAiGovernanceProps> {
@@ -17,9 +16,9 @@ export default class AiGovernance extends React.Component<IAiGovernanceProps> {
       <section className={`${styles.aiGovernance} ${hasTeamsContext ? styles.teams : ''}`}>
         <div className={styles.welcome}>
           <img alt="" src={isDarkTheme ? require('../assets/welcome-dark.png') : require('../assets/welcome-light.png')} className={styles.welcomeImage} />
-          <h2>Well done, {escape(userDisplayName)}!</h2>
+          <h2>Well done, {userDisplayName}!</h2>
           <div>{environmentMessage}</div>
-          <div>Web part property value: <strong>{escape(description)}</strong></div>
+          <div>Web part property value: <strong>{description}</strong></div>
         </div>
         <div>
           <h3>Welcome to SharePoint Framework!</h3>
