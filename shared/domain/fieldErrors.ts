@@ -12,10 +12,16 @@ const WHOLE_REQUEST = '(request)';
 
 /** Turns a zod error into `{ field, message }` pairs, field as a dotted path such as `data.legalBasis`. */
 export function toFieldMessages(error: z.ZodError): FieldMessage[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length === 0 ? WHOLE_REQUEST : issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    // zod reports extra fields as one issue on their parent; name each field instead.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: dotted([...issue.path, key]), message: 'remove this field: it is not part of this form' }))
+      : [{ field: dotted(issue.path), message: issue.message }],
+  );
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? WHOLE_REQUEST : path.map(String).join('.');
 }
 
 /** "data.legalBasis: say which legal basis applies, …" — one line per problem, for logs and the CLI. */

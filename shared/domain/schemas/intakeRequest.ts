@@ -129,7 +129,10 @@ export const intakeRequestShapeSchema = z.discriminatedUnion(
     z.object({ type: z.literal('national'), ...commonFields, national: nationalSection }),
     z.object({ type: z.literal('public-generic'), ...commonFields, attestations: attestationsSection }),
   ],
-  { error: typeMessage.replace(/^type: /, '') },
+  {
+    error: (issue) =>
+      issue.input !== null && typeof issue.input === 'object' ? typeMessage.replace(/^type: /, '') : 'send the request as a JSON object',
+  },
 );
 
 export type IntakeRequest = z.output<typeof intakeRequestShapeSchema>;

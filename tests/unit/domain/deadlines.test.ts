@@ -1,0 +1,118 @@
+import {
+  DEFAULT_DEADLINE_SETTINGS, breachDeadlines, deadlineSettingsSchema, incidentTriageDeadline, nextMilestone, stepDeadlines, toFieldMessages,
+} from '../../../shared/domain';
+
+const kindsAndTimes = (milestones: readonly { kind: string; at: string }[]) => milestones.map((m) => [m.kind, m.at]);
+
+describe('step deadlines (default 5 working days)', () => {
+  test('an ordinary week: due the following Monday, reminders on Thursday and Monday, escalations after', () => {
+    // Assigned Monday 2 November 2026, 14:30 London (GMT).
+    const d = stepDeadlines(new Date('2026-11-02T14:30:00Z'));
+
+    expect(d.dueDate).toBe('2026-11-09');
+    expect(d.dueAt).toBe('2026-11-09T23:59:59.999Z');
+    expect(kindsAndTimes(d.milestones)).toEqual([
+      ['halfway-reminder', '2026-11-05T09:00:00.000Z'],
+      ['due-day-reminder', '2026-11-09T09:00:00.000Z'],
+      ['escalate-to-deputy', '2026-11-10T09:00:00.000Z'],
+      ['escalate-to-governance-lead', '2026-11-13T09:00:00.000Z'],
+    ]);
+  });
+
+  test('over Christmas and New Year the bank holidays do not count', () => {
+    // Assigned Tuesday 22 December 2026. Working days: 23, 24, 29, 30, 31 Dec → due Thu 31 Dec.
+    const d = stepDeadlines('2026-12-22T10:00:00Z');
+
+    expect(d.dueDate).toBe('2026-12-31');
+    expect(kindsAndTimes(d.milestones)).toEqual([
+      ['halfway-reminder', '2026-12-29T09:00:00.000Z'],
+      ['due-day-reminder', '2026-12-31T09:00:00.000Z'],
+      // 1 January is a bank holiday: the deputy hears on Monday 4th, the lead 3 working days later.
+      ['escalate-to-deputy', '2027-01-04T09:00:00.000Z'],
+      ['escalate-to-governance-lead', '2027-01-07T09:00:00.000Z'],
+    ]);
+  });
+
+  test('over Easter, in British Summer Time, times are 09:00 London', () => {
+    // Assigned Thursday 25 March 2027; Good Friday 26 and Easter Monday 29 are holidays, so the
+    // working days are 30, 31 March, 1 (halfway), 2 and 5 April.
+    const d = stepDeadlines('2027-03-25T12:00:00Z');
+
+    expect(d.dueDate).toBe('2027-04-05');
+    expect(d.milestones[0]).toEqual({ kind: 'halfway-reminder', at: '2027-04-01T08:00:00.000Z' });
+  });
+
+  test('settings change the allowance; a one-day step has a single reminder', () => {
+    const settings = deadlineSettingsSchema.parse({ stepWorkingDays: 1, escalateToGovernanceLeadAfterWorkingDays: 1 });
+
+    const d = stepDeadlines('2026-11-02T14:30:00Z', settings);
+
+    expect(kindsAndTimes(d.milestones)).toEqual([
+      ['due-day-reminder', '2026-11-03T09:00:00.000Z'],
+      ['escalate-to-deputy', '2026-11-04T09:00:00.000Z'],
+      ['escalate-to-governance-lead', '2026-11-05T09:00:00.000Z'],
+    ]);
+  });
+
+  test('nextMilestone picks the first one after the given time', () => {
+    const d = stepDeadlines('2026-11-02T14:30:00Z');
+
+    expect(nextMilestone(d.milestones, '2026-11-05T09:00:00Z')?.kind).toBe('due-day-reminder');
+    expect(nextMilestone(d.milestones, '2026-12-01T00:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('incident deadlines', () => {
+  test('ordinary incident: triage by the same time next working day', () => {
+    const t = incidentTriageDeadline({ reportedAt: '2026-12-24T15:00:00Z', patientHarm: false, personalDataBreach: false });
+
+    expect(t).toEqual({ triageDueAt: '2026-12-29T15:00:00.000Z', urgent: false, explanation: 'Triage within one working day of the report.' });
+  });
+
+  test('reported on a Saturday: the working day starts on Monday morning', () => {
+    const t = incidentTriageDeadline({ reportedAt: '2026-11-07T20:00:00Z', patientHarm: false, personalDataBreach: false });
+
+    expect(t.triageDueAt).toBe('2026-11-10T09:00:00.000Z');
+  });
+
+  test.each([
+    ['patient harm', { patientHarm: true, personalDataBreach: false }],
+    ['personal data breach', { patientHarm: false, personalDataBreach: true }],
+  ])('%s: triage within 4 clock hours, even on a bank holiday', (_name, flags) => {
+    const t = incidentTriageDeadline({ reportedAt: '2026-12-25T22:00:00Z', ...flags });
+
+    expect(t.triageDueAt).toBe('2026-12-26T02:00:00.000Z');
+    expect(t.urgent).toBe(true);
+  });
+
+  test('breach: regulator deadline 72 hours after awareness, reminders at 24, 48 and 66 hours, across the clock change', () => {
+    const b = breachDeadlines(new Date('2026-10-24T10:00:00Z'));
+
+    expect(b.regulatorDeadlineAt).toBe('2026-10-27T10:00:00.000Z');
+    expect(b.milestones.map((m) => [m.kind, m.hoursAfterAwareness, m.at])).toEqual([
+      ['regulator-reminder', 24, '2026-10-25T10:00:00.000Z'],
+      ['regulator-reminder', 48, '2026-10-26T10:00:00.000Z'],
+      ['regulator-reminder', 66, '2026-10-27T04:00:00.000Z'],
+      ['regulator-deadline', 72, '2026-10-27T10:00:00.000Z'],
+    ]);
+  });
+});
+
+describe('deadline settings', () => {
+  test('defaults are the design values', () => {
+    expect(DEFAULT_DEADLINE_SETTINGS).toEqual({
+      zone: 'Europe/London', workingDayStartsAt: '09:00', stepWorkingDays: 5, escalateToGovernanceLeadAfterWorkingDays: 3,
+      incidentTriageWorkingDays: 1, urgentIncidentTriageHours: 4, breachRegulatorHours: 72, breachReminderHours: [24, 48, 66], extraNonWorkingDays: [],
+    });
+  });
+
+  test('bad settings are named with what to do', () => {
+    const result = deadlineSettingsSchema.safeParse({ zone: 'Europe/Londn', stepWorkingDays: 0, breachReminderHours: [24, 80] });
+
+    expect(result.error && toFieldMessages(result.error).map((p) => p.field)).toEqual(['zone', 'stepWorkingDays', 'breachReminderHours.1']);
+    const reminders = deadlineSettingsSchema.safeParse({ breachReminderHours: [24, 80] });
+    expect(reminders.error && toFieldMessages(reminders.error)).toEqual([
+      { field: 'breachReminderHours.1', message: 'each reminder must come before the regulator deadline' },
+    ]);
+  });
+});
