@@ -43,6 +43,8 @@ async function measure(runtime: Runtime): Promise<Record<string, unknown>> {
     for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
   };
   const snapshot = () => ({ ...engine.stats });
+  const rssByPhase: Record<string, number> = {};
+  const noteRss = (phase: string) => (rssByPhase[phase] = round(process.memoryUsage().rss / 1048576));
   const results: Record<string, unknown> = {};
 
   // (1) 1,000 orchestrations of 5 sequential activities.
@@ -59,6 +61,7 @@ async function measure(runtime: Runtime): Promise<Record<string, unknown>> {
       const row = statusOf(id);
       return row ? row.updated_at - row.created_at : NaN;
     });
+    noteRss('sequential');
     results.sequential = {
       orchestrations: ids.length,
       seconds: round(seconds),
@@ -78,6 +81,7 @@ async function measure(runtime: Runtime): Promise<Record<string, unknown>> {
     await waitAll(['fan-1000']);
     const seconds = (performance.now() - t0) / 1000;
     const after = snapshot();
+    noteRss('fanOut');
     results.fanOut = {
       activities: 1000,
       seconds: round(seconds),
@@ -102,6 +106,7 @@ async function measure(runtime: Runtime): Promise<Record<string, unknown>> {
     await waitAll(['events-1000']);
     const seconds = (performance.now() - t0) / 1000;
     const after = snapshot();
+    noteRss('events');
     results.events = {
       events: 1000,
       seconds: round(seconds),
@@ -125,6 +130,7 @@ async function measure(runtime: Runtime): Promise<Record<string, unknown>> {
     const chainMs = (performance.now() - t1) / steps;
     const fanOut = results.fanOut as { seconds: number };
     const fanOutMs = (fanOut.seconds * 1000) / 1000;
+    noteRss('activityOverhead');
     results.activityOverhead = {
       directInvokeMs: round(directMs, 4),
       sequentialActivityMs: round(chainMs, 4),
@@ -145,6 +151,7 @@ async function measure(runtime: Runtime): Promise<Record<string, unknown>> {
     engine.onEpisode = undefined;
     const first = median(episodes.slice(0, 5));
     const last = median(episodes.slice(-5));
+    noteRss('replay');
     results.replay = {
       episodes: episodes.length,
       firstEpisodesMs: round(first, 3),
@@ -175,6 +182,7 @@ async function measure(runtime: Runtime): Promise<Record<string, unknown>> {
     };
   }
 
+  results.rssMBAfterPhase = rssByPhase;
   results.notes =
     'One process, samples app, SQLite WAL. Work items = orchestrator episodes + activity executions. ' +
     'timeSplitMs: SDK replay (invoke), SQLite commit and activity time as summed by the engine.';

@@ -16,10 +16,9 @@ export async function runActivity(engine: DurableEngine, item: ActivityItem): Pr
     message = result(item, 'taskFailed', failureData(item, err));
   }
   const inst = engine.live.get(item.instanceId);
-  let persisted: Message | undefined;
-  engine.store.transaction(() => {
+  const persisted = await engine.commit((): Message | undefined => {
     const stillPending = engine.store.deleteActivity(item.id);
-    if (stillPending && inst && inst.executionId === item.executionId) persisted = engine.post(message);
+    return stillPending && inst && inst.executionId === item.executionId ? engine.post(message) : undefined;
   });
   if (persisted) engine.deliver(persisted);
 }

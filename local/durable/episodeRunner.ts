@@ -34,7 +34,7 @@ type Outcome =
  */
 export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Promise<boolean> {
   const now = Math.floor(engine.ctx.clock.now());
-  if (engine.hasControl(inst)) return applyControl(engine, inst, now);
+  if (engine.hasControl(inst)) return await applyControl(engine, inst, now);
   if (inst.status === 'Suspended') return false;
 
   const draft: ExecutionState = structuredClone(inst.state);
@@ -50,7 +50,7 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
   const { batch, dropped } = selectBatch(engine, inst, draft, now, effects, actx);
   if (batch.length === 0) {
     if (dropped.length > 0) {
-      engine.store.transaction(() => dropped.forEach((m) => engine.store.deleteMessage(m.id)));
+      await engine.commit(() => dropped.forEach((m) => engine.store.deleteMessage(m.id)));
       engine.removeMessages(inst, new Set(dropped.map((m) => m.id)));
       return true;
     }
@@ -107,7 +107,7 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
   }
 
   const commitStart = performance.now();
-  commitEpisode(engine, inst, { now, draft, effects, batch, dropped, history: [started, ...delivered], newReplay, customStatus, outcome });
+  await commitEpisode(engine, inst, { now, draft, effects, batch, dropped, history: [started, ...delivered], newReplay, customStatus, outcome });
   engine.stats.commitMs += performance.now() - commitStart;
   return true;
 }
@@ -184,7 +184,7 @@ interface EpisodeRecord {
   outcome: Outcome;
 }
 
-function commitEpisode(engine: DurableEngine, inst: LiveInstance, r: EpisodeRecord): void {
+async function commitEpisode(engine: DurableEngine, inst: LiveInstance, r: EpisodeRecord): Promise<void> {
   const { store } = engine;
   const { now, draft, effects, outcome } = r;
   const consumed = new Set([...r.batch, ...r.dropped].map((m) => m.id));
@@ -194,7 +194,7 @@ function commitEpisode(engine: DurableEngine, inst: LiveInstance, r: EpisodeReco
   const toParent: Message[] = [];
   let nextExecution: { id: string; start: Message } | undefined;
 
-  store.transaction(() => {
+  await engine.commit(() => {
     for (const id of consumed) store.deleteMessage(id);
     if (outcome.kind === 'continuedAsNew') {
       // A fresh history keeps eternal orchestrations bounded; events not yet delivered stay queued.
@@ -298,7 +298,7 @@ export function parentNotice(engine: DurableEngine, inst: LiveInstance, outcome:
 }
 
 /** Terminate wins over everything; suspend and resume fold in order into the final state. */
-function applyControl(engine: DurableEngine, inst: LiveInstance, now: number): boolean {
+async function applyControl(engine: DurableEngine, inst: LiveInstance, now: number): Promise<boolean> {
   const { store } = engine;
   const controls = inst.messages.filter((m) => m.kind === 'terminate' || m.kind === 'suspend' || m.kind === 'resume');
   const terminate = controls.find((m) => m.kind === 'terminate');
@@ -306,7 +306,7 @@ function applyControl(engine: DurableEngine, inst: LiveInstance, now: number): b
     const reason = typeof terminate.data.reason === 'string' ? terminate.data.reason : '';
     const output = JSON.stringify(reason);
     let note: Message | undefined;
-    store.transaction(() => {
+    await engine.commit(() => {
       store.insertHistory(inst.id, inst.state.historySeq++, EventType.ExecutionTerminated, JSON.stringify(makeEvent(EventType.ExecutionTerminated, now, { Input: reason })));
       store.deleteMessagesOf(inst.id);
       store.deleteActivitiesOf(inst.id);
@@ -323,7 +323,7 @@ function applyControl(engine: DurableEngine, inst: LiveInstance, now: number): b
     if (m.kind === 'suspend') status = 'Suspended';
     else status = inst.state.started ? 'Running' : 'Pending';
   }
-  store.transaction(() => {
+  await engine.commit(() => {
     for (const m of controls) {
       store.deleteMessage(m.id);
       const type = m.kind === 'suspend' ? EventType.ExecutionSuspended : EventType.ExecutionResumed;
