@@ -1,0 +1,108 @@
+import type { DecisionOutcome, PlannedStep, Route, StepMilestoneKind } from '../shared/domain';
+
+/**
+ * Inputs and outputs of the orchestrators and activities: small objects (ids and facts, not
+ * whole list items), so histories stay short. Orchestrators import these types only.
+ */
+export interface AiRequestInput {
+  requestId: number;
+}
+
+export interface PlannedRequest {
+  title: string;
+  requesterEmail: string;
+  route: Route;
+}
+
+export interface PlanRequestRouteInput {
+  requestId: number;
+  /** Steps already approved and not reopened, when re-planning after more information. */
+  approvedSteps: string[];
+  replan: boolean;
+}
+
+export type PlanRequestRouteOutput =
+  | ({ outcome: 'routed'; reopened: string[]; changeSummary: string[] } & PlannedRequest)
+  | { outcome: 'refused'; title: string; requesterEmail: string; reasons: string[] };
+
+export interface ApprovalStepInput {
+  requestId: number;
+  title: string;
+  requesterEmail: string;
+  step: PlannedStep;
+  attempt: number;
+}
+
+export interface AssignStepInput {
+  requestId: number;
+  stepCode: string;
+  attempt: number;
+  instanceId: string;
+  assignedAt: string;
+  dueAt: string;
+}
+
+export interface AssignStepOutput {
+  assigneeEmail: string;
+}
+
+export interface ChaseStepInput {
+  requestId: number;
+  stepCode: string;
+  attempt: number;
+  instanceId: string;
+  milestone: StepMilestoneKind;
+  dueAt: string;
+}
+
+/** What the decision endpoint (or the inbox) sends to a step; validated there with zod. */
+export type StepSignal =
+  | {
+      kind: 'decision';
+      outcome: DecisionOutcome;
+      decidedBy: string;
+      onBehalfOf?: string;
+      decidedAt: string;
+      channel: 'email' | 'teams' | 'web';
+      comments: string;
+      tokenId?: string;
+    }
+  | { kind: 'cancel'; reason: 'withdrawn' | 'stage-ended' | 'more-information' };
+
+export interface RecordDecisionInput {
+  requestId: number;
+  stepCode: string;
+  attempt: number;
+  signal: Extract<StepSignal, { kind: 'decision' }>;
+}
+
+export type StepResult =
+  | { stepCode: string; outcome: DecisionOutcome; decidedBy: string; comments: string }
+  | { stepCode: string; outcome: 'cancelled' };
+
+export interface CancelStepsInput {
+  instanceIds: string[];
+  reason: 'withdrawn' | 'stage-ended' | 'more-information';
+}
+
+export interface AskForMoreInformationInput {
+  requestId: number;
+  stepCode: string;
+  comments: string;
+  askedBy: string;
+}
+
+export interface FinishRequestInput {
+  requestId: number;
+  outcome: 'approved' | 'rejected' | 'withdrawn' | 'refused';
+  reasons: string[];
+  finishedAt: string;
+}
+
+/** Custom status the web part shows: where the request is, in plain words. */
+export interface RequestProgress {
+  state: 'planning' | 'in-review' | 'more-information-needed' | 'approved' | 'rejected' | 'withdrawn' | 'refused';
+  stage?: number;
+  waitingOn?: string[];
+  approved: string[];
+}

@@ -1,0 +1,3 @@
+// Importing registers the orchestrators with the Functions app.
+import './aiRequest';
+import './approvalStep';
