@@ -96,6 +96,15 @@ function summarise(changedFields: readonly RequestField[], changes: readonly Ste
     changedFields.length === 0
       ? 'No answers changed.'
       : `You changed ${changedFields.length === 1 ? 'one answer' : `${changedFields.length} answers`}: ${joinWithAnd(changedFields.map((f) => REQUEST_FIELD_LABELS[f]))}.`;
-  const steps = `${count('kept')} approvals stand, ${count('reopened')} need a new decision, ${count('added')} steps were added and ${count('removed')} are no longer needed.`;
-  return `${answers} ${steps}`;
+  const steps = [
+    plural(count('kept'), 'approval stands', 'approvals stand'),
+    plural(count('reopened'), 'needs a new decision', 'need a new decision'),
+    plural(count('added'), 'step was added', 'steps were added'),
+    plural(count('removed'), 'is no longer needed', 'are no longer needed'),
+  ];
+  return `${answers} ${joinWithAnd(steps)}.`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import {
-  ENGLAND_AND_WALES, PUBLISHED_BANK_HOLIDAYS, addWorkingDays, bankHolidaysByRule, easterSunday, englandAndWalesBankHolidays,
+  ENGLAND_AND_WALES, PUBLISHED_BANK_HOLIDAYS, PUBLISHED_YEARS_WITH_ONE_OFFS, addWorkingDays, bankHolidaysByRule, easterSunday, englandAndWalesBankHolidays,
   makeWorkingCalendar, workingDaysBetween,
 } from '../../../shared/domain';
 
@@ -8,7 +8,14 @@ const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' })
 const day = (dt: DateTime) => dt.toISODate();
 
 describe('England and Wales bank holidays', () => {
-  test.each(Object.keys(PUBLISHED_BANK_HOLIDAYS).map(Number))('the rules reproduce the published list for %i', (year) => {
+  const regularYears = Object.keys(PUBLISHED_BANK_HOLIDAYS).map(Number).filter((y) => !PUBLISHED_YEARS_WITH_ONE_OFFS.includes(y));
+
+  test('the published list covers 2024 to 2027 and the rules take over from 2028', () => {
+    expect(Object.keys(PUBLISHED_BANK_HOLIDAYS).map(Number)).toEqual([2024, 2025, 2026, 2027]);
+    expect(englandAndWalesBankHolidays(2031)).toEqual(bankHolidaysByRule(2031));
+  });
+
+  test.each(regularYears)('the rules reproduce the published list for %i', (year) => {
     expect(bankHolidaysByRule(year)).toEqual([...PUBLISHED_BANK_HOLIDAYS[year]]);
   });
 

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import {
-  DEFAULT_DEADLINE_SETTINGS, breachDeadlines, deadlineSettingsSchema, incidentTriageDeadline, nextMilestone, stepDeadlines, toFieldMessages,
+  DEFAULT_DEADLINE_SETTINGS, ENGLAND_AND_WALES, breachDeadlines, deadlineSettingsSchema, incidentTriageDeadline, nextMilestone, stepDeadlines, toFieldMessages,
 } from '../../../shared/domain';
 
 const kindsAndTimes = (milestones: readonly { kind: string; at: string }[]) => milestones.map((m) => [m.kind, m.at]);
@@ -114,5 +116,27 @@ describe('deadline settings', () => {
     expect(reminders.error && toFieldMessages(reminders.error)).toEqual([
       { field: 'breachReminderHours.1', message: 'each reminder must come before the regulator deadline' },
     ]);
+  });
+});
+
+describe('step deadline properties, any start time from 2024 to 2030', () => {
+  const instant = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-11-30T00:00:00Z'), noInvalidDate: true });
+
+  test('the due day is a working day, and every milestone is after the assignment, in order, on a working day at 09:00 London', () => {
+    fc.assert(
+      fc.property(instant, (assignedAt) => {
+        const d = stepDeadlines(assignedAt);
+        const times = d.milestones.map((m) => Date.parse(m.at));
+
+        expect(ENGLAND_AND_WALES.isWorkingDay(DateTime.fromISO(d.dueDate, { zone: 'Europe/London' }))).toBe(true);
+        expect(times[0]).toBeGreaterThan(assignedAt.getTime());
+        expect([...times].sort((a, b) => a - b)).toEqual(times);
+        for (const m of d.milestones) {
+          const local = DateTime.fromISO(m.at).setZone('Europe/London');
+          expect([ENGLAND_AND_WALES.isWorkingDay(local), local.toFormat('HH:mm')]).toEqual([true, '09:00']);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

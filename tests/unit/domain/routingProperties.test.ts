@@ -104,5 +104,8 @@ function changeAnswer(request: IntakeRequest, field: RequestField): void {
   let parent = request as unknown as Record<string, unknown>;
   for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
   const last = keys[keys.length - 1];
-  parent[last] = typeof value === 'boolean' ? !value : typeof value === 'number' ? value + 7 : `${String(value)} (changed)`;
+  if (typeof value === 'boolean') parent[last] = !value;
+  else if (typeof value === 'number') parent[last] = value + 7;
+  else if (typeof value === 'string') parent[last] = `${value} (changed)`;
+  else throw new Error(`no way to change ${field}`);
 }
