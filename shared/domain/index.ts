@@ -25,3 +25,4 @@ export * from './calendar/workingDays';
 export * from './deadlines/deadlineSettings';
 export * from './deadlines/stepDeadlines';
 export * from './deadlines/incidentDeadlines';
+export * from './deadlines/reviewDate';

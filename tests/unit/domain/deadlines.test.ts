@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
-  DEFAULT_DEADLINE_SETTINGS, ENGLAND_AND_WALES, breachDeadlines, deadlineSettingsSchema, incidentTriageDeadline, nextMilestone, stepDeadlines, toFieldMessages,
+  DEFAULT_DEADLINE_SETTINGS, ENGLAND_AND_WALES, toolReviewDate, breachDeadlines, deadlineSettingsSchema, incidentTriageDeadline, nextMilestone, stepDeadlines, toFieldMessages,
 } from '../../../shared/domain';
 
 const kindsAndTimes = (milestones: readonly { kind: string; at: string }[]) => milestones.map((m) => [m.kind, m.at]);
@@ -138,5 +138,19 @@ describe('step deadline properties, any start time from 2024 to 2030', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('review date of an approved tool', () => {
+  test('the next policy review when it is sooner than two years', () => {
+    expect(toolReviewDate('2026-03-10T12:00:00Z', '2027-01-06')).toBe('2027-01-06');
+  });
+
+  test('at most two years after approval', () => {
+    expect(toolReviewDate('2026-03-10T12:00:00Z', '2030-01-06')).toBe('2028-03-10');
+  });
+
+  test('a policy review date already passed does not make the review overdue on day one', () => {
+    expect(toolReviewDate('2027-02-01T12:00:00Z', '2027-01-06')).toBe('2029-02-01');
   });
 });

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import {
-  DPIA_SCREENING_QUESTIONS, EQUALITY_GROUPS, ROUTING_RULES, dpiaScreeningOutcome, equalityScreeningOutcome, planRoute,
+  DPIA_SCREENING_QUESTIONS, EQUALITY_GROUPS, ROUTING_RULES, dpiaScreeningOutcome, equalityScreeningOutcome, planRoute, replanRoute,
   type EqualityScreeningAnswers,
 } from '../../../shared/domain';
 import { longSentences, unexplainedAbbreviations } from './support/plainEnglish';
-import { anyRequest } from './support/requests';
+import { acceptedRequest, anyRequest, makeAcceptable } from './support/requests';
 
 // §6.1: the logic "must be explainable in plain English without abbreviations or specialised terms".
 function problemsIn(text: string): { text: string; abbreviations: string[]; longSentences: string[] } {
@@ -31,6 +31,20 @@ describe('plain English in everything shown to requesters and approvers', () => 
         for (const text of texts) expect(problemsIn(text)).toEqual(clean(text));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  test('re-planning explanations spell out every abbreviation', () => {
+    fc.assert(
+      fc.property(acceptedRequest, acceptedRequest, (before, other) => {
+        const previous = planRoute(before);
+        if (previous.outcome !== 'routed') return;
+        const after = makeAcceptable({ ...before, data: other.data, use: other.use, estimatedCost: other.estimatedCost, dpiaScreening: other.dpiaScreening });
+        const result = replanRoute(before, previous, [], after);
+        if (result.outcome !== 'routed') return;
+        for (const text of [result.summary, ...result.changes.map((c) => c.explanation)]) expect(unexplainedAbbreviations(text)).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   });
 
