@@ -1,0 +1,45 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { benchDurable } from './durable';
+import { benchRouting } from './routing';
+
+/**
+ * `npm run bench`: every benchmark in one run, results as JSON under bench/results/. Compare
+ * ratios measured in the same run; absolute numbers move with the machine's load.
+ * `npm run bench -- routing` runs only the named ones.
+ */
+const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
+  routing: benchRouting,
+  durable: benchDurable,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !(w in BENCHMARKS));
+  if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}.`);
+  const names = wanted.length ? wanted : Object.keys(BENCHMARKS);
+  const results: Record<string, unknown> = {};
+  for (const name of names) {
+    const started = Date.now();
+    console.log(`bench ${name}…`);
+    results[name] = await BENCHMARKS[name]();
+    console.log(`bench ${name}: ${JSON.stringify(results[name])} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  const report = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    results,
+  };
+  const dir = resolve(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify(report, null, 2));
+  console.log(`results: ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
