@@ -1,92 +1,64 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import {
-  type IPropertyPaneConfiguration,
-  PropertyPaneTextField
-} from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration, PropertyPaneDropdown, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { IReadonlyTheme } from '@microsoft/sp-component-base';
 
 import * as strings from 'AiGovernanceWebPartStrings';
 import AiGovernance from './components/AiGovernance';
-import { IAiGovernanceProps } from './components/IAiGovernanceProps';
+import type { AiGovernanceView, IAiGovernanceProps } from './components/IAiGovernanceProps';
+import type { AiGovernanceService } from '../../services/AiGovernanceService';
+import { HttpAiGovernanceService } from '../../services/HttpAiGovernanceService';
+import { aadFetch } from './aadFetch';
 
 export interface IAiGovernanceWebPartProps {
-  description: string;
+  view: AiGovernanceView;
+  /** The Function App's base URL. */
+  apiBaseUrl: string;
+  /** The Function App's Entra application (ID URI or name), as approved under API access. */
+  apiResource: string;
 }
 
 export default class AiGovernanceWebPart extends BaseClientSideWebPart<IAiGovernanceWebPartProps> {
-
-  private _isDarkTheme: boolean = false;
-  private _environmentMessage: string = '';
+  private _service: AiGovernanceService | undefined;
+  private _serviceKey: string = '';
 
   public render(): void {
-    const element: React.ReactElement<IAiGovernanceProps> = React.createElement(
-      AiGovernance,
-      {
-        description: this.properties.description,
-        isDarkTheme: this._isDarkTheme,
-        environmentMessage: this._environmentMessage,
-        hasTeamsContext: !!this.context.sdks.microsoftTeams,
-        userDisplayName: this.context.pageContext.user.displayName
-      }
-    );
-
+    const element: React.ReactElement<IAiGovernanceProps> = React.createElement(AiGovernance, {
+      view: this.properties.view ?? 'requestForm',
+      service: this._service,
+      notConfiguredMessage: strings.NotConfigured,
+    });
     ReactDom.render(element, this.domElement);
   }
 
-  protected onInit(): Promise<void> {
-    return this._getEnvironmentMessage().then(message => {
-      this._environmentMessage = message;
-    });
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    await this._connect();
   }
 
-
-
-  private _getEnvironmentMessage(): Promise<string> {
-    if (!!this.context.sdks.microsoftTeams) { // running in Teams, office.com or Outlook
-      return this.context.sdks.microsoftTeams.teamsJs.app.getContext()
-        .then(context => {
-          let environmentMessage: string = '';
-          switch (context.app.host.name) {
-            case 'Office': // running in Office
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentOffice : strings.AppOfficeEnvironment;
-              break;
-            case 'Outlook': // running in Outlook
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentOutlook : strings.AppOutlookEnvironment;
-              break;
-            case 'Teams': // running in Teams
-            case 'TeamsModern':
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentTeams : strings.AppTeamsTabEnvironment;
-              break;
-            default:
-              environmentMessage = strings.UnknownEnvironment;
-          }
-
-          return environmentMessage;
-        });
+  protected async onPropertyPaneFieldChanged(propertyPath: string, oldValue: unknown, newValue: unknown): Promise<void> {
+    super.onPropertyPaneFieldChanged(propertyPath, oldValue, newValue);
+    if (propertyPath === 'apiBaseUrl' || propertyPath === 'apiResource') {
+      await this._connect();
+      this.render();
     }
-
-    return Promise.resolve(this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentSharePoint : strings.AppSharePointEnvironment);
   }
 
-  protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {
-    if (!currentTheme) {
+  /** Builds the HTTP service over AadHttpClient once the page author has said where the Function App is. */
+  private async _connect(): Promise<void> {
+    const baseUrl = (this.properties.apiBaseUrl ?? '').trim();
+    const resource = (this.properties.apiResource ?? '').trim();
+    const key = `${baseUrl}|${resource}`;
+    if (key === this._serviceKey) return;
+    this._serviceKey = key;
+    if (baseUrl === '' || resource === '') {
+      this._service = undefined;
       return;
     }
-
-    this._isDarkTheme = !!currentTheme.isInverted;
-    const {
-      semanticColors
-    } = currentTheme;
-
-    if (semanticColors) {
-      this.domElement.style.setProperty('--bodyText', semanticColors.bodyText || null);
-      this.domElement.style.setProperty('--link', semanticColors.link || null);
-      this.domElement.style.setProperty('--linkHovered', semanticColors.linkHovered || null);
-    }
-
+    const client = await this.context.aadHttpClientFactory.getClient(resource);
+    const user = this.context.pageContext.user;
+    this._service = new HttpAiGovernanceService(baseUrl, aadFetch(client), { name: user.displayName, email: user.email });
   }
 
   protected onDispose(): void {
@@ -101,21 +73,33 @@ export default class AiGovernanceWebPart extends BaseClientSideWebPart<IAiGovern
     return {
       pages: [
         {
-          header: {
-            description: strings.PropertyPaneDescription
-          },
+          header: { description: strings.PropertyPaneDescription },
           groups: [
             {
-              groupName: strings.BasicGroupName,
+              groupName: strings.ViewGroupName,
               groupFields: [
-                PropertyPaneTextField('description', {
-                  label: strings.DescriptionFieldLabel
-                })
-              ]
-            }
-          ]
-        }
-      ]
+                PropertyPaneDropdown('view', {
+                  label: strings.ViewFieldLabel,
+                  options: [
+                    { key: 'requestForm', text: strings.ViewRequestForm },
+                    { key: 'myRequests', text: strings.ViewMyRequests },
+                    { key: 'approverInbox', text: strings.ViewApproverInbox },
+                    { key: 'dashboard', text: strings.ViewDashboard },
+                    { key: 'register', text: strings.ViewRegister },
+                  ],
+                }),
+              ],
+            },
+            {
+              groupName: strings.ConnectionGroupName,
+              groupFields: [
+                PropertyPaneTextField('apiBaseUrl', { label: strings.ApiBaseUrlFieldLabel, description: strings.ApiBaseUrlFieldDescription }),
+                PropertyPaneTextField('apiResource', { label: strings.ApiResourceFieldLabel, description: strings.ApiResourceFieldDescription }),
+              ],
+            },
+          ],
+        },
+      ],
     };
   }
 }

@@ -1,7 +1,12 @@
+import type { AiGovernanceService } from '../../../services/AiGovernanceService';
+
+export const VIEWS = ['requestForm', 'myRequests', 'approverInbox', 'dashboard', 'register'] as const;
+export type AiGovernanceView = (typeof VIEWS)[number];
+
 export interface IAiGovernanceProps {
-  description: string;
-  isDarkTheme: boolean;
-  environmentMessage: string;
-  hasTeamsContext: boolean;
-  userDisplayName: string;
+  view: AiGovernanceView;
+  /** Absent until the page author connects the web part to the Function App. */
+  service: AiGovernanceService | undefined;
+  /** Shown instead of the view when there is no service. */
+  notConfiguredMessage: string;
 }

@@ -1,16 +1,18 @@
 define([], function() {
   return {
-    "PropertyPaneDescription": "Description",
-    "BasicGroupName": "Group Name",
-    "DescriptionFieldLabel": "Description Field",
-    "AppLocalEnvironmentSharePoint": "The app is running on your local environment as SharePoint web part",
-    "AppLocalEnvironmentTeams": "The app is running on your local environment as Microsoft Teams app",
-    "AppLocalEnvironmentOffice": "The app is running on your local environment in office.com",
-    "AppLocalEnvironmentOutlook": "The app is running on your local environment in Outlook",
-    "AppSharePointEnvironment": "The app is running on SharePoint page",
-    "AppTeamsTabEnvironment": "The app is running in Microsoft Teams",
-    "AppOfficeEnvironment": "The app is running in office.com",
-    "AppOutlookEnvironment": "The app is running in Outlook",
-    "UnknownEnvironment": "The app is running in an unknown environment"
+    "PropertyPaneDescription": "Choose what this web part shows and where the AI governance service is.",
+    "ViewGroupName": "What to show",
+    "ViewFieldLabel": "View",
+    "ConnectionGroupName": "Connection to the AI governance service",
+    "ApiBaseUrlFieldLabel": "Function App address",
+    "ApiBaseUrlFieldDescription": "For example https://func-ai-governance.azurewebsites.net",
+    "ApiResourceFieldLabel": "Function App's Microsoft Entra application",
+    "ApiResourceFieldDescription": "The application ID URI or name approved in the SharePoint admin centre under API access, for example api://ai-governance",
+    "ViewRequestForm": "Request form",
+    "ViewMyRequests": "My requests",
+    "ViewApproverInbox": "Approver inbox",
+    "ViewDashboard": "Governance dashboard",
+    "ViewRegister": "Register of tools and research",
+    "NotConfigured": "This web part is not connected yet. Edit the page, open the web part's settings and enter the Function App address and its Microsoft Entra application."
   }
 });

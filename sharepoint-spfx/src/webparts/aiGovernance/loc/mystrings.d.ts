@@ -1,16 +1,18 @@
 declare interface IAiGovernanceWebPartStrings {
   PropertyPaneDescription: string;
-  BasicGroupName: string;
-  DescriptionFieldLabel: string;
-  AppLocalEnvironmentSharePoint: string;
-  AppLocalEnvironmentTeams: string;
-  AppLocalEnvironmentOffice: string;
-  AppLocalEnvironmentOutlook: string;
-  AppSharePointEnvironment: string;
-  AppTeamsTabEnvironment: string;
-  AppOfficeEnvironment: string;
-  AppOutlookEnvironment: string;
-  UnknownEnvironment: string;
+  ViewGroupName: string;
+  ViewFieldLabel: string;
+  ConnectionGroupName: string;
+  ApiBaseUrlFieldLabel: string;
+  ApiBaseUrlFieldDescription: string;
+  ApiResourceFieldLabel: string;
+  ApiResourceFieldDescription: string;
+  ViewRequestForm: string;
+  ViewMyRequests: string;
+  ViewApproverInbox: string;
+  ViewDashboard: string;
+  ViewRegister: string;
+  NotConfigured: string;
 }
 
 declare module 'AiGovernanceWebPartStrings' {

@@ -1,0 +1,118 @@
+import type { AiGovernanceService, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
+import type {
+  ApprovalTask,
+  CurrentUser,
+  DecisionInput,
+  GovernanceSummary,
+  IntakeRequestV1,
+  PlanResult,
+  RegisterEntry,
+  RequestDetail,
+  RequestSummary,
+} from './types';
+
+export interface FakeCall {
+  method: keyof AiGovernanceService;
+  args: unknown[];
+}
+
+export interface FakeData {
+  user?: CurrentUser;
+  route?: PlanResult;
+  requests?: RequestDetail[];
+  tasks?: ApprovalTask[];
+  summary?: GovernanceSummary;
+  register?: RegisterEntry[];
+}
+
+const EMPTY_SUMMARY: GovernanceSummary = { generatedAt: '2026-01-05T09:00:00Z', openByStage: [], overdueSteps: [], reviewDates: [], incidents: [] };
+
+/**
+ * In-memory service for component tests: answers from the data it was given and records every
+ * call, so a test can assert what the view asked for (and that nothing was submitted).
+ */
+export class FakeAiGovernanceService implements AiGovernanceService {
+  public readonly calls: FakeCall[] = [];
+  private readonly _data: FakeData;
+  private _nextId: number = 100;
+
+  public constructor(data: FakeData = {}) {
+    this._data = data;
+  }
+
+  public callsTo(method: keyof AiGovernanceService): FakeCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  public currentUser(): Promise<CurrentUser> {
+    this.calls.push({ method: 'currentUser', args: [] });
+    return Promise.resolve(this._data.user ?? { name: 'Alex Requester', email: 'alex.requester@example.nhs.uk' });
+  }
+
+  public planRoute(request: IntakeRequestV1): Promise<PlanResult> {
+    this.calls.push({ method: 'planRoute', args: [request] });
+    return Promise.resolve(
+      this._data.route ?? {
+        outcome: 'routed',
+        risk: { rating: 'low', facts: [] },
+        stages: [[{ code: 'IG_NOTIFY', stage: 1, role: 'Senior Information Governance Manager', reason: 'Every request is shared with Information Governance first.', clause: '§5 Finance & Procurement' }]],
+      },
+    );
+  }
+
+  public submitRequest(request: IntakeRequestV1): Promise<SubmitResult> {
+    this.calls.push({ method: 'submitRequest', args: [request] });
+    return Promise.resolve({ outcome: 'submitted', id: String(this._nextId++) });
+  }
+
+  public saveDraft(draft: IntakeDraft, draftId?: string): Promise<SavedDraft> {
+    this.calls.push({ method: 'saveDraft', args: [draft, draftId] });
+    return Promise.resolve({ id: draftId ?? `draft-${this._nextId++}`, savedAt: '2026-01-05T09:30:00Z' });
+  }
+
+  public listMyRequests(): Promise<RequestSummary[]> {
+    this.calls.push({ method: 'listMyRequests', args: [] });
+    return Promise.resolve((this._data.requests ?? []).map(({ id, title, type, status, currentStage, submittedAt, modifiedAt }) => ({ id, title, type, status, currentStage, submittedAt, modifiedAt })));
+  }
+
+  public getRequest(id: string): Promise<RequestDetail> {
+    this.calls.push({ method: 'getRequest', args: [id] });
+    const found = (this._data.requests ?? []).find((r) => r.id === id);
+    return found ? Promise.resolve(found) : Promise.reject(new Error(`No request ${id}`));
+  }
+
+  public respondToMoreInfo(requestId: string, answer: string, changes?: IntakeRequestV1): Promise<void> {
+    this.calls.push({ method: 'respondToMoreInfo', args: [requestId, answer, changes] });
+    return Promise.resolve();
+  }
+
+  public withdraw(requestId: string, reason: string): Promise<void> {
+    this.calls.push({ method: 'withdraw', args: [requestId, reason] });
+    return Promise.resolve();
+  }
+
+  public listMyTasks(): Promise<ApprovalTask[]> {
+    this.calls.push({ method: 'listMyTasks', args: [] });
+    return Promise.resolve((this._data.tasks ?? []).filter((t) => t.status === 'waiting'));
+  }
+
+  public decide(taskId: string, decision: DecisionInput): Promise<void> {
+    this.calls.push({ method: 'decide', args: [taskId, decision] });
+    const task = (this._data.tasks ?? []).find((t) => t.id === taskId);
+    if (task) task.status = 'decided';
+    return Promise.resolve();
+  }
+
+  public getGovernanceSummary(): Promise<GovernanceSummary> {
+    this.calls.push({ method: 'getGovernanceSummary', args: [] });
+    return Promise.resolve(this._data.summary ?? EMPTY_SUMMARY);
+  }
+
+  public searchRegister(query: string): Promise<RegisterEntry[]> {
+    this.calls.push({ method: 'searchRegister', args: [query] });
+    const q = query.trim().toLowerCase();
+    return Promise.resolve(
+      (this._data.register ?? []).filter((e) => q === '' || `${e.name} ${e.supplier} ${e.description} ${e.purpose}`.toLowerCase().includes(q)),
+    );
+  }
+}

@@ -1,0 +1,212 @@
+import * as React from 'react';
+import { Checkbox } from '@fluentui/react/lib/Checkbox';
+import { ChoiceGroup, type IChoiceGroupOption } from '@fluentui/react/lib/ChoiceGroup';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { PrimaryButton, DefaultButton } from '@fluentui/react/lib/Button';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import type { ApprovalTask, DecisionOutcome, FieldMessage } from '../../../services/types';
+import { useService } from './ServiceContext';
+import { fireAndForget } from './fireAndForget';
+import { ErrorSummary } from './ErrorSummary';
+import { STEP_NAMES, TYPE_NAMES, formatDateTime } from './plainText';
+
+interface ChecklistState {
+  confirmed: boolean;
+  reasonIfNot: string;
+}
+
+const OUTCOME_OPTIONS: IChoiceGroupOption[] = [
+  { key: 'approved', text: 'Approve' },
+  { key: 'more-information', text: 'Ask the requester for more information' },
+  { key: 'rejected', text: 'Do not approve' },
+];
+
+const NOT_REQUIRED: IChoiceGroupOption = { key: 'not-required', text: 'Record that a full assessment is not required' };
+
+const decisionFieldId = (field: string): string => `aig-decision-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+/** Rules of the decision page (design: approving needs every checklist item confirmed or a reason). */
+export function validateDecision(task: ApprovalTask, outcome: DecisionOutcome | undefined, comments: string, checklist: Record<string, ChecklistState>): FieldMessage[] {
+  const problems: FieldMessage[] = [];
+  if (!outcome) {
+    problems.push({ field: 'outcome', message: 'Choose your decision' });
+    return problems;
+  }
+  if (outcome === 'approved') {
+    for (const item of task.checklist) {
+      const state = checklist[item.id];
+      if (!state?.confirmed && (state?.reasonIfNot ?? '').trim() === '') {
+        problems.push({ field: `checklist.${item.id}`, message: `Confirm, or say why it does not apply: ${item.text}` });
+      }
+    }
+  } else if (comments.trim() === '') {
+    problems.push({ field: 'comments', message: outcome === 'more-information' ? 'Say what information you need' : 'Say why, so the requester knows what to do next' });
+  }
+  return problems;
+}
+
+/** Tasks waiting for me (and those delegated to me), with the decision form for the one I open. */
+export const ApproverInbox: React.FC = () => {
+  const service = useService();
+  const [tasks, setTasks] = React.useState<ApprovalTask[] | undefined>(undefined);
+  const [openTask, setOpenTask] = React.useState<ApprovalTask | undefined>(undefined);
+  const [outcome, setOutcome] = React.useState<DecisionOutcome | undefined>(undefined);
+  const [comments, setComments] = React.useState('');
+  const [checklist, setChecklist] = React.useState<Record<string, ChecklistState>>({});
+  const [errors, setErrors] = React.useState<FieldMessage[]>([]);
+  const [failure, setFailure] = React.useState('');
+  const [status, setStatus] = React.useState('');
+  const [busy, setBusy] = React.useState(false);
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+
+  const load = React.useCallback(async (): Promise<void> => {
+    try {
+      setTasks(await service.listMyTasks());
+    } catch (e) {
+      setFailure(`We could not load your tasks. ${(e as Error).message}`);
+    }
+  }, [service]);
+
+  React.useEffect(() => {
+    fireAndForget(load());
+  }, [load]);
+
+  const start = (task: ApprovalTask): void => {
+    setOpenTask(task);
+    setOutcome(undefined);
+    setComments('');
+    setChecklist({});
+    setErrors([]);
+    setStatus('');
+    setTimeout(() => headingRef.current?.focus(), 0);
+  };
+
+  const decide = async (): Promise<void> => {
+    if (!openTask) return;
+    const problems = validateDecision(openTask, outcome, comments, checklist);
+    setErrors(problems);
+    if (problems.length > 0 || !outcome) return;
+    setBusy(true);
+    setFailure('');
+    try {
+      await service.decide(openTask.id, {
+        outcome,
+        comments: comments.trim(),
+        checklist: openTask.checklist.map((item) => ({
+          itemId: item.id,
+          confirmed: !!checklist[item.id]?.confirmed,
+          reasonIfNot: checklist[item.id]?.confirmed ? undefined : (checklist[item.id]?.reasonIfNot ?? '').trim() || undefined,
+        })),
+      });
+      setStatus(`Your decision on "${openTask.requestTitle}" has been recorded. The requester will be told.`);
+      setOpenTask(undefined);
+      await load();
+    } catch (e) {
+      setFailure(`We could not record your decision. ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setItem = (id: string, patch: Partial<ChecklistState>): void =>
+    setChecklist((c) => ({ ...c, [id]: { ...(c[id] ?? { confirmed: false, reasonIfNot: '' }), ...patch } }));
+
+  const errorFor = (field: string): string | undefined => errors.find((e) => e.field === field)?.message;
+
+  return (
+    <section aria-labelledby="aig-inbox-title">
+      <h2 id="aig-inbox-title">Requests waiting for my decision</h2>
+      {failure && (
+        <MessageBar messageBarType={MessageBarType.error} role="alert">
+          {failure}
+        </MessageBar>
+      )}
+      <div role="status" aria-live="polite">
+        {status}
+      </div>
+      {tasks === undefined && !failure && <p>Loading your tasks…</p>}
+      {tasks !== undefined && tasks.length === 0 && <p>Nothing is waiting for you.</p>}
+      {tasks !== undefined && tasks.length > 0 && (
+        <ul style={{ listStyle: 'none', padding: 0 }}>
+          {tasks.map((t) => (
+            <li key={t.id} style={{ borderBottom: '1px solid #edebe9', padding: '8px 0' }}>
+              <strong>{t.requestTitle}</strong> ({TYPE_NAMES[t.requestType] ?? t.requestType}) from {t.requesterName}
+              <br />
+              Step: {STEP_NAMES[t.stepCode] ?? t.stepCode}. Due {formatDateTime(t.dueAt, false)}.
+              {t.delegatedFrom ? ` Delegated to you by ${t.delegatedFrom}.` : ''}
+              <br />
+              <DefaultButton text="Review and decide" ariaLabel={`Review and decide: ${t.requestTitle}, ${STEP_NAMES[t.stepCode] ?? t.stepCode}`} onClick={() => start(t)} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {openTask && (
+        <form
+          noValidate
+          aria-labelledby="aig-decide-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            fireAndForget(decide());
+          }}
+          style={{ marginTop: 24 }}
+        >
+          <h3 id="aig-decide-title" ref={headingRef} tabIndex={-1}>
+            {STEP_NAMES[openTask.stepCode] ?? openTask.stepCode}: {openTask.requestTitle}
+          </h3>
+          <p>
+            Why this step is needed: {openTask.reason} <small>(Policy: {openTask.clause})</small>
+          </p>
+          <ErrorSummary errors={errors} targetId={decisionFieldId} />
+          {openTask.checklist.length > 0 && (
+            <fieldset style={{ border: 0, padding: 0 }}>
+              <legend>
+                <strong>Checklist: confirm each item, or say why it does not apply</strong>
+              </legend>
+              {openTask.checklist.map((item) => {
+                const state = checklist[item.id];
+                const error = errorFor(`checklist.${item.id}`);
+                return (
+                  <div key={item.id} style={{ margin: '8px 0' }}>
+                    <Checkbox id={decisionFieldId(`checklist.${item.id}`)} label={item.text} checked={!!state?.confirmed} onChange={(_, c) => setItem(item.id, { confirmed: !!c })} />
+                    {!state?.confirmed && (
+                      <TextField
+                        label="If not confirmed, why not?"
+                        value={state?.reasonIfNot ?? ''}
+                        errorMessage={error}
+                        onChange={(_, v) => setItem(item.id, { reasonIfNot: v ?? '' })}
+                        styles={{ root: { marginLeft: 28 } }}
+                      />
+                    )}
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
+          <ChoiceGroup
+            id={decisionFieldId('outcome')}
+            label="Your decision"
+            required
+            selectedKey={outcome ?? ''}
+            options={openTask.stepCode === 'DPIA' && openTask.requestType === 'national' ? [...OUTCOME_OPTIONS, NOT_REQUIRED] : OUTCOME_OPTIONS}
+            onChange={(_, o) => setOutcome(o ? (o.key as DecisionOutcome) : undefined)}
+          />
+          {errorFor('outcome') && <p style={{ color: '#a4262c', fontWeight: 600 }}>Error: {errorFor('outcome')}</p>}
+          <TextField
+            id={decisionFieldId('comments')}
+            label="Comments for the requester"
+            description="Required unless you approve. The requester sees exactly what you write here."
+            multiline
+            value={comments}
+            errorMessage={errorFor('comments')}
+            onChange={(_, v) => setComments(v ?? '')}
+          />
+          <div style={{ display: 'flex', gap: 12, marginTop: 12 }}>
+            <PrimaryButton type="submit" disabled={busy} text={busy ? 'Recording…' : 'Record my decision'} />
+            <DefaultButton type="button" text="Cancel" onClick={() => setOpenTask(undefined)} />
+          </div>
+        </form>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,35 @@
+import * as React from 'react';
+
+export interface BarChartProps {
+  title: string;
+  data: { label: string; value: number }[];
+}
+
+/**
+ * A horizontal bar chart in SVG. The picture is hidden from screen readers because the same
+ * numbers are in the table that follows it (the table is the accessible alternative).
+ */
+export const BarChart: React.FC<BarChartProps> = ({ title, data }) => {
+  const max = Math.max(1, ...data.map((d) => d.value));
+  const rowHeight = 28;
+  const labelWidth = 220;
+  const barWidth = 300;
+  return (
+    <figure style={{ margin: '8px 0' }}>
+      <svg width={labelWidth + barWidth + 50} height={data.length * rowHeight + 8} aria-hidden="true" focusable="false">
+        {data.map((d, i) => (
+          <g key={d.label} transform={`translate(0, ${i * rowHeight + 4})`}>
+            <text x={labelWidth - 8} y={rowHeight / 2 + 4} textAnchor="end" fontSize="13" fill="#323130">
+              {d.label}
+            </text>
+            <rect x={labelWidth} y={4} height={rowHeight - 10} width={(d.value / max) * barWidth} fill="#005eb8" />
+            <text x={labelWidth + (d.value / max) * barWidth + 6} y={rowHeight / 2 + 4} fontSize="13" fill="#323130">
+              {d.value}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption>{title} (the same figures are in the table below)</figcaption>
+    </figure>
+  );
+};

@@ -1,0 +1,73 @@
+import type { DecisionOutcome, RequestStatus, RequestType, StepCode } from '../../../services/types';
+
+/** Plain-English names, with abbreviations spelled out (policy §6.1). */
+export const STEP_NAMES: Record<StepCode, string> = {
+  IG_NOTIFY: 'Information Governance notified',
+  FINANCE: 'Finance and Procurement',
+  DIGITAL_BI: 'Digital and Business Intelligence teams',
+  DPIA: 'Data Protection Impact Assessment (DPIA)',
+  CSO: 'Clinical Safety Officer',
+  MDSO: 'Medical Device Safety Officer',
+  DTAC: 'Digital Technology Assessment Criteria (DTAC)',
+  CALDICOTT: 'Caldicott Guardian',
+  RESEARCH: 'Research and Innovation',
+  IT_INSTALL: 'IT permission to install',
+  WORKFORCE: 'Staff consultation (Organisational Development)',
+  SIRO: 'Senior Information Risk Owner (SIRO)',
+};
+
+export const STATUS_NAMES: Record<RequestStatus, string> = {
+  draft: 'Draft, not sent',
+  submitted: 'Sent, waiting to start',
+  'in-review': 'Being reviewed',
+  'more-information': 'More information needed from you',
+  approved: 'Approved',
+  rejected: 'Not approved',
+  withdrawn: 'Withdrawn',
+};
+
+export const OUTCOME_NAMES: Record<DecisionOutcome, string> = {
+  approved: 'Approved',
+  rejected: 'Not approved',
+  'more-information': 'Asked for more information',
+  'not-required': 'Recorded as not required',
+};
+
+export const TYPE_NAMES: Record<RequestType, string> = {
+  healthcare: 'Healthcare tool',
+  research: 'Research',
+  procured: 'Tool or licence to buy',
+  'public-generic': 'Free or generic tool',
+  national: 'National function',
+  'supplier-feature': 'New features in an existing system',
+};
+
+export const RISK_NAMES: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' };
+
+const EVENT_NAMES: Record<string, string> = {
+  created: 'Request created',
+  submitted: 'Request sent',
+  routed: 'Route planned',
+  assigned: 'Step started',
+  reminder: 'Reminder sent',
+  escalated: 'Escalated',
+  approved: 'Approved',
+  rejected: 'Not approved',
+  'more-information': 'More information asked for',
+  'not-required': 'Recorded as not required',
+  resubmitted: 'More information given',
+  withdrawn: 'Withdrawn',
+  completed: 'Decision reached',
+};
+
+export function eventName(kind: string): string {
+  return EVENT_NAMES[kind] ?? kind;
+}
+
+/** "5 January 2026, 09:30" in UK English; the raw value when it is not a date. */
+export function formatDateTime(iso: string | undefined, withTime: boolean = true): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return iso;
+  return d.toLocaleString('en-GB', withTime ? { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'long', year: 'numeric' });
+}
