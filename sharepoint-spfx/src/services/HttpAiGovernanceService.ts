@@ -37,6 +37,8 @@ export class ApiError extends Error {
 
   public constructor(status: number, message: string, fieldMessages: FieldMessage[] = []) {
     super(message);
+    // Compiled to ES5, a subclass of Error loses its prototype; restore it so `instanceof` works.
+    Object.setPrototypeOf(this, ApiError.prototype);
     this.name = 'ApiError';
     this.status = status;
     this.fieldMessages = fieldMessages;

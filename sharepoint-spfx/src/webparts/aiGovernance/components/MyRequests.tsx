@@ -56,9 +56,9 @@ export const MyRequests: React.FC = () => {
     }
     try {
       await service.respondToMoreInfo(selected.id, answer.trim());
-      setStatus('Thank you. Your answer has been sent and the review will carry on.');
       await open(selected.id);
       await load();
+      setStatus('Thank you. Your answer has been sent and the review will carry on.');
     } catch (e) {
       setFailure(`We could not send your answer. ${(e as Error).message}`);
     }
@@ -68,9 +68,9 @@ export const MyRequests: React.FC = () => {
     if (!selected) return;
     try {
       await service.withdraw(selected.id, withdrawReason.trim());
-      setStatus('The request has been withdrawn. Everyone who was reviewing it will be told.');
       await open(selected.id);
       await load();
+      setStatus('The request has been withdrawn. Everyone who was reviewing it will be told.');
     } catch (e) {
       setFailure(`We could not withdraw the request. ${(e as Error).message}`);
     }

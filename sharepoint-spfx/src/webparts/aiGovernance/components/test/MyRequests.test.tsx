@@ -1,0 +1,51 @@
+import * as React from 'react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { setIconOptions } from '@fluentui/react/lib/Styling';
+import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
+import { ServiceContext } from '../ServiceContext';
+import { MyRequests } from '../MyRequests';
+import { requestWithMarkup } from './fixtures';
+
+setIconOptions({ disableWarnings: true });
+
+describe('MyRequests', () => {
+  it('shows text people typed, markup included, as text and never as HTML', async () => {
+    const service = new FakeAiGovernanceService({ requests: [requestWithMarkup()] });
+    const { container } = render(
+      <ServiceContext.Provider value={service}>
+        <MyRequests />
+      </ServiceContext.Provider>,
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: '<img src=x onerror="alert(1)"> Notes tool' }));
+
+    const timeline = await screen.findByTestId('timeline');
+    expect(within(timeline).getByText('<b>Which</b> budget? <script>alert(2)</script>')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '<img src=x onerror="alert(1)"> Notes tool' })).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('shows each step of the timeline with who and what they said, and sends an answer to "more information needed"', async () => {
+    const service = new FakeAiGovernanceService({ requests: [requestWithMarkup()] });
+    render(
+      <ServiceContext.Provider value={service}>
+        <MyRequests />
+      </ServiceContext.Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /Notes tool/ }));
+    const timeline = await screen.findByTestId('timeline');
+    expect(within(timeline).getByText(/More information asked for \(Finance and Procurement\), by Pat Finance/)).toBeTruthy();
+    expect(screen.getByText('Which budget will pay for it?')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send my answer' }));
+    expect(await screen.findByText('Enter the information you were asked for')).toBeTruthy();
+    expect(service.callsTo('respondToMoreInfo')).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText(/Your answer/), { target: { value: 'The digital transformation budget.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send my answer' }));
+    await screen.findByText(/Your answer has been sent/);
+    expect(service.callsTo('respondToMoreInfo')[0].args.slice(0, 2)).toEqual(['42', 'The digital transformation budget.']);
+  });
+});
