@@ -1,0 +1,71 @@
+import * as React from 'react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { setIconOptions } from '@fluentui/react/lib/Styling';
+import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
+import type { GovernanceSummary, RegisterEntry } from '../../../../services/types';
+import { ServiceContext } from '../ServiceContext';
+import { GovernanceDashboard } from '../GovernanceDashboard';
+import { Register } from '../Register';
+
+setIconOptions({ disableWarnings: true });
+
+const SUMMARY: GovernanceSummary = {
+  generatedAt: '2026-01-05T09:00:00Z',
+  openByStage: [
+    { stage: 'Stage 1: first checks', count: 3 },
+    { stage: 'Stage 2: specialist review', count: 5 },
+  ],
+  overdueSteps: [{ requestId: '42', requestTitle: 'Notes tool', stepCode: 'CSO', role: 'Clinical Safety Officer', assignee: 'jo.safety@example.nhs.uk', dueAt: '2026-01-02T17:00:00Z', escalated: 'deputy' }],
+  reviewDates: [{ kind: 'policy', title: 'Artificial Intelligence Policy', dueOn: '2027-01-06', owner: 'Chief Medical Officer' }],
+  incidents: [{ id: 'inc-1', title: 'Wrong summary sent', severity: 'moderate', status: 'escalated', occurredAt: '2026-01-03T11:00:00Z', datixReference: 'DX-1001', escalatedAt: '2026-01-04T09:00:00Z' }],
+};
+
+const COPILOT: RegisterEntry = {
+  kind: 'tool',
+  name: 'Microsoft Copilot',
+  supplier: 'Microsoft',
+  description: 'An assistant that drafts and summarises text.',
+  purpose: 'Routine administrative writing.',
+  humanOversight: 'Staff check every output before using it.',
+  dataUsed: 'No personal data.',
+  dpiaStatus: 'approved',
+  contact: 'ig.team@example.nhs.uk',
+  reviewDate: '2027-01-06',
+};
+
+describe('GovernanceDashboard', () => {
+  it('shows open requests by stage as a chart with the same figures in a table, overdue steps and Datix references', async () => {
+    render(
+      <ServiceContext.Provider value={new FakeAiGovernanceService({ summary: SUMMARY })}>
+        <GovernanceDashboard />
+      </ServiceContext.Provider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Open requests by stage (8 in total)' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Open requests by stage' });
+    expect(within(table).getByRole('rowheader', { name: 'Stage 2: specialist review' })).toBeTruthy();
+    expect(within(table).getByText('5')).toBeTruthy();
+    expect(document.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(screen.getByText('Clinical Safety Officer')).toBeTruthy();
+    expect(screen.getByText(/DX-1001/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download overdue steps (CSV)' })).toBeTruthy();
+  });
+});
+
+describe('Register', () => {
+  it('answers "is this tool approved?" from the register search', async () => {
+    const service = new FakeAiGovernanceService({ register: [COPILOT] });
+    render(
+      <ServiceContext.Provider value={service}>
+        <Register />
+      </ServiceContext.Provider>,
+    );
+    expect(await screen.findByRole('heading', { name: /Microsoft Copilot/ })).toBeTruthy();
+
+    const box = screen.getByLabelText(/Is this tool approved\?/);
+    fireEvent.change(box, { target: { value: 'ChatBot Deluxe' } });
+    fireEvent.submit(screen.getByRole('search'));
+
+    expect(await screen.findByText(/No approved tool matches "ChatBot Deluxe"\. It is not approved for use/)).toBeTruthy();
+    expect(service.callsTo('searchRegister').map((c) => c.args[0])).toEqual(['', 'ChatBot Deluxe']);
+  });
+});
