@@ -1,0 +1,25 @@
+import type { FieldMessage } from '../domain/fieldErrors';
+import { describeProblems } from './problems';
+
+/** The incident report or idempotency key handed to the gateway is not valid; nothing was sent. */
+export class DatixReportError extends Error {
+  constructor(readonly problems: readonly FieldMessage[]) {
+    super(`The incident cannot be escalated to Datix until these are fixed: ${describeProblems(problems)}.`);
+    this.name = 'DatixReportError';
+  }
+}
+
+/**
+ * Escalation failed. `retryable` says whether trying again later may help (the endpoint was
+ * down or busy) or whether someone must change something first (settings, the endpoint's rules).
+ * Either way no reference was recorded, and a retry with the same idempotency key is safe.
+ */
+export class DatixEscalationError extends Error {
+  constructor(
+    message: string,
+    readonly details: { retryable: boolean; status?: number; attempts: number },
+  ) {
+    super(message);
+    this.name = 'DatixEscalationError';
+  }
+}

@@ -1,0 +1,11 @@
+export type { DatixEscalation, DatixGateway, ManualEscalationTask } from './gateway';
+export { datixIncidentReportSchema, idempotencyKeySchema, relatedToolLabel, type DatixIncidentReport, type DatixIncidentReportInput } from './incidentReport';
+export { datixFormSections, renderDatixFormHtml, renderDatixFormText, type DatixFormField, type DatixFormSection } from './datixFormLayout';
+export { buildManualEscalationTask } from './manualTask';
+export { DATIX_ADAPTERS, DatixSettingsError, parseDatixSettings, type DatixAdapterName, type DatixHttpAuth, type DatixSettings } from './settings';
+export { createDatixGateway, type DatixGatewayDeps } from './createDatixGateway';
+export type { DatixMailMessage, DatixMailer } from './emailAdapter';
+export { DatixEscalationError, DatixReportError } from './errors';
+export { reportProblems } from './problems';
+export { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+export { toFhirAdverseEvent, DEFAULT_IDENTIFIER_SYSTEM, type FhirAdverseEvent, type AdverseEventExportOptions } from './fhirAdverseEvent';
