@@ -172,6 +172,7 @@ export const ApproverInbox: React.FC = () => {
                     {!state?.confirmed && (
                       <TextField
                         label="If not confirmed, why not?"
+                        ariaLabel={`If not confirmed, why not: ${item.text}`}
                         value={state?.reasonIfNot ?? ''}
                         errorMessage={error}
                         onChange={(_, v) => setItem(item.id, { reasonIfNot: v ?? '' })}
@@ -188,10 +189,18 @@ export const ApproverInbox: React.FC = () => {
             label="Your decision"
             required
             selectedKey={outcome ?? ''}
-            options={openTask.stepCode === 'DPIA' && openTask.requestType === 'national' ? [...OUTCOME_OPTIONS, NOT_REQUIRED] : OUTCOME_OPTIONS}
+            options={(openTask.stepCode === 'DPIA' && openTask.requestType === 'national' ? [...OUTCOME_OPTIONS, NOT_REQUIRED] : OUTCOME_OPTIONS).map((o) => ({
+              ...o,
+              'aria-describedby': errorFor('outcome') ? 'aig-decision-outcome-error' : undefined,
+              'aria-invalid': errorFor('outcome') ? true : undefined,
+            }))}
             onChange={(_, o) => setOutcome(o ? (o.key as DecisionOutcome) : undefined)}
           />
-          {errorFor('outcome') && <p style={{ color: '#a4262c', fontWeight: 600 }}>Error: {errorFor('outcome')}</p>}
+          {errorFor('outcome') && (
+            <p id="aig-decision-outcome-error" style={{ color: '#a4262c', fontWeight: 600 }}>
+              Error: {errorFor('outcome')}
+            </p>
+          )}
           <TextField
             id={decisionFieldId('comments')}
             label="Comments for the requester"

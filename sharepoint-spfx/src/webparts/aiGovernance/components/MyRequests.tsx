@@ -5,6 +5,8 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { RequestDetail, RequestSummary } from '../../../services/types';
 import { useService } from './ServiceContext';
 import { fireAndForget } from './fireAndForget';
+import { RequestForm } from './requestForm/RequestForm';
+import { fromDraft } from './requestForm/formModel';
 import { OUTCOME_NAMES, STATUS_NAMES, STEP_NAMES, TYPE_NAMES, eventName, formatDateTime } from './plainText';
 
 const OPEN = ['submitted', 'in-review', 'more-information'];
@@ -118,7 +120,16 @@ export const MyRequests: React.FC = () => {
         </table>
       )}
 
-      {selected && (
+      {selected && selected.status === 'draft' && (
+        <div style={{ marginTop: 24 }}>
+          <h3 ref={detailRef} tabIndex={-1}>
+            Carry on with your draft: {selected.title}
+          </h3>
+          <RequestForm key={selected.id} initialAnswers={fromDraft(selected.request)} draftId={selected.id} onSubmitted={() => fireAndForget(load())} />
+        </div>
+      )}
+
+      {selected && selected.status !== 'draft' && (
         <article aria-labelledby="aig-detail-title" style={{ marginTop: 24 }}>
           <h3 id="aig-detail-title" ref={detailRef} tabIndex={-1}>
             {selected.title}

@@ -162,6 +162,9 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
     const helpId = `${id}-help`;
     const errorId = `${id}-error`;
     const describedBy = [q.help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+    // Fluent's ChoiceGroup does not pass aria-describedby to its radio group, so each radio button
+    // carries the help and the error itself.
+    const describe: Partial<IChoiceGroupOption> = { 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
     switch (q.kind) {
       case 'requestType':
         return (
@@ -170,9 +173,8 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
               id={id}
               label={q.label}
               required
-              aria-describedby={describedBy}
               selectedKey={typeof value === 'string' ? value : ''}
-              options={REQUEST_TYPE_OPTIONS.map((o) => ({ key: o.key, text: `${o.text}. ${o.help}` }))}
+              options={REQUEST_TYPE_OPTIONS.map((o) => ({ key: o.key, text: `${o.text}. ${o.help}`, ...describe }))}
               onChange={(_, o) => change(q.path, o ? String(o.key) : undefined)}
             />
             {q.help && <p id={helpId} style={helpStyle}>{q.help}</p>}
@@ -186,9 +188,8 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
               id={id}
               label={q.label}
               required
-              aria-describedby={describedBy}
               selectedKey={value === true ? 'yes' : value === false ? 'no' : ''}
-              options={YES_NO}
+              options={YES_NO.map((o) => ({ ...o, ...describe }))}
               styles={{ flexContainer: { display: 'flex', gap: 24 } }}
               onChange={(_, o) => change(q.path, o ? o.key === 'yes' : undefined)}
             />

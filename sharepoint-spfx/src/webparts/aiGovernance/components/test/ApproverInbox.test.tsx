@@ -27,7 +27,7 @@ describe('ApproverInbox', () => {
 
     const form = screen.getByRole('form');
     fireEvent.click(within(form).getByRole('checkbox', { name: 'Configuration and security checked' }));
-    fireEvent.change(within(form).getByLabelText('If not confirmed, why not?'), { target: { value: 'Monitoring is arranged by the supplier.' } });
+    fireEvent.change(within(form).getByLabelText('If not confirmed, why not: Continuous monitoring arranged'), { target: { value: 'Monitoring is arranged by the supplier.' } });
     fireEvent.click(within(form).getByRole('radio', { name: 'Approve' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Record my decision' }));
 

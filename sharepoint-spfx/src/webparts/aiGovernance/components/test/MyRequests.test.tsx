@@ -48,4 +48,21 @@ describe('MyRequests', () => {
     await screen.findByText(/Your answer has been sent/);
     expect(service.callsTo('respondToMoreInfo')[0].args.slice(0, 2)).toEqual(['42', 'The digital transformation budget.']);
   });
+
+  it('opens a draft in the request form with its answers, to carry on', async () => {
+    const draft = { ...requestWithMarkup(), id: 'draft-5', title: 'Draft notes tool', status: 'draft' as const, request: { type: 'procured', title: 'Draft notes tool' } as never, timeline: [] };
+    const service = new FakeAiGovernanceService({ requests: [draft] });
+    render(
+      <ServiceContext.Provider value={service}>
+        <MyRequests />
+      </ServiceContext.Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Draft notes tool' }));
+
+    expect(await screen.findByRole('heading', { name: 'Carry on with your draft: Draft notes tool' })).toBeTruthy();
+    expect((screen.getByLabelText(/Short title/) as HTMLInputElement).value).toBe('Draft notes tool');
+    fireEvent.click(screen.getByRole('button', { name: 'Save as draft' }));
+    await screen.findByText(/Draft saved/);
+    expect(service.callsTo('saveDraft')[0].args[1]).toBe('draft-5');
+  });
 });

@@ -114,6 +114,22 @@ describe('RequestForm', () => {
     expect(screen.queryByRole('button', { name: 'Send the request' })).toBeNull();
   });
 
+  it('links each question to its help text', async () => {
+    const service = new FakeAiGovernanceService();
+    renderForm(service, { type: 'healthcare' });
+    await waitFor(() => expect(service.callsTo('currentUser')).toHaveLength(1));
+
+    const personal = screen.getByRole('radiogroup', { name: /Will the tool use personal data\?/ });
+    const yes = within(personal).getByRole('radio', { name: 'Yes' });
+    const helpIds = (yes.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(helpIds.map((id) => document.getElementById(id)?.textContent)).toContain(
+      'Anything that can identify a living person, such as a name, NHS number, email address or a photo.',
+    );
+    const title = screen.getByLabelText(/Short title/);
+    expect(title.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(title.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/A few words that will identify the request/);
+  });
+
   it('saves a draft without checking the answers', async () => {
     const service = new FakeAiGovernanceService();
     renderForm(service);
