@@ -36,17 +36,23 @@ export const categoryLabel = (category: DatixIncidentReport['category']): string
 export const harmLabel = (severity: DatixIncidentReport['severity']): string => HARM_LABELS[severity];
 
 // Datix asks for local date and time; UK time with its zone name (GMT/BST) avoids an hour's doubt.
-const ukDateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'full',
-  timeStyle: 'short',
+// Built from parts, because ICU versions punctuate the full date style differently.
+const ukParts = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
   timeZone: 'Europe/London',
+  timeZoneName: 'short',
 });
-const zoneName = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'short' });
 
+/** "Monday 2 March 2026 at 09:15 GMT". */
 export function formatUkDateTime(iso: string): string {
-  const date = new Date(iso);
-  const zone = zoneName.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'UK time';
-  return `${ukDateTime.format(date)} ${zone}`;
+  const parts = Object.fromEntries(ukParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
 const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
