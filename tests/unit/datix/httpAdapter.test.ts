@@ -15,13 +15,13 @@ interface Call {
 /** A fetch that answers from a script, one response per call, and records what it was sent. */
 function scriptedFetch(...answers: (Response | Error)[]) {
   const calls: Call[] = [];
-  const fetchFn = (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    calls.push({ url: String(url), init: init ?? {} });
+  const fetchFn: typeof fetch = (url, init) => {
+    calls.push({ url: url instanceof Request ? url.url : url.toString(), init: init ?? {} });
     const next = answers.shift();
     if (next === undefined) throw new Error('the test script ran out of responses');
     return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
   };
-  return { fetch: fetchFn as typeof fetch, calls };
+  return { fetch: fetchFn, calls };
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -58,7 +58,7 @@ describe('http adapter', () => {
     expect(calls[0]?.url).toBe(URL_);
     expect(calls[0]?.init.method).toBe('POST');
     expect(headersOf(calls[0])).toMatchObject({ 'idempotency-key': KEY, 'x-api-key': 'secret-key', 'content-type': 'application/json' });
-    expect(JSON.parse(String(calls[0]?.init.body))).toEqual(incidentReport());
+    expect(JSON.parse(calls[0]?.init.body as string)).toEqual(incidentReport());
   });
 
   test('signs in with an Entra token for the configured scope', async () => {
