@@ -1,0 +1,38 @@
+import { aiAuditLogList } from '../lists/aiAuditLog';
+import type { ItemFields, StoredItem } from '../lists/listDefinition';
+import { PnpListRepository, type QueryOptions } from '../listRepository';
+
+export type AuditEntry = ItemFields<typeof aiAuditLogList>;
+export type AuditItem = StoredItem<typeof aiAuditLogList>;
+
+/** Append-only: no update or delete here, so the hash chain cannot be edited through the app. */
+export interface AuditLogRepository {
+  append(entry: AuditEntry): Promise<AuditItem>;
+  appendMany(entries: readonly AuditEntry[]): Promise<AuditItem[]>;
+  get(id: number): Promise<AuditItem>;
+  forSubject(itemId: number, options?: QueryOptions): AsyncGenerator<AuditItem[]>;
+  /** Entries after a sequence number, in order (indexed Sequence), to verify the chain. */
+  afterSequence(sequence: number, options?: QueryOptions): AsyncGenerator<AuditItem[]>;
+}
+
+export class PnpAuditLogRepository implements AuditLogRepository {
+  private readonly inner: PnpListRepository<typeof aiAuditLogList>;
+  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
+    this.inner = new PnpListRepository(sp, aiAuditLogList);
+  }
+  append(entry: AuditEntry) {
+    return this.inner.create(entry);
+  }
+  appendMany(entries: readonly AuditEntry[]) {
+    return this.inner.createMany(entries);
+  }
+  get(id: number) {
+    return this.inner.get(id);
+  }
+  forSubject(itemId: number, options?: QueryOptions) {
+    return this.inner.query([['SubjectItemId', 'eq', itemId]], options);
+  }
+  afterSequence(sequence: number, options?: QueryOptions) {
+    return this.inner.query([['Sequence', 'gt', sequence]], { ...options, orderBy: { field: 'Sequence' } });
+  }
+}

@@ -1,0 +1,27 @@
+import { aiRegisterList, type REGISTER_ENTRY_TYPES } from '../lists/aiRegister';
+import type { StoredItem } from '../lists/listDefinition';
+import { PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
+
+export type RegisterItem = StoredItem<typeof aiRegisterList>;
+
+export interface RegisterRepository extends ListRepository<typeof aiRegisterList> {
+  /** What the public register shows. */
+  published(options?: QueryOptions): AsyncGenerator<RegisterItem[]>;
+  byEntryType(entryType: (typeof REGISTER_ENTRY_TYPES)[number], options?: QueryOptions): AsyncGenerator<RegisterItem[]>;
+  reviewDueBy(isoDateTime: string, options?: QueryOptions): AsyncGenerator<RegisterItem[]>;
+}
+
+export class PnpRegisterRepository extends PnpListRepository<typeof aiRegisterList> implements RegisterRepository {
+  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
+    super(sp, aiRegisterList);
+  }
+  published(options?: QueryOptions) {
+    return this.query([['Status', 'eq', 'Published']], options);
+  }
+  byEntryType(entryType: (typeof REGISTER_ENTRY_TYPES)[number], options?: QueryOptions) {
+    return this.query([['EntryType', 'eq', entryType]], options);
+  }
+  reviewDueBy(isoDateTime: string, options?: QueryOptions) {
+    return this.query([['ReviewDate', 'le', isoDateTime]], options);
+  }
+}

@@ -1,0 +1,39 @@
+import type { SPFI } from '../pnp';
+import { PnpApprovalTasksRepository, type ApprovalTasksRepository } from './aiApprovalTasks';
+import { PnpAuditLogRepository, type AuditLogRepository } from './aiAuditLog';
+import { PnpGovernanceRolesRepository, type GovernanceRolesRepository } from './aiGovernanceRoles';
+import { PnpIncidentsRepository, type IncidentsRepository } from './aiIncidents';
+import { PnpPoliciesRepository, type PoliciesRepository } from './aiPolicies';
+import { PnpRegisterRepository, type RegisterRepository } from './aiRegister';
+import { PnpAiRequestsRepository, type AiRequestsRepository } from './aiRequests';
+
+export * from './aiApprovalTasks';
+export * from './aiAuditLog';
+export * from './aiGovernanceRoles';
+export * from './aiIncidents';
+export * from './aiPolicies';
+export * from './aiRegister';
+export * from './aiRequests';
+
+export interface Repositories {
+  requests: AiRequestsRepository;
+  approvalTasks: ApprovalTasksRepository;
+  roles: GovernanceRolesRepository;
+  policies: PoliciesRepository;
+  incidents: IncidentsRepository;
+  register: RegisterRepository;
+  auditLog: AuditLogRepository;
+}
+
+/** Wires every repository to one PnPjs root (see createSp). */
+export function createRepositories(sp: SPFI): Repositories {
+  return {
+    requests: new PnpAiRequestsRepository(sp),
+    approvalTasks: new PnpApprovalTasksRepository(sp),
+    roles: new PnpGovernanceRolesRepository(sp),
+    policies: new PnpPoliciesRepository(sp),
+    incidents: new PnpIncidentsRepository(sp),
+    register: new PnpRegisterRepository(sp),
+    auditLog: new PnpAuditLogRepository(sp),
+  };
+}
