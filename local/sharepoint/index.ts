@@ -47,7 +47,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
 
   const dispatch = async (req: ApiRequest): Promise<ApiResponse> => {
     try {
-      if (req.method === "POST" && /\/_api\/\$batch$/i.test(req.url.pathname)) { const r = await runBatch(req, dispatch); if (process.env.SP_DEBUG) console.log(req.body, r.body); return r; }
+      if (req.method === 'POST' && /\/_api\/\$batch$/i.test(req.url.pathname)) return await runBatch(req, dispatch);
       return await api.handle(req);
     } catch (err) {
       return errorResponse(req, err);
