@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { absoluteUrl, emailAddress, guid, oneOf, text } from '../config/formats';
+import { DATIX_ADAPTERS } from '../config/settingsCatalog';
 
 /**
  * Datix gateway settings, read from app settings (process.env in Functions). Names are the
  * app-setting names, so every error names exactly what to fix. The http adapter signs in with
  * either DATIX_API_KEY or the four DATIX_OAUTH_* settings (Entra client credentials), never both.
  */
-export const DATIX_ADAPTERS = ['manual', 'http', 'email'] as const;
+export { DATIX_ADAPTERS };
 export type DatixAdapterName = (typeof DATIX_ADAPTERS)[number];
 
 const rawSchema = z.object({
