@@ -196,8 +196,9 @@ export class SharePointApi {
   }
 
   /** Same layout as SharePoint's list change tokens: version;scope;list id;ticks;change number. */
-  private changeToken(listId: string, seq: number): string {
-    const ticks = BigInt(Date.now()) * 10000n + 621355968000000000n;
+  private changeToken(listId: string, seq: number, time: string = this.store.now()): string {
+    // .NET ticks of the change time: the same change always has the same token string.
+    const ticks = BigInt(Date.parse(time)) * 10000n + 621355968000000000n;
     return `1;3;${listId};${ticks};${seq}`;
   }
 
@@ -447,7 +448,7 @@ export class SharePointApi {
     const end = seqOf(q.ChangeTokenEnd);
     const limit = Math.min(Math.max(Number(q.FetchLimit ?? 1000) || 1000, 1), 2000);
     const wanted = new Set<number>();
-    // No type flags means "everything", as with SharePoint's ChangeQuery defaults being false we follow the common client use.
+    // No type flags at all is read as "every kind" (SharePoint would return nothing; nobody means that).
     if (q.Add === true) wanted.add(CHANGE_ADD);
     if (q.Update === true) wanted.add(CHANGE_UPDATE);
     if (q.DeleteObject === true) wanted.add(CHANGE_DELETE);
@@ -455,7 +456,7 @@ export class SharePointApi {
     const rows = this.store.changes(list.id, start, end, limit).filter((c) => wanted.size === 0 || wanted.has(c.changeType));
     const out = rows.map((c) => {
       const e = {
-        ChangeToken: { StringValue: this.changeToken(list.id, c.seq) },
+        ChangeToken: { StringValue: this.changeToken(list.id, c.seq, c.time) },
         ChangeType: c.changeType,
         SiteId: this.siteId(),
         Time: c.time,
