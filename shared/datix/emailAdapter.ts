@@ -1,4 +1,4 @@
-import { DatixEscalationError } from './errors';
+import { DatixEscalationError, quoteError } from './errors';
 import { categoryLabel, harmLabel } from './datixFormLayout';
 import type { DatixGateway } from './gateway';
 import { buildManualEscalationTask } from './manualTask';
@@ -39,7 +39,7 @@ export function createEmailAdapter(options: { intakeMailbox: string; captureForm
         await options.mailer.send({ to: options.intakeMailbox, subject, text: task.text, html: task.html, idempotencyKey: key });
       } catch (err) {
         throw new DatixEscalationError(
-          `Could not email incident ${report.incidentId} to the Datix intake mailbox ${options.intakeMailbox}: ${err instanceof Error ? err.message : String(err)}. Nothing was sent; trying again is safe.`,
+          `Could not email incident ${report.incidentId} to the Datix intake mailbox ${options.intakeMailbox}: ${quoteError(err)}. It may not have arrived; trying again is safe, as a repeat carries the same idempotency key.`,
           { retryable: true, attempts: 1 },
         );
       }

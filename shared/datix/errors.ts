@@ -12,7 +12,8 @@ export class DatixReportError extends Error {
 /**
  * Escalation failed. `retryable` says whether trying again later may help (the endpoint was
  * down or busy) or whether someone must change something first (settings, the endpoint's rules).
- * Either way no reference was recorded, and a retry with the same idempotency key is safe.
+ * Either way no reference came back, and a retry with the same idempotency key is safe: it
+ * cannot make a second record.
  */
 export class DatixEscalationError extends Error {
   constructor(
@@ -22,4 +23,9 @@ export class DatixEscalationError extends Error {
     super(message);
     this.name = 'DatixEscalationError';
   }
+}
+
+/** A caught error's message, without a final full stop, to quote inside our own sentence. */
+export function quoteError(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).trim().replace(/\.+$/, '');
 }

@@ -79,7 +79,7 @@ export function createHttpAdapter(deps: HttpAdapterDeps): DatixGateway {
       }
       throw new DatixEscalationError(
         `The Datix endpoint ${deps.url} did not accept ${what} after ${backoff.maxAttempts} attempts: the last time it ${lastProblem}. ` +
-          'Nothing was recorded. Trying again later with the same idempotency key is safe.',
+          'No reference came back. Trying again later with the same idempotency key is safe: it cannot make a second record.',
         { retryable: true, attempts: backoff.maxAttempts },
       );
 

@@ -1,5 +1,5 @@
 import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
-import { DatixEscalationError } from './errors';
+import { DatixEscalationError, quoteError } from './errors';
 import type { DatixHttpAuth } from './settings';
 
 /** Supplies the sign-in header for each attempt (a fresh token if the old one expired). */
@@ -18,8 +18,9 @@ export function createAuthHeaders(auth: DatixHttpAuth, credential?: TokenCredent
       token = await source.getToken(auth.scope);
     } catch (err) {
       throw new DatixEscalationError(
-        `Could not get a sign-in token for the Datix endpoint (scope ${auth.scope}): ${err instanceof Error ? err.message : String(err)}. Check DATIX_OAUTH_TENANT_ID, DATIX_OAUTH_CLIENT_ID, DATIX_OAUTH_CLIENT_SECRET and DATIX_OAUTH_SCOPE.`,
-        { retryable: false, attempts: 0 },
+        `Could not get a sign-in token for the Datix endpoint (scope ${auth.scope}): ${quoteError(err)}. Check DATIX_OAUTH_TENANT_ID, DATIX_OAUTH_CLIENT_ID, DATIX_OAUTH_CLIENT_SECRET and DATIX_OAUTH_SCOPE.`,
+        // Entra may be briefly unreachable; a wrong secret fails again and the message says where to look.
+        { retryable: true, attempts: 0 },
       );
     }
     if (!token) {

@@ -79,6 +79,17 @@ describe('http adapter', () => {
     expect(headersOf(calls[0])['x-api-key']).toBeUndefined();
   });
 
+  test('a failed sign-in names the OAuth settings and sends nothing', async () => {
+    const credential: TokenCredential = { getToken: () => Promise.reject(new Error('AADSTS7000215: Invalid client secret provided.')) };
+    const { fetch, calls } = scriptedFetch();
+    const auth: DatixHttpAuth = { kind: 'oauth', tenantId: 't', clientId: 'c', clientSecret: 's', scope: 'api://datix-gateway/.default' };
+
+    await expect(gateway(fetch, { credential }, auth).gateway.escalate(incidentReport(), KEY)).rejects.toThrow(
+      /Could not get a sign-in token for the Datix endpoint \(scope api:\/\/datix-gateway\/\.default\): AADSTS7000215: Invalid client secret provided\. Check DATIX_OAUTH_TENANT_ID/,
+    );
+    expect(calls).toHaveLength(0);
+  });
+
   test('409 with the existing reference for this incident counts as recorded', async () => {
     const { fetch } = scriptedFetch(json(409, { reference: 'DATIX-000001', incidentId: 'INC-42' }));
 
@@ -119,7 +130,7 @@ describe('http adapter', () => {
 
     expect(error).toBeInstanceOf(DatixEscalationError);
     expect((error as Error).message).toBe(
-      `The Datix endpoint ${URL_} did not accept incident INC-42 after 5 attempts: the last time it answered 503: "maintenance window". Nothing was recorded. Trying again later with the same idempotency key is safe.`,
+      `The Datix endpoint ${URL_} did not accept incident INC-42 after 5 attempts: the last time it answered 503: "maintenance window". No reference came back. Trying again later with the same idempotency key is safe: it cannot make a second record.`,
     );
     expect((error as DatixEscalationError).details).toEqual({ retryable: true, attempts: 5 });
     expect(calls).toHaveLength(5);
