@@ -92,7 +92,7 @@ export const GovernanceDashboard: React.FC = () => {
           </table>
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download overdue steps (CSV)"
+            text="Download overdue steps as a spreadsheet (CSV file)"
             onClick={() =>
               downloadText(
                 `overdue-steps-${day}.csv`,
@@ -165,7 +165,7 @@ export const GovernanceDashboard: React.FC = () => {
           </table>
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download incidents (CSV)"
+            text="Download incidents as a spreadsheet (CSV file)"
             onClick={() =>
               downloadText(
                 `ai-incidents-${day}.csv`,

@@ -47,7 +47,7 @@ describe('GovernanceDashboard', () => {
     expect(document.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
     expect(screen.getByText('Clinical Safety Officer')).toBeTruthy();
     expect(screen.getByText(/DX-1001/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Download overdue steps (CSV)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download overdue steps as a spreadsheet (CSV file)' })).toBeTruthy();
   });
 });
 
