@@ -88,7 +88,7 @@ async function route(engine: DurableEngine, urls: ApiUrls, req: IncomingMessage,
     const name = parts[1];
     const instanceId = parts[2] || randomId();
     const input = parseJsonBody(await readBody(req));
-    return answer(res, startInstance(engine, name, instanceId, input), () => {
+    return answer(res, await startInstance(engine, name, instanceId, input), () => {
       const links = managementUrls(urls, instanceId);
       sendJson(res, 202, { ...links, id: instanceId }, { Location: links.statusQueryGetUri, 'Retry-After': '1' });
     });
@@ -114,10 +114,10 @@ async function route(engine: DurableEngine, urls: ApiUrls, req: IncomingMessage,
       const reason = q.get('reason') ?? '';
       if (op === 'raiseEvent' && parts[3]) {
         const input = parseJsonBody(await readBody(req));
-        return answer(res, raiseEvent(engine, instanceId, parts[3], input), () => sendJson(res, 202, {}));
+        return answer(res, await raiseEvent(engine, instanceId, parts[3], input), () => sendJson(res, 202, {}));
       }
       if (op === 'terminate' || op === 'suspend' || op === 'resume') {
-        return answer(res, control(engine, instanceId, op, reason), () => sendJson(res, 202, {}));
+        return answer(res, await control(engine, instanceId, op, reason), () => sendJson(res, 202, {}));
       }
       if (op === 'rewind' || op === 'restart') {
         if (!engine.store.getInstance(instanceId)) throw new HttpError(404, `No instance with ID '${instanceId}' found.`);

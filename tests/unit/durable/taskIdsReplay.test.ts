@@ -27,7 +27,7 @@ async function run(order: 'completion-first' | 'failure-first') {
   const invoker = new SdkInvoker().orchestration('race', raceThenCall).activity('X').activity('Y').activity('Z');
   const rt = startBackend(invoker);
   try {
-    startInstance(rt.engine, 'race', 'r1', null);
+    await startInstance(rt.engine, 'race', 'r1', null);
     const [x, y] = await invoker.pending(2);
     expect([x.name, y.name]).toEqual(['X', 'Y']);
     // Both results land in the same inbox before the next episode.
@@ -91,7 +91,7 @@ describe('task ids mirror the SDK', () => {
         .activity('B');
       const rt = startBackend(invoker);
       try {
-        startInstance(rt.engine, 'both', 'b1', null);
+        await startInstance(rt.engine, 'both', 'b1', null);
         const calls = await invoker.pending(2);
         const ordered = firstToFail === 'A' ? calls : [...calls].reverse();
         ordered.forEach((c) => c.reject(new Error(`${c.name} failed`)));
@@ -127,7 +127,7 @@ describe('task ids mirror the SDK', () => {
       .activity('A');
     const rt = startBackend(invoker);
     try {
-      startInstance(rt.engine, 'giveUp', 'g1', null);
+      await startInstance(rt.engine, 'giveUp', 'g1', null);
       (await invoker.pending(1))[0].reject(new Error('first'));
       const advancing = rt.advance(500);
       (await invoker.pending(1))[0].reject(new Error('second and last'));
