@@ -44,7 +44,6 @@ export function createDurableBackend(ctx: RuntimeContext, invoker: FunctionInvok
       baseUrl: webhookBase,
       requiredQueryStringParameters: urls.query,
       rpcBaseUrl: `http://127.0.0.1:${ctx.port}${rpcPrefix}`,
-      httpBaseUrl: webhookBase,
     }),
     whenIdle: () => engine.whenIdle(),
     start: () => {

@@ -13,3 +13,13 @@ df.app.orchestration('parentOfChildren', function* (context: OrchestrationContex
   const numbers: number[] = yield context.df.Task.all([1, 2, 3].map((n) => context.df.callSubOrchestrator('addOne', n, `${context.df.instanceId}:child${n}`)));
   return { greetings, numbers };
 });
+
+/** A failing sub-orchestration surfaces to its parent as an error it can handle. */
+df.app.orchestration('parentCatchesChild', function* (context: OrchestrationContext) {
+  try {
+    yield context.df.callSubOrchestrator('explode', undefined, `${context.df.instanceId}:child`);
+    return 'unexpected success';
+  } catch (err) {
+    return { caught: (err as Error).message };
+  }
+});

@@ -75,6 +75,13 @@ describe('durable samples', () => {
     expect(child.json).toMatchObject({ name: 'addOne', runtimeStatus: 'Completed', input: 2, output: 3 });
   });
 
+  test('a failing sub-orchestration is an error the parent can handle', async () => {
+    await api.start('parentCatchesChild', 'parent-catches');
+    const done = await api.waitFor('parent-catches');
+    expect(done.output.caught).toContain("Orchestrator function 'explode' failed: Budget code XYZ-42 is not valid for AI procurement");
+    expect((await api.status('parent-catches:child')).json.runtimeStatus).toBe('Failed');
+  });
+
   test('eternal orchestration: 1,000 continueAsNew iterations with a bounded history', async () => {
     await api.start('counterLoop', 'eternal-1', { count: 0, until: 1000 });
     const done = await api.waitFor('eternal-1', undefined, 60_000);
@@ -188,6 +195,17 @@ describe('instance management', () => {
     await api.sdk({ op: 'resume', instanceId: 'to-suspend' });
     const done = await api.waitFor('to-suspend');
     expect(done.output).toEqual({ released: 'while suspended' });
+  });
+
+  test('a suspended instance can be terminated, and a terminated parent leaves no running work', async () => {
+    await api.start('waitForever', 'suspend-then-terminate');
+    await api.waitFor('suspend-then-terminate', ['Running']);
+    await api.call('POST', 'instances/suspend-then-terminate/suspend?reason=hold');
+    await api.waitFor('suspend-then-terminate', ['Suspended']);
+    await api.call('POST', 'instances/suspend-then-terminate/terminate?reason=cancelled%20by%20requester');
+    const done = await api.waitFor('suspend-then-terminate', ['Terminated']);
+    expect(done.output).toBe('cancelled by requester');
+    expect((await api.call('POST', 'instances/suspend-then-terminate/resume')).status).toBe(410);
   });
 
   test('query by status and prefix, paged with continuation tokens, and purge', async () => {
