@@ -1,3 +1,4 @@
+import { createDatixStandIn } from './datix';
 import { createDurableBackend } from './durable';
 import type { FunctionsHost } from './functions-host';
 import { createMailSink } from './mail';
@@ -20,6 +21,8 @@ export async function createStandIns(ctx: RuntimeContext, host: FunctionsHost, o
   // appSettings() (SMTP_PORT) needs the real port when the port was 0.
   await mail.listening;
 
+  const datix = createDatixStandIn(ctx);
+
   void options.seed;
-  return [durable, mail];
+  return [durable, mail, datix];
 }
