@@ -250,6 +250,11 @@ export class DurableEngine {
     this.commitScheduled = false;
     const batch = this.commitQueue;
     this.commitQueue = [];
+    if (this.closed) {
+      // Shutting down: nothing more is written; what was not committed is redone after restart.
+      batch.forEach((item) => item.reject(new ClosedError()));
+      return;
+    }
     const outcomes: { ok: boolean; value?: unknown; error?: unknown }[] = [];
     try {
       this.store.transaction(() => {
@@ -302,7 +307,10 @@ export class DurableEngine {
       this.runningEpisodes++;
       const began = performance.now();
       runEpisode(this, inst)
-        .catch((err: unknown) => this.ctx.log(`durable: episode of ${id} failed unexpectedly: ${errorText(err)}`))
+        .catch((err: unknown) => {
+          if (!(err instanceof ClosedError)) this.ctx.log(`durable: episode of ${id} failed unexpectedly: ${errorText(err)}`);
+          return false;
+        })
         .then((progressed) => {
           const ms = performance.now() - began;
           this.stats.episodes++;
@@ -321,7 +329,9 @@ export class DurableEngine {
       this.runningActivities++;
       const began = performance.now();
       runActivity(this, item)
-        .catch((err: unknown) => this.ctx.log(`durable: activity ${item.name} of ${item.instanceId} failed unexpectedly: ${errorText(err)}`))
+        .catch((err: unknown) => {
+          if (!(err instanceof ClosedError)) this.ctx.log(`durable: activity ${item.name} of ${item.instanceId} failed unexpectedly: ${errorText(err)}`);
+        })
         .finally(() => {
           this.stats.activities++;
           this.stats.activityMs += performance.now() - began;
@@ -386,6 +396,12 @@ function liveFromRow(row: InstanceRow): LiveInstance {
     messages: [],
     running: false,
   };
+}
+
+class ClosedError extends Error {
+  constructor() {
+    super('The Durable backend is closed.');
+  }
 }
 
 export function errorText(err: unknown): string {
