@@ -1,0 +1,58 @@
+// `npm test`: build, the root jest projects, the SharePoint Framework solution's own tests, and
+// lint; every phase runs even when an earlier one fails, and the last line is the count CI keeps:
+// "tests: N passed, N failed". `npm test -- <jest args>` runs only jest with those arguments.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const jestArgs = process.argv.slice(2);
+const resultsFile = path.join(root, 'test-artifacts', 'jest-results.json');
+const run = (cmd, args, cwd = root) => spawnSync(cmd, args, { cwd, stdio: 'inherit' }).status === 0;
+
+fs.rmSync(resultsFile, { force: true });
+if (!run('npm', ['run', '-s', 'build'])) {
+  console.log('tests: 0 passed, 1 failed');
+  console.error('The TypeScript build failed, so no test ran.');
+  process.exit(1);
+}
+
+run(process.execPath, [require.resolve('jest/bin/jest'), '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
+let passed = 0;
+let failed = 0;
+if (fs.existsSync(resultsFile)) {
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  // A suite that fails to load has no test results; count it so it is not hidden.
+  const brokenSuites = results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  passed += results.numPassedTests;
+  failed += results.numFailedTests + brokenSuites;
+} else {
+  failed += 1;
+  console.error('jest wrote no results.');
+}
+
+if (jestArgs.length === 0) {
+  const spfx = path.join(root, 'sharepoint-spfx');
+  if (fs.existsSync(path.join(spfx, 'package.json'))) {
+    run(process.execPath, [path.join(__dirname, 'installSpfx.js')]);
+    const junit = path.join(spfx, 'jest-output', 'JUnit.xml');
+    fs.rmSync(junit, { force: true });
+    const ok = run('npm', ['test'], spfx);
+    const xml = fs.existsSync(junit) ? fs.readFileSync(junit, 'utf8') : '';
+    const head = /<testsuites\b[^>]*>/.exec(xml)?.[0] ?? '';
+    const count = (attr) => Number(new RegExp(`\\b${attr}="(\\d+)"`).exec(head)?.[1] ?? 0);
+    const spfxTests = count('tests');
+    const spfxFailed = count('failures') + count('errors');
+    passed += spfxTests - spfxFailed;
+    failed += spfxFailed + (!ok && spfxFailed === 0 ? 1 : 0);
+    console.log(`SharePoint Framework solution: ${spfxTests - spfxFailed} passed, ${spfxFailed} failed${ok ? '' : ' (its build failed)'}`);
+  }
+  console.log('Linting…');
+  if (!run(process.execPath, [require.resolve('eslint/bin/eslint.js'), '.'])) {
+    failed += 1;
+    console.error('Lint found problems (counted as one failure).');
+  }
+}
+
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
