@@ -37,30 +37,69 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
   if (engine.hasControl(inst)) return await applyControl(engine, inst, now);
   if (inst.status === 'Suspended') return false;
 
-  const draft: ExecutionState = structuredClone(inst.state);
-  draft.currentTime = Math.max(draft.currentTime, now);
-  const effects = emptyEffects();
-  const actx = {
-    instanceId: inst.id,
-    executionId: inst.executionId,
-    now,
-    newSubInstanceId: () => randomUUID(),
-    isActivity: (name: string) => engine.invoker.get(name)?.triggerType === 'activityTrigger',
-  };
-  const { batch, dropped } = selectBatch(engine, inst, draft, now, effects, actx);
-  if (batch.length === 0) {
-    if (dropped.length > 0) {
+  let attempt = prepare(engine, inst, now, Infinity);
+  if (attempt.batch.length === 0) {
+    if (attempt.dropped.length > 0) {
+      const dropped = attempt.dropped;
       await engine.commit(() => dropped.forEach((m) => engine.store.deleteMessage(m.id)));
       engine.removeMessages(inst, new Set(dropped.map((m) => m.id)));
       return true;
     }
     return false;
   }
+  let result = await execute(engine, inst, attempt);
 
+  // continueAsNew ends the execution: events delivered in this batch but not awaited would be
+  // lost. Replay with fewer events (orchestrators are deterministic) and keep the shortest
+  // prefix that still continues as new; the later events stay queued for the next execution.
+  const events = attempt.batch.filter((m) => m.kind === 'event').length;
+  if (result.outcome.kind === 'continuedAsNew' && events > 1) {
+    for (let limit = 0; limit < events; limit++) {
+      const shorter = prepare(engine, inst, now, limit);
+      if (shorter.batch.length === 0) continue;
+      const shorterResult = await execute(engine, inst, shorter);
+      if (shorterResult.outcome.kind === 'continuedAsNew') {
+        attempt = shorter;
+        result = shorterResult;
+        break;
+      }
+    }
+  }
+
+  const commitStart = performance.now();
+  await commitEpisode(engine, inst, { ...attempt, ...result, now });
+  engine.stats.commitMs += performance.now() - commitStart;
+  return true;
+}
+
+interface Prepared {
+  draft: ExecutionState;
+  effects: EpisodeEffects;
+  actx: ActionContextOf;
+  batch: Message[];
+  dropped: Message[];
+  history: HistoryEvent[];
+  newReplay: HistoryEvent[];
+  payload: string;
+}
+type ActionContextOf = Parameters<typeof processActions>[2];
+
+function prepare(engine: DurableEngine, inst: LiveInstance, now: number, maxEvents: number): Prepared {
+  const draft: ExecutionState = structuredClone(inst.state);
+  draft.currentTime = Math.max(draft.currentTime, now);
+  const effects = emptyEffects();
+  const actx: ActionContextOf = {
+    instanceId: inst.id,
+    executionId: inst.executionId,
+    now,
+    newSubInstanceId: () => randomUUID(),
+    isActivity: (name: string) => engine.invoker.get(name)?.triggerType === 'activityTrigger',
+  };
+  const { batch, dropped } = selectBatch(engine, inst, draft, now, effects, actx, maxEvents);
   const started = makeEvent(EventType.OrchestratorStarted, now);
   const delivered = batch.map((m) => makeEvent(deliveredType[m.kind], now, m.data));
   const newReplay = [started, ...delivered].filter((e) => isReplayed(e.EventType));
-  const past = engine.loadHistory(inst);
+  const past = batch.length > 0 ? engine.loadHistory(inst) : '';
   const fresh = newReplay.map((e) => replayJson(e, false)).join(',');
   const payload =
     `{"history":[${past}${past ? ',' : ''}${fresh}],"input":${inst.input ?? 'null'},"instanceId":${JSON.stringify(inst.id)},` +
@@ -68,7 +107,11 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
     `"upperSchemaVersion":${schemaVersion},"upperSchemaVersionNew":${schemaVersion},` +
     `"longRunningTimerIntervalDuration":"${longRunningTimerIntervalDuration}","maximumShortTimerDuration":"${maximumShortTimerDuration}",` +
     `"defaultHttpAsyncRequestSleepTimeMillseconds":30000}`;
+  return { draft, effects, actx, batch, dropped, history: [started, ...delivered], newReplay, payload };
+}
 
+/** Replays through the SDK and decides the outcome; changes only the prepared draft and effects. */
+async function execute(engine: DurableEngine, inst: LiveInstance, p: Prepared): Promise<{ customStatus: string | null; outcome: Outcome }> {
   let customStatus = inst.customStatus;
   let outcome: Outcome;
   try {
@@ -76,16 +119,16 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
       throw new Error(`the app no longer registers an orchestrator named '${inst.name}'`);
     }
     const invokeStart = performance.now();
-    const result = (await engine.invoker.invoke(inst.name, { string: payload }).finally(() => {
+    const result = (await engine.invoker.invoke(inst.name, { string: p.payload }).finally(() => {
       engine.stats.invokeMs += performance.now() - invokeStart;
     })) as OrchestratorResult;
     if (!result || typeof result !== 'object' || !Array.isArray(result.actions)) {
       throw new Error('the orchestrator returned no orchestration state (is it registered with df.app.orchestration?)');
     }
     customStatus = result.customStatus === undefined ? null : JSON.stringify(result.customStatus);
-    processActions(result, draft, actx, effects);
-    if (effects.fail) outcome = { kind: 'failed', output: failedOutput(inst.name, effects.fail) };
-    else if (effects.continueAsNew) outcome = { kind: 'continuedAsNew', input: effects.continueAsNew.input };
+    processActions(result, p.draft, p.actx, p.effects);
+    if (p.effects.fail) outcome = { kind: 'failed', output: failedOutput(inst.name, p.effects.fail) };
+    else if (p.effects.continueAsNew) outcome = { kind: 'continuedAsNew', input: p.effects.continueAsNew.input };
     else if (result.isDone) outcome = { kind: 'completed', output: JSON.stringify(result.output === undefined ? null : result.output) };
     else outcome = { kind: 'running' };
   } catch (err) {
@@ -105,11 +148,7 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
       };
     }
   }
-
-  const commitStart = performance.now();
-  await commitEpisode(engine, inst, { now, draft, effects, batch, dropped, history: [started, ...delivered], newReplay, customStatus, outcome });
-  engine.stats.commitMs += performance.now() - commitStart;
-  return true;
+  return { customStatus, outcome };
 }
 
 function failedOutput(name: string, message: string): string {
@@ -137,10 +176,12 @@ function selectBatch(
   now: number,
   effects: EpisodeEffects,
   actx: { instanceId: string; executionId: string; now: number; newSubInstanceId: () => string },
+  maxEvents: number,
 ): { batch: Message[]; dropped: Message[] } {
   const batch: Message[] = [];
   const dropped: Message[] = [];
   let userCodeRan = false;
+  let events = 0;
   if (!draft.started) {
     const start = inst.messages.find((m) => m.kind === 'start' && m.executionId === inst.executionId);
     if (!start) return { batch, dropped };
@@ -162,6 +203,7 @@ function selectBatch(
       dropped.push(m);
       continue;
     }
+    if (m.kind === 'event' && events++ >= maxEvents) break;
     const allocating = isAllocating(draft, m);
     if (allocating && userCodeRan) break;
     applyDelivered(draft, m, actx, effects);

@@ -100,6 +100,18 @@ describe('durable samples', () => {
     expect(done.output).toEqual(['a', 'b', 'c']);
   });
 
+  test('continueAsNew keeps events that arrived together but were not yet awaited', async () => {
+    // Suspended, the instance collects all three events; on resume they reach it in one batch.
+    await api.start('eventPerExecution', 'can-batch');
+    await api.waitFor('can-batch', ['Running']);
+    await api.call('POST', 'instances/can-batch/suspend');
+    await api.waitFor('can-batch', ['Suspended']);
+    for (const item of ['x', 'y', 'z']) await api.raise('can-batch', 'item', item);
+    await api.call('POST', 'instances/can-batch/resume');
+    const done = await api.waitFor('can-batch');
+    expect(done.output).toEqual(['x', 'y', 'z']);
+  });
+
   test('activity retry with exponential back-off', async () => {
     await api.start('retryFlaky', 'retry-ok', { key: 'retry-ok', failTimes: 2, attempts: 4 });
     await api.waitFor('retry-ok', ['Running']);
