@@ -4,6 +4,7 @@ import type { RuntimeContext } from '../server/localService';
 import { runActivity } from './activityRunner';
 import { runEpisode } from './episodeRunner';
 import { isReplayed, replayJson, type HistoryEvent } from './historyEvents';
+import { PriorityQueue } from './priorityQueue';
 import type { DurableStore } from './store';
 import { TimerArming } from './timers';
 import {
@@ -33,7 +34,16 @@ export interface LiveInstance {
   history: string | null;
   messages: Message[];
   running: boolean;
+  /** Admission order: work of older instances is served first. */
+  rank: number;
 }
+
+interface Queued<T> {
+  rank: number;
+  seq: number;
+  value: T;
+}
+const olderFirst = <T>(a: Queued<T>, b: Queued<T>): boolean => a.rank < b.rank || (a.rank === b.rank && a.seq < b.seq);
 
 const controlKinds = new Set(['terminate', 'suspend', 'resume']);
 
@@ -46,9 +56,11 @@ const controlKinds = new Set(['terminate', 'suspend', 'resume']);
 export class DurableEngine {
   readonly live = new Map<string, LiveInstance>();
   readonly timers: TimerArming;
-  private readonly readyQueue: string[] = [];
+  private readonly readyQueue = new PriorityQueue<Queued<string>>(olderFirst);
   private readonly readySet = new Set<string>();
-  private readonly activityQueue: ActivityItem[] = [];
+  private readonly activityQueue = new PriorityQueue<Queued<ActivityItem>>(olderFirst);
+  private nextRank = 0;
+  private nextSeq = 0;
   private runningEpisodes = 0;
   private runningActivities = 0;
   private pumpScheduled = false;
@@ -74,7 +86,8 @@ export class DurableEngine {
 
   /** Rebuilds memory from SQLite: live instances, their inboxes (re-arming timers), pending activities. */
   private recover(): void {
-    for (const row of this.store.liveInstances()) this.live.set(row.instance_id, liveFromRow(row));
+    const rows = this.store.liveInstances().sort((a, b) => a.created_at - b.created_at);
+    for (const row of rows) this.live.set(row.instance_id, { ...liveFromRow(row), rank: this.nextRank++ });
     const orphanMessages: number[] = [];
     for (const m of this.store.allMessages()) {
       const inst = this.live.get(m.instanceId);
@@ -84,7 +97,7 @@ export class DurableEngine {
     const orphanActivities: number[] = [];
     for (const a of this.store.allActivities()) {
       const inst = this.live.get(a.instanceId);
-      if (inst && inst.executionId === a.executionId) this.activityQueue.push(a);
+      if (inst && inst.executionId === a.executionId) this.activityQueue.push({ rank: inst.rank, seq: this.nextSeq++, value: a });
       else orphanActivities.push(a.id);
     }
     this.store.transaction(() => {
@@ -183,6 +196,7 @@ export class DurableEngine {
       history: '',
       messages: [],
       running: false,
+      rank: 0,
     };
     return { ok: true, inst, start };
   }
@@ -190,6 +204,7 @@ export class DurableEngine {
   registerInstance(inst: LiveInstance, start: Message): void {
     const previous = this.live.get(inst.id);
     if (previous) for (const m of previous.messages) this.timers.disarm(m);
+    inst.rank = this.nextRank++;
     this.live.set(inst.id, inst);
     this.deliver(start);
   }
@@ -278,12 +293,12 @@ export class DurableEngine {
   markReady(instanceId: string): void {
     if (this.readySet.has(instanceId)) return;
     this.readySet.add(instanceId);
-    this.readyQueue.push(instanceId);
+    this.readyQueue.push({ rank: this.live.get(instanceId)?.rank ?? 0, seq: this.nextSeq++, value: instanceId });
     this.schedulePump();
   }
 
   enqueueActivity(item: ActivityItem): void {
-    this.activityQueue.push(item);
+    this.activityQueue.push({ rank: this.live.get(item.instanceId)?.rank ?? 0, seq: this.nextSeq++, value: item });
     this.schedulePump();
   }
 
@@ -299,7 +314,7 @@ export class DurableEngine {
   private pump(): void {
     if (this.closed) return;
     while (this.readyQueue.length > 0 && this.runningEpisodes < this.limits.episodes) {
-      const id = this.readyQueue.shift() as string;
+      const id = (this.readyQueue.pop() as Queued<string>).value;
       this.readySet.delete(id);
       const inst = this.live.get(id);
       if (!inst || inst.running) continue;
@@ -325,7 +340,7 @@ export class DurableEngine {
         .catch(() => undefined);
     }
     while (this.activityQueue.length > 0 && this.runningActivities < this.limits.activities) {
-      const item = this.activityQueue.shift() as ActivityItem;
+      const item = (this.activityQueue.pop() as Queued<ActivityItem>).value;
       this.runningActivities++;
       const began = performance.now();
       runActivity(this, item)
@@ -381,7 +396,7 @@ export class DurableEngine {
   }
 }
 
-function liveFromRow(row: InstanceRow): LiveInstance {
+function liveFromRow(row: InstanceRow): Omit<LiveInstance, 'rank'> {
   return {
     id: row.instance_id,
     name: row.name,
