@@ -30,6 +30,7 @@ test('SIGKILL during activities, during a long fan-out and right after events: e
   // flaky counts attempts in memory, so each restarted process fails it once more: allow for that.
   await api.start('retryFlaky', 'crash-retry', { key: 'crash-retry', failTimes: 1, attempts: 6 });
   await api.start('eventThenWork', 'crash-event-early');
+  await api.start('longNap', 'crash-long-timer', { days: 10 });
 
   // ACT 1: kill while chain activities are running (some steps done, most not).
   await eventually(() => Promise.resolve(countOf('crash-chain-') >= 3 ? true : undefined), 'first chain steps');
@@ -55,8 +56,10 @@ test('SIGKILL during activities, during a long fan-out and right after events: e
   runtime = await runtime.restart();
   api = durableApi(runtime.origin);
 
-  // The timers persisted across all three crashes fire on the (persisted) virtual clock.
+  // The timers persisted across all three crashes fire on the (persisted) virtual clock; the
+  // 10-day timer's 3-day legs are re-armed after each restart.
   await runtime.advance('PT2H');
+  await runtime.advance('P11D');
 
   // ASSERT: everything completes with the right output.
   for (const id of chains) expect((await api.waitFor(id, undefined, 60_000)).output).toBe(5);
@@ -66,6 +69,8 @@ test('SIGKILL during activities, during a long fan-out and right after events: e
   }
   expect((await api.waitFor('crash-approval')).output).toMatchObject({ decided: false });
   expect((await api.waitFor('crash-retry')).output).toMatchObject({ ok: true });
+  const nap = await api.waitFor('crash-long-timer');
+  expect(nap.output.now).toBe(nap.output.wakeAt);
 
   // No activity's effect is lost (at least once: a step killed mid-way may appear twice).
   const seen = new Set(effects());
