@@ -93,7 +93,7 @@ export class SharePointApi {
         return json(req, 200, entityBody(selectProps(userEntity(this.store.user(1)!), select), flavour, 'SP.User'));
       case 'ensureuser': {
         const body = readJson(req);
-        const logon = String(body.logonName ?? s.arg ?? '');
+        const logon = text(body.logonName) || (s.arg ?? '');
         if (!logon) throw new SpError(400, SP_CODES.argument, 'ensureuser needs a logonName.');
         return json(req, 200, entityBody(userEntity(this.store.ensureUser(logon)), flavour, 'SP.User'));
       }
@@ -207,7 +207,7 @@ export class SharePointApi {
     return { siteUrl: this.siteUrl, list, fields: this.store.fields(list.id) };
   }
 
-  private async items(req: ApiRequest, method: string, list: ListRow, idArg: string | undefined, tail: Segment[]): Promise<ApiResponse> {
+  private items(req: ApiRequest, method: string, list: ListRow, idArg: string | undefined, tail: Segment[]): ApiResponse {
     const flavour = flavourOf(req.headers.accept);
     const ctx = this.itemContext(list);
     const select = req.url.searchParams.get('$select')?.split(',').map((x) => x.trim()).filter(Boolean);
@@ -269,7 +269,7 @@ export class SharePointApi {
   }
 
   // ---- fields ------------------------------------------------------------------------------
-  private async fields(req: ApiRequest, method: string, list: ListRow, idArg: string | undefined, tail: Segment[]): Promise<ApiResponse> {
+  private fields(req: ApiRequest, method: string, list: ListRow, idArg: string | undefined, tail: Segment[]): ApiResponse {
     const flavour = flavourOf(req.headers.accept);
     const select = req.url.searchParams.get('$select');
     const [s] = tail;
@@ -281,7 +281,7 @@ export class SharePointApi {
       const body = readJson(req);
       const params = (body.parameters ?? {}) as Record<string, unknown>;
       let spec: FieldSpec;
-      if (s.name === 'createfieldasxml') spec = parseFieldXml(String(params.SchemaXml ?? ''));
+      if (s.name === 'createfieldasxml') spec = parseFieldXml(text(params.SchemaXml));
       else spec = this.specFromProps(params);
       const created = this.store.addField(list.id, spec);
       return json(req, 201, entityBody(fieldEntity(created), flavour, `SP.Field${created.typeAsString}`));
@@ -310,7 +310,7 @@ export class SharePointApi {
 
   /** fields.add / addText / addChoice … (verbose body with FieldTypeKind; internal name from the title). */
   private specFromProps(p: Record<string, unknown>): FieldSpec {
-    const title = String(p.Title ?? '');
+    const title = text(p.Title);
     if (!title) throw new SpError(400, SP_CODES.argument, 'A field needs a Title.');
     let type = typeFromKind(Number(p.FieldTypeKind));
     if (type === 'User' && p.AllowMultipleValues === true) type = 'UserMulti';
@@ -323,7 +323,7 @@ export class SharePointApi {
   }
 
   // ---- views -------------------------------------------------------------------------------
-  private async views(req: ApiRequest, method: string, list: ListRow, s: Segment, tail: Segment[]): Promise<ApiResponse> {
+  private views(req: ApiRequest, method: string, list: ListRow, s: Segment, tail: Segment[]): ApiResponse {
     const flavour = flavourOf(req.headers.accept);
     const select = req.url.searchParams.get('$select');
     let view: ViewRow | undefined;
@@ -342,7 +342,7 @@ export class SharePointApi {
       if (method === 'GET') return json(req, 200, collectionBody(all.map((v) => selectProps(viewEntity(v, this.sitePath, list), select)), flavour, `${this.siteUrl}/_api/$metadata#SP.ApiData.Views`));
       if (method === 'POST') {
         const body = readJson(req);
-        const title = String(body.Title ?? '').trim();
+        const title = text(body.Title).trim();
         if (!title) throw new SpError(400, SP_CODES.argument, 'A view needs a Title.');
         const created = this.store.addView(list.id, {
           title, fields: ['LinkTitle'], query: typeof body.ViewQuery === 'string' ? body.ViewQuery : '',
@@ -366,7 +366,7 @@ export class SharePointApi {
       return json(req, 200, entityBody({ SchemaXml: schema, Items: view.fields }, flavour, 'SP.ViewFieldCollection'));
     }
     if (g.name === 'addviewfield' && method === 'POST') {
-      const name = g.arg ?? String(readJson(req).strField ?? '');
+      const name = g.arg ?? text(readJson(req).strField);
       const fieldRow = this.store.field(list.id, name);
       if (!fieldRow) throw new SpError(400, SP_CODES.fieldMissing, `Column '${name}' does not exist. It may have been deleted by another user.`);
       if (!view.fields.includes(fieldRow.internalName)) this.store.setViewFields(view.id, [...view.fields, fieldRow.internalName]);
@@ -386,7 +386,7 @@ export class SharePointApi {
       if (method === 'GET') return json(req, 200, collectionBody(this.store.subscriptions(list.id).map((s) => subscriptionEntity(s, list.id)), flavour, `${this.siteUrl}/_api/$metadata#SP.ApiData.Subscriptions`));
       if (method !== 'POST') throw methodNotAllowed(method, 'subscriptions');
       const body = readJson(req);
-      const notificationUrl = String(body.notificationUrl ?? '');
+      const notificationUrl = text(body.notificationUrl);
       const expiration = this.checkExpiration(body.expirationDateTime);
       if (!/^https?:\/\//i.test(notificationUrl)) throw new SpError(400, SP_CODES.argument, 'notificationUrl must be an absolute http(s) URL.');
       await this.hooks.validateEndpoint(notificationUrl);
@@ -469,6 +469,11 @@ export class SharePointApi {
     });
     return json(req, 200, collectionBody(out, flavour, `${this.siteUrl}/_api/$metadata#Collection(SP.Change)`));
   }
+}
+
+/** A body property as text; anything that is not a string counts as missing. */
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
 }
 
 function userEntity(u: UserRow): Record<string, unknown> {

@@ -41,7 +41,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
   const store = new SpStore(ctx.dataDir, ctx.clock);
   const faults = new FaultInjector();
   const webId = (): string => store.getMeta('webId') ?? '';
-  const webhooks = new Webhooks(store, ctx.clock, sitePath, webId, ctx.log, options.webhooks);
+  const webhooks = new Webhooks(store, ctx.clock, sitePath, webId, (m) => ctx.log(m), options.webhooks);
   const api = new SharePointApi(store, siteUrl, sitePath, webhooks);
   const running = new Set<Promise<unknown>>();
 
@@ -96,7 +96,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
     },
     async start() {
       if (options.seed && !store.getMeta('seeded')) {
-        await seedSharePoint(siteUrl, ctx.log);
+        await seedSharePoint(siteUrl, (m) => ctx.log(m));
         store.setMeta('seeded', new Date(ctx.clock.now()).toISOString());
       }
     },

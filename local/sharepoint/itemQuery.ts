@@ -187,10 +187,10 @@ export function queryItems(store: SpStore, listId: string, q: ItemQuery): ItemPa
         const parts: string[] = [];
         for (let j = 0; j < i; j++) {
           parts.push(`${sort[j].field.sql} = ?`);
-          params.push(coerce(values[j]!, sort[j].field));
+          params.push(coerce(values[j], sort[j].field));
         }
         parts.push(`${sort[i].field.sql} ${sort[i].desc ? '<' : '>'} ?`);
-        params.push(coerce(values[i]!, sort[i].field));
+        params.push(coerce(values[i], sort[i].field));
         ors.push(`(${parts.join(' AND ')})`);
       }
       where.push(`(${ors.join(' OR ')})`);
@@ -204,8 +204,12 @@ export function queryItems(store: SpStore, listId: string, q: ItemQuery): ItemPa
   if (rows.length <= top) return { items };
   const last = items[items.length - 1];
   const token = new URLSearchParams({ Paged: 'TRUE' });
-  for (const k of sort) token.set(`p_${k.field.key}`, String(sortValue(last, k.field) ?? ''));
+  for (const k of sort) token.set(`p_${k.field.key}`, skipTokenValue(sortValue(last, k.field)));
   return { items, nextSkipToken: token.toString() };
+}
+
+function skipTokenValue(v: unknown): string {
+  return v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
 
 function coerce(v: string, f: ResolvedField): unknown {

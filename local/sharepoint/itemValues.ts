@@ -12,7 +12,7 @@ function invalid(field: string, expected: string, value: unknown): SpError {
 /** Multi-value columns arrive as arrays (JSON light) or `{results: [...]}` (verbose). */
 function asArray(v: unknown): unknown[] | null {
   if (v === null) return null;
-  if (Array.isArray(v)) return v;
+  if (Array.isArray(v)) return v as unknown[];
   if (v && typeof v === 'object' && Array.isArray((v as { results?: unknown }).results)) return (v as { results: unknown[] }).results;
   return undefined as unknown as null;
 }

@@ -365,5 +365,5 @@ function toUser(r: Record<string, unknown>): UserRow {
   return { id: Number(r.id), loginName: String(r.login_name), title: String(r.title), email: String(r.email) };
 }
 function toSubscription(r: Record<string, unknown>): SubscriptionRow {
-  return { id: String(r.id), listId: String(r.list_id), notificationUrl: String(r.notification_url), clientState: r.client_state === null ? null : String(r.client_state), expiration: String(r.expiration) };
+  return { id: String(r.id), listId: String(r.list_id), notificationUrl: String(r.notification_url), clientState: typeof r.client_state === 'string' ? r.client_state : null, expiration: String(r.expiration) };
 }

@@ -49,7 +49,7 @@ export class Webhooks implements ChangeHooks {
     const token = randomUUID();
     const url = new URL(notificationUrl);
     url.searchParams.set('validationtoken', token);
-    let ok = false;
+    let ok: boolean;
     try {
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, signal: AbortSignal.timeout(this.options.validationTimeoutMs ?? 5000) });
       ok = res.status === 200 && (await res.text()).trim() === token;
@@ -91,7 +91,7 @@ export class Webhooks implements ChangeHooks {
         tenantId: this.tenantId, siteUrl: this.sitePath, webId: this.webId(),
       }],
     };
-    let status: number | 'error' = 'error';
+    let status: number | 'error';
     try {
       const res = await fetch(sub.notificationUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(30_000) });
       status = res.status;

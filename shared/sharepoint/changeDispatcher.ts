@@ -106,7 +106,7 @@ export class ChangeDispatcher {
   }
 
   private async runOnce(): Promise<DispatchReport> {
-    const { sp, listTitle, store, dispatch } = this.options;
+    const { sp, listTitle, store } = this.options;
     const list = sp.web.lists.getByTitle(listTitle);
     const fetchLimit = this.options.fetchLimit ?? 1000;
     const state = await store.load(this.key);
@@ -131,7 +131,7 @@ export class ChangeDispatcher {
           report.skipped++;
           continue;
         }
-        await dispatch(change);
+        await this.options.dispatch(change);
         await store.markDispatched(this.key, dedupeKey);
         seen.add(dedupeKey);
         report.dispatched++;

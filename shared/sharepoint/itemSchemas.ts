@@ -77,7 +77,7 @@ export function listSchemas<L extends ListDefinition>(list: L): ListSchemas<L> {
     };
     cache.set(list, schemas);
   }
-  return schemas as unknown as ListSchemas<L>;
+  return schemas;
 }
 
 /** Every REST property a read selects, so a page never carries columns we do not parse. */

@@ -11,7 +11,7 @@ interface ISPBatchProps {
 }
 
 import type { IWeb } from '@pnp/sp/webs/types.js';
-import type { ILists, IList } from '@pnp/sp/lists/types.js';
+import type { ILists } from '@pnp/sp/lists/types.js';
 import type { IItems } from '@pnp/sp/items/types.js';
 import type { IFields } from '@pnp/sp/fields/types.js';
 import type { IViews, IView } from '@pnp/sp/views/types.js';

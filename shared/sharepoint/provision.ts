@@ -87,7 +87,7 @@ export async function provisionSite(sp: SPFI, lists: readonly ListDefinition[] =
       let view = views.find((x) => x.Title.toLowerCase() === v.title.toLowerCase()) ?? (i === 0 ? views.find((x) => x.DefaultView) : undefined);
       if (!view) {
         const created = await list.views.add(v.title, false, { ViewQuery: v.query ?? '', RowLimit: v.rowLimit ?? 30 });
-        view = created as { Id: string; Title: string; DefaultView: boolean };
+        view = created;
         act(`Added view '${v.title}' to '${def.title}'`);
       }
       const viewFields = await list.views.getById(view.Id).fields<{ Items: string[] }>();

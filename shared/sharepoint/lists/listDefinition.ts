@@ -54,7 +54,7 @@ function field<K extends FieldKind, V, O extends FieldOptions | undefined>(
   return {
     kind,
     displayName,
-    required: (options?.required ?? false) as boolean as Req<O>,
+    required: (options?.required ?? false) as Req<O>,
     indexed: options?.indexed ?? false,
     builtIn: options?.builtIn ?? false,
     description: options?.description,

@@ -24,12 +24,12 @@ afterAll(async () => {
 
 type AnyRepo = ListRepository<ListDefinition>;
 const editable: [string, () => AnyRepo, (n: number) => unknown][] = [
-  ['AI Requests', () => repos.requests as unknown as AnyRepo, (n) => samples.requests(n, userId)],
-  ['AI Approval Tasks', () => repos.approvalTasks as unknown as AnyRepo, (n) => samples.approvalTasks(n, userId, requestId)],
-  ['AI Governance Roles', () => repos.roles as unknown as AnyRepo, (n) => samples.roles(n, userId)],
-  ['AI Policies', () => repos.policies as unknown as AnyRepo, (n) => samples.policies(n)],
-  ['AI Incidents', () => repos.incidents as unknown as AnyRepo, (n) => samples.incidents(n, userId)],
-  ['AI Register', () => repos.register as unknown as AnyRepo, (n) => samples.register(n)],
+  ['AI Requests', () => repos.requests, (n) => samples.requests(n, userId)],
+  ['AI Approval Tasks', () => repos.approvalTasks, (n) => samples.approvalTasks(n, userId, requestId)],
+  ['AI Governance Roles', () => repos.roles, (n) => samples.roles(n, userId)],
+  ['AI Policies', () => repos.policies, (n) => samples.policies(n)],
+  ['AI Incidents', () => repos.incidents, (n) => samples.incidents(n, userId)],
+  ['AI Register', () => repos.register, (n) => samples.register(n)],
 ];
 
 describe.each(editable)('%s repository', (title, repo, sample) => {
@@ -39,7 +39,7 @@ describe.each(editable)('%s repository', (title, repo, sample) => {
     expect(read).toEqual(created);
     expect(read).toMatchObject(sample(1) as object);
 
-    const etag = await repo().update(created.Id, { Title: `${title} renamed` } as never, read.etag);
+    const etag = await repo().update(created.Id, { Title: `${title} renamed` }, read.etag);
 
     const after = await repo().get(created.Id);
     expect(after.Title).toBe(`${title} renamed`);
@@ -49,11 +49,11 @@ describe.each(editable)('%s repository', (title, repo, sample) => {
 
   test('a stale etag is a 412 conflict; modify reads the latest version and applies the change to it', async () => {
     const created = await repo().create(sample(2) as never);
-    await repo().update(created.Id, { Title: 'changed by someone else' } as never, created.etag);
+    await repo().update(created.Id, { Title: 'changed by someone else' }, created.etag);
 
-    await expect(repo().update(created.Id, { Title: 'mine' } as never, created.etag)).rejects.toThrow(ConcurrencyConflictError);
+    await expect(repo().update(created.Id, { Title: 'mine' }, created.etag)).rejects.toThrow(ConcurrencyConflictError);
 
-    const result = await repo().modify(created.Id, (current) => ({ Title: `${current.Title as string} + mine` }) as never);
+    const result = await repo().modify(created.Id, (current) => ({ Title: `${current.Title as string} + mine` }));
     expect(result.Title).toBe('changed by someone else + mine');
     expect((await repo().get(created.Id)).Title).toBe('changed by someone else + mine');
   });

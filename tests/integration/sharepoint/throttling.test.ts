@@ -15,7 +15,7 @@ describe('throttling (429/503 with Retry-After)', () => {
   let h: EmulatorHarness;
   const waits: number[] = [];
   // The retry behaviour waits through this: it records what SharePoint asked for instead of sleeping.
-  const sp = () => createSp({ siteUrl: h.siteUrl, retry: { wait: async (ms) => { waits.push(ms); } } });
+  const sp = () => createSp({ siteUrl: h.siteUrl, retry: { wait: (ms) => { waits.push(ms); return Promise.resolve(); } } });
 
   beforeAll(async () => {
     h = await startEmulator();

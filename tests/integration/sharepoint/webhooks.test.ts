@@ -44,9 +44,10 @@ describe('list webhooks and GetChanges', () => {
   function dispatcher(dispatched: ItemChange[], failAfter?: number) {
     return new ChangeDispatcher({
       sp, listTitle: 'AI Requests', store: new FileChangeTokenStore(tokenDir), clientState: 'aigov-requests',
-      dispatch: async (change) => {
-        if (failAfter !== undefined && dispatched.length >= failAfter) throw new Error('process killed mid-dispatch');
+      dispatch: (change) => {
+        if (failAfter !== undefined && dispatched.length >= failAfter) return Promise.reject(new Error('process killed mid-dispatch'));
         dispatched.push(change);
+        return Promise.resolve();
       },
     });
   }
