@@ -48,12 +48,16 @@ export interface OrchestratorResult {
  * grows and `handledLeaves` marks what was already acted upon.
  */
 export function flattenActions(actions: Action[][]): Action[] {
-  const leaves: Action[] = [];
-  const walk = (a: Action): void => {
-    if (a.actionType === ActionType.WhenAll || a.actionType === ActionType.WhenAny) (a.compoundActions ?? []).forEach(walk);
-    else leaves.push(a);
+  return flattenWithPlace(actions).map((l) => l.action);
+}
+
+function flattenWithPlace(actions: Action[][]): { action: Action; inCompound: boolean }[] {
+  const leaves: { action: Action; inCompound: boolean }[] = [];
+  const walk = (a: Action, inCompound: boolean): void => {
+    if (a.actionType === ActionType.WhenAll || a.actionType === ActionType.WhenAny) (a.compoundActions ?? []).forEach((c) => walk(c, true));
+    else leaves.push({ action: a, inCompound });
   };
-  for (const group of actions ?? []) for (const a of group ?? []) walk(a);
+  for (const group of actions ?? []) for (const a of group ?? []) walk(a, false);
   return leaves;
 }
 
@@ -84,10 +88,20 @@ const unsupported: Record<number, string> = {
 
 /** Acts on the actions this episode added, and on timers the orchestrator cancelled. */
 export function processActions(result: OrchestratorResult, state: ExecutionState, ctx: ActionContext, effects: EpisodeEffects): void {
-  const leaves = flattenActions(result.actions);
+  const placed = flattenWithPlace(result.actions);
+  const leaves = placed.map((l) => l.action);
   for (let leaf = state.handledLeaves; leaf < leaves.length; leaf++) {
     const action = leaves[leaf];
     const type = action.actionType;
+    const subId = (type === ActionType.CallSubOrchestrator || type === ActionType.CallSubOrchestratorWithRetry) && action.instanceId ? action.instanceId : undefined;
+    if (subId !== undefined) {
+      // Inside a compound, a child id this execution already started can only be a re-send.
+      if (placed[leaf].inCompound && state.startedSubs?.[subId]) {
+        effects.fail = reyieldMessage(String(action.functionName), subId);
+        return;
+      }
+      (state.startedSubs ??= {})[subId] = true;
+    }
     if (type === ActionType.WaitForExternalEvent || type === ActionType.ContinueAsNew) continue;
     if (type in unsupported) {
       effects.fail = `The local Durable backend does not support ${unsupported[type]} (entities and durable HTTP are not emulated).`;
@@ -162,6 +176,20 @@ export function processActions(result: OrchestratorResult, state: ExecutionState
     const can = leaves.find((a) => a.actionType === ActionType.ContinueAsNew);
     if (can) effects.continueAsNew = { input: encodedInput(can.input) };
   }
+}
+
+/**
+ * The SDK re-sends an already scheduled task when user code puts it into a new Task.any/all
+ * (the "wait for the remaining ones" loop); Azure then schedules it a second time
+ * (azure-functions-durable-js#574). For children with explicit instance ids that is certain to
+ * be a re-send, so fail with what to change instead of diverging from the SDK's task ids.
+ */
+function reyieldMessage(name: string, instanceId: string): string {
+  return (
+    `it yielded sub-orchestration '${name}' (instance '${instanceId}') again, inside a new Task.any/Task.all. ` +
+    'The durable-functions SDK then sends it to the host a second time and Azure schedules it twice (azure-functions-durable-js#574). ' +
+    'Yield each scheduled task in one Task.any/Task.all only, e.g. wait with Task.all, or let children report progress with events to the parent.'
+  );
 }
 
 function retryTask(leaf: number, target: 'activity' | 'sub', name: string, input: string | null, action: Action, now: number): OpenTask {

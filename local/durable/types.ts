@@ -83,6 +83,8 @@ export interface ExecutionState {
   /** ExecutionStarted was delivered: this execution has had its first episode. */
   started: boolean;
   open: Record<string, OpenTask>;
+  /** Child instance ids given explicitly by the orchestrator and started in this execution. */
+  startedSubs?: Record<string, true>;
 }
 
 export function freshExecutionState(): ExecutionState {

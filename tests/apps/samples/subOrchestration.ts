@@ -23,3 +23,22 @@ df.app.orchestration('parentCatchesChild', function* (context: OrchestrationCont
     return { caught: (err as Error).message };
   }
 });
+
+/**
+ * The "wait for the remaining ones" loop over sub-orchestrations. It re-yields scheduled tasks
+ * in a new Task.any, which the SDK sends again (and Azure schedules twice): the local backend
+ * fails it with what to change.
+ */
+df.app.orchestration('waitForRemaining', function* (context: OrchestrationContext) {
+  let remaining = [1, 2].map((n) => ({ n, task: context.df.callSubOrchestrator('addOne', n, `${context.df.instanceId}:r${n}`) }));
+  const done: unknown[] = [];
+  while (remaining.length > 0) {
+    const stop = context.df.waitForExternalEvent('stop');
+    const winner: unknown = yield context.df.Task.any([...remaining.map((r) => r.task), stop]);
+    if (winner === stop) return 'stopped';
+    const finished = remaining.find((r) => r.task === winner);
+    remaining = remaining.filter((r) => r !== finished);
+    done.push(finished?.task.result);
+  }
+  return done;
+});

@@ -96,4 +96,12 @@ describe('failing orchestrations', () => {
     const viaSdk = await api.sdk({ op: 'getStatus', instanceId: 'explode-1' });
     expect(viaSdk.json).toMatchObject({ runtimeStatus: 'Failed', output: done.output });
   });
+
+  test('re-yielding running sub-orchestrations in a new Task.any fails with what to change', async () => {
+    await api.start('waitForRemaining', 'reyield-1');
+    const done = await api.waitFor('reyield-1');
+    expect(done.runtimeStatus).toBe('Failed');
+    expect(done.output).toContain("Orchestrator function 'waitForRemaining' failed: it yielded sub-orchestration 'addOne' (instance 'reyield-1:r");
+    expect(done.output).toContain('azure-functions-durable-js#574');
+  });
 });
