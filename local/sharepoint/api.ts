@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiRequest, ApiResponse } from './apiTypes';
 import { SpError, SP_CODES } from './errors';
+import { expandedValues } from './expand';
 import { fieldTypeKind, internalNameFromTitle, parseFieldXml, restKey, typeFromKind, type FieldSpec } from './fieldXml';
 import { queryItems } from './itemQuery';
 import { normaliseItemBody } from './itemValues';
 import { collectionBody, entityBody, entityTypeName, flavourOf, itemJson, selectProps, type ItemContext } from './odataFormat';
 import { splitSegments, type Segment } from './pathSegments';
 import { empty, json, methodNotAllowed, notFound, readJson } from './respond';
-import { CHANGE_ADD, CHANGE_DELETE, CHANGE_UPDATE, type FieldRow, type ListRow, type SpStore, type UserRow, type ViewRow } from './store';
+import { CHANGE_ADD, CHANGE_DELETE, CHANGE_UPDATE, type FieldRow, type ItemRow, type ListRow, type SpStore, type UserRow, type ViewRow } from './store';
 
 /** What the REST layer needs from the webhook machinery. */
 export interface ChangeHooks {
@@ -46,8 +47,6 @@ export class SharePointApi {
         return this.web(req, method, rest);
       case 'site':
         return json(req, 200, entityBody({ Id: this.store.getMeta('siteId') ?? this.siteId(), Url: this.siteUrl, ServerRelativeUrl: this.sitePath }, flavourOf(req.headers.accept), 'SP.Site'));
-      case 'sp.userprofiles.peoplemanager':
-        throw methodNotAllowed(method, path);
       default:
         throw notFound(`Resource '${first.name}' is not served by the local SharePoint emulator.`);
     }
@@ -112,8 +111,6 @@ export class SharePointApi {
       }
       case 'lists':
         return this.lists(req, method, rest);
-      case 'getlist':
-        throw methodNotAllowed(method, 'web/getList');
       default:
         throw notFound(`web/${s.name} is not served by the local SharePoint emulator.`);
     }
@@ -211,6 +208,8 @@ export class SharePointApi {
     const flavour = flavourOf(req.headers.accept);
     const ctx = this.itemContext(list);
     const select = req.url.searchParams.get('$select')?.split(',').map((x) => x.trim()).filter(Boolean);
+    const expand = req.url.searchParams.get('$expand')?.split(',').map((x) => x.trim()).filter(Boolean) ?? [];
+    const render = (i: ItemRow) => ({ ...itemJson(ctx, i, flavour, select), ...(expand.length ? expandedValues(this.store, list, i, expand, select, flavour) : {}) });
     let id = idArg !== undefined ? Number(idArg) : undefined;
     if (id === undefined && tail[0]?.name === 'getbyid') id = Number(tail[0].arg);
     if (id === undefined) {
@@ -228,7 +227,7 @@ export class SharePointApi {
           nextUrl.searchParams.set('$skiptoken', page.nextSkipToken);
           next = nextUrl.toString();
         }
-        const rows = page.items.map((i) => itemJson(ctx, i, flavour, select));
+        const rows = page.items.map(render);
         return json(req, 200, collectionBody(rows, flavour, `${this.siteUrl}/_api/$metadata#SP.ListData.${entityTypeName(list)}s`, next));
       }
       if (method === 'POST') {
@@ -243,7 +242,7 @@ export class SharePointApi {
     if (method === 'GET') {
       const item = this.store.item(list.id, id);
       if (!item) throw new SpError(404, SP_CODES.itemNotFound, 'Item does not exist. It may have been deleted by another user.');
-      return json(req, 200, itemJson(ctx, item, flavour, select), { etag: `"${item.version}"` });
+      return json(req, 200, render(item), { etag: `"${item.version}"` });
     }
     if (method === 'MERGE' || method === 'PATCH' || method === 'PUT') {
       const values = normaliseItemBody(list, ctx.fields, readJson(req));

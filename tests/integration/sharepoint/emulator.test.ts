@@ -3,6 +3,7 @@ import { collect } from '../../../shared/sharepoint/listRepository';
 import { createRepositories } from '../../../shared/sharepoint/repositories';
 import { createSp } from '../../../shared/sharepoint/spClient';
 import { startEmulator, type EmulatorHarness } from './emulatorHarness';
+import { samples } from './samples';
 
 describe('the SharePoint emulator beyond the repositories', () => {
   let h: EmulatorHarness;
@@ -71,6 +72,18 @@ describe('the SharePoint emulator beyond the repositories', () => {
 
     await expect(repos.register.get(a.Id)).rejects.toThrow(`Item ${a.Id} does not exist in list 'AI Register'.`);
     expect(b.Id).toBe(a.Id + 1);
+  });
+
+  test('$expand resolves person and lookup columns', async () => {
+    const sp = createSp({ siteUrl: h.siteUrl });
+    const repos = createRepositories(sp);
+    const user = await sp.web.ensureUser('jo.bloggs@example.nhs.uk');
+    const request = await repos.requests.create({ ...samples.requests(1, user.Id), Title: 'Scribe pilot' });
+    await repos.approvalTasks.create(samples.approvalTasks(1, user.Id, request.Id));
+
+    const rows = await sp.web.lists.getByTitle('AI Approval Tasks').items.select('Title', 'Request/Title', 'Assignee/EMail', 'Assignee/Title').expand('Request', 'Assignee')<Record<string, unknown>[]>();
+
+    expect(rows[0]).toMatchObject({ Title: 'IG review 1', Request: { Title: 'Scribe pilot' }, Assignee: { EMail: 'jo.bloggs@example.nhs.uk', Title: 'Jo Bloggs' } });
   });
 
   test('/dev/sharepoint lists the lists and shows items with their text escaped', async () => {
