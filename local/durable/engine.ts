@@ -4,6 +4,7 @@ import type { RuntimeContext } from '../server/localService';
 import { runActivity } from './activityRunner';
 import { runEpisode } from './episodeRunner';
 import { isReplayed, replayJson, type HistoryEvent } from './historyEvents';
+import { ClosedError, GroupCommit } from './groupCommit';
 import { PriorityQueue } from './priorityQueue';
 import type { DurableStore } from './store';
 import { TimerArming } from './timers';
@@ -67,8 +68,7 @@ export class DurableEngine {
   private accepting = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
-  private commitQueue: { write: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }[] = [];
-  private commitScheduled = false;
+  private readonly groupCommit: GroupCommit;
   /** Counters for the benchmark and the index page. */
   readonly stats = { episodes: 0, activities: 0, episodeMs: 0, activityMs: 0, invokeMs: 0, commitMs: 0 };
   /** Called after each episode (the benchmark measures replay cost with it). */
@@ -81,6 +81,7 @@ export class DurableEngine {
     readonly limits = { episodes: 8, activities: 128, batch: 1000 },
   ) {
     this.timers = new TimerArming(ctx.clock, (m) => this.markReady(m.instanceId));
+    this.groupCommit = new GroupCommit(store);
     this.recover();
   }
 
@@ -118,6 +119,7 @@ export class DurableEngine {
 
   close(): void {
     this.closed = true;
+    this.groupCommit.close();
     this.accepting = false;
     for (const inst of this.live.values()) for (const m of inst.messages) this.timers.disarm(m);
   }
@@ -245,47 +247,9 @@ export class DurableEngine {
     return inst.messages.some((m) => controlKinds.has(m.kind));
   }
 
-  /**
-   * Group commit: writes queued in the same turn of the event loop share one SQLite transaction
-   * (each in its own savepoint, so one failing write does not undo the others). A commit is the
-   * dominant cost of a work item; sharing it is most of the backend's throughput. Callers change
-   * memory only after the returned promise resolves, i.e. after the data is committed.
-   */
+  /** Runs `write` in the next shared transaction; resolves after it is committed. */
   commit<T>(write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.commitQueue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.commitScheduled) {
-        this.commitScheduled = true;
-        setImmediate(() => this.flushCommits());
-      }
-    });
-  }
-
-  private flushCommits(): void {
-    this.commitScheduled = false;
-    const batch = this.commitQueue;
-    this.commitQueue = [];
-    if (this.closed) {
-      // Shutting down: nothing more is written; what was not committed is redone after restart.
-      batch.forEach((item) => item.reject(new ClosedError()));
-      return;
-    }
-    const outcomes: { ok: boolean; value?: unknown; error?: unknown }[] = [];
-    try {
-      this.store.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.store.transaction(item.write) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-    } catch (error) {
-      batch.forEach((item) => item.reject(error));
-      return;
-    }
-    batch.forEach((item, i) => (outcomes[i].ok ? item.resolve(outcomes[i].value) : item.reject(outcomes[i].error)));
+    return this.groupCommit.commit(write);
   }
 
   // ---- scheduling --------------------------------------------------------------------------
@@ -376,7 +340,7 @@ export class DurableEngine {
       this.activityQueue.length === 0 &&
       this.runningActivities === 0 &&
       !this.pumpScheduled &&
-      !this.commitScheduled
+      !this.groupCommit.pending
     );
   }
 
@@ -411,12 +375,6 @@ function liveFromRow(row: InstanceRow): Omit<LiveInstance, 'rank'> {
     messages: [],
     running: false,
   };
-}
-
-class ClosedError extends Error {
-  constructor() {
-    super('The Durable backend is closed.');
-  }
 }
 
 export function errorText(err: unknown): string {
