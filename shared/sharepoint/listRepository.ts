@@ -9,7 +9,7 @@ import {
   SharePointUnavailableError,
 } from './errors';
 import { describeIssues, listSchemas, selectFields } from './itemSchemas';
-import type { ItemFields, ListDefinition, StoredItem } from './lists/listDefinition';
+import type { ItemFields, ListDefinition, NewItem, StoredItem } from './lists/listDefinition';
 import { isIndexed, toODataFilter, type Condition } from './odataLiteral';
 import type { SPFI } from './pnp';
 
@@ -34,9 +34,9 @@ export type UpdateOutcome = { id: number; ok: true; etag: string } | { id: numbe
 export interface ListRepository<L extends ListDefinition> {
   readonly list: L;
   get(id: number): Promise<StoredItem<L>>;
-  create(values: ItemFields<L>): Promise<StoredItem<L>>;
+  create(values: NewItem<L>): Promise<StoredItem<L>>;
   /** Batched: up to 100 items per round trip. */
-  createMany(values: readonly ItemFields<L>[]): Promise<StoredItem<L>[]>;
+  createMany(values: readonly NewItem<L>[]): Promise<StoredItem<L>[]>;
   /** Returns the new etag; ConcurrencyConflictError when the item changed since `etag` was read. */
   update(id: number, changes: Partial<ItemFields<L>>, etag: string): Promise<string>;
   /** Batched updates, each with its own etag; conflicts are reported per item, not thrown. */
@@ -131,7 +131,7 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     return this.parse(raw);
   }
 
-  async create(values: ItemFields<L>): Promise<StoredItem<L>> {
+  async create(values: NewItem<L>): Promise<StoredItem<L>> {
     const body = this.checkCreate(values);
     let raw: unknown;
     try {
@@ -142,7 +142,7 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     return this.parse(raw);
   }
 
-  async createMany(values: readonly ItemFields<L>[]): Promise<StoredItem<L>[]> {
+  async createMany(values: readonly NewItem<L>[]): Promise<StoredItem<L>[]> {
     // Validate everything first: bad input anywhere means nothing is sent.
     const bodies = values.map((v, i) => this.checkCreate(v, i));
     const created: StoredItem<L>[] = [];

@@ -43,12 +43,14 @@ export interface FieldDefinition<K extends FieldKind = FieldKind, R extends bool
   readonly __value?: V;
 }
 
-type Req<O extends FieldOptions | undefined> = O extends { required: true } ? true : false;
+type Req<O extends FieldOptions> = O extends { required: true } ? true : false;
+/** What an omitted options argument infers as (no flags set). */
+type NoOptions = Record<never, never>;
 
-function field<K extends FieldKind, V, O extends FieldOptions | undefined>(
+function field<K extends FieldKind, V, O extends FieldOptions>(
   kind: K,
   displayName: string,
-  options: O,
+  options: O | undefined,
   extra: Partial<FieldDefinition> = {},
 ): FieldDefinition<K, Req<O>, V> {
   return {
@@ -63,31 +65,31 @@ function field<K extends FieldKind, V, O extends FieldOptions | undefined>(
   } as FieldDefinition<K, Req<O>, V>;
 }
 
-export const text = <const O extends FieldOptions>(displayName: string, options?: O) =>
-  field<'text', string, O | undefined>('text', displayName, options);
-export const note = <const O extends FieldOptions>(displayName: string, options?: O) =>
-  field<'note', string, O | undefined>('note', displayName, options);
-export const choice = <const C extends readonly string[], const O extends FieldOptions>(displayName: string, choices: C, options?: O) =>
-  field<'choice', C[number], O | undefined>('choice', displayName, options, { choices });
-export const multiChoice = <const C extends readonly string[], const O extends FieldOptions>(displayName: string, choices: C, options?: O) =>
-  field<'multiChoice', C[number][], O | undefined>('multiChoice', displayName, options, { choices });
-export const number = <const O extends FieldOptions>(displayName: string, options?: O) =>
-  field<'number', number, O | undefined>('number', displayName, options);
-export const currency = <const O extends FieldOptions>(displayName: string, options?: O) =>
-  field<'currency', number, O | undefined>('currency', displayName, options);
+export const text = <const O extends FieldOptions = NoOptions>(displayName: string, options?: O) =>
+  field<'text', string, O>('text', displayName, options);
+export const note = <const O extends FieldOptions = NoOptions>(displayName: string, options?: O) =>
+  field<'note', string, O>('note', displayName, options);
+export const choice = <const C extends readonly string[], const O extends FieldOptions = NoOptions>(displayName: string, choices: C, options?: O) =>
+  field<'choice', C[number], O>('choice', displayName, options, { choices });
+export const multiChoice = <const C extends readonly string[], const O extends FieldOptions = NoOptions>(displayName: string, choices: C, options?: O) =>
+  field<'multiChoice', C[number][], O>('multiChoice', displayName, options, { choices });
+export const number = <const O extends FieldOptions = NoOptions>(displayName: string, options?: O) =>
+  field<'number', number, O>('number', displayName, options);
+export const currency = <const O extends FieldOptions = NoOptions>(displayName: string, options?: O) =>
+  field<'currency', number, O>('currency', displayName, options);
 /** ISO 8601 date-time in UTC, as SharePoint returns it (`2027-01-06T00:00:00Z`). */
-export const dateTime = <const O extends FieldOptions>(displayName: string, options?: O) =>
-  field<'dateTime', string, O | undefined>('dateTime', displayName, options);
-export const boolean = <const O extends FieldOptions>(displayName: string, options?: O) =>
-  field<'boolean', boolean, O | undefined>('boolean', displayName, options);
+export const dateTime = <const O extends FieldOptions = NoOptions>(displayName: string, options?: O) =>
+  field<'dateTime', string, O>('dateTime', displayName, options);
+export const boolean = <const O extends FieldOptions = NoOptions>(displayName: string, options?: O) =>
+  field<'boolean', boolean, O>('boolean', displayName, options);
 /** A person column; its REST property is `<Name>Id` (the site user id). */
-export const person = <const O extends FieldOptions>(displayName: string, options?: O) =>
-  field<'person', number, O | undefined>('person', displayName, options);
-export const personMulti = <const O extends FieldOptions>(displayName: string, options?: O) =>
-  field<'personMulti', number[], O | undefined>('personMulti', displayName, options);
+export const person = <const O extends FieldOptions = NoOptions>(displayName: string, options?: O) =>
+  field<'person', number, O>('person', displayName, options);
+export const personMulti = <const O extends FieldOptions = NoOptions>(displayName: string, options?: O) =>
+  field<'personMulti', number[], O>('personMulti', displayName, options);
 /** A lookup column; its REST property is `<Name>Id` (the item id in `lookupList`). */
-export const lookup = <const O extends FieldOptions>(displayName: string, lookupList: string, options?: O) =>
-  field<'lookup', number, O | undefined>('lookup', displayName, options, { lookupList });
+export const lookup = <const O extends FieldOptions = NoOptions>(displayName: string, lookupList: string, options?: O) =>
+  field<'lookup', number, O>('lookup', displayName, options, { lookupList });
 
 export type AnyField = FieldDefinition<FieldKind, boolean, unknown>;
 
@@ -128,6 +130,14 @@ type ValueOf<F> = F extends FieldDefinition<FieldKind, infer R, infer V> ? (R ex
 export type ItemFields<L> =
   L extends ListDefinition<infer F>
     ? { -readonly [K in keyof F & string as RestKey<K, F[K]>]: ValueOf<F[K]> }
+    : never;
+
+/** What a create takes: required columns must be given; the others may be left out (stored as empty). */
+export type NewItem<L> =
+  L extends ListDefinition<infer F>
+    ? { -readonly [K in keyof F & string as F[K] extends { required: true } ? RestKey<K, F[K]> : never]: ValueOf<F[K]> } & {
+        -readonly [K in keyof F & string as F[K] extends { required: true } ? never : RestKey<K, F[K]>]?: ValueOf<F[K]>;
+      }
     : never;
 
 /** What a read returns: the values plus SharePoint's system columns and the etag for updates. */

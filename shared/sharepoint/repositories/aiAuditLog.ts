@@ -1,8 +1,8 @@
 import { aiAuditLogList } from '../lists/aiAuditLog';
-import type { ItemFields, StoredItem } from '../lists/listDefinition';
+import type { NewItem, StoredItem } from '../lists/listDefinition';
 import { PnpListRepository, type QueryOptions } from '../listRepository';
 
-export type AuditEntry = ItemFields<typeof aiAuditLogList>;
+export type AuditEntry = NewItem<typeof aiAuditLogList>;
 export type AuditItem = StoredItem<typeof aiAuditLogList>;
 
 /** Append-only: no update or delete here, so the hash chain cannot be edited through the app. */
