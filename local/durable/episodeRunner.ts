@@ -49,7 +49,7 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
   // lost. Replay with fewer events (orchestrators are deterministic) and keep the shortest
   // prefix that still continues as new; the later events stay queued for the next execution.
   const events = attempt.batch.filter((m) => m.kind === 'event').length;
-  if (result.outcome.kind === 'continuedAsNew' && events > 1) {
+  if (result.outcome.kind === 'continuedAsNew' && events > 0) {
     for (let limit = 0; limit < events; limit++) {
       const shorter = prepare(engine, inst, now, limit);
       if (shorter.batch.length === 0) continue;

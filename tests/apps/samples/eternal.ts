@@ -20,3 +20,15 @@ df.app.orchestration('eventPerExecution', function* (context: OrchestrationConte
   context.df.continueAsNew(all);
   return undefined;
 });
+
+/** continueAsNew on a timer; the next execution waits for an event that may already be queued. */
+df.app.orchestration('timerThenListen', function* (context: OrchestrationContext) {
+  const phase = context.df.getInput<number | null>() ?? 0;
+  if (phase === 0) {
+    yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 3_600_000));
+    context.df.continueAsNew(1);
+    return undefined;
+  }
+  const value: unknown = yield context.df.waitForExternalEvent('late');
+  return value;
+});

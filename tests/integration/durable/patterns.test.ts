@@ -112,6 +112,18 @@ describe('durable samples', () => {
     expect(done.output).toEqual(['x', 'y', 'z']);
   });
 
+  test('continueAsNew on a timer leaves an event of the same batch to the next execution', async () => {
+    await api.start('timerThenListen', 'can-timer');
+    await api.waitFor('can-timer', ['Running']);
+    await api.call('POST', 'instances/can-timer/suspend');
+    await api.waitFor('can-timer', ['Suspended']);
+    await runtime.advance('PT2H'); // the timer fires into the inbox of the suspended instance
+    await api.raise('can-timer', 'late', 'hello');
+    await api.call('POST', 'instances/can-timer/resume');
+    const done = await api.waitFor('can-timer');
+    expect(done.output).toBe('hello');
+  });
+
   test('activity retry with exponential back-off', async () => {
     await api.start('retryFlaky', 'retry-ok', { key: 'retry-ok', failTimes: 2, attempts: 4 });
     await api.waitFor('retry-ok', ['Running']);
