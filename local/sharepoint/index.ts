@@ -91,7 +91,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
       { label: 'SharePoint site (REST)', url: `${siteUrl}/_api/web` },
     ],
     async whenIdle() {
-      while (running.size > 0) await Promise.all([...running]);
+      while (running.size > 0) await Promise.allSettled([...running]);
       await webhooks.whenIdle();
     },
     async start() {

@@ -63,7 +63,7 @@ export class Webhooks implements ChangeHooks {
 
   /** Resolves once no delivery is in flight (scheduled ones wait for the clock). */
   async whenIdle(): Promise<void> {
-    while (this.inflight.size > 0) await Promise.all([...this.inflight]);
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
   }
 
   close(): void {
