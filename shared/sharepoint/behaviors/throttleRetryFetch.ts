@@ -1,5 +1,5 @@
 import type { Queryable } from '../pnp';
-import { SharePointUnavailableError } from '../errors';
+import { SharePointError, SharePointUnavailableError } from '../errors';
 
 export interface ThrottleRetryOptions {
   /** Retries after the first attempt; 6 rides out a typical 429 storm. */
@@ -40,11 +40,27 @@ export function ThrottleRetryFetch(options: ThrottleRetryOptions = {}) {
       // PnPjs sets browser-only options (cache, credentials) that mean nothing to a server-side fetch.
       const { cache: _cache, credentials: _credentials, ...nodeInit } = init as RequestInit & { cache?: unknown; credentials?: unknown };
       let backoff = initialDelayMs;
+      const method = String(nodeInit.method ?? 'GET').toUpperCase();
       for (let attempt = 1; ; attempt++) {
-        const response = await fetch(url.toString(), nodeInit);
+        let response: Response;
+        try {
+          response = await fetch(url.toString(), nodeInit);
+        } catch (err) {
+          // No answer at all. Only reads are retried: a write may have reached SharePoint before the
+          // connection dropped, and sending it again could write twice.
+          const cause = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+          if (method !== 'GET' || attempt > maxRetries) {
+            throw new SharePointError(`Could not reach SharePoint for ${method} ${url.toString()} (${cause})${method === 'GET' ? ` after ${attempt} attempts` : '; a write is not retried, so check whether it happened before sending it again'}.`);
+          }
+          const delayMs = Math.min(backoff, maxDelayMs);
+          backoff *= 2;
+          options.onRetry?.({ status: 0, attempt, delayMs, url: url.toString() });
+          await wait(delayMs);
+          continue;
+        }
         if (!RETRYABLE.has(response.status)) return response;
         if (attempt > maxRetries) {
-          throw new SharePointUnavailableError(String(nodeInit.method ?? 'GET'), url.toString(), response.status, attempt);
+          throw new SharePointUnavailableError(method, url.toString(), response.status, attempt);
         }
         const delayMs = Math.min(parseRetryAfter(response.headers.get('retry-after')) ?? backoff, maxDelayMs);
         backoff *= 2;

@@ -64,6 +64,16 @@ describe('throttling (429/503 with Retry-After)', () => {
     expect((await collect(repos.register.published())).length).toBe(before);
   });
 
+  test('an unreachable site: reads retry with backoff, writes are not resent', async () => {
+    const offline = createSp({ siteUrl: 'http://127.0.0.1:9/sites/aigov', retry: { wait: (ms) => { waits.push(ms); return Promise.resolve(); } } });
+
+    await expect(offline.web()).rejects.toThrow(/Could not reach SharePoint for GET http:\/\/127\.0\.0\.1:9\/sites\/aigov\/_api\/web .* after 7 attempts/);
+    expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 16000]);
+    waits.length = 0;
+    await expect(offline.web.lists.getByTitle('AI Policies').items.add({ Title: 'x' })).rejects.toThrow(/a write is not retried/);
+    expect(waits).toEqual([]);
+  });
+
   test('the fault switch rejects a malformed request with a reason', async () => {
     const res = await fetch(`${h.origin}/dev/sharepoint/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"status":418,"count":1}' });
 
