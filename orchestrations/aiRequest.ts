@@ -18,8 +18,9 @@ type Outcome = FinishRequestInput['outcome'];
 
 /**
  * One request from plan to outcome: plan the route, run its stages in order (the steps of a
- * stage in parallel, each an `approvalStep`), stop at the first rejection, loop back to the
- * requester on "more information needed", and finish. Withdrawal can come at any wait.
+ * stage in parallel, each an `approvalStep`), end at a rejection, loop back to the requester on
+ * "more information needed" (re-planning on resubmission), and finish. Withdrawal can come at
+ * any wait.
  */
 export const aiRequest: OrchestrationHandler = function* (context: OrchestrationContext) {
   const { requestId } = context.df.getInput<AiRequestInput>();
@@ -50,51 +51,43 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       if (pending.length === 0) continue;
       progress({ state: 'in-review', stage: index + 1, waitingOn: pending.map((s) => s.code) });
 
-      const running = pending.map((step) => {
+      const ids = pending.map((step) => {
         const attempt = (attempts.get(step.code) ?? 0) + 1;
         attempts.set(step.code, attempt);
-        const input: ApprovalStepInput = { requestId, title: plan.title, requesterEmail: plan.requesterEmail, step, attempt };
-        const id = stepInstanceId(requestId, step.code, attempt);
-        return { id, task: context.df.callSubOrchestrator(ORCHESTRATOR.approvalStep, input, id) };
+        return { step, attempt, id: stepInstanceId(requestId, step.code, attempt) };
+      });
+      const running = ids.map(({ step, attempt, id }) => {
+        const input: ApprovalStepInput = {
+          requestId,
+          title: plan.title,
+          requesterEmail: plan.requesterEmail,
+          step,
+          attempt,
+          siblingInstanceIds: ids.filter((other) => other.id !== id).map((other) => other.id),
+        };
+        return context.df.callSubOrchestrator(ORCHESTRATOR.approvalStep, input, id);
       });
 
-      // Wait step by step, so a rejection or a question ends the stage at once.
-      let open = running;
-      let stopped: { outcome: Outcome | 'more-information'; result?: StepResult } | undefined;
-      while (open.length > 0 && !stopped) {
-        const withdrawal = context.df.waitForExternalEvent(EVENT.withdrawn);
-        const winner = (yield context.df.Task.any([...open.map((r) => r.task), withdrawal])) as Task;
-        if (winner === withdrawal) {
-          stopped = { outcome: 'withdrawn' };
-          break;
-        }
-        const done = open.find((r) => r.task === winner)!;
-        open = open.filter((r) => r !== done);
-        const result = done.task.result as StepResult;
-        if (result.outcome === 'approved' || result.outcome === 'not-required') approved.add(result.stepCode);
-        else if (result.outcome === 'rejected') stopped = { outcome: 'rejected', result };
-        else if (result.outcome === 'more-information') stopped = { outcome: 'more-information', result };
+      // One wait per stage: every step finishes (a rejection or a question cancels the others).
+      const stageDone = context.df.Task.all(running);
+      const withdrawal = context.df.waitForExternalEvent(EVENT.withdrawn);
+      const winner = (yield context.df.Task.any([stageDone, withdrawal])) as Task;
+      if (winner === withdrawal) {
+        const cancel: CancelStepsInput = { instanceIds: ids.map((r) => r.id), reason: 'withdrawn' };
+        yield context.df.callActivity(ACTIVITY.cancelSteps, cancel);
+        yield* finish('withdrawn', ['The requester withdrew the request.']);
+        return { outcome: 'withdrawn' };
       }
 
-      if (stopped) {
-        if (open.length > 0) {
-          const cancel: CancelStepsInput = {
-            instanceIds: open.map((r) => r.id),
-            reason: stopped.outcome === 'withdrawn' ? 'withdrawn' : stopped.outcome === 'more-information' ? 'more-information' : 'stage-ended',
-          };
-          yield context.df.callActivity(ACTIVITY.cancelSteps, cancel);
-        }
-        if (stopped.outcome === 'withdrawn') {
-          yield* finish('withdrawn', ['The requester withdrew the request.']);
-          return { outcome: 'withdrawn' };
-        }
-        if (stopped.outcome === 'rejected' && stopped.result && 'comments' in stopped.result) {
-          yield* finish('rejected', [stopped.result.comments]);
-          return { outcome: 'rejected', stepCode: stopped.result.stepCode };
-        }
-        needsInformation = stopped.result;
-        break;
+      const results = stageDone.result as StepResult[];
+      for (const r of results) if (r.outcome === 'approved' || r.outcome === 'not-required') approved.add(r.stepCode);
+      const rejected = results.find((r) => r.outcome === 'rejected');
+      if (rejected && 'comments' in rejected) {
+        yield* finish('rejected', [rejected.comments]);
+        return { outcome: 'rejected', stepCode: rejected.stepCode };
       }
+      needsInformation = results.find((r) => r.outcome === 'more-information');
+      if (needsInformation) break;
     }
 
     if (!needsInformation) {

@@ -1,7 +1,7 @@
 import * as df from 'durable-functions';
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
 import { nextMilestone, stepDeadlines } from '../shared/domain';
-import type { ApprovalStepInput, AssignStepInput, AssignStepOutput, ChaseStepInput, RecordDecisionInput, StepResult, StepSignal } from './contracts';
+import type { ApprovalStepInput, AssignStepInput, CancelStepsInput, AssignStepOutput, ChaseStepInput, RecordDecisionInput, StepResult, StepSignal } from './contracts';
 import { waitForEventOrTimeout } from './humanInteraction';
 import { ACTIVITY, EVENT, ORCHESTRATOR } from './names';
 
@@ -45,6 +45,13 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
     }
     const record: RecordDecisionInput = { requestId, stepCode: step.code, attempt, signal };
     yield context.df.callActivity(ACTIVITY.recordDecision, record);
+    if ((signal.outcome === 'rejected' || signal.outcome === 'more-information') && input.siblingInstanceIds.length > 0) {
+      const cancel: CancelStepsInput = {
+        instanceIds: input.siblingInstanceIds,
+        reason: signal.outcome === 'rejected' ? 'stage-ended' : 'more-information',
+      };
+      yield context.df.callActivity(ACTIVITY.cancelSteps, cancel);
+    }
     context.df.setCustomStatus({ step: step.code, state: 'decided', outcome: signal.outcome });
     const result: StepResult = { stepCode: step.code, outcome: signal.outcome, decidedBy: signal.decidedBy, comments: signal.comments };
     return result;

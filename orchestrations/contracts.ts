@@ -31,6 +31,12 @@ export interface ApprovalStepInput {
   requesterEmail: string;
   step: PlannedStep;
   attempt: number;
+  /**
+   * The other steps of the same stage. A rejection or a question ends the stage, so the step
+   * that gets one cancels its siblings; the parent waits on the whole stage with one Task.all
+   * (re-yielding scheduled tasks in a new Task.any schedules them again: durable-js #574).
+   */
+  siblingInstanceIds: string[];
 }
 
 export interface AssignStepInput {
