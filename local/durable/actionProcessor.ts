@@ -29,6 +29,7 @@ export interface Action {
   retryOptions?: RetryPolicy;
   fireAt?: string;
   isCanceled?: boolean;
+  version?: string;
   compoundActions?: Action[];
 }
 
@@ -136,13 +137,14 @@ export function processActions(result: OrchestratorResult, state: ExecutionState
         const name = String(action.functionName);
         const childId = action.instanceId || ctx.newSubInstanceId();
         const input = rawInput(action.input);
-        effects.subStarts.push({ taskId: id, name, instanceId: childId, input });
+        effects.subStarts.push({ taskId: id, name, instanceId: childId, input, version: action.version });
         effects.history.push(makeEvent(EventType.SubOrchestrationInstanceCreated, ctx.now, { Name: name, InstanceId: childId, Input: input }, id));
         break;
       }
       case ActionType.CallSubOrchestratorWithRetry: {
         const task = retryTask(leaf, 'sub', String(action.functionName), rawInput(action.input), action, ctx.now);
         if (task.kind === 'retry' && action.instanceId) task.subInstanceId = action.instanceId;
+        if (task.kind === 'retry' && action.version) task.version = action.version;
         state.open[String(id)] = task;
         if (task.kind === 'retry') scheduleAttempt(task, id, ctx, effects);
         break;

@@ -88,7 +88,7 @@ async function route(engine: DurableEngine, urls: ApiUrls, req: IncomingMessage,
     const name = parts[1];
     const instanceId = parts[2] || randomId();
     const input = parseJsonBody(await readBody(req));
-    return answer(res, await startInstance(engine, name, instanceId, input), () => {
+    return answer(res, await startInstance(engine, name, instanceId, input, q.get('version') || undefined), () => {
       const links = managementUrls(urls, instanceId);
       sendJson(res, 202, { ...links, id: instanceId }, { Location: links.statusQueryGetUri, 'Retry-After': '1' });
     });

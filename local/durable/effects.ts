@@ -8,7 +8,7 @@ export interface EpisodeEffects {
   activities: Omit<ActivityItem, 'id'>[];
   timers: { timerId: number; fireAt: number }[];
   cancelTimers: number[];
-  subStarts: { taskId: number; name: string; instanceId: string; input: string | null }[];
+  subStarts: { taskId: number; name: string; instanceId: string; input: string | null; version?: string }[];
   /** Messages to this instance itself (e.g. a failure for an activity that does not exist). */
   selfMessages: NewMessage[];
   /** Set when the orchestration must fail for a reason the SDK did not report. */

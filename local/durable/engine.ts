@@ -147,6 +147,7 @@ export class DurableEngine {
     input: string | null;
     parent: ParentRef | null;
     now: number;
+    version?: string;
   }): { ok: true; inst: LiveInstance; start: Message } | { ok: false; status: number; reason: string } {
     const fn = this.invoker.get(p.name);
     if (!fn || fn.triggerType !== 'orchestrationTrigger') {
@@ -182,7 +183,7 @@ export class DurableEngine {
       kind: 'start',
       taskId: null,
       visibleAt: 0,
-      data: { Name: p.name, Input: p.input, ...(p.parent ? { ParentInstance: { OrchestrationInstance: { InstanceId: p.parent.instanceId } } } : {}) },
+      data: { Name: p.name, Input: p.input, ...(p.version ? { Version: p.version } : {}), ...(p.parent ? { ParentInstance: { OrchestrationInstance: { InstanceId: p.parent.instanceId } } } : {}) },
     };
     const start: Message = { ...startMessage, id: this.store.insertMessage(startMessage) };
     const inst: LiveInstance = {

@@ -44,7 +44,8 @@ export async function commitEpisode(engine: DurableEngine, inst: LiveInstance, r
       store.deleteScopedMessagesOf(inst.id);
       store.deleteActivitiesOf(inst.id);
       const executionId = randomUUID();
-      const start: NewMessage = { instanceId: inst.id, executionId, kind: 'start', taskId: null, visibleAt: 0, data: { Name: inst.name, Input: outcome.input } };
+      const data = { Name: inst.name, Input: outcome.input, ...(draft.version ? { Version: draft.version } : {}) };
+      const start: NewMessage = { instanceId: inst.id, executionId, kind: 'start', taskId: null, visibleAt: 0, data };
       nextExecution = { id: executionId, start: engine.post(start) };
       const state = freshExecutionState();
       store.updateProgress(inst.id, { executionId, status: 'Running', input: outcome.input, output: null, customStatus: r.customStatus, updatedAt: now, state: JSON.stringify(state) });
@@ -75,6 +76,7 @@ export async function commitEpisode(engine: DurableEngine, inst: LiveInstance, r
           input: sub.input,
           parent: { instanceId: inst.id, executionId: inst.executionId, taskId: sub.taskId },
           now,
+          version: sub.version,
         });
         if (created.ok) children.push({ inst: created.inst, start: created.start });
         else newMessages.push(engine.post(subFailure(inst, sub.taskId, created.reason)));

@@ -182,6 +182,7 @@ function selectBatch(
     const start = inst.messages.find((m) => m.kind === 'start' && m.executionId === inst.executionId);
     if (!start) return { batch, dropped };
     batch.push(start);
+    if (typeof start.data.Version === 'string') draft.version = start.data.Version;
     userCodeRan = true;
   }
   for (const m of inst.messages) {

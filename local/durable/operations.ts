@@ -8,9 +8,9 @@ import { isTerminal, type Message } from './types';
  */
 export type OpResult = { ok: true } | { ok: false; status: 404 | 409 | 410; message: string };
 
-export async function startInstance(engine: DurableEngine, name: string, instanceId: string, input: string | null): Promise<OpResult> {
+export async function startInstance(engine: DurableEngine, name: string, instanceId: string, input: string | null, version?: string): Promise<OpResult> {
   const now = Math.floor(engine.ctx.clock.now());
-  const created = await engine.commit(() => engine.createInstanceInTx({ instanceId, name, input, parent: null, now }));
+  const created = await engine.commit(() => engine.createInstanceInTx({ instanceId, name, input, parent: null, now, version }));
   if (!created.ok) return { ok: false, status: created.status as 404 | 409, message: created.reason };
   engine.registerInstance(created.inst, created.start);
   return { ok: true };

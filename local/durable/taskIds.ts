@@ -143,7 +143,7 @@ export function scheduleAttempt(
     effects.history.push(makeEvent(EventType.TaskScheduled, ctx.now, { Name: task.name, Input: task.input }, id));
   } else {
     const childId = task.subInstanceId ?? ctx.newSubInstanceId();
-    effects.subStarts.push({ taskId: id, name: task.name, instanceId: childId, input: task.input });
+    effects.subStarts.push({ taskId: id, name: task.name, instanceId: childId, input: task.input, version: task.version });
     effects.history.push(
       makeEvent(EventType.SubOrchestrationInstanceCreated, ctx.now, { Name: task.name, InstanceId: childId, Input: task.input }, id),
     );

@@ -64,6 +64,7 @@ export type OpenTask =
       name: string;
       input: string | null;
       subInstanceId?: string;
+      version?: string;
       policy: RetryPolicy;
       failures: number;
       phase: 'attempt' | 'backoff';
@@ -82,6 +83,8 @@ export interface ExecutionState {
   historySeq: number;
   /** ExecutionStarted was delivered: this execution has had its first episode. */
   started: boolean;
+  /** The orchestration version given at start (`context.df.version`); kept across continueAsNew. */
+  version?: string;
   open: Record<string, OpenTask>;
   /** Child instance ids given explicitly by the orchestrator and started in this execution. */
   startedSubs?: Record<string, true>;

@@ -42,3 +42,9 @@ df.app.orchestration('waitForRemaining', function* (context: OrchestrationContex
   }
   return done;
 });
+
+/** Reports the version it was started with, and its child's (versions pass to sub-orchestrations). */
+df.app.orchestration('versionEcho', function* (context: OrchestrationContext) {
+  const child: unknown = context.df.getInput<boolean>() ? null : yield context.df.callSubOrchestrator('versionEcho', true, undefined, '9.9');
+  return { version: context.df.version ?? null, child };
+});

@@ -82,6 +82,13 @@ describe('durable samples', () => {
     expect((await api.status('parent-catches:child')).json.runtimeStatus).toBe('Failed');
   });
 
+  test('the version given at start reaches context.df.version, and a sub-orchestration its own', async () => {
+    const r = await api.call('POST', 'orchestrators/versionEcho/versioned-1?version=2.1', '');
+    expect(r.status).toBe(202);
+    const done = await api.waitFor('versioned-1');
+    expect(done.output).toEqual({ version: '2.1', child: { version: '9.9', child: null } });
+  });
+
   test('eternal orchestration: 1,000 continueAsNew iterations with a bounded history', async () => {
     await api.start('counterLoop', 'eternal-1', { count: 0, until: 1000 });
     const done = await api.waitFor('eternal-1', undefined, 60_000);
