@@ -1,2 +1,4 @@
 // The app's entry point (package.json "main"): importing a module registers its functions.
+// Settings first, so a misconfigured app refuses to start and says which setting is wrong.
+import './settings';
 import './health';

@@ -1,8 +1,10 @@
 import { createDatixStandIn } from './datix';
 import { createDurableBackend } from './durable';
 import type { FunctionsHost } from './functions-host';
+import { createLocalSettings } from './localSettings';
 import { createMailSink } from './mail';
 import type { LocalService, RuntimeContext } from './server/localService';
+import { createSharePointEmulator } from './sharepoint';
 
 export interface StandInOptions {
   smtpPort: number;
@@ -21,8 +23,8 @@ export async function createStandIns(ctx: RuntimeContext, host: FunctionsHost, o
   // appSettings() (SMTP_PORT) needs the real port when the port was 0.
   await mail.listening;
 
+  const sharepoint = createSharePointEmulator(ctx, { seed: options.seed });
   const datix = createDatixStandIn(ctx);
 
-  void options.seed;
-  return [durable, mail, datix];
+  return [createLocalSettings(ctx), sharepoint, durable, mail, datix];
 }
