@@ -1,8 +1,7 @@
 import type { Clock } from './clock/clock';
+import { devPage, escapeHtml } from './server/devPage';
 import type { RouteHandler, ServiceLink } from './server/localService';
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** `/`: one page linking every local service, so a newcomer sees what `npm start` runs. */
 export function createIndexRoute(links: () => ServiceLink[], clock: Clock): RouteHandler {
@@ -20,21 +19,19 @@ export function createIndexRoute(links: () => ServiceLink[], clock: Clock): Rout
         .join('\n');
       const clockNote = clock.virtual ? `<p>This runtime uses a virtual clock, now at ${new Date(clock.now()).toISOString()}.</p>` : '';
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>AI governance workflow: local runtime</title>
-<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#212b32}
-a{color:#005eb8}a:focus{outline:3px solid #ffeb3b;background:#ffeb3b;color:#212b32}.url{color:#4c6272;font-size:.9em}</style></head>
-<body><main>
-<h1>AI governance workflow: local runtime</h1>
+      res.end(
+        devPage(
+          'AI governance workflow: local runtime',
+          `<h1>AI governance workflow: local runtime</h1>
 <p>Everything below runs on this computer. Nothing is sent to Azure, SharePoint Online or real mailboxes.</p>
 ${clockNote}
 <h2>Services</h2>
 <ul>
 ${items}
-</ul>
-</main></body></html>`);
+</ul>`,
+          { isIndex: true, extraStyle: '.url{color:#4c6272;font-size:.9em}' },
+        ),
+      );
     },
   };
 }

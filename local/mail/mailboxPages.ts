@@ -1,4 +1,4 @@
-import { escapeHtml as e } from '../../shared/notify/email/escape';
+import { devPage, escapeHtml as e } from '../server/devPage';
 import type { StoredMessage } from './mailStore';
 import type { MailboxTabItem } from './mailboxTabs';
 
@@ -7,38 +7,17 @@ export const MAILBOX_PATH = '/dev/mailbox';
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'UTC' });
 const when = (iso: string): string => `<time datetime="${e(iso)}">${e(dateTime.format(new Date(iso)))} UTC</time>`;
 
-// NHS palette; every text/background pair is at least 4.5:1, focus is a thick yellow band.
-const STYLE = `
-body{font-family:Arial,Helvetica,sans-serif;max-width:64rem;margin:0 auto;padding:0 1rem 2rem;line-height:1.5;color:#212b32;background:#fff}
-a{color:#005eb8}a:visited{color:#330072}
-a:focus,button:focus,iframe:focus{outline:4px solid #ffeb3b;outline-offset:0;background:#ffeb3b;color:#212b32;box-shadow:0 4px 0 #212b32}
-.skip{position:absolute;left:-9999px}.skip:focus{position:static}
-.hint{color:#4c6272}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;border-bottom:1px solid #d8dde0}
+// Mailbox-only rules on top of the shared dev-page look.
+const MAILBOX_STYLE = `
 nav ul{list-style:none;padding:0;display:flex;gap:1.5rem}nav a[aria-current=page]{font-weight:bold;color:#212b32}
 button{font:inherit;padding:.5rem 1rem;border:2px solid #d5281b;background:#fff;color:#d5281b;border-radius:4px;cursor:pointer}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f0f4f5;padding:1rem;border-left:4px solid #4c6272}
 iframe{width:100%;height:40rem;border:1px solid #4c6272;background:#fff}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 article{border-top:1px solid #d8dde0;padding:.5rem 0}
 `;
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title><style>${STYLE}</style></head>
-<body>
-<a class="skip" href="#main">Skip to main content</a>
-<header><p><a href="/">Local runtime index</a></p></header>
-<main id="main">
-${body}
-</main>
-</body>
-</html>
-`;
-}
+const page = (title: string, body: string): string => devPage(title, body, { extraStyle: MAILBOX_STYLE });
 
 export interface TabLink {
   id: string;
