@@ -1,0 +1,80 @@
+import type { ApiEnv } from './apiEnv';
+import type { ApiRequest, ApiResponse } from './apiTypes';
+import { SpError, SP_CODES } from './errors';
+import { expandedValues } from './expand';
+import { restKey } from './fieldXml';
+import { queryItems } from './itemQuery';
+import { normaliseItemBody } from './itemValues';
+import { collectionBody, entityTypeName, flavourOf, itemJson, type ItemContext } from './odataFormat';
+import type { Segment } from './pathSegments';
+import { empty, json, methodNotAllowed, readJson } from './respond';
+import type { FieldRow, ItemRow, ListRow } from './store';
+
+/** `lists/…/items` and `items(id)`: query with paging, create, read, MERGE with IF-MATCH, delete. */
+
+function itemContext(env: ApiEnv, list: ListRow): ItemContext {
+  return { siteUrl: env.siteUrl, list, fields: env.store.fields(list.id) };
+}
+
+export function itemsRoute(env: ApiEnv, req: ApiRequest, method: string, list: ListRow, idArg: string | undefined, tail: Segment[]): ApiResponse {
+  const flavour = flavourOf(req.headers.accept);
+  const ctx = itemContext(env, list);
+  const select = req.url.searchParams.get('$select')?.split(',').map((x) => x.trim()).filter(Boolean);
+  const expand = req.url.searchParams.get('$expand')?.split(',').map((x) => x.trim()).filter(Boolean) ?? [];
+  const render = (i: ItemRow) => ({ ...itemJson(ctx, i, flavour, select), ...(expand.length ? expandedValues(env.store, list, i, expand, select, flavour) : {}) });
+  let id = idArg !== undefined ? Number(idArg) : undefined;
+  if (id === undefined && tail[0]?.name === 'getbyid') id = Number(tail[0].arg);
+  if (id === undefined) {
+    if (method === 'GET') {
+      const q = req.url.searchParams;
+      const page = queryItems(env.store, list.id, {
+        filter: q.get('$filter') ?? undefined,
+        orderby: q.get('$orderby') ?? undefined,
+        top: q.get('$top') ?? undefined,
+        skiptoken: q.get('$skiptoken') ?? undefined,
+      });
+      let next: string | undefined;
+      if (page.nextSkipToken) {
+        const nextUrl = new URL(req.url.toString());
+        nextUrl.searchParams.set('$skiptoken', page.nextSkipToken);
+        next = nextUrl.toString();
+      }
+      const rows = page.items.map(render);
+      return json(req, 200, collectionBody(rows, flavour, `${env.siteUrl}/_api/$metadata#SP.ListData.${entityTypeName(list)}s`, next));
+    }
+    if (method === 'POST') {
+      const values = { ...defaults(ctx.fields), ...normaliseItemBody(list, ctx.fields, readJson(req)) };
+      const item = env.store.insertItem(list.id, values, 1);
+      env.hooks.itemsChanged(list.id);
+      return json(req, 201, itemJson(ctx, item, flavour), { etag: `"${item.version}"` });
+    }
+    throw methodNotAllowed(method, `list '${list.title}' items`);
+  }
+  if (!Number.isInteger(id) || id < 1) throw new SpError(400, SP_CODES.argument, `'${idArg}' is not an item id.`);
+  if (method === 'GET') {
+    const item = env.store.item(list.id, id);
+    if (!item) throw new SpError(404, SP_CODES.itemNotFound, 'Item does not exist. It may have been deleted by another user.');
+    return json(req, 200, render(item), { etag: `"${item.version}"` });
+  }
+  if (method === 'MERGE' || method === 'PATCH' || method === 'PUT') {
+    const values = normaliseItemBody(list, ctx.fields, readJson(req));
+    const item = env.store.updateItem(list.id, id, values, 1, req.headers['if-match']);
+    env.hooks.itemsChanged(list.id);
+    return empty(204, { etag: `"${item.version}"` });
+  }
+  if (method === 'DELETE') {
+    env.store.deleteItem(list.id, id, req.headers['if-match']);
+    env.hooks.itemsChanged(list.id);
+    return empty(200);
+  }
+  throw methodNotAllowed(method, `item ${id} of '${list.title}'`);
+}
+
+function defaults(fields: FieldRow[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.defaultValue === null || f.builtIn) continue;
+    out[restKey(f)] = f.typeAsString === 'Number' || f.typeAsString === 'Currency' ? Number(f.defaultValue) : f.typeAsString === 'Boolean' ? f.defaultValue === '1' || f.defaultValue.toLowerCase() === 'true' : f.defaultValue;
+  }
+  return out;
+}
