@@ -1,0 +1,28 @@
+import type { EmailDocument } from '../email/document';
+import { escalationEmail } from '../email/templates/escalation';
+import { moreInformationNeededEmail } from '../email/templates/moreInformationNeeded';
+import { outcomeEmail } from '../email/templates/outcome';
+import { reminderEmail } from '../email/templates/reminder';
+import { stepAssignedEmail } from '../email/templates/stepAssigned';
+import type { NotificationKind, NotificationModels } from '../viewModels';
+
+/**
+ * Teams says what the email says: the same channel-neutral outlines the email templates build, so
+ * the wording (plain English, no abbreviations) is written and reviewed once.
+ * The weekly digest is not here: hundreds of rows do not fit a Teams card (about 28 KB), so it
+ * stays email only and the Teams notifier hands it to its fallback.
+ */
+export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest'>;
+export type TeamsDocuments = { [K in TeamsKind]: (model: NotificationModels[K]) => EmailDocument };
+
+export const teamsDocuments: TeamsDocuments = {
+  stepAssigned: stepAssignedEmail,
+  reminder: reminderEmail,
+  escalation: escalationEmail,
+  moreInformationNeeded: moreInformationNeededEmail,
+  outcome: outcomeEmail,
+};
+
+export function isTeamsKind(kind: NotificationKind): kind is TeamsKind {
+  return kind in teamsDocuments;
+}

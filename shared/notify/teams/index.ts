@@ -1,0 +1,10 @@
+export { createGraphClient, staticTokenCredential, GRAPH_DEFAULT_SCOPE, type GraphClientOptions } from './graphClient';
+export { createTeamsNotifier, type TeamsNotifier, type TeamsNotifierOptions, type TeamsRecipient, type ChannelSendResult } from './teamsNotifier';
+export { RateLimiter, systemTiming, type RateLimitOptions, type Timing } from './rateLimiter';
+export { withRetries, retryAfterMs, TeamsUnavailableError, type RetryOptions } from './retryPolicy';
+export { approvalCard, primaryLink, CARD_FOOTER } from './approvalCard';
+export { activityNotificationFor, ActivityNotificationSchema, shorten, type ActivityNotification } from './activityNotification';
+export * from './adaptiveCard';
+export { sendActivityNotification, sendChatCard, chatCardMessage, ChatCardMessageSchema, type ChatCardMessage } from './teamsGraph';
+export { teamsDocuments, isTeamsKind, type TeamsKind } from './documents';
+export { parseTeamsSettings, type TeamsSettings } from './settings';
