@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { benchDurable } from './durable';
 import { benchRouting } from './routing';
+import { benchSharePoint } from './sharepoint';
 
 /**
  * `npm run bench`: every benchmark in one run, results as JSON under bench/results/. Compare
@@ -12,6 +13,7 @@ import { benchRouting } from './routing';
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   routing: benchRouting,
   durable: benchDurable,
+  sharepoint: benchSharePoint,
 };
 
 async function main(): Promise<void> {

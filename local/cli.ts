@@ -29,7 +29,7 @@ Environment: PORT (default 7071), SMTP_PORT (default 2525), DATA_DIR (default .d
     return;
   }
   const port = parsePort('port', values.port ?? process.env.PORT ?? '7071');
-  const smtpPort = parsePort('smtp-port', values['smtp-port'] ?? process.env.SMTP_SINK_PORT ?? '2525');
+  const smtpPort = parsePort('smtp-port', values['smtp-port'] ?? process.env.SMTP_PORT ?? '2525');
   const virtualStart = values['virtual-start'] ? Date.parse(values['virtual-start']) : undefined;
   if (virtualStart !== undefined && Number.isNaN(virtualStart)) throw new Error('--virtual-start must be an ISO date-time.');
   const started = Date.now();

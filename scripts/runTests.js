@@ -11,13 +11,14 @@ const resultsFile = path.join(root, 'test-artifacts', 'jest-results.json');
 const run = (cmd, args, cwd = root) => spawnSync(cmd, args, { cwd, stdio: 'inherit' }).status === 0;
 
 fs.rmSync(resultsFile, { force: true });
+fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 if (!run('npm', ['run', '-s', 'build'])) {
   console.log('tests: 0 passed, 1 failed');
   console.error('The TypeScript build failed, so no test ran.');
   process.exit(1);
 }
 
-run(process.execPath, [require.resolve('jest/bin/jest'), '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
+run(process.execPath, [path.join(path.dirname(require.resolve('jest/package.json')), 'bin', 'jest.js'), '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
 let passed = 0;
 let failed = 0;
 if (fs.existsSync(resultsFile)) {
@@ -48,7 +49,7 @@ if (jestArgs.length === 0) {
     console.log(`SharePoint Framework solution: ${spfxTests - spfxFailed} passed, ${spfxFailed} failed${ok ? '' : ' (its build failed)'}`);
   }
   console.log('Linting…');
-  if (!run(process.execPath, [require.resolve('eslint/bin/eslint.js'), '.'])) {
+  if (!run(process.execPath, [path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), '.'])) {
     failed += 1;
     console.error('Lint found problems (counted as one failure).');
   }
