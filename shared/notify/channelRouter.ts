@@ -69,7 +69,12 @@ export function createChannelRouter(options: ChannelRouterOptions) {
     sendToPerson,
     /** To the role's primary, or to the first deputy while the primary is out of office. */
     async sendToRole<K extends NotificationKind>(kind: K, role: RoleConfiguration, model: NotificationModels[K], idempotencyKey: string): Promise<RoutedSend> {
-      const config = roleConfigurationSchema.parse(role);
+      const parsed = roleConfigurationSchema.safeParse(role);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'role'}: ${i.message}`).join('; ');
+        throw new Error(`The role configuration for ${String(role.roleCode)} is not valid, so nobody was notified: ${problems}.`, { cause: parsed.error });
+      }
+      const config = parsed.data;
       const person = personActingFor(config, new Date(now()));
       const sent = await sendToPerson(kind, person, config.channel, model, idempotencyKey);
       return person === config.primary ? sent : { ...sent, coveringFor: config.primary };
