@@ -8,7 +8,7 @@ const primary = { name: 'Iris Green', email: 'ig.manager@example.nhs.uk' };
 const deputy = { name: 'Dev Patel', email: 'ig.deputy@example.nhs.uk' };
 
 function role(overrides: Partial<RoleConfiguration> = {}): RoleConfiguration {
-  return { roleCode: 'IG_MANAGER', primary, deputies: [deputy], escalationContact: { name: 'Gov Lead', email: 'governance.lead@example.nhs.uk' }, channel: 'email', ...overrides } as RoleConfiguration;
+  return { roleCode: 'IG_MANAGER', primary, deputies: [deputy], escalationContact: { name: 'Gov Lead', email: 'governance.lead@example.nhs.uk' }, channel: 'email', ...overrides };
 }
 
 /** Notifiers that only remember who they were asked to reach. */
