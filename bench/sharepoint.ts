@@ -82,7 +82,7 @@ function round(n: number): number {
 
 function requestFields(userId: number, title: string) {
   return {
-    Title: title, RequestType: 'New AI tool' as const, RequesterId: userId, Directorate: 'Digital', Supplier: null, Product: null,
+    Title: title, RequestType: 'Healthcare AI product' as const, RequesterId: userId, Directorate: 'Digital', Supplier: null, Product: null,
     Purpose: 'Benchmark', IntendedBenefits: null, SuccessMetrics: null, LegalBasis: null, DataCategories: [], PersonalData: false,
     SpecialCategoryData: false, ConfidentialPatientInfo: false, HealthcareProvision: false, ClinicalUse: false, MedicalDevice: false,
     Research: false, ServiceChange: false, AutomatedDecisions: false, HumanReviewArrangement: null, InstallNeeded: false,

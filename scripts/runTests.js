@@ -1,5 +1,5 @@
 // `npm test`: build, the root jest projects, the SharePoint Framework solution's own tests, and
-// lint; every phase runs even when an earlier one fails, and the last line is the count CI keeps:
+// lint (type-check of the tests, then ESLint); every phase runs even when an earlier one fails, and the last line is the count CI keeps:
 // "tests: N passed, N failed". `npm test -- <jest args>` runs only jest with those arguments.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -48,8 +48,8 @@ if (jestArgs.length === 0) {
     failed += spfxFailed + (!ok && spfxFailed === 0 ? 1 : 0);
     console.log(`SharePoint Framework solution: ${spfxTests - spfxFailed} passed, ${spfxFailed} failed${ok ? '' : ' (its build failed)'}`);
   }
-  console.log('Linting…');
-  if (!run(process.execPath, [path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), '.'])) {
+  console.log('Type-checking the tests and linting…');
+  if (!run('npm', ['run', '-s', 'lint'])) {
     failed += 1;
     console.error('Lint found problems (counted as one failure).');
   }

@@ -1,3 +1,4 @@
+import type { RoleCode } from '../../shared/domain/schemas/stepCodes';
 import { collect } from '../../shared/sharepoint/listRepository';
 import { provisionSite } from '../../shared/sharepoint/provision';
 import { createRepositories } from '../../shared/sharepoint/repositories';
@@ -16,22 +17,35 @@ export const DEMO_PEOPLE = [
   { email: 'fatima.begum@example.nhs.uk', name: 'Fatima Begum' },
   { email: 'chris.evans@example.nhs.uk', name: 'Chris Evans' },
   { email: 'mei.lin@example.nhs.uk', name: 'Mei Lin' },
+  { email: 'olivia.hughes@example.nhs.uk', name: 'Olivia Hughes' },
+  { email: 'james.wright@example.nhs.uk', name: 'James Wright' },
+  { email: 'nadia.khan@example.nhs.uk', name: 'Nadia Khan' },
+  { email: 'amara.nwosu@example.nhs.uk', name: 'Amara Nwosu' },
 ] as const;
 
 type Email = (typeof DEMO_PEOPLE)[number]['email'];
 
-/** Role code, role, primary, deputies, escalation, channel. */
-const DEMO_ROLES: [string, string, Email, Email[], Email, 'Email' | 'Teams' | 'Both'][] = [
-  ['FINANCE', 'Finance & Procurement', 'tom.okafor@example.nhs.uk', ['mei.lin@example.nhs.uk'], 'chris.evans@example.nhs.uk', 'Email'],
-  ['IG', 'Information Governance Manager', 'priya.shah@example.nhs.uk', ['sam.oconnell@example.nhs.uk'], 'chris.evans@example.nhs.uk', 'Both'],
-  ['HEAD_SAFE_PRACTICE', 'Head of Safe Practice', 'alison.reid@example.nhs.uk', [], 'chris.evans@example.nhs.uk', 'Email'],
-  ['DIGITAL', 'Digital / Business Intelligence', 'gareth.lloyd@example.nhs.uk', ['mei.lin@example.nhs.uk'], 'chris.evans@example.nhs.uk', 'Teams'],
-  ['CSO', 'Clinical Safety Officer', 'helen.mbeki@example.nhs.uk', ['ruth.campbell@example.nhs.uk'], 'chris.evans@example.nhs.uk', 'Both'],
-  ['MDSO', 'Medical Device Safety Officer', 'ruth.campbell@example.nhs.uk', [], 'helen.mbeki@example.nhs.uk', 'Email'],
-  ['CALDICOTT', 'Caldicott Guardian', 'daniel.novak@example.nhs.uk', [], 'chris.evans@example.nhs.uk', 'Email'],
-  ['RESEARCH', 'Research & Innovation', 'fatima.begum@example.nhs.uk', [], 'chris.evans@example.nhs.uk', 'Email'],
-  ['ORG_DEVELOPMENT', 'Head of Organisational Development', 'sam.oconnell@example.nhs.uk', [], 'chris.evans@example.nhs.uk', 'Email'],
-  ['SIRO', 'Senior Information Risk Owner', 'chris.evans@example.nhs.uk', [], 'chris.evans@example.nhs.uk', 'Email'],
+const GOVERNANCE_LEAD: Email = 'nadia.khan@example.nhs.uk';
+
+/**
+ * One row per role code of the routing engine (shared/domain ROLE_CODES), so every planned step
+ * finds a person. Columns: role code, role, primary, deputies, escalation contact, channel.
+ */
+export const DEMO_ROLES: [RoleCode, string, Email, Email[], Email, 'Email' | 'Teams' | 'Both'][] = [
+  ['SENIOR_IG_MANAGER', 'Senior Information Governance Manager', 'priya.shah@example.nhs.uk', ['sam.oconnell@example.nhs.uk'], GOVERNANCE_LEAD, 'Both'],
+  ['FINANCE_PROCUREMENT', 'Finance and Procurement', 'tom.okafor@example.nhs.uk', ['mei.lin@example.nhs.uk'], GOVERNANCE_LEAD, 'Email'],
+  ['DIGITAL_BI', 'Digital, Technical and Business Intelligence teams', 'gareth.lloyd@example.nhs.uk', ['mei.lin@example.nhs.uk'], GOVERNANCE_LEAD, 'Teams'],
+  ['IG_MANAGER', 'Information Governance Manager', 'sam.oconnell@example.nhs.uk', ['priya.shah@example.nhs.uk'], GOVERNANCE_LEAD, 'Email'],
+  ['HEAD_OF_SAFE_PRACTICE', 'Head of Safe Practice (Digital)', 'alison.reid@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
+  ['CLINICAL_SAFETY_OFFICER', 'Clinical Safety Officer', 'helen.mbeki@example.nhs.uk', ['ruth.campbell@example.nhs.uk'], GOVERNANCE_LEAD, 'Both'],
+  ['MEDICAL_DEVICE_SAFETY_OFFICER', 'Medical Device Safety Officer', 'ruth.campbell@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
+  ['DIGITAL_LEAD', 'Digital lead', 'mei.lin@example.nhs.uk', ['gareth.lloyd@example.nhs.uk'], GOVERNANCE_LEAD, 'Email'],
+  ['CALDICOTT_GUARDIAN', 'Caldicott Guardian', 'daniel.novak@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
+  ['RESEARCH_INNOVATION', 'Research and Innovation', 'fatima.begum@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
+  ['HEAD_OF_ORGANISATIONAL_DEVELOPMENT', 'Head of Organisational Development', 'olivia.hughes@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
+  ['IT', 'IT (software installation)', 'james.wright@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
+  ['SIRO', 'Senior Information Risk Owner', 'chris.evans@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
+  ['GOVERNANCE_LEAD', 'AI governance lead', GOVERNANCE_LEAD, ['priya.shah@example.nhs.uk'], 'chris.evans@example.nhs.uk', 'Email'],
 ];
 
 /**

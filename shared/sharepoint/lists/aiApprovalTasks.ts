@@ -1,7 +1,7 @@
 import { boolean, choice, dateTime, defineList, lookup, note, number, person, text } from './listDefinition';
 
 export const TASK_STATUSES = ['Pending', 'Reminded', 'Escalated', 'Completed', 'Cancelled'] as const;
-export const TASK_OUTCOMES = ['Approved', 'Rejected', 'More information needed'] as const;
+export const TASK_OUTCOMES = ['Approved', 'Rejected', 'More information needed', 'Not required'] as const;
 export const CHANNELS = ['Email', 'Teams', 'Web'] as const;
 
 /** One row per approval step an approver must answer; RequestId points at AI Requests. */
@@ -25,6 +25,9 @@ export const aiApprovalTasksList = defineList({
     RespondedBy: person('Responded by'),
     RespondedAt: dateTime('Responded at'),
     ResponseChannel: choice('Response channel', CHANNELS),
+    Attempt: number('Attempt', { description: 'A step asked again after more information is a new attempt.' }),
+    InstanceId: text('Orchestration instance id', { description: 'The approvalStep instance that waits for this decision.' }),
+    DecisionTokenId: text('Decision link id', { description: 'Set when a decision link is used, so each link decides once.' }),
   },
   views: [
     { title: 'All Items', fields: ['LinkTitle', 'Request', 'StepCode', 'Assignee', 'Status', 'Outcome', 'DueDate'], rowLimit: 30 },

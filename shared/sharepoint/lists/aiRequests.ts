@@ -1,7 +1,21 @@
+import type { RequestType } from '../../domain/schemas/intakeRequest';
 import { boolean, choice, currency, dateTime, defineList, multiChoice, note, person, text } from './listDefinition';
 
 export const REQUEST_STATUSES = ['Draft', 'Submitted', 'In review', 'More information needed', 'Approved', 'Rejected', 'Withdrawn'] as const;
-export const REQUEST_TYPES = ['New AI tool', 'Change to an approved tool', 'Research initiative', 'Pilot or evaluation'] as const;
+/** The intake's six request types (policy §6.1 and practice), as people read them in the list. */
+export const REQUEST_TYPE_LABELS = {
+  healthcare: 'Healthcare AI product',
+  research: 'Research',
+  procured: 'Procured product or licence',
+  'public-generic': 'Freely available AI tool',
+  national: 'Nationally procured AI function',
+  'supplier-feature': 'Supplier adding AI to an existing system',
+} as const satisfies Record<RequestType, string>;
+export const REQUEST_TYPES = Object.values(REQUEST_TYPE_LABELS) as [
+  (typeof REQUEST_TYPE_LABELS)[RequestType],
+  ...(typeof REQUEST_TYPE_LABELS)[RequestType][],
+];
+export const RISK_RATINGS = ['Low', 'Medium', 'High'] as const;
 export const DATA_CATEGORIES = [
   'No personal data',
   'Anonymised data',
@@ -44,8 +58,11 @@ export const aiRequestsList = defineList({
     EstimatedCost: currency('Estimated cost'),
     Status: choice('Status', REQUEST_STATUSES, { required: true, indexed: true, defaultValue: 'Submitted' }),
     CurrentStage: text('Current stage'),
-    RiskRating: choice('Risk rating', ['Low', 'Medium', 'High', 'Very high'] as const),
+    RiskRating: choice('Risk rating', RISK_RATINGS),
     RouteJson: note('Route (with reasons)', { description: 'JSON snapshot of the planned route and its plain-English reasons.' }),
+    IntakeJson: note('Request answers (intake JSON)', {
+      description: 'The answers as submitted (intake JSON version 1): what routing and re-planning read.',
+    }),
     OrchestrationInstanceId: text('Orchestration instance id'),
     DpiaReference: text('DPIA reference'),
     DtacReference: text('DTAC reference'),

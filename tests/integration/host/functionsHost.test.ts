@@ -2,6 +2,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRuntime, type RuntimeProcess } from '../../support/runtime';
 
+interface Tick {
+  fn: string;
+  isPastDue: boolean;
+  last?: string | null;
+}
+interface TicksBody {
+  ticks: Tick[];
+  startedHookRan: boolean;
+}
+const ticksOf = async (origin: string): Promise<TicksBody> => (await fetch(`${origin}/v1/ticks`)).json() as Promise<TicksBody>;
+
 // A plain JavaScript app the host was not written for: glob "main", custom route prefix,
 // route parameters with constraints, cookies, hooks and timer triggers.
 describe('local Functions host running an app it was not written for', () => {
@@ -38,7 +49,7 @@ describe('local Functions host running an app it was not written for', () => {
   it('honours optional and constrained route parameters', async () => {
     const withoutId = await fetch(`${rt.origin}/v1/echo/bob`);
     expect(withoutId.status).toBe(200);
-    expect((await withoutId.json()).params).toEqual({ name: 'bob' });
+    expect(((await withoutId.json()) as { params: unknown }).params).toEqual({ name: 'bob' });
     // {id:int} does not match letters, so no function answers.
     expect((await fetch(`${rt.origin}/v1/echo/bob/notanumber`)).status).toBe(404);
   });
@@ -61,7 +72,7 @@ describe('local Functions host running an app it was not written for', () => {
   });
 
   it('runs appStart hooks and runOnStartup timers at start', async () => {
-    const { ticks, startedHookRan } = await (await fetch(`${rt.origin}/v1/ticks`)).json();
+    const { ticks, startedHookRan } = await ticksOf(rt.origin);
     expect(startedHookRan).toBe(true);
     expect(ticks).toEqual([{ fn: 'onStartup', isPastDue: false }]);
   });
@@ -69,10 +80,10 @@ describe('local Functions host running an app it was not written for', () => {
   it('fires six-field NCRONTAB timers on the virtual clock, in order, once per occurrence', async () => {
     await rt.advance('PT2H'); // 06:00 → 08:00 passes 07:00 once
     await rt.advance('P2D'); // two more mornings
-    const { ticks } = await (await fetch(`${rt.origin}/v1/ticks`)).json();
-    const tickRuns = ticks.filter((t: { fn: string }) => t.fn === 'tick');
+    const { ticks } = await ticksOf(rt.origin);
+    const tickRuns = ticks.filter((t) => t.fn === 'tick');
     expect(tickRuns).toHaveLength(3);
-    expect(tickRuns.map((t: { isPastDue: boolean }) => t.isPastDue)).toEqual([false, false, false]);
+    expect(tickRuns.map((t) => t.isPastDue)).toEqual([false, false, false]);
     expect(tickRuns[1].last).toBe('2026-01-05T07:00:00.000Z');
     expect(tickRuns[2].last).toBe('2026-01-06T07:00:00.000Z');
   });
@@ -84,8 +95,8 @@ describe('local Functions host running an app it was not written for', () => {
     const { now } = JSON.parse(readFileSync(clockFile, 'utf8')) as { now: number };
     writeFileSync(clockFile, JSON.stringify({ now: now + 3 * 24 * 3600 * 1000 }));
     rt = await rt.restart();
-    const { ticks } = await (await fetch(`${rt.origin}/v1/ticks`)).json();
-    expect(ticks.filter((t: { fn: string }) => t.fn === 'tick')).toEqual([
+    const { ticks } = await ticksOf(rt.origin);
+    expect(ticks.filter((t) => t.fn === 'tick')).toEqual([
       expect.objectContaining({ isPastDue: true, last: '2026-01-07T07:00:00.000Z' }),
     ]);
   });

@@ -1,3 +1,4 @@
+import { ROLE_CODES } from '../../../shared/domain/schemas/stepCodes';
 import { seedSharePoint } from '../../../local/sharepoint';
 import { collect } from '../../../shared/sharepoint/listRepository';
 import { createRepositories } from '../../../shared/sharepoint/repositories';
@@ -20,12 +21,12 @@ describe('the SharePoint emulator beyond the repositories', () => {
     const repos = createRepositories(createSp({ siteUrl: h.siteUrl }));
 
     const policies = await collect(repos.policies.byStatus('Active'));
-    const ig = await repos.roles.byRoleCode('IG');
+    const ig = await repos.roles.byRoleCode('IG_MANAGER');
 
     expect(policies).toHaveLength(1);
     expect(policies[0]).toMatchObject({ Title: 'Artificial Intelligence Policy', PolicyVersion: '1.0', ApprovedOn: '2025-01-06T00:00:00Z', NextReviewDue: '2027-01-06T00:00:00Z', PolicyOwner: 'Chief Medical Officer' });
     expect(ig?.Title).toBe('Information Governance Manager');
-    expect((await collect(repos.roles.query([]))).length).toBe(10);
+    expect((await collect(repos.roles.query([]))).map((r) => r.RoleCode).sort()).toEqual([...ROLE_CODES].sort());
     const primary = await createSp({ siteUrl: h.siteUrl }).web.siteUsers.getById(ig!.PrimaryPersonId)<{ Email: string }>();
     expect(primary.Email).toMatch(/@example\.nhs\.uk$/);
   });
@@ -35,10 +36,10 @@ describe('the SharePoint emulator beyond the repositories', () => {
     const res = await fetch(url, { headers: { accept: 'application/json;odata=verbose' } });
     const body = (await res.json()) as { d: { results: { __metadata: { etag: string }; RoleCode: string }[]; __next: string } };
 
-    expect(body.d.results.map((r) => r.RoleCode)).toEqual(['CALDICOTT', 'CSO', 'DIGITAL', 'FINANCE']);
+    expect(body.d.results.map((r) => r.RoleCode)).toEqual(['CALDICOTT_GUARDIAN', 'CLINICAL_SAFETY_OFFICER', 'DIGITAL_BI', 'DIGITAL_LEAD']);
     expect(body.d.results[0].__metadata.etag).toBe('"1"');
     const next = (await (await fetch(body.d.__next, { headers: { accept: 'application/json;odata=verbose' } })).json()) as typeof body;
-    expect(next.d.results.map((r) => r.RoleCode)).toEqual(['HEAD_SAFE_PRACTICE', 'IG', 'MDSO', 'ORG_DEVELOPMENT']);
+    expect(next.d.results.map((r) => r.RoleCode)).toEqual(['FINANCE_PROCUREMENT', 'GOVERNANCE_LEAD', 'HEAD_OF_ORGANISATIONAL_DEVELOPMENT', 'HEAD_OF_SAFE_PRACTICE']);
   });
 
   test('contextinfo, currentuser, ensureuser and fields.addText work through PnPjs', async () => {

@@ -49,7 +49,7 @@ describe('provisioning the SharePoint lists', () => {
 export function newRequest(requesterId: number, title: string) {
   return {
     Title: title,
-    RequestType: 'New AI tool' as const,
+    RequestType: 'Healthcare AI product' as const,
     RequesterId: requesterId,
     Directorate: 'Digital',
     Supplier: 'Example Supplier Ltd',

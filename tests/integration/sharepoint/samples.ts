@@ -6,17 +6,18 @@ import type {
 /** A valid item for each list; `n` makes titles distinct, `userId`/`requestId` fill person and lookup columns. */
 export const samples = {
   requests: (n: number, userId: number): ItemFields<typeof aiRequestsList> => ({
-    Title: `Dictation assistant ${n}`, RequestType: 'New AI tool', RequesterId: userId, Directorate: 'Medicine', Supplier: 'Example Supplier Ltd',
+    Title: `Dictation assistant ${n}`, RequestType: 'Healthcare AI product', RequesterId: userId, Directorate: 'Medicine', Supplier: 'Example Supplier Ltd',
     Product: 'Scribe', Purpose: 'Draft clinic letters from dictation.', IntendedBenefits: 'Time back for clinicians', SuccessMetrics: null, LegalBasis: null,
     DataCategories: ['Personal data', 'Special category (health) data'], PersonalData: true, SpecialCategoryData: true, ConfidentialPatientInfo: true,
     HealthcareProvision: true, ClinicalUse: false, MedicalDevice: false, Research: false, ServiceChange: false, AutomatedDecisions: false,
     HumanReviewArrangement: 'Clinician reviews every letter', InstallNeeded: false, NationallyProcured: false, EstimatedCost: 2500, Status: 'Submitted',
     CurrentStage: null, RiskRating: 'Medium', RouteJson: null, OrchestrationInstanceId: null, DpiaReference: null, DtacReference: null, HraReference: null,
-    DecisionSummary: null, ReviewDueDate: null,
+    DecisionSummary: null, ReviewDueDate: null, IntakeJson: null,
   }),
   approvalTasks: (n: number, userId: number, requestId: number): ItemFields<typeof aiApprovalTasksList> => ({
     Title: `IG review ${n}`, RequestId: requestId, StepCode: 'IG_REVIEW', RoleCode: 'IG', AssigneeId: userId, DelegateId: null, Status: 'Pending',
     Outcome: null, Comments: null, DueDate: '2026-12-01T17:00:00Z', RemindersSent: 0, Escalated: false, RespondedById: null, RespondedAt: null, ResponseChannel: null,
+    Attempt: 1, InstanceId: null, DecisionTokenId: null,
   }),
   roles: (n: number, userId: number): ItemFields<typeof aiGovernanceRolesList> => ({
     Title: `Role ${n}`, RoleCode: `ROLE_${n}`, PrimaryPersonId: userId, DeputiesId: [userId], EscalationContactId: null, ChannelPreference: 'Both',

@@ -26,7 +26,7 @@ export class ManualClock implements Clock {
     return timer;
   }
   clearTimer(handle: TimerHandle): void {
-    const timer = handle as { dead: boolean };
+    const timer = handle as unknown as { dead: boolean };
     timer.dead = true;
     this.timers = this.timers.filter((t) => t !== handle);
   }
