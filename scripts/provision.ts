@@ -4,57 +4,20 @@
  * Creates what is missing on the site (lists, columns, indexes, views) from the list definitions
  * in shared/sharepoint/lists; never deletes or changes data; prints each change; safe to repeat.
  *
- * Auth (SharePoint Online accepts app-only tokens from a certificate or a managed identity, not
- * from a client secret):
- *   none              the local emulator (default for localhost / 127.0.0.1)
- *   managed-identity  ManagedIdentityCredential (AZURE_CLIENT_ID for a user-assigned identity)
- *   certificate       ClientCertificateCredential from AZURE_TENANT_ID, AZURE_CLIENT_ID,
- *                     AZURE_CLIENT_CERTIFICATE_PATH (PEM with the private key)
- *   default           DefaultAzureCredential (any of the above, or az login) — default otherwise
+ * Auth: see scripts/siteArgs.ts (none for the local emulator, managed identity or certificate).
  * Exit codes: 0 done (changed or not), 1 SharePoint refused or was unreachable, 2 bad arguments.
  */
-import { ClientCertificateCredential, DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import { z } from 'zod';
+import type { TokenCredential } from '@azure/identity';
 import { provisionSite } from '../shared/sharepoint/provision';
 import { createSp } from '../shared/sharepoint/spClient';
+import { credentialFor, readSiteArgs, type SiteArgs } from './siteArgs';
 
 const USAGE = 'Usage: npm run provision -- --site https://contoso.sharepoint.com/sites/aigov [--auth none|default|managed-identity|certificate]';
 
-const argsSchema = z.object({
-  site: z.url({ protocol: /^https?$/, error: 'give the site URL, e.g. --site https://contoso.sharepoint.com/sites/aigov' }),
-  auth: z.enum(['none', 'default', 'managed-identity', 'certificate']).optional(),
-});
-
-function parseArgs(argv: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const m = /^--(site|auth)(?:=(.*))?$/.exec(argv[i]);
-    if (!m) throw new Error(`Unknown argument '${argv[i]}'.`);
-    out[m[1]] = m[2] ?? argv[++i] ?? '';
-  }
-  return out;
-}
-
-function credentialFor(auth: string, siteUrl: string): TokenCredential | undefined {
-  const local = ['localhost', '127.0.0.1'].includes(new URL(siteUrl).hostname);
-  const mode = auth === '' ? (local ? 'none' : 'default') : auth;
-  if (mode === 'none') return undefined;
-  if (mode === 'managed-identity') return process.env.AZURE_CLIENT_ID ? new ManagedIdentityCredential({ clientId: process.env.AZURE_CLIENT_ID }) : new ManagedIdentityCredential();
-  if (mode === 'certificate') {
-    const { AZURE_TENANT_ID: tenant, AZURE_CLIENT_ID: client, AZURE_CLIENT_CERTIFICATE_PATH: cert } = process.env;
-    if (!tenant || !client || !cert) throw new Error('--auth certificate needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH.');
-    return new ClientCertificateCredential(tenant, client, { certificatePath: cert });
-  }
-  return new DefaultAzureCredential();
-}
-
 async function main(argv: readonly string[]): Promise<number> {
-  let args: z.infer<typeof argsSchema>;
+  let args: SiteArgs;
   try {
-    const raw = parseArgs(argv);
-    const parsed = argsSchema.safeParse({ site: raw.site ?? process.env.SHAREPOINT_SITE_URL, auth: raw.auth });
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
-    args = parsed.data;
+    args = readSiteArgs(argv);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startEmulator, type EmulatorHarness } from '../../../local/sharepoint/standalone';
+import { chainAuditEntry, type ChainedAuditEntry } from '../../../shared/security/auditChain';
+import { provisionSite } from '../../../shared/sharepoint/provision';
+import { createRepositories } from '../../../shared/sharepoint/repositories';
+import { createSp } from '../../../shared/sharepoint/spClient';
+import { repoRoot } from '../../support/runtime';
+
+const run = promisify(execFile);
+
+async function auditVerify(siteUrl: string): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [join(repoRoot, 'dist', 'scripts', 'auditVerify.js'), '--site', siteUrl]);
+    return { code: 0, stdout };
+  } catch (err) {
+    const e = err as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+// The governance lead's check: `npm run audit:verify` over the AI Audit Log list, through PnPjs
+// and the SharePoint REST API, after someone edits an entry by hand in SharePoint.
+describe('npm run audit:verify', () => {
+  let h: EmulatorHarness;
+  let ids: number[];
+
+  beforeAll(async () => {
+    h = await startEmulator();
+    const sp = createSp({ siteUrl: h.siteUrl });
+    await provisionSite(sp);
+    const chain: ChainedAuditEntry[] = [];
+    for (let i = 1; i <= 5; i++) {
+      chain.push(
+        chainAuditEntry(
+          {
+            Title: `Decision ${i}`,
+            EventType: 'decision',
+            SubjectList: 'AI Requests',
+            SubjectItemId: 7,
+            Actor: 'priya.shah@example.nhs.uk',
+            Channel: 'Email',
+            OccurredAt: `2026-12-0${i}T10:00:00Z`,
+            Details: JSON.stringify({ step: 'DPIA', outcome: 'approved' }),
+          },
+          chain.at(-1),
+        ),
+      );
+    }
+    ids = (await createRepositories(sp).auditLog.appendMany(chain)).map((item) => item.Id);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('reports an intact chain', async () => {
+    const result = await auditVerify(h.siteUrl);
+    expect(result).toEqual({ code: 0, stdout: 'Audit log intact: 5 entries, every link checked.\n' });
+  });
+
+  it('names the first entry changed by hand in the list', async () => {
+    const res = await fetch(`${h.siteUrl}/_api/web/lists/getByTitle('AI%20Audit%20Log')/items(${ids[2]})`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-http-method': 'MERGE', 'if-match': '*' },
+      body: JSON.stringify({ Details: JSON.stringify({ step: 'DPIA', outcome: 'rejected' }) }),
+    });
+    expect(res.status).toBe(204);
+
+    const result = await auditVerify(h.siteUrl);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Audit log broken at entry 3: Entry 3 was changed after it was written');
+    expect(result.stdout).toContain('2 entries before it are intact.');
+  });
+});
