@@ -48,7 +48,7 @@ describe('npm run audit:verify', () => {
         ),
       );
     }
-    ids = (await createRepositories(sp).auditLog.appendMany(chain)).map((item) => item.Id);
+    ids = (await createRepositories(sp).auditLog.appendMany(chain.map((e) => ({ ...e, Channel: 'Email' as const })))).map((item) => item.Id);
   });
   afterAll(async () => {
     await h?.close();
