@@ -11,3 +11,5 @@ export * from './repositories';
 export { ChangeDispatcher, notificationSchema, type ItemChange, type ChangeKind, type DispatchReport } from './changeDispatcher';
 export { FileChangeTokenStore, InMemoryChangeTokenStore, type ChangeTokenStore } from './changeTokenStore';
 export type { Condition, FilterOp } from './odataLiteral';
+export { PnpPeopleDirectory, type PeopleDirectory } from './people';
+export { RoleDirectory, RoleNotConfiguredError } from './roleDirectory';
