@@ -2,3 +2,5 @@
 // Settings first, so a misconfigured app refuses to start and says which setting is wrong.
 import './settings';
 import './health';
+import './requests';
+import '../orchestrations';

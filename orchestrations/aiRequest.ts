@@ -73,7 +73,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       const withdrawal = context.df.waitForExternalEvent(EVENT.withdrawn);
       const winner = (yield context.df.Task.any([stageDone, withdrawal])) as Task;
       if (winner === withdrawal) {
-        const cancel: CancelStepsInput = { instanceIds: ids.map((r) => r.id), reason: 'withdrawn' };
+        const cancel: CancelStepsInput = { requestId, instanceIds: ids.map((r) => r.id), reason: 'withdrawn' };
         yield context.df.callActivity(ACTIVITY.cancelSteps, cancel);
         yield* finish('withdrawn', ['The requester withdrew the request.']);
         return { outcome: 'withdrawn' };
@@ -101,6 +101,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       stepCode: needsInformation.stepCode,
       comments: 'comments' in needsInformation ? needsInformation.comments : '',
       askedBy: 'decidedBy' in needsInformation ? needsInformation.decidedBy : '',
+      askedAt: context.df.currentUtcDateTime.toISOString(),
     };
     yield context.df.callActivity(ACTIVITY.askForMoreInformation, ask);
     progress({ state: 'more-information-needed' });

@@ -19,6 +19,9 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
   const assignInput: AssignStepInput = {
     requestId,
     stepCode: step.code,
+    roleCodes: step.roleCodes,
+    role: step.role,
+    reason: step.reason,
     attempt,
     instanceId,
     assignedAt: deadlines.assignedAt,
@@ -32,7 +35,18 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
     const waited = yield* waitForEventOrTimeout<StepSignal>(context, [EVENT.stepSignal], milestone && new Date(milestone.at));
 
     if (waited.kind === 'timeout' && milestone) {
-      const chase: ChaseStepInput = { requestId, stepCode: step.code, attempt, instanceId, milestone: milestone.kind, dueAt: deadlines.dueAt };
+      const chase: ChaseStepInput = {
+        requestId,
+        stepCode: step.code,
+        roleCodes: step.roleCodes,
+        role: step.role,
+        reason: step.reason,
+        attempt,
+        instanceId,
+        milestone: milestone.kind,
+        dueAt: deadlines.dueAt,
+        at: context.df.currentUtcDateTime.toISOString(),
+      };
       yield context.df.callActivity(ACTIVITY.chaseStep, chase);
       continue;
     }
@@ -47,6 +61,7 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
     yield context.df.callActivity(ACTIVITY.recordDecision, record);
     if ((signal.outcome === 'rejected' || signal.outcome === 'more-information') && input.siblingInstanceIds.length > 0) {
       const cancel: CancelStepsInput = {
+        requestId,
         instanceIds: input.siblingInstanceIds,
         reason: signal.outcome === 'rejected' ? 'stage-ended' : 'more-information',
       };

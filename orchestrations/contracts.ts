@@ -41,7 +41,11 @@ export interface ApprovalStepInput {
 
 export interface AssignStepInput {
   requestId: number;
-  stepCode: string;
+  stepCode: PlannedStep['code'];
+  /** Who acts: every role listed is told; the first is the task row's assignee. */
+  roleCodes: PlannedStep['roleCodes'];
+  role: string;
+  reason: string;
   attempt: number;
   instanceId: string;
   assignedAt: string;
@@ -54,11 +58,16 @@ export interface AssignStepOutput {
 
 export interface ChaseStepInput {
   requestId: number;
-  stepCode: string;
+  stepCode: PlannedStep['code'];
+  roleCodes: PlannedStep['roleCodes'];
+  role: string;
+  reason: string;
   attempt: number;
   instanceId: string;
   milestone: StepMilestoneKind;
   dueAt: string;
+  /** When the milestone fell due (the orchestration's time), for fresh decision links. */
+  at: string;
 }
 
 /** What the decision endpoint (or the inbox) sends to a step; validated there with zod. */
@@ -87,6 +96,7 @@ export type StepResult =
   | { stepCode: string; outcome: 'cancelled' };
 
 export interface CancelStepsInput {
+  requestId: number;
   instanceIds: string[];
   reason: 'withdrawn' | 'stage-ended' | 'more-information';
 }
@@ -96,6 +106,7 @@ export interface AskForMoreInformationInput {
   stepCode: string;
   comments: string;
   askedBy: string;
+  askedAt: string;
 }
 
 export interface FinishRequestInput {

@@ -1,3 +1,4 @@
-// Importing registers the orchestrators with the Functions app.
+// Importing registers the orchestrators and their activities with the Functions app.
 import './aiRequest';
 import './approvalStep';
+import './registerActivities';

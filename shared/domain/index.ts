@@ -26,3 +26,4 @@ export * from './deadlines/deadlineSettings';
 export * from './deadlines/stepDeadlines';
 export * from './deadlines/incidentDeadlines';
 export * from './deadlines/reviewDate';
+export * from './stepNames';

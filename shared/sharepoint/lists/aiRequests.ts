@@ -63,6 +63,9 @@ export const aiRequestsList = defineList({
     IntakeJson: note('Request answers (intake JSON)', {
       description: 'The answers as submitted (intake JSON version 1): what routing and re-planning read.',
     }),
+    PreviousIntakeJson: note('Answers before the last resubmission', {
+      description: 'Kept on resubmission so re-planning can tell which approvals relied on changed answers.',
+    }),
     OrchestrationInstanceId: text('Orchestration instance id'),
     DpiaReference: text('DPIA reference'),
     DtacReference: text('DTAC reference'),

@@ -1,0 +1,118 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { intakeRequestShapeSchema, planRoute, STEP_NAMES, toFieldMessages, type FieldMessage, type StepCode } from '../shared/domain';
+import { collect, ItemNotFoundError } from '../shared/sharepoint';
+import { requestItemFromIntake, routeFromItem } from '../shared/sharepoint/requestItem';
+import { ORCHESTRATOR, requestInstanceId } from '../orchestrations/names';
+import { appServices } from './appServices';
+
+const badRequest = (errors: FieldMessage[]): HttpResponseInit => ({ status: 400, jsonBody: { errors } });
+
+/**
+ * The signed-in person (App Service authentication puts them in this header) is the requester;
+ * locally, with no sign-in, the body's `requester` stands.
+ */
+function signedInEmail(request: HttpRequest): string | undefined {
+  return request.headers.get('x-ms-client-principal-name')?.trim().toLowerCase() || undefined;
+}
+
+/** `POST /api/requests`: intake JSON version 1 → a row in AI Requests → the `aiRequest` orchestration. */
+export async function submitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return badRequest([{ field: '(body)', message: 'send the request as JSON (intake format version 1)' }]);
+  }
+  const parsed = intakeRequestShapeSchema.safeParse(body);
+  if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
+  const intake = parsed.data;
+  const signedIn = signedInEmail(request);
+  if (signedIn) intake.requester = { ...intake.requester, email: signedIn };
+
+  // Refused at intake: nothing is written, the person sees what to change.
+  const plan = planRoute(intake);
+  if (plan.outcome === 'refused') return { status: 400, jsonBody: { refused: plan.refused } };
+
+  const services = appServices();
+  const requesterId = await services.people.idFor(intake.requester.email);
+  const item = await services.repos.requests.create(requestItemFromIntake(intake, requesterId));
+  const instanceId = requestInstanceId(item.Id);
+  // The orchestration is started once per item: the webhook and the reconciler may try again,
+  // and an instance that exists already is left alone.
+  await df.getClient(context).startNew(ORCHESTRATOR.aiRequest, { instanceId, input: { requestId: item.Id } });
+  await services.repos.requests.modify(item.Id, () => ({ OrchestrationInstanceId: instanceId }));
+
+  return {
+    status: 201,
+    headers: { location: `/api/requests/${item.Id}` },
+    jsonBody: {
+      id: item.Id,
+      instanceId,
+      status: 'Submitted',
+      risk: plan.risk,
+      stages: plan.stages.map((stage) => stage.map((s) => ({ code: s.code, name: STEP_NAMES[s.code], role: s.role, reason: s.reason, clause: s.clause }))),
+    },
+  };
+}
+
+/** `GET /api/requests/{id}`: where the request is, its route with reasons, and each step. */
+export async function getRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const id = Number(request.params.id);
+  if (!Number.isInteger(id) || id <= 0) return badRequest([{ field: 'id', message: 'give the request id, a whole number' }]);
+  const services = appServices();
+  let item;
+  try {
+    item = await services.repos.requests.get(id);
+  } catch (err) {
+    if (err instanceof ItemNotFoundError) return { status: 404, jsonBody: { error: `There is no request ${id}.` } };
+    throw err;
+  }
+  const tasks = await collect(services.repos.approvalTasks.forRequest(id));
+  const status = item.OrchestrationInstanceId ? await df.getClient(context).getStatus(item.OrchestrationInstanceId).catch(() => undefined) : undefined;
+  const steps = await Promise.all(
+    tasks.map(async (t) => ({
+      code: t.StepCode,
+      name: STEP_NAMES[t.StepCode as StepCode] ?? t.StepCode,
+      attempt: t.Attempt ?? 1,
+      status: t.Status,
+      outcome: t.Outcome,
+      assignee: (await services.people.personFor(t.AssigneeId)).email,
+      due: t.DueDate,
+      respondedAt: t.RespondedAt,
+      comments: t.Comments,
+    })),
+  );
+  return {
+    status: 200,
+    jsonBody: {
+      id: item.Id,
+      title: item.Title,
+      type: item.RequestType,
+      status: item.Status,
+      currentStage: item.CurrentStage,
+      risk: item.RiskRating,
+      route: routeFromItem(item) ?? null,
+      steps,
+      progress: status?.customStatus ?? null,
+      decisionSummary: item.DecisionSummary,
+      reviewDue: item.ReviewDueDate,
+    },
+  };
+}
+
+app.http('submitRequest', {
+  methods: ['POST'],
+  route: 'requests',
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: submitRequest,
+});
+
+app.http('getRequest', {
+  methods: ['GET'],
+  route: 'requests/{id}',
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: getRequest,
+});

@@ -1,0 +1,149 @@
+import { personActingFor, STEP_NAMES, type Person, type RoleConfiguration } from '../../shared/domain';
+import type { SigningKeyRing } from '../../shared/config/signingKeys';
+import type { Notifier } from '../../shared/notify';
+import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../shared/sharepoint';
+import { signDecisionToken } from '../../shared/security/decisionToken';
+import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
+import { EVENT } from '../names';
+
+export interface StepActivityDeps {
+  repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
+  people: PeopleDirectory;
+  roles: RoleDirectory;
+  notifier: Notifier;
+  publicBaseUrl: string;
+  signingKeys: SigningKeyRing;
+  linkTtlHours: number;
+  /** Sends an event to an orchestration instance (the durable client's raiseEvent). */
+  raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
+}
+
+const OUTCOME_LABEL = { approved: 'Approved', rejected: 'Rejected', 'more-information': 'More information needed', 'not-required': 'Not required' } as const;
+const CHANNEL_LABEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
+
+/**
+ * Activities of one approval step: assign it (task row and messages with signed decision links),
+ * chase it (reminders, escalation to the deputy, then to the governance lead), record the
+ * decision on the task row, and cancel sibling steps. All may run twice: the task row is found by
+ * request, step and attempt before it is created; messages carry idempotency keys; decision
+ * links signed for the same person at the same moment are the same link.
+ */
+export function makeStepActivities(deps: StepActivityDeps) {
+  const requestUrl = (id: number): string => `${deps.publicBaseUrl}/api/requests/${id}/page`;
+
+  const decisionUrl = (input: { requestId: number; stepCode: string; instanceId: string }, approver: Person, at: string): string => {
+    const token = signDecisionToken(
+      { requestId: String(input.requestId), stepCode: input.stepCode, approverEmail: approver.email, tokenId: `${input.instanceId}/${approver.email}/${at}` },
+      { keys: deps.signingKeys, now: new Date(at), ttlHours: deps.linkTtlHours },
+    );
+    return `${deps.publicBaseUrl}/api/decisions/${token}`;
+  };
+
+  /** The people who act for the step's roles at `at`, never the requester (no self-approval). */
+  const actingPeople = (roles: RoleConfiguration[], at: string, requesterEmail: string): Person[] => {
+    const people = roles.map((role) => {
+      const acting = personActingFor(role, at);
+      if (acting.email.toLowerCase() !== requesterEmail.toLowerCase()) return acting;
+      return role.deputies.find((d) => d.email.toLowerCase() !== requesterEmail.toLowerCase()) ?? role.escalationContact;
+    });
+    return people.filter((p, i) => people.findIndex((q) => q.email === p.email) === i);
+  };
+
+  async function context(input: { requestId: number; stepCode: AssignStepInput['stepCode']; roleCodes: AssignStepInput['roleCodes']; role: string; reason: string; dueAt: string }) {
+    const item = await deps.repos.requests.get(input.requestId);
+    const requester = await deps.people.personFor(item.RequesterId);
+    const roles = await Promise.all(input.roleCodes.map((code) => deps.roles.get(code)));
+    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id), stage: item.CurrentStage ?? 'In review' };
+    const step = { name: STEP_NAMES[input.stepCode], role: input.role, reason: input.reason, due: input.dueAt };
+    return { item, requester, roles, request, step };
+  }
+
+  async function taskRow(requestId: number, stepCode: string, attempt: number) {
+    const rows = await collect(deps.repos.approvalTasks.forRequest(requestId));
+    return rows.find((r) => r.StepCode === stepCode && (r.Attempt ?? 1) === attempt);
+  }
+
+  async function assignStep(input: AssignStepInput): Promise<AssignStepOutput> {
+    const { item, requester, roles, request, step } = await context(input);
+    const people = actingPeople(roles, input.assignedAt, requester.email);
+    if (!(await taskRow(input.requestId, input.stepCode, input.attempt))) {
+      await deps.repos.approvalTasks.create({
+        Title: `${step.name}: ${item.Title}`,
+        RequestId: input.requestId,
+        StepCode: input.stepCode,
+        RoleCode: input.roleCodes[0],
+        AssigneeId: await deps.people.idFor(people[0].email),
+        Status: 'Pending',
+        DueDate: input.dueAt,
+        RemindersSent: 0,
+        Escalated: false,
+        Attempt: input.attempt,
+        InstanceId: input.instanceId,
+      });
+    }
+    for (const person of people) {
+      await deps.notifier.send(
+        'stepAssigned',
+        person.email,
+        { request, step, decisionUrl: decisionUrl(input, person, input.assignedAt) },
+        `${input.instanceId}/assigned/${person.email}`,
+      );
+    }
+    return { assigneeEmail: people[0].email };
+  }
+
+  async function chaseStep(input: ChaseStepInput): Promise<void> {
+    const { requester, roles, request, step } = await context(input);
+    const row = await taskRow(input.requestId, input.stepCode, input.attempt);
+    const key = `${input.instanceId}/${input.milestone}`;
+    if (input.milestone === 'halfway-reminder' || input.milestone === 'due-day-reminder') {
+      for (const person of actingPeople(roles, input.at, requester.email)) {
+        await deps.notifier.send('reminder', person.email, { request, step, decisionUrl: decisionUrl(input, person, input.at), overdue: false }, `${key}/${person.email}`);
+      }
+      if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }));
+      return;
+    }
+    if (input.milestone === 'escalate-to-deputy') {
+      const deputies = roles.map((r) => r.deputies.find((d) => d.email.toLowerCase() !== requester.email.toLowerCase()) ?? r.escalationContact);
+      for (const deputy of deputies) {
+        await deps.notifier.send('escalation', deputy.email, { escalatedTo: 'deputy', request, step, decisionUrl: decisionUrl(input, deputy, input.at) }, `${key}/${deputy.email}`);
+      }
+      if (row) {
+        const delegateId = await deps.people.idFor(deputies[0].email);
+        await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true, DelegateId: delegateId }));
+      }
+      return;
+    }
+    const leads = [...new Set(roles.map((r) => r.escalationContact.email))];
+    for (const lead of leads) {
+      await deps.notifier.send('escalation', lead, { escalatedTo: 'governanceLead', request, step }, `${key}/${lead}`);
+    }
+    if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true }));
+  }
+
+  async function recordDecision(input: RecordDecisionInput): Promise<void> {
+    const row = await taskRow(input.requestId, input.stepCode, input.attempt);
+    if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
+    const respondedById = await deps.people.idFor(input.signal.decidedBy);
+    await deps.repos.approvalTasks.modify(row.Id, () => ({
+      Status: 'Completed',
+      Outcome: OUTCOME_LABEL[input.signal.outcome],
+      Comments: input.signal.comments || null,
+      RespondedById: respondedById,
+      RespondedAt: input.signal.decidedAt,
+      ResponseChannel: CHANNEL_LABEL[input.signal.channel],
+      DecisionTokenId: input.signal.tokenId ?? null,
+    }));
+  }
+
+  async function cancelSteps(input: CancelStepsInput): Promise<void> {
+    const signal: StepSignal = { kind: 'cancel', reason: input.reason };
+    for (const instanceId of input.instanceIds) await deps.raiseEvent(instanceId, EVENT.stepSignal, signal);
+    const rows = await collect(deps.repos.approvalTasks.forRequest(input.requestId));
+    for (const row of rows.filter((r) => r.InstanceId && input.instanceIds.includes(r.InstanceId) && r.Status !== 'Completed')) {
+      await deps.repos.approvalTasks.modify(row.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }));
+    }
+  }
+
+  return { assignStep, chaseStep, recordDecision, cancelSteps };
+}
