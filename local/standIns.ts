@@ -1,6 +1,7 @@
 import { createDatixStandIn } from './datix';
 import { createDurableBackend } from './durable';
 import type { FunctionsHost } from './functions-host';
+import { createGraphStandIn } from './graph';
 import { createLocalSettings } from './localSettings';
 import { createMailSink } from './mail';
 import type { LocalService, RuntimeContext } from './server/localService';
@@ -23,8 +24,10 @@ export async function createStandIns(ctx: RuntimeContext, host: FunctionsHost, o
   // appSettings() (SMTP_PORT) needs the real port when the port was 0.
   await mail.listening;
 
+  const graph = createGraphStandIn(ctx);
+  mail.addTab(graph.mailboxTab());
   const sharepoint = createSharePointEmulator(ctx, { seed: options.seed });
   const datix = createDatixStandIn(ctx);
 
-  return [createLocalSettings(ctx), sharepoint, durable, mail, datix];
+  return [createLocalSettings(ctx), sharepoint, durable, mail, graph, datix];
 }
