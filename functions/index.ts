@@ -3,4 +3,5 @@
 import './settings';
 import './health';
 import './requests';
+import './decisions';
 import '../orchestrations';

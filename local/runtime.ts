@@ -9,6 +9,7 @@ import { createIndexRoute } from './indexPage';
 import type { LocalService, RuntimeContext, ServiceLink } from './server/localService';
 import { OriginServer } from './server/originServer';
 import { createStandIns } from './standIns';
+import { useClockProvider } from '../shared/time';
 
 export interface RuntimeOptions {
   /** 0 picks a free port (tests). */
@@ -77,6 +78,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   for (const service of services) {
     for (const [k, v] of Object.entries(service.appSettings?.() ?? {})) process.env[k] = v;
   }
+  // The product app reads "now" through shared/time (same module file when it runs from this
+  // repository), so HTTP functions follow the virtual clock in tests.
+  useClockProvider(() => clock.now());
   host.loadApp();
 
   const links = (): ServiceLink[] => services.flatMap((s) => s.links?.() ?? []);

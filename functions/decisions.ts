@@ -1,0 +1,77 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { makeDecisionService } from '../shared/decisions/decisionService';
+import { decisionFormPage, formExpiredPage, recordedPage, refusalPage } from '../shared/decisions/decisionPages';
+import { appClock } from '../shared/time';
+import { EVENT } from '../orchestrations/names';
+import { appServices } from './appServices';
+
+const CSRF_COOKIE = 'aigov_csrf';
+const html = (status: number, body: string, headers: Record<string, string> = {}): HttpResponseInit => ({
+  status,
+  body,
+  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', ...headers },
+});
+
+function service(context: InvocationContext) {
+  const s = appServices();
+  const client = df.getClient(context);
+  return makeDecisionService({
+    repos: s.repos,
+    people: s.people,
+    keys: s.settings.DECISION_SIGNING_KEYS,
+    now: () => appClock.now(),
+    isWaiting: async (instanceId) => {
+      const status = await client.getStatus(instanceId).catch(() => undefined);
+      return status?.runtimeStatus === df.OrchestrationRuntimeStatus.Running || status?.runtimeStatus === df.OrchestrationRuntimeStatus.Pending;
+    },
+    raiseDecision: (instanceId, signal) => client.raiseEvent(instanceId, EVENT.stepSignal, signal),
+  });
+}
+
+/** App Service authentication names the signed-in person in this header; absent locally. */
+const signedInEmail = (request: HttpRequest): string | undefined => request.headers.get('x-ms-client-principal-name') ?? undefined;
+
+const cookieValue = (request: HttpRequest, name: string): string | undefined =>
+  (request.headers.get('cookie') ?? '')
+    .split(';')
+    .map((c) => c.trim().split('='))
+    .find(([k]) => k === name)?.[1];
+
+function csrfCookie(token: string, request: HttpRequest): string {
+  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
+  return `${CSRF_COOKIE}=${token}; Path=/api/decisions; HttpOnly; SameSite=Strict${secure}`;
+}
+
+/** GET shows the decision page and never changes anything (mail scanners follow links). */
+export async function showDecision(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const result = await service(context).open(request.params.token ?? '', signedInEmail(request));
+  if (!result.ok) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
+  const csrf = cookieValue(request, CSRF_COOKIE) ?? randomBytes(24).toString('base64url');
+  return html(200, decisionFormPage(result.view, csrf), { 'set-cookie': csrfCookie(csrf, request) });
+}
+
+/**
+ * POST decides. Cross-site request forgery is refused twice over: the form's hidden value must
+ * match the SameSite=Strict cookie set with the page, and a browser's Origin must be ours.
+ */
+export async function postDecision(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const form = Object.fromEntries(new URLSearchParams(await request.text()));
+  const cookie = cookieValue(request, CSRF_COOKIE) ?? '';
+  const origin = request.headers.get('origin');
+  const sameOrigin = !origin || origin === new URL(appServices().settings.PUBLIC_BASE_URL).origin;
+  const given = Buffer.from(form.csrf ?? '');
+  const expected = Buffer.from(cookie);
+  if (!sameOrigin || expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return html(403, formExpiredPage());
+  }
+  const result = await service(context).decide(request.params.token ?? '', form, signedInEmail(request));
+  if (result.ok) return html(200, recordedPage(result.view, result.outcome));
+  if ('refusal' in result) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
+  return html(400, decisionFormPage(result.view, cookie, result.invalid, form));
+}
+
+const route = 'decisions/{token}';
+app.http('showDecision', { methods: ['GET'], route, authLevel: 'anonymous', extraInputs: [df.input.durableClient()], handler: showDecision });
+app.http('postDecision', { methods: ['POST'], route, authLevel: 'anonymous', extraInputs: [df.input.durableClient()], handler: postDecision });

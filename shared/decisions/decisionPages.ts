@@ -1,0 +1,117 @@
+import { decisionTokenProblemText } from '../security/decisionToken';
+import type { FieldMessage } from '../domain';
+import { escapeHtml as e, page } from '../web/page';
+import type { DecisionView, Refusal } from './decisionService';
+
+const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: string; text: string }> = {
+  'self-approval': {
+    title: 'You cannot decide on your own request',
+    text: 'This request was made by you, so another person must decide this step. Nothing has been changed.',
+  },
+  'already-decided': {
+    title: 'This step has already been decided',
+    text: 'A decision on this step has already been recorded, so this link cannot be used again. Nothing has been changed.',
+  },
+  'step-closed': {
+    title: 'This step is no longer waiting for a decision',
+    text: 'The request has moved on: it was decided, withdrawn or sent back for more information. Nothing has been changed.',
+  },
+};
+
+export function refusalPage(refusal: Refusal): string {
+  const { title, text } =
+    refusal.kind === 'link' ? { title: 'This link cannot be used', text: decisionTokenProblemText[refusal.problem] } : REFUSAL_TEXT[refusal.kind];
+  return page(title, `<h1>${e(title)}</h1><p>${e(text)}</p>`);
+}
+
+const OUTCOME_TEXT = {
+  approved: 'approved this step',
+  rejected: 'rejected the request',
+  'more-information': 'asked the requester for more information',
+  'not-required': 'recorded that this step is not required',
+} as const;
+
+export function recordedPage(view: DecisionView, outcome: keyof typeof OUTCOME_TEXT): string {
+  return page(
+    'Decision recorded',
+    `<h1>Decision recorded</h1>
+<div class="panel"><p>You ${e(OUTCOME_TEXT[outcome])} for “${e(view.title)}” (${e(view.step.name)}).</p></div>
+<p>The requester and the next approvers are told automatically. You can close this page.</p>`,
+  );
+}
+
+/**
+ * GET shows this page; only its POST decides (mail scanners follow links, so a GET must never
+ * change anything). Each checklist item is confirmed, or given a reason why not.
+ */
+export function decisionFormPage(view: DecisionView, csrfToken: string, errors: FieldMessage[] = [], values: Record<string, string> = {}): string {
+  const errorFor = (field: string): string => {
+    const found = errors.filter((x) => x.field === field || x.field.startsWith(`${field}.`));
+    return found.map((x) => `<p class="error" id="error-${e(field)}">${e(x.message)}</p>`).join('');
+  };
+  const summary =
+    errors.length === 0
+      ? ''
+      : `<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+<h2 id="error-summary-title">There is a problem</h2>
+<ul>${errors.map((x) => `<li><a href="#${e(fieldAnchor(x.field))}">${e(x.message)}</a></li>`).join('')}</ul>
+</div>`;
+  const checklist = view.step.checklist
+    .map((item, index) => {
+      const confirmed = values[`confirm:${item.id}`] === 'yes';
+      return `<fieldset id="checklist-${index}">
+<legend>${e(item.text)}</legend>
+<label><input type="checkbox" id="confirm-${e(item.id)}" name="confirm:${e(item.id)}" value="yes"${confirmed ? ' checked' : ''}> I confirm this</label>
+<label for="reason-${e(item.id)}">If not, say why it does not apply</label>
+<input type="text" id="reason-${e(item.id)}" name="reason:${e(item.id)}" value="${e(values[`reason:${item.id}`] ?? '')}">
+${errorFor(`checklist.${index}`)}
+</fieldset>`;
+    })
+    .join('\n');
+  const notRequired = view.step.mayRecordNotRequired
+    ? '<button type="submit" name="outcome" value="not-required" class="secondary">Record as not required</button>'
+    : '';
+  return page(
+    `Decide: ${view.step.name}`,
+    `${summary}
+<h1>${e(view.step.name)}</h1>
+<p class="hint">Request: “${e(view.title)}”</p>
+<dl>
+<dt>Type of request</dt><dd>${e(view.requestType)}</dd>
+<dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>
+<dt>Purpose</dt><dd>${e(view.purpose)}</dd>
+<dt>You decide as</dt><dd>${e(view.step.role)} (${e(view.approverEmail)})</dd>
+${view.due ? `<dt>Due</dt><dd>${e(new Date(view.due).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }))}</dd>` : ''}
+</dl>
+<div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">Policy: ${e(view.step.clause)}</p></div>
+<form method="post" novalidate>
+<input type="hidden" name="csrf" value="${e(csrfToken)}">
+<h2>Checklist</h2>
+${checklist}
+<label for="comments">Comments (needed when you reject or ask for more information)</label>
+<textarea id="comments" name="comments" rows="5">${e(values.comments ?? '')}</textarea>
+${errorFor('comments')}
+<div id="outcome">
+<button type="submit" name="outcome" value="approved">Approve</button>
+<button type="submit" name="outcome" value="more-information" class="secondary">Ask for more information</button>
+<button type="submit" name="outcome" value="rejected" class="warning">Reject</button>
+${notRequired}
+</div>
+${errorFor('outcome')}
+</form>`,
+  );
+}
+
+function fieldAnchor(field: string): string {
+  const checklist = /^checklist\.(\d+)/.exec(field);
+  if (checklist) return `checklist-${checklist[1]}`;
+  return field === 'comments' ? 'comments' : 'outcome';
+}
+
+/** The POST did not come from our own decision page (or its cookie expired): nothing is decided. */
+export function formExpiredPage(): string {
+  return page(
+    'Open the decision page again',
+    '<h1>Open the decision page again</h1><p>This decision did not come from the decision page we sent, or the page was open too long. Nothing has been changed. Open the link in your email again and decide there.</p>',
+  );
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import type { SigningKeyRing } from '../config/signingKeys';
+import { decisionSchema, DECISION_OUTCOMES, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
+import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
+import { routeFromItem } from '../sharepoint/requestItem';
+import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
+
+/** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
+export interface DecisionSignal {
+  kind: 'decision';
+  outcome: DecisionOutcome;
+  decidedBy: string;
+  decidedAt: string;
+  channel: 'email' | 'teams' | 'web';
+  comments: string;
+  tokenId: string;
+}
+
+export interface DecisionServiceDeps {
+  repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
+  people: PeopleDirectory;
+  keys: SigningKeyRing;
+  now(): Date;
+  /** Whether the step's orchestration is still waiting for a decision. */
+  isWaiting(instanceId: string): Promise<boolean>;
+  raiseDecision(instanceId: string, signal: DecisionSignal): Promise<void>;
+}
+
+export type Refusal =
+  | { kind: 'link'; problem: DecisionTokenProblem }
+  | { kind: 'self-approval' }
+  | { kind: 'already-decided' }
+  | { kind: 'step-closed' };
+
+export interface DecisionView {
+  requestId: number;
+  title: string;
+  requestType: string;
+  risk: string | null;
+  purpose: string;
+  step: { code: StepCode; name: string; role: string; reason: string; clause: string; checklist: PlannedStep['checklist']; mayRecordNotRequired: boolean };
+  approverEmail: string;
+  due: string | null;
+}
+
+export type OpenResult = { ok: true; view: DecisionView } | { ok: false; refusal: Refusal };
+export type DecideResult =
+  | { ok: true; outcome: DecisionOutcome; view: DecisionView }
+  | { ok: false; refusal: Refusal }
+  | { ok: false; invalid: FieldMessage[]; view: DecisionView };
+
+/** The form as posted: `outcome`, `comments`, and per checklist item `confirm:<id>` / `reason:<id>`. */
+const formSchema = z.object({
+  outcome: z.enum(DECISION_OUTCOMES, { error: 'choose what you decide' }),
+  comments: z.string().max(4000, 'keep comments under 4,000 characters').default(''),
+});
+
+/**
+ * What a decision link may do, in one place for the email page, Teams and the inbox: check the
+ * signed link, refuse self-approval and closed steps, validate the decision against the policy's
+ * rules, write it to the task row once (the link's id is claimed with the row's etag), then hand
+ * it to the waiting orchestration. A repeated POST after a crash re-sends the same decision.
+ */
+export function makeDecisionService(deps: DecisionServiceDeps) {
+  async function load(token: string, signedInEmail?: string): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; rowId: number; rowTokenId: string | null } | Refusal> {
+    // Behind sign-in (Azure), the person opening the link must be the one it was sent to.
+    const expect = signedInEmail ? { approverEmail: signedInEmail.toLowerCase() } : {};
+    const verified = verifyDecisionToken(token, { keys: deps.keys, now: deps.now(), expect });
+    if (!verified.ok) return { kind: 'link', problem: verified.problem };
+    const { claims } = verified;
+    // The link id is "<step instance id>/<approver>/<issued at>" (see stepActivities).
+    const instanceId = claims.tokenId.split('/')[0];
+    const requestId = Number(claims.requestId);
+    const item = await deps.repos.requests.get(requestId);
+    const requester = await deps.people.personFor(item.RequesterId);
+    if (requester.email.toLowerCase() === claims.approverEmail) return { kind: 'self-approval' };
+
+    const row = (await collect(deps.repos.approvalTasks.forRequest(requestId))).find((r) => r.InstanceId === instanceId);
+    if (!row) return { kind: 'step-closed' };
+    const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
+    const code = claims.stepCode as StepCode;
+    const view: DecisionView = {
+      requestId,
+      title: item.Title,
+      requestType: item.RequestType,
+      risk: item.RiskRating,
+      purpose: item.Purpose,
+      step: {
+        code,
+        name: STEP_NAMES[code] ?? code,
+        role: planned?.role ?? row.RoleCode,
+        reason: planned?.reason ?? '',
+        clause: planned?.clause ?? '',
+        checklist: planned?.checklist ?? [],
+        mayRecordNotRequired: planned?.mayRecordNotRequired ?? false,
+      },
+      approverEmail: claims.approverEmail,
+      due: row.DueDate,
+    };
+    return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId };
+  }
+
+  const isRefusal = (x: object): x is Refusal => 'kind' in x;
+
+  async function resend(instanceId: string, rowId: number, claims: DecisionTokenClaims): Promise<void> {
+    const row = await deps.repos.approvalTasks.get(rowId);
+    const outcome = (Object.keys(OUTCOME_LABEL) as DecisionOutcome[]).find((k) => OUTCOME_LABEL[k] === row.Outcome);
+    if (!outcome || !row.RespondedAt) return;
+    await deps.raiseDecision(instanceId, {
+      kind: 'decision',
+      outcome,
+      decidedBy: claims.approverEmail,
+      decidedAt: row.RespondedAt,
+      channel: 'email',
+      comments: row.Comments ?? '',
+      tokenId: claims.tokenId,
+    });
+  }
+
+  async function open(token: string, signedInEmail?: string): Promise<OpenResult> {
+    const loaded = await load(token, signedInEmail);
+    if (isRefusal(loaded)) return { ok: false, refusal: loaded };
+    if (loaded.rowTokenId) return { ok: false, refusal: { kind: 'already-decided' } };
+    if (!(await deps.isWaiting(loaded.instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
+    return { ok: true, view: loaded.view };
+  }
+
+  async function decide(token: string, form: Record<string, string>, signedInEmail?: string): Promise<DecideResult> {
+    const loaded = await load(token, signedInEmail);
+    if (isRefusal(loaded)) return { ok: false, refusal: loaded };
+    const { claims, instanceId, view } = loaded;
+    if (loaded.rowTokenId) {
+      // This link already decided. If the process stopped before the waiting step heard of it,
+      // hand the decision stored on the task row over again; the new form is ignored either way.
+      if (loaded.rowTokenId === claims.tokenId && (await deps.isWaiting(instanceId))) await resend(instanceId, loaded.rowId, claims);
+      return { ok: false, refusal: { kind: 'already-decided' } };
+    }
+    if (!(await deps.isWaiting(instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
+
+    const parsedForm = formSchema.safeParse(form);
+    if (!parsedForm.success) return { ok: false, invalid: toFieldMessages(parsedForm.error), view };
+    const decidedAt = deps.now().toISOString();
+    const decision = decisionSchema.safeParse({
+      requestId: view.requestId,
+      stepCode: claims.stepCode,
+      outcome: parsedForm.data.outcome,
+      decidedBy: claims.approverEmail,
+      decidedAt,
+      channel: 'email',
+      comments: parsedForm.data.comments,
+      checklist: view.step.checklist.map((item) => ({
+        itemId: item.id,
+        confirmed: form[`confirm:${item.id}`] === 'yes',
+        reasonIfNot: form[`reason:${item.id}`]?.trim() || undefined,
+      })),
+    });
+    if (!decision.success) return { ok: false, invalid: toFieldMessages(decision.error), view };
+    if (decision.data.outcome === 'not-required' && !view.step.mayRecordNotRequired) {
+      return { ok: false, invalid: [{ field: 'outcome', message: 'this step cannot be recorded as not required' }], view };
+    }
+
+    // Claim the link on the task row (etag-guarded), writing the decision with it, so a decision
+    // that reached SharePoint is never lost even if the process stops before the next line.
+    const respondedById = await deps.people.idFor(claims.approverEmail);
+    const row = await deps.repos.approvalTasks.modify(loaded.rowId, (current) =>
+      current.DecisionTokenId
+        ? null
+        : {
+            DecisionTokenId: claims.tokenId,
+            Outcome: OUTCOME_LABEL[decision.data.outcome],
+            Comments: decision.data.comments || null,
+            RespondedById: respondedById,
+            RespondedAt: decidedAt,
+            ResponseChannel: 'Email',
+          },
+    );
+    if (row.DecisionTokenId !== claims.tokenId) return { ok: false, refusal: { kind: 'already-decided' } };
+
+    await deps.raiseDecision(instanceId, {
+      kind: 'decision',
+      outcome: decision.data.outcome,
+      decidedBy: claims.approverEmail,
+      decidedAt: row.RespondedAt ?? decidedAt,
+      channel: 'email',
+      comments: row.Comments ?? '',
+      tokenId: claims.tokenId,
+    });
+    return { ok: true, outcome: decision.data.outcome, view };
+  }
+
+  return { open, decide };
+}
+
+const OUTCOME_LABEL = { approved: 'Approved', rejected: 'Rejected', 'more-information': 'More information needed', 'not-required': 'Not required' } as const;

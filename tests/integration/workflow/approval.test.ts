@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { decisionLink, heading, mailbox, openDecision, submitDecision, type MailboxMessage } from './decisionClient';
+
+interface RequestDetail {
+  status: string;
+  decisionSummary: string | null;
+  reviewDue: string | null;
+  steps: { code: string; status: string; outcome: string | null; attempt: number }[];
+}
+
+const example = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', `${name}.json`), 'utf8')) as Record<string, unknown>;
+
+// Approvers answer from the links in their email: GET shows the page, POST decides. Every stage
+// of the route runs in order until the request is approved, or ends at a rejection.
+describe('approving from email', () => {
+  let rt: RuntimeProcess;
+  const used = new Set<string>();
+
+  const submit = async (body: Record<string, unknown>): Promise<number> => {
+    const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: number }).id;
+  };
+  const detail = async (id: number): Promise<RequestDetail> => (await (await fetch(`${rt.origin}/api/requests/${id}`)).json()) as RequestDetail;
+  /** New "Decision needed" emails for this request title. */
+  const pendingLinks = async (title: string): Promise<{ message: MailboxMessage; link: string }[]> =>
+    (await mailbox(rt))
+      .filter((m) => m.subject.startsWith('Decision needed') && m.subject.includes(title))
+      .map((m) => ({ message: m, link: decisionLink(m)! }))
+      .filter(({ link }) => link && !used.has(link));
+
+  beforeAll(async () => {
+    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
+  });
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  it('walks a healthcare request with a service change through every stage to Approved', async () => {
+    const body = example('healthcare-service-change');
+    const id = await submit(body);
+    const title = String(body.title);
+    const decidedSteps: string[] = [];
+
+    for (let round = 0; round < 10; round++) {
+      const current = await detail(id);
+      if (current.status === 'Approved') break;
+      const links = await eventually(async () => {
+        const l = await pendingLinks(title);
+        return l.length > 0 ? l : undefined;
+      }, `decision emails in round ${round}`);
+      for (const { link } of links) {
+        used.add(link);
+        const page = await openDecision(link);
+        // A step held jointly by two roles (the Data Protection Impact Assessment: Information
+        // Governance Manager and Head of Safe Practice) is decided by whichever answers first.
+        if (page.status === 409) {
+          expect(heading(page.html)).toBe('This step has already been decided');
+          continue;
+        }
+        expect(page.status).toBe(200);
+        const result = await submitDecision(link, page, 'approved');
+        expect(heading(result.html)).toBe('Decision recorded');
+        decidedSteps.push(heading(page.html));
+      }
+      await eventually(async () => ((await pendingLinks(title)).length > 0 || (await detail(id)).status === 'Approved' ? true : undefined), 'the next stage');
+    }
+
+    const done = await detail(id);
+    expect(done.status).toBe('Approved');
+    expect(done.steps.map((s) => s.code).sort()).toEqual(['CALDICOTT', 'CSO', 'DIGITAL_BI', 'DPIA', 'DTAC', 'FINANCE', 'IG_NOTIFY', 'MDSO', 'SIRO', 'WORKFORCE']);
+    expect(done.steps.every((s) => s.status === 'Completed' && s.outcome === 'Approved')).toBe(true);
+    // Reviewed at the next policy review (6 January 2027), which is sooner than two years.
+    expect(done.reviewDue?.slice(0, 10)).toBe('2027-01-06');
+
+    const requesterEmail = (body.requester as { email: string }).email;
+    const outcome = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Approved: ')), 'the outcome email');
+    expect(outcome.subject).toBe(`Approved: “${title}”`);
+  });
+
+  it('ends the request at a rejection in a middle stage and tells the requester why', async () => {
+    const body = { ...example('research'), title: 'Research request to reject' } as unknown as Record<string, unknown> & { requester: { email: string } };
+    const id = await submit(body);
+    // Stage 1: approve everything.
+    const stage1 = await eventually(async () => {
+      const l = await pendingLinks('Research request to reject');
+      return l.length >= 2 ? l : undefined;
+    }, 'stage 1 emails');
+    for (const { link } of stage1) {
+      used.add(link);
+      await submitDecision(link, await openDecision(link), 'approved');
+    }
+    // Stage 2: once every step of it is assigned, one approver rejects; the others' links stop working.
+    const stage2 = await eventually(async () => {
+      const pendingSteps = (await detail(id)).steps.filter((s) => s.status === 'Pending').length;
+      const l = await pendingLinks('Research request to reject');
+      return pendingSteps >= 2 && l.length >= pendingSteps ? { links: l, pendingSteps } : undefined;
+    }, 'stage 2 emails');
+    const [rejecter, ...others] = stage2.links;
+    used.add(rejecter.link);
+    const rejected = await submitDecision(rejecter.link, await openDecision(rejecter.link), 'rejected', { comments: 'The supplier has not shown how the model was validated.' });
+    expect(heading(rejected.html)).toBe('Decision recorded');
+
+    const done = await eventually(async () => {
+      const d = await detail(id);
+      return d.status === 'Rejected' ? d : undefined;
+    }, 'the rejection');
+    expect(done.decisionSummary).toBe('The supplier has not shown how the model was validated.');
+    expect(done.steps.filter((s) => s.status === 'Cancelled').length).toBe(stage2.pendingSteps - 1);
+
+    const late = await openDecision(others[0].link);
+    expect(late.status).toBe(409);
+    expect(heading(late.html)).toBe('This step is no longer waiting for a decision');
+    const requesterEmail = body.requester.email;
+    const told = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Not approved: ')), 'the outcome email');
+    expect(told.subject).toBe("Not approved: “Research request to reject”");
+  });
+});
