@@ -4,4 +4,5 @@ import './settings';
 import './health';
 import './requests';
 import './decisions';
+import './requestChanges';
 import '../orchestrations';

@@ -1,0 +1,86 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { intakeRequestShapeSchema, planRoute, toFieldMessages, type FieldMessage } from '../shared/domain';
+import { ItemNotFoundError } from '../shared/sharepoint';
+import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
+import { EVENT, requestInstanceId } from '../orchestrations/names';
+import { appServices } from './appServices';
+
+const badRequest = (errors: FieldMessage[]): HttpResponseInit => ({ status: 400, jsonBody: { errors } });
+const conflict = (message: string): HttpResponseInit => ({ status: 409, jsonBody: { error: message } });
+
+/** The request and its requester, or the response that says why not. */
+async function requesterOnly(request: HttpRequest): Promise<{ id: number; status: string; intakeJson: string | null } | HttpResponseInit> {
+  const id = Number(request.params.id);
+  if (!Number.isInteger(id) || id <= 0) return badRequest([{ field: 'id', message: 'give the request id, a whole number' }]);
+  const services = appServices();
+  let item;
+  try {
+    item = await services.repos.requests.get(id);
+  } catch (err) {
+    if (err instanceof ItemNotFoundError) return { status: 404, jsonBody: { error: `There is no request ${id}.` } };
+    throw err;
+  }
+  // Behind sign-in only the requester may change their request; locally there is no sign-in.
+  const signedIn = request.headers.get('x-ms-client-principal-name')?.toLowerCase();
+  const requester = await services.people.personFor(item.RequesterId);
+  if (signedIn && signedIn !== requester.email.toLowerCase()) return { status: 403, jsonBody: { error: 'Only the person who made the request can change it.' } };
+  return { id, status: item.Status, intakeJson: item.IntakeJson };
+}
+
+/** `POST /api/requests/{id}/withdrawal`: the requester stops the request; open steps are cancelled. */
+export async function withdrawRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const found = await requesterOnly(request);
+  if (!('id' in found)) return found;
+  if (['Approved', 'Rejected', 'Withdrawn'].includes(found.status)) return conflict(`The request is already ${found.status.toLowerCase()}, so it cannot be withdrawn.`);
+  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.withdrawn, { at: new Date().toISOString() });
+  return { status: 202, jsonBody: { id: found.id, status: 'Withdrawing' } };
+}
+
+/**
+ * `POST /api/requests/{id}/responses`: the requester answers "more information needed" with the
+ * whole request (intake JSON version 1) as it now stands. The route is planned again; approvals
+ * whose answers did not change stand.
+ */
+export async function resubmitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const found = await requesterOnly(request);
+  if (!('id' in found)) return found;
+  if (found.status !== 'More information needed') return conflict('The request is not waiting for more information.');
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return badRequest([{ field: '(body)', message: 'send the updated request as JSON (intake format version 1)' }]);
+  }
+  const parsed = intakeRequestShapeSchema.safeParse(body);
+  if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
+  const plan = planRoute(parsed.data);
+  if (plan.outcome === 'refused') return { status: 400, jsonBody: { refused: plan.refused } };
+
+  const services = appServices();
+  const current = await services.repos.requests.get(found.id);
+  const requesterId = current.RequesterId;
+  await services.repos.requests.modify(found.id, (item) => ({
+    ...requestItemFromIntake({ ...parsed.data, requester: { ...parsed.data.requester } }, requesterId),
+    Status: 'Submitted',
+    PreviousIntakeJson: item.IntakeJson,
+  }));
+  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.resubmitted, { at: new Date().toISOString() });
+  return { status: 202, jsonBody: { id: found.id, status: 'Submitted' } };
+}
+
+app.http('withdrawRequest', {
+  methods: ['POST'],
+  route: 'requests/{id}/withdrawal',
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: withdrawRequest,
+});
+
+app.http('resubmitRequest', {
+  methods: ['POST'],
+  route: 'requests/{id}/responses',
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: resubmitRequest,
+});
