@@ -1,4 +1,5 @@
 import { ClientCertificateCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import { createAuditLog, type AuditLog } from '../shared/audit/auditLog';
 import type { Settings } from '../shared/config/settings';
 import {
   createEmailNotifier,
@@ -22,6 +23,7 @@ export interface AppServices {
   people: PeopleDirectory;
   roles: RoleDirectory;
   notifier: Notifier;
+  audit: AuditLog;
 }
 
 function sharePointCredential(s: Settings): TokenCredential | undefined {
@@ -46,6 +48,7 @@ export function appServices(): AppServices {
     settings,
     repos,
     people,
+    audit: createAuditLog(repos.auditLog),
     roles: new RoleDirectory(repos.roles, people, { name: 'AI governance lead', email: settings.GOVERNANCE_LEAD_EMAIL }),
     notifier: createEmailNotifier({
       transport: createEmailTransport(emailSettings),

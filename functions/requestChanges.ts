@@ -4,13 +4,14 @@ import { intakeRequestShapeSchema, planRoute, toFieldMessages, type FieldMessage
 import { ItemNotFoundError } from '../shared/sharepoint';
 import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
 import { EVENT, requestInstanceId } from '../orchestrations/names';
+import { appClock } from '../shared/time';
 import { appServices } from './appServices';
 
 const badRequest = (errors: FieldMessage[]): HttpResponseInit => ({ status: 400, jsonBody: { errors } });
 const conflict = (message: string): HttpResponseInit => ({ status: 409, jsonBody: { error: message } });
 
 /** The request and its requester, or the response that says why not. */
-async function requesterOnly(request: HttpRequest): Promise<{ id: number; status: string; intakeJson: string | null } | HttpResponseInit> {
+async function requesterOnly(request: HttpRequest): Promise<{ id: number; status: string; requesterEmail: string } | HttpResponseInit> {
   const id = Number(request.params.id);
   if (!Number.isInteger(id) || id <= 0) return badRequest([{ field: 'id', message: 'give the request id, a whole number' }]);
   const services = appServices();
@@ -25,7 +26,7 @@ async function requesterOnly(request: HttpRequest): Promise<{ id: number; status
   const signedIn = request.headers.get('x-ms-client-principal-name')?.toLowerCase();
   const requester = await services.people.personFor(item.RequesterId);
   if (signedIn && signedIn !== requester.email.toLowerCase()) return { status: 403, jsonBody: { error: 'Only the person who made the request can change it.' } };
-  return { id, status: item.Status, intakeJson: item.IntakeJson };
+  return { id, status: item.Status, requesterEmail: requester.email };
 }
 
 /** `POST /api/requests/{id}/withdrawal`: the requester stops the request; open steps are cancelled. */
@@ -33,7 +34,18 @@ export async function withdrawRequest(request: HttpRequest, context: InvocationC
   const found = await requesterOnly(request);
   if (!('id' in found)) return found;
   if (['Approved', 'Rejected', 'Withdrawn'].includes(found.status)) return conflict(`The request is already ${found.status.toLowerCase()}, so it cannot be withdrawn.`);
-  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.withdrawn, { at: new Date().toISOString() });
+  const at = appClock.now().toISOString();
+  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.withdrawn, { at });
+  await appServices().audit.append({
+    title: 'Withdrawal requested by the requester',
+    eventType: 'withdrawal-requested',
+    subjectList: 'AI Requests',
+    subjectItemId: found.id,
+    actor: found.requesterEmail,
+    channel: 'Web',
+    occurredAt: at,
+    key: `request-${found.id}/withdrawal/${at}`,
+  });
   return { status: 202, jsonBody: { id: found.id, status: 'Withdrawing' } };
 }
 
@@ -65,7 +77,18 @@ export async function resubmitRequest(request: HttpRequest, context: InvocationC
     Status: 'Submitted',
     PreviousIntakeJson: item.IntakeJson,
   }));
-  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.resubmitted, { at: new Date().toISOString() });
+  const at = appClock.now().toISOString();
+  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.resubmitted, { at });
+  await services.audit.append({
+    title: 'Request resubmitted with new answers',
+    eventType: 'request-resubmitted',
+    subjectList: 'AI Requests',
+    subjectItemId: found.id,
+    actor: found.requesterEmail,
+    channel: 'Web',
+    occurredAt: at,
+    key: `request-${found.id}/resubmitted/${at}`,
+  });
   return { status: 202, jsonBody: { id: found.id, status: 'Submitted' } };
 }
 

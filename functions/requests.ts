@@ -4,6 +4,7 @@ import { intakeRequestShapeSchema, planRoute, STEP_NAMES, toFieldMessages, type 
 import { collect, ItemNotFoundError } from '../shared/sharepoint';
 import { requestItemFromIntake, routeFromItem } from '../shared/sharepoint/requestItem';
 import { ORCHESTRATOR, requestInstanceId } from '../orchestrations/names';
+import { appClock } from '../shared/time';
 import { appServices } from './appServices';
 
 const badRequest = (errors: FieldMessage[]): HttpResponseInit => ({ status: 400, jsonBody: { errors } });
@@ -42,6 +43,17 @@ export async function submitRequest(request: HttpRequest, context: InvocationCon
   // and an instance that exists already is left alone.
   await df.getClient(context).startNew(ORCHESTRATOR.aiRequest, { instanceId, input: { requestId: item.Id } });
   await services.repos.requests.modify(item.Id, () => ({ OrchestrationInstanceId: instanceId }));
+  await services.audit.append({
+    title: `Request submitted: ${intake.title}`,
+    eventType: 'request-submitted',
+    subjectList: 'AI Requests',
+    subjectItemId: item.Id,
+    actor: intake.requester.email,
+    channel: 'Web',
+    occurredAt: appClock.now().toISOString(),
+    details: { type: intake.type, risk: plan.risk.rating },
+    key: `request-${item.Id}/submitted`,
+  });
 
   return {
     status: 201,

@@ -37,7 +37,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
 
   for (;;) {
     progress({ state: 'planning' });
-    const planInput: PlanRequestRouteInput = { requestId, approvedSteps: [...approved], replan };
+    const planInput: PlanRequestRouteInput = { requestId, approvedSteps: [...approved], replan, plannedAt: context.df.currentUtcDateTime.toISOString() };
     const plan = (yield context.df.callActivity(ACTIVITY.planRequestRoute, planInput)) as PlanRequestRouteOutput;
     if (plan.outcome === 'refused') {
       yield* finish('refused', plan.reasons);
@@ -73,7 +73,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       const withdrawal = context.df.waitForExternalEvent(EVENT.withdrawn);
       const winner = (yield context.df.Task.any([stageDone, withdrawal])) as Task;
       if (winner === withdrawal) {
-        const cancel: CancelStepsInput = { requestId, instanceIds: ids.map((r) => r.id), reason: 'withdrawn' };
+        const cancel: CancelStepsInput = { requestId, at: context.df.currentUtcDateTime.toISOString(), instanceIds: ids.map((r) => r.id), reason: 'withdrawn' };
         yield context.df.callActivity(ACTIVITY.cancelSteps, cancel);
         yield* finish('withdrawn', ['The requester withdrew the request.']);
         return { outcome: 'withdrawn' };

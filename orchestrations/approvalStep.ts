@@ -62,6 +62,7 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
     if ((signal.outcome === 'rejected' || signal.outcome === 'more-information') && input.siblingInstanceIds.length > 0) {
       const cancel: CancelStepsInput = {
         requestId,
+        at: context.df.currentUtcDateTime.toISOString(),
         instanceIds: input.siblingInstanceIds,
         reason: signal.outcome === 'rejected' ? 'stage-ended' : 'more-information',
       };

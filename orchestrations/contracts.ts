@@ -19,6 +19,7 @@ export interface PlanRequestRouteInput {
   /** Steps already approved and not reopened, when re-planning after more information. */
   approvedSteps: string[];
   replan: boolean;
+  plannedAt: string;
 }
 
 export type PlanRequestRouteOutput =
@@ -97,6 +98,7 @@ export type StepResult =
 
 export interface CancelStepsInput {
   requestId: number;
+  at: string;
   instanceIds: string[];
   reason: 'withdrawn' | 'stage-ended' | 'more-information';
 }

@@ -21,7 +21,7 @@ import { ACTIVITY } from './names';
 let requestActivities: ReturnType<typeof makeRequestActivities> | undefined;
 const requests = (): ReturnType<typeof makeRequestActivities> => {
   const s = appServices();
-  return (requestActivities ??= makeRequestActivities({ repos: s.repos, people: s.people, notifier: s.notifier, publicBaseUrl: s.settings.PUBLIC_BASE_URL }));
+  return (requestActivities ??= makeRequestActivities({ repos: s.repos, people: s.people, notifier: s.notifier, audit: s.audit, publicBaseUrl: s.settings.PUBLIC_BASE_URL }));
 };
 
 const steps = (context: InvocationContext): ReturnType<typeof makeStepActivities> => {
@@ -32,6 +32,7 @@ const steps = (context: InvocationContext): ReturnType<typeof makeStepActivities
     people: s.people,
     roles: s.roles,
     notifier: s.notifier,
+    audit: s.audit,
     publicBaseUrl: s.settings.PUBLIC_BASE_URL,
     signingKeys: s.settings.DECISION_SIGNING_KEYS,
     linkTtlHours: s.settings.DECISION_LINK_TTL_HOURS,

@@ -1,4 +1,5 @@
 import { planRoute, replanRoute, STEP_NAMES, toolReviewDate, type PriorDecision } from '../../shared/domain';
+import type { AuditLog } from '../../shared/audit/auditLog';
 import type { Notifier } from '../../shared/notify';
 import type { PeopleDirectory, Repositories } from '../../shared/sharepoint';
 import { collect } from '../../shared/sharepoint';
@@ -9,6 +10,7 @@ export interface RequestActivityDeps {
   repos: Pick<Repositories, 'requests' | 'policies'>;
   people: PeopleDirectory;
   notifier: Notifier;
+  audit: AuditLog;
   publicBaseUrl: string;
 }
 
@@ -59,6 +61,17 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
         Status: 'In review',
         CurrentStage: `Stage 1 of ${outcome.route.stages.length}`,
       }));
+      await deps.audit.append({
+        title: input.replan ? 'Route planned again after new answers' : 'Route planned',
+        eventType: 'route-planned',
+        subjectList: 'AI Requests',
+        subjectItemId: input.requestId,
+        actor: 'system',
+        channel: 'System',
+        occurredAt: input.plannedAt,
+        details: { risk: outcome.route.risk.rating, steps: outcome.route.stages.map((st) => st.map((x) => x.code)), reopened: outcome.reopened, rulesVersion: outcome.route.rulesVersion },
+        key: `request-${input.requestId}/route/${input.plannedAt}`,
+      });
     }
     return outcome;
   }
@@ -77,6 +90,17 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       },
       `request-${input.requestId}/more-information/${input.stepCode}/${input.askedAt}`,
     );
+    await deps.audit.append({
+      title: `More information needed: ${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode}`,
+      eventType: 'more-information-requested',
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: input.askedBy || 'system',
+      channel: 'System',
+      occurredAt: input.askedAt,
+      details: { stepCode: input.stepCode },
+      key: `request-${input.requestId}/more-information/${input.stepCode}/${input.askedAt}`,
+    });
   }
 
   /** An approved tool is reviewed at the next policy review, and at most two years on. */
@@ -100,6 +124,17 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);
     else if (input.outcome === 'withdrawn') await deps.notifier.send('outcome', requester.email, { outcome: 'withdrawn', request }, key);
     else await deps.notifier.send('outcome', requester.email, { outcome: 'rejected', request, reasons: input.reasons.length ? input.reasons : ['See the request page.'] }, key);
+    await deps.audit.append({
+      title: `Request ${STATUS_OF[input.outcome].toLowerCase()}`,
+      eventType: `request-${input.outcome}`,
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: 'system',
+      channel: 'System',
+      occurredAt: input.finishedAt,
+      details: { reasons: input.reasons, reviewDue: reviewDue ?? null },
+      key,
+    });
   }
 
   return { planRequestRoute, askForMoreInformation, finishRequest };

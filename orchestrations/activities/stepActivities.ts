@@ -1,5 +1,6 @@
 import { personActingFor, STEP_NAMES, type Person, type RoleConfiguration } from '../../shared/domain';
 import type { SigningKeyRing } from '../../shared/config/signingKeys';
+import type { AuditLog } from '../../shared/audit/auditLog';
 import type { Notifier } from '../../shared/notify';
 import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../shared/sharepoint';
 import { signDecisionToken } from '../../shared/security/decisionToken';
@@ -11,6 +12,7 @@ export interface StepActivityDeps {
   people: PeopleDirectory;
   roles: RoleDirectory;
   notifier: Notifier;
+  audit: AuditLog;
   publicBaseUrl: string;
   signingKeys: SigningKeyRing;
   linkTtlHours: number;
@@ -20,6 +22,12 @@ export interface StepActivityDeps {
 
 const OUTCOME_LABEL = { approved: 'Approved', rejected: 'Rejected', 'more-information': 'More information needed', 'not-required': 'Not required' } as const;
 const CHANNEL_LABEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
+const MILESTONE_TITLE = {
+  'halfway-reminder': 'Reminder sent (half the time used)',
+  'due-day-reminder': 'Reminder sent (due today)',
+  'escalate-to-deputy': 'Escalated to the deputy',
+  'escalate-to-governance-lead': 'Escalated to the governance lead',
+} as const;
 
 /**
  * Activities of one approval step: assign it (task row and messages with signed decision links),
@@ -89,10 +97,36 @@ export function makeStepActivities(deps: StepActivityDeps) {
         `${input.instanceId}/assigned/${person.email}`,
       );
     }
+    await deps.audit.append({
+      title: `Step assigned: ${step.name}`,
+      eventType: 'step-assigned',
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: 'system',
+      channel: 'System',
+      occurredAt: input.assignedAt,
+      details: { stepCode: input.stepCode, attempt: input.attempt, assignees: people.map((p) => p.email), due: input.dueAt },
+      key: `${input.instanceId}/assigned`,
+    });
     return { assigneeEmail: people[0].email };
   }
 
   async function chaseStep(input: ChaseStepInput): Promise<void> {
+    await chase(input);
+    await deps.audit.append({
+      title: `${MILESTONE_TITLE[input.milestone]}: ${STEP_NAMES[input.stepCode]}`,
+      eventType: input.milestone,
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: 'system',
+      channel: 'System',
+      occurredAt: input.at,
+      details: { stepCode: input.stepCode, attempt: input.attempt },
+      key: `${input.instanceId}/${input.milestone}`,
+    });
+  }
+
+  async function chase(input: ChaseStepInput): Promise<void> {
     const { requester, roles, request, step } = await context(input);
     const row = await taskRow(input.requestId, input.stepCode, input.attempt);
     const key = `${input.instanceId}/${input.milestone}`;
@@ -134,6 +168,17 @@ export function makeStepActivities(deps: StepActivityDeps) {
       ResponseChannel: CHANNEL_LABEL[input.signal.channel],
       DecisionTokenId: input.signal.tokenId ?? null,
     }));
+    await deps.audit.append({
+      title: `Decision: ${OUTCOME_LABEL[input.signal.outcome]} (${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode})`,
+      eventType: 'decision-recorded',
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: input.signal.decidedBy,
+      channel: CHANNEL_LABEL[input.signal.channel],
+      occurredAt: input.signal.decidedAt,
+      details: { stepCode: input.stepCode, attempt: input.attempt, outcome: input.signal.outcome, comments: input.signal.comments, onBehalfOf: input.signal.onBehalfOf ?? null },
+      key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision`,
+    });
   }
 
   async function cancelSteps(input: CancelStepsInput): Promise<void> {
@@ -142,6 +187,17 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const rows = await collect(deps.repos.approvalTasks.forRequest(input.requestId));
     for (const row of rows.filter((r) => r.InstanceId && input.instanceIds.includes(r.InstanceId) && r.Status !== 'Completed')) {
       await deps.repos.approvalTasks.modify(row.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }));
+      await deps.audit.append({
+        title: `Step cancelled: ${STEP_NAMES[row.StepCode as keyof typeof STEP_NAMES] ?? row.StepCode}`,
+        eventType: 'step-cancelled',
+        subjectList: 'AI Requests',
+        subjectItemId: input.requestId,
+        actor: 'system',
+        channel: 'System',
+        occurredAt: input.at,
+        details: { stepCode: row.StepCode, reason: input.reason },
+        key: `${row.InstanceId}/cancelled`,
+      });
     }
   }
 

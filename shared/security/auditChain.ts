@@ -17,6 +17,7 @@ export interface AuditContent {
   Channel: string | null;
   OccurredAt: string;
   Details: string | null;
+  IdempotencyKey?: string | null;
 }
 
 export interface ChainedAuditEntry extends AuditContent {
@@ -36,6 +37,7 @@ function canonical(content: AuditContent, previousHash: string): string {
     content.Channel ?? null,
     new Date(content.OccurredAt).toISOString(),
     content.Details ?? null,
+    content.IdempotencyKey ?? null,
     previousHash,
   ]);
 }

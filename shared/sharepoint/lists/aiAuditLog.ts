@@ -15,6 +15,10 @@ export const aiAuditLogList = defineList({
     Channel: choice('Channel', ['Email', 'Teams', 'Web', 'System'] as const),
     OccurredAt: dateTime('Occurred at', { required: true, indexed: true }),
     Details: note('Details (JSON)'),
+    IdempotencyKey: text('Idempotency key', {
+      indexed: true,
+      description: 'Names the logical event, so an activity that runs twice writes one entry (and sends one message).',
+    }),
     PreviousHash: text('Previous hash', { required: true }),
     Hash: text('Hash', { required: true }),
   },

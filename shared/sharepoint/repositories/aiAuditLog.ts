@@ -13,6 +13,10 @@ export interface AuditLogRepository {
   forSubject(itemId: number, options?: QueryOptions): AsyncGenerator<AuditItem[]>;
   /** Entries after a sequence number, in order (indexed Sequence), to verify the chain. */
   afterSequence(sequence: number, options?: QueryOptions): AsyncGenerator<AuditItem[]>;
+  /** The entry with the highest sequence, if any. */
+  latest(): Promise<AuditItem | undefined>;
+  /** The entry written for a logical event, if any (indexed IdempotencyKey). */
+  byKey(key: string): Promise<AuditItem | undefined>;
 }
 
 export class PnpAuditLogRepository implements AuditLogRepository {
@@ -34,5 +38,13 @@ export class PnpAuditLogRepository implements AuditLogRepository {
   }
   afterSequence(sequence: number, options?: QueryOptions) {
     return this.inner.query([['Sequence', 'gt', sequence]], { ...options, orderBy: { field: 'Sequence' } });
+  }
+  async latest() {
+    for await (const page of this.inner.query([['Sequence', 'gt', 0]], { pageSize: 1, orderBy: { field: 'Sequence', ascending: false } })) return page[0];
+    return undefined;
+  }
+  async byKey(key: string) {
+    for await (const page of this.inner.query([['IdempotencyKey', 'eq', key]], { pageSize: 1 })) return page[0];
+    return undefined;
   }
 }

@@ -39,6 +39,6 @@ export const samples = {
   }),
   auditLog: (n: number): ItemFields<typeof aiAuditLogList> => ({
     Title: `Request submitted ${n}`, Sequence: n, EventType: 'request.submitted', SubjectList: 'AI Requests', SubjectItemId: n, Actor: 'priya.shah@example.nhs.uk',
-    Channel: 'Web', OccurredAt: '2026-11-25T10:00:00Z', Details: '{}', PreviousHash: '0'.repeat(64), Hash: 'a'.repeat(64),
+    Channel: 'Web', OccurredAt: '2026-11-25T10:00:00Z', Details: '{}', IdempotencyKey: `sample-${n}`, PreviousHash: '0'.repeat(64), Hash: 'a'.repeat(64),
   }),
 };

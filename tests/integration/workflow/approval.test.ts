@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
 import { decisionLink, heading, mailbox, openDecision, submitDecision, type MailboxMessage } from './decisionClient';
 
@@ -79,6 +81,21 @@ describe('approving from email', () => {
     const requesterEmail = (body.requester as { email: string }).email;
     const outcome = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Approved: ')), 'the outcome email');
     expect(outcome.subject).toBe(`Approved: “${title}”`);
+
+    // Every decision is in the audit log, with who made it, and the hash chain is intact.
+    const audit = await eventually(async () => {
+      const res = await fetch(`${rt.origin}/sites/aigov/_api/web/lists/getByTitle('AI%20Audit%20Log')/items?$filter=SubjectItemId eq ${id}&$top=500`, {
+        headers: { accept: 'application/json;odata=nometadata' },
+      });
+      const body = (await res.json()) as { value: { EventType: string; Actor: string }[] };
+      return body.value.some((e) => e.EventType === 'request-approved') ? body : undefined;
+    }, 'the outcome in the audit log');
+    const decisions = audit.value.filter((e) => e.EventType === 'decision-recorded');
+    expect(decisions).toHaveLength(10);
+    expect(decisions.every((e) => e.Actor.endsWith('@example.nhs.uk'))).toBe(true);
+    expect(audit.value.map((e) => e.EventType)).toEqual(expect.arrayContaining(['request-submitted', 'route-planned', 'step-assigned', 'request-approved']));
+    const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, 'dist', 'scripts', 'auditVerify.js'), '--site', `${rt.origin}/sites/aigov`]);
+    expect(stdout).toMatch(/^Audit log intact: \d+ entries, every link checked\.\n$/);
   });
 
   it('ends the request at a rejection in a middle stage and tells the requester why', async () => {
