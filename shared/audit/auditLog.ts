@@ -50,7 +50,7 @@ export function createAuditLog(repo: AuditLogRepository): AuditLog {
         Details: event.details ? JSON.stringify(event.details) : null,
         IdempotencyKey: event.key,
       },
-      latest as ChainedAuditEntry | undefined,
+      latest,
     );
     await repo.append({ ...entry, Channel: event.channel ?? null });
   }
