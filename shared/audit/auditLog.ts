@@ -1,5 +1,5 @@
 import type { AuditLogRepository } from '../sharepoint/repositories/aiAuditLog';
-import { chainAuditEntry, type ChainedAuditEntry } from '../security/auditChain';
+import { chainAuditEntry } from '../security/auditChain';
 
 export type AuditChannel = 'Email' | 'Teams' | 'Web' | 'System';
 
