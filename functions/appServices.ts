@@ -1,10 +1,11 @@
 import { ClientCertificateCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { createAuditLog, type AuditLog } from '../shared/audit/auditLog';
+import { createAuditSentMessageStore } from '../shared/audit/auditSentMessageStore';
+import { appClock } from '../shared/time';
 import type { Settings } from '../shared/config/settings';
 import {
   createEmailNotifier,
   createEmailTransport,
-  createInMemorySentMessageStore,
   isProductionEnvironment,
   parseEmailSettings,
   type Notifier,
@@ -44,18 +45,18 @@ export function appServices(): AppServices {
   const repos = createRepositories(sp);
   const people = new PnpPeopleDirectory(sp);
   const emailSettings = parseEmailSettings(process.env, { production: isProductionEnvironment(process.env) });
+  const audit = createAuditLog(repos.auditLog);
   services = {
     settings,
     repos,
     people,
-    audit: createAuditLog(repos.auditLog),
+    audit,
     roles: new RoleDirectory(repos.roles, people, { name: 'AI governance lead', email: settings.GOVERNANCE_LEAD_EMAIL }),
     notifier: createEmailNotifier({
       transport: createEmailTransport(emailSettings),
       from: emailSettings.from,
-      // One process locally; in Azure an activity retried on another instance may send again
-      // (at least once). A shared store is planned with the approval workflow's crash tests.
-      store: createInMemorySentMessageStore(),
+      store: createAuditSentMessageStore(repos.auditLog, audit),
+      now: () => appClock.now().getTime(),
     }),
   };
   return services;
