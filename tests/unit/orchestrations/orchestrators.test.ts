@@ -1,0 +1,162 @@
+import { aiRequest } from '../../../orchestrations/aiRequest';
+import { approvalStep } from '../../../orchestrations/approvalStep';
+import type { ApprovalStepInput, PlanRequestRouteOutput, StepResult } from '../../../orchestrations/contracts';
+import { ACTIVITY, EVENT, ORCHESTRATOR } from '../../../orchestrations/names';
+import { planRoute, type IntakeRequest, type PlannedStep, type Route } from '../../../shared/domain';
+import { raiseEvent, startInstance } from '../../../local/durable/operations';
+import { SdkInvoker, startBackend, type ActivityCall } from '../durable/sdkHarness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Our orchestrators on the real durable-functions SDK (it replays the history every episode) and
+// the local Durable backend, with activities answered by the test.
+const DAY = 86_400_000;
+const healthcare = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as IntakeRequest;
+const route = planRoute(healthcare) as Route;
+
+function harness(start: string) {
+  const invoker = new SdkInvoker().orchestration(ORCHESTRATOR.aiRequest, aiRequest).orchestration(ORCHESTRATOR.approvalStep, approvalStep);
+  for (const name of Object.values(ACTIVITY)) invoker.activity(name);
+  const rt = startBackend(invoker, Date.parse(start));
+  const status = (id: string) => rt.engine.store.getInstance(id);
+  return { invoker, rt, status };
+}
+
+const stepOf = (code: string): PlannedStep => route.stages.flat().find((s) => s.code === code)!;
+const names = (calls: ActivityCall[]) => calls.map((c) => c.name);
+
+describe('approvalStep orchestrator', () => {
+  it('assigns, reminds at half time and on the due day, escalates twice, then still waits for a person', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
+      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('FINANCE'), attempt: 1, siblingInstanceIds: [] };
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 's1', JSON.stringify(input));
+      const [assign] = await invoker.pending(1);
+      expect(assign.name).toBe(ACTIVITY.assignStep);
+      expect(assign.input).toMatchObject({ requestId: 7, stepCode: 'FINANCE', assignedAt: '2026-12-01T09:00:00.000Z', dueAt: '2026-12-08T23:59:59.999Z' });
+      assign.resolve({ assigneeEmail: 'tom.okafor@example.nhs.uk' });
+
+      const milestones: string[] = [];
+      // Each advance reaches exactly one milestone: 4 Dec (half time), 8 Dec (due day),
+      // 9 Dec (deputy), 14 Dec (governance lead, three working days later).
+      for (const days of [3, 4, 1, 5]) {
+        const advanced = rt.advance(days * DAY);
+        const [chase] = await invoker.pending(1);
+        milestones.push(`${(chase.input as { milestone: string }).milestone}@${(chase.input as { at: string }).at}`);
+        chase.resolve(null);
+        await advanced;
+      }
+      expect(milestones).toEqual([
+        'halfway-reminder@2026-12-04T09:00:00.000Z',
+        'due-day-reminder@2026-12-08T09:00:00.000Z',
+        'escalate-to-deputy@2026-12-09T09:00:00.000Z',
+        'escalate-to-governance-lead@2026-12-14T09:00:00.000Z',
+      ]);
+      await rt.advance(60 * DAY);
+      expect(invoker.calls).toHaveLength(0);
+      expect(status('s1')?.status).toBe('Running');
+
+      await raiseEvent(rt.engine, 's1', EVENT.stepSignal, JSON.stringify({ kind: 'decision', outcome: 'approved', decidedBy: 'mei.lin@example.nhs.uk', decidedAt: '2027-02-20T10:00:00Z', channel: 'email', comments: '' }));
+      const [record] = await invoker.pending(1);
+      expect(record.name).toBe(ACTIVITY.recordDecision);
+      record.resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('s1')!.output!)).toEqual({ stepCode: 'FINANCE', outcome: 'approved', decidedBy: 'mei.lin@example.nhs.uk', comments: '' });
+    } finally {
+      await rt.stop();
+    }
+  });
+
+  it('a rejection cancels its sibling steps; a cancellation ends the step without a decision', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
+      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: ['a', 'b'] };
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 's2', JSON.stringify(input));
+      (await invoker.pending(1))[0].resolve({ assigneeEmail: 'x@example.nhs.uk' });
+      await rt.advance(1);
+      await raiseEvent(rt.engine, 's2', EVENT.stepSignal, JSON.stringify({ kind: 'decision', outcome: 'rejected', decidedBy: 'x@example.nhs.uk', decidedAt: '2026-12-02T10:00:00Z', channel: 'email', comments: 'No' }));
+      const [record] = await invoker.pending(1);
+      record.resolve(null);
+      const [cancel] = await invoker.pending(1);
+      expect(cancel).toMatchObject({ name: ACTIVITY.cancelSteps, input: { requestId: 7, instanceIds: ['a', 'b'], reason: 'stage-ended' } });
+      cancel.resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('s2')!.output!)).toMatchObject({ outcome: 'rejected' });
+
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 's3', JSON.stringify({ ...input, siblingInstanceIds: [] }));
+      (await invoker.pending(1))[0].resolve({ assigneeEmail: 'x@example.nhs.uk' });
+      await rt.advance(1);
+      await raiseEvent(rt.engine, 's3', EVENT.stepSignal, JSON.stringify({ kind: 'cancel', reason: 'withdrawn' }));
+      await rt.advance(1);
+      expect(JSON.parse(status('s3')!.output!)).toEqual({ stepCode: 'DPIA', outcome: 'cancelled' });
+    } finally {
+      await rt.stop();
+    }
+  });
+});
+
+describe('aiRequest orchestrator', () => {
+  const planned: PlanRequestRouteOutput = { outcome: 'routed', title: 'T', requesterEmail: 'r@example.nhs.uk', route, reopened: [], changeSummary: [] };
+
+  /** Answers every approvalStep sub-orchestration's activities so the step ends with `outcome`. */
+  async function finishStage(invoker: SdkInvoker, rt: ReturnType<typeof startBackend>, count: number, outcome: (code: string) => StepResult['outcome']) {
+    const assigns = await invoker.pending(count);
+    expect(new Set(names(assigns))).toEqual(new Set([ACTIVITY.assignStep]));
+    assigns.forEach((a) => a.resolve({ assigneeEmail: 'x@example.nhs.uk' }));
+    await rt.advance(1);
+    for (const a of assigns) {
+      const { instanceId, stepCode } = a.input as { instanceId: string; stepCode: string };
+      await raiseEvent(rt.engine, instanceId, EVENT.stepSignal, JSON.stringify({ kind: 'decision', outcome: outcome(stepCode), decidedBy: 'x@example.nhs.uk', decidedAt: '2026-12-02T10:00:00Z', channel: 'email', comments: 'because' }));
+    }
+    return assigns;
+  }
+
+  it('runs the stages in order, the steps of a stage in parallel, and finishes Approved', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
+      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-7', JSON.stringify({ requestId: 7 }));
+      const [plan] = await invoker.pending(1);
+      expect(plan).toMatchObject({ name: ACTIVITY.planRequestRoute, input: { requestId: 7, replan: false, approvedSteps: [] } });
+      plan.resolve(planned);
+
+      for (const stage of route.stages) {
+        const assigns = await finishStage(invoker, rt, stage.length, () => 'approved');
+        expect(assigns.map((a) => (a.input as { stepCode: string }).stepCode).sort()).toEqual(stage.map((s) => s.code).sort());
+        // Resolving the records lets the next stage start at once; its assignments are the next calls.
+        const records = await invoker.pending(stage.length);
+        records.forEach((r) => r.resolve(null));
+      }
+      const [finish] = await invoker.pending(1);
+      expect(finish).toMatchObject({ name: ACTIVITY.finishRequest, input: { requestId: 7, outcome: 'approved' } });
+      finish.resolve(null);
+      await rt.advance(1);
+      expect(status('request-7')?.status).toBe('Completed');
+      expect(JSON.parse(status('request-7')!.output!)).toEqual({ outcome: 'approved' });
+    } finally {
+      await rt.stop();
+    }
+  });
+
+  it('stops at a rejection with the approver’s reason', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
+      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-8', JSON.stringify({ requestId: 8 }));
+      (await invoker.pending(1))[0].resolve(planned);
+      await finishStage(invoker, rt, route.stages[0].length, (code) => (code === 'FINANCE' ? 'rejected' : 'approved'));
+      // Both decisions are recorded; then the rejecting step cancels its sibling (already decided here).
+      const records = await invoker.pending(route.stages[0].length);
+      expect(names(records)).toEqual([ACTIVITY.recordDecision, ACTIVITY.recordDecision]);
+      records.forEach((c) => c.resolve(null));
+      const [cancel] = await invoker.pending(1);
+      expect(cancel).toMatchObject({ name: ACTIVITY.cancelSteps, input: { reason: 'stage-ended' } });
+      cancel.resolve(null);
+      const [finish] = await invoker.pending(1);
+      expect(finish).toMatchObject({ name: ACTIVITY.finishRequest, input: { outcome: 'rejected', reasons: ['because'] } });
+      finish.resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('request-8')!.output!)).toEqual({ outcome: 'rejected', stepCode: 'FINANCE' });
+    } finally {
+      await rt.stop();
+    }
+  });
+});
