@@ -6,6 +6,7 @@ import { decisionFormPage, formExpiredPage, recordedPage, refusalPage } from '..
 import { appClock } from '../shared/time';
 import { EVENT } from '../orchestrations/names';
 import { appServices } from './appServices';
+import { signedInEmail } from './http';
 
 const CSRF_COOKIE = 'aigov_csrf';
 const html = (status: number, body: string, headers: Record<string, string> = {}): HttpResponseInit => ({
@@ -29,9 +30,6 @@ function service(context: InvocationContext) {
     raiseDecision: (instanceId, signal) => client.raiseEvent(instanceId, EVENT.stepSignal, signal),
   });
 }
-
-/** App Service authentication names the signed-in person in this header; absent locally. */
-const signedInEmail = (request: HttpRequest): string | undefined => request.headers.get('x-ms-client-principal-name') ?? undefined;
 
 const cookieValue = (request: HttpRequest, name: string): string | undefined =>
   (request.headers.get('cookie') ?? '')

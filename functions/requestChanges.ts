@@ -1,29 +1,21 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { intakeRequestShapeSchema, planRoute, toFieldMessages, type FieldMessage } from '../shared/domain';
-import { ItemNotFoundError } from '../shared/sharepoint';
 import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
 import { EVENT, requestInstanceId } from '../orchestrations/names';
 import { appClock } from '../shared/time';
 import { appServices } from './appServices';
+import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from './http';
 
-const badRequest = (errors: FieldMessage[]): HttpResponseInit => ({ status: 400, jsonBody: { errors } });
 const conflict = (message: string): HttpResponseInit => ({ status: 409, jsonBody: { error: message } });
 
 /** The request and its requester, or the response that says why not. */
 async function requesterOnly(request: HttpRequest): Promise<{ id: number; status: string; requesterEmail: string } | HttpResponseInit> {
-  const id = Number(request.params.id);
-  if (!Number.isInteger(id) || id <= 0) return badRequest([{ field: 'id', message: 'give the request id, a whole number' }]);
   const services = appServices();
-  let item;
-  try {
-    item = await services.repos.requests.get(id);
-  } catch (err) {
-    if (err instanceof ItemNotFoundError) return { status: 404, jsonBody: { error: `There is no request ${id}.` } };
-    throw err;
-  }
+  const item = await requestFromRoute(request, services);
+  if (isResponse(item)) return item;
+  const id = item.Id;
   // Behind sign-in only the requester may change their request; locally there is no sign-in.
-  const signedIn = request.headers.get('x-ms-client-principal-name')?.toLowerCase();
+  const signedIn = signedInEmail(request);
   const requester = await services.people.personFor(item.RequesterId);
   if (signedIn && signedIn !== requester.email.toLowerCase()) return { status: 403, jsonBody: { error: 'Only the person who made the request can change it.' } };
   return { id, status: item.Status, requesterEmail: requester.email };
@@ -58,22 +50,14 @@ export async function resubmitRequest(request: HttpRequest, context: InvocationC
   const found = await requesterOnly(request);
   if (!('id' in found)) return found;
   if (found.status !== 'More information needed') return conflict('The request is not waiting for more information.');
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return badRequest([{ field: '(body)', message: 'send the updated request as JSON (intake format version 1)' }]);
-  }
-  const parsed = intakeRequestShapeSchema.safeParse(body);
-  if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
-  const plan = planRoute(parsed.data);
-  if (plan.outcome === 'refused') return { status: 400, jsonBody: { refused: plan.refused } };
+  const read = await intakeFromBody(request, 'the updated request');
+  if (isResponse(read)) return read;
 
   const services = appServices();
   const current = await services.repos.requests.get(found.id);
   const requesterId = current.RequesterId;
   await services.repos.requests.modify(found.id, (item) => ({
-    ...requestItemFromIntake({ ...parsed.data, requester: { ...parsed.data.requester } }, requesterId),
+    ...requestItemFromIntake(read.intake, requesterId),
     Status: 'Submitted',
     PreviousIntakeJson: item.IntakeJson,
   }));

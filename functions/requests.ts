@@ -1,39 +1,21 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { intakeRequestShapeSchema, planRoute, STEP_NAMES, toFieldMessages, type FieldMessage, type StepCode } from '../shared/domain';
-import { collect, ItemNotFoundError } from '../shared/sharepoint';
+import { STEP_NAMES, type StepCode } from '../shared/domain';
+import { collect } from '../shared/sharepoint';
 import { requestItemFromIntake, routeFromItem } from '../shared/sharepoint/requestItem';
 import { ORCHESTRATOR, requestInstanceId } from '../orchestrations/names';
 import { appClock } from '../shared/time';
 import { appServices } from './appServices';
-
-const badRequest = (errors: FieldMessage[]): HttpResponseInit => ({ status: 400, jsonBody: { errors } });
-
-/**
- * The signed-in person (App Service authentication puts them in this header) is the requester;
- * locally, with no sign-in, the body's `requester` stands.
- */
-function signedInEmail(request: HttpRequest): string | undefined {
-  return request.headers.get('x-ms-client-principal-name')?.trim().toLowerCase() || undefined;
-}
+import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from './http';
 
 /** `POST /api/requests`: intake JSON version 1 → a row in AI Requests → the `aiRequest` orchestration. */
 export async function submitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return badRequest([{ field: '(body)', message: 'send the request as JSON (intake format version 1)' }]);
-  }
-  const parsed = intakeRequestShapeSchema.safeParse(body);
-  if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
-  const intake = parsed.data;
+  // Refused at intake or badly formed: nothing is written, the person sees what to change.
+  const read = await intakeFromBody(request, 'the request');
+  if (isResponse(read)) return read;
+  const { intake, route: plan } = read;
   const signedIn = signedInEmail(request);
   if (signedIn) intake.requester = { ...intake.requester, email: signedIn };
-
-  // Refused at intake: nothing is written, the person sees what to change.
-  const plan = planRoute(intake);
-  if (plan.outcome === 'refused') return { status: 400, jsonBody: { refused: plan.refused } };
 
   const services = appServices();
   const requesterId = await services.people.idFor(intake.requester.email);
@@ -70,16 +52,10 @@ export async function submitRequest(request: HttpRequest, context: InvocationCon
 
 /** `GET /api/requests/{id}`: where the request is, its route with reasons, and each step. */
 export async function getRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const id = Number(request.params.id);
-  if (!Number.isInteger(id) || id <= 0) return badRequest([{ field: 'id', message: 'give the request id, a whole number' }]);
   const services = appServices();
-  let item;
-  try {
-    item = await services.repos.requests.get(id);
-  } catch (err) {
-    if (err instanceof ItemNotFoundError) return { status: 404, jsonBody: { error: `There is no request ${id}.` } };
-    throw err;
-  }
+  const item = await requestFromRoute(request, services);
+  if (isResponse(item)) return item;
+  const id = item.Id;
   const tasks = await collect(services.repos.approvalTasks.forRequest(id));
   const status = item.OrchestrationInstanceId ? await df.getClient(context).getStatus(item.OrchestrationInstanceId).catch(() => undefined) : undefined;
   const steps = await Promise.all(
