@@ -21,10 +21,6 @@ export async function submitRequest(request: HttpRequest, context: InvocationCon
   const requesterId = await services.people.idFor(intake.requester.email);
   const item = await services.repos.requests.create(requestItemFromIntake(intake, requesterId));
   const instanceId = requestInstanceId(item.Id);
-  // The orchestration is started once per item: the webhook and the reconciler may try again,
-  // and an instance that exists already is left alone.
-  await df.getClient(context).startNew(ORCHESTRATOR.aiRequest, { instanceId, input: { requestId: item.Id } });
-  await services.repos.requests.modify(item.Id, () => ({ OrchestrationInstanceId: instanceId }));
   await services.audit.append({
     title: `Request submitted: ${intake.title}`,
     eventType: 'request-submitted',
@@ -36,6 +32,10 @@ export async function submitRequest(request: HttpRequest, context: InvocationCon
     details: { type: intake.type, risk: plan.risk.rating },
     key: `request-${item.Id}/submitted`,
   });
+  // The orchestration is started once per item: the webhook and the reconciler may try again,
+  // and an instance that exists already is left alone.
+  await df.getClient(context).startNew(ORCHESTRATOR.aiRequest, { instanceId, input: { requestId: item.Id } });
+  await services.repos.requests.modify(item.Id, () => ({ OrchestrationInstanceId: instanceId }));
 
   return {
     status: 201,
@@ -56,7 +56,7 @@ export async function getRequest(request: HttpRequest, context: InvocationContex
   const item = await requestFromRoute(request, services);
   if (isResponse(item)) return item;
   const id = item.Id;
-  const tasks = await collect(services.repos.approvalTasks.forRequest(id));
+  const [tasks, audit] = await Promise.all([collect(services.repos.approvalTasks.forRequest(id)), collect(services.repos.auditLog.forSubject(id))]);
   const status = item.OrchestrationInstanceId ? await df.getClient(context).getStatus(item.OrchestrationInstanceId).catch(() => undefined) : undefined;
   const steps = await Promise.all(
     tasks.map(async (t) => ({
@@ -85,6 +85,11 @@ export async function getRequest(request: HttpRequest, context: InvocationContex
       progress: status?.customStatus ?? null,
       decisionSummary: item.DecisionSummary,
       reviewDue: item.ReviewDueDate,
+      // What happened, in order, from the audit log (messages sent are left out: they are noise here).
+      history: audit
+        .filter((e) => e.EventType !== 'message-sent')
+        .sort((a, b) => a.Sequence - b.Sequence)
+        .map((e) => ({ at: e.OccurredAt, event: e.EventType, what: e.Title, by: e.Actor })),
     },
   };
 }

@@ -7,6 +7,7 @@ import { decisionLink, heading, mailbox, openDecision, submitDecision, type Mail
 
 interface RequestDetail {
   status: string;
+  history: { event: string; by: string }[];
   decisionSummary: string | null;
   reviewDue: string | null;
   steps: { code: string; status: string; outcome: string | null; attempt: number }[];
@@ -75,6 +76,8 @@ describe('approving from email', () => {
     expect(done.status).toBe('Approved');
     expect(done.steps.map((s) => s.code).sort()).toEqual(['CALDICOTT', 'CSO', 'DIGITAL_BI', 'DPIA', 'DTAC', 'FINANCE', 'IG_NOTIFY', 'MDSO', 'SIRO', 'WORKFORCE']);
     expect(done.steps.every((s) => s.status === 'Completed' && s.outcome === 'Approved')).toBe(true);
+    expect(done.history[0]).toMatchObject({ event: 'request-submitted', by: (body.requester as { email: string }).email });
+    expect(done.history.filter((h) => h.event === 'decision-recorded')).toHaveLength(10);
     // Reviewed at the next policy review (6 January 2027), which is sooner than two years.
     expect(done.reviewDue?.slice(0, 10)).toBe('2027-01-06');
 
