@@ -10,7 +10,7 @@ import {
   parseEmailSettings,
   type Notifier,
 } from '../shared/notify';
-import { createRepositories, createSp, PnpPeopleDirectory, RoleDirectory, type PeopleDirectory, type Repositories } from '../shared/sharepoint';
+import { createRepositories, createSp, PnpPeopleDirectory, RoleDirectory, type PeopleDirectory, type Repositories, type SPFI } from '../shared/sharepoint';
 import { settings } from './settings';
 
 /**
@@ -20,6 +20,7 @@ import { settings } from './settings';
  */
 export interface AppServices {
   settings: Settings;
+  sp: SPFI;
   repos: Repositories;
   people: PeopleDirectory;
   roles: RoleDirectory;
@@ -48,6 +49,7 @@ export function appServices(): AppServices {
   const audit = createAuditLog(repos.auditLog);
   services = {
     settings,
+    sp,
     repos,
     people,
     audit,

@@ -5,4 +5,6 @@ import './health';
 import './requests';
 import './decisions';
 import './requestChanges';
+import './sharepointWebhook';
+import './sharepointSubscriptions';
 import '../orchestrations';

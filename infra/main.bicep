@@ -215,6 +215,9 @@ module functionApp 'modules/functionApp.bicep' = {
     appSettings: union(coreSettings, smtpPasswordSetting, datixApiKeySetting, platformSettings)
     authClientId: authClientId
     authIdentifierUri: !empty(authIdentifierUri) ? authIdentifierUri : 'api://${authClientId}'
+    // SharePoint cannot sign in to deliver list webhook notifications; this one path checks the
+    // subscription's clientState instead (functions/sharepointWebhook.ts, docs/deployment.md 2.5).
+    authExcludedPaths: ['/api/sharepoint/webhook']
   }
   // Roles first, so the first start can read Key Vault, storage and the task hub.
   dependsOn: [roleAssignments]

@@ -88,7 +88,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   server.mount(createIndexRoute(() => links(), clock));
   if (clock instanceof VirtualClock) server.mount(createDevClockRoute(clock));
 
-  for (const service of services) await service.start?.();
+  // The host starts last: its runOnStartup timers may call the stand-ins, which must be ready.
+  for (const service of [...standIns, host]) await service.start?.();
 
   return {
     origin: ctx.origin,

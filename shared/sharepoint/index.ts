@@ -13,3 +13,5 @@ export { FileChangeTokenStore, InMemoryChangeTokenStore, type ChangeTokenStore }
 export type { Condition, FilterOp } from './odataLiteral';
 export { PnpPeopleDirectory, type PeopleDirectory } from './people';
 export { RoleDirectory, RoleNotConfiguredError } from './roleDirectory';
+export { ListChangeTokenStore } from './listChangeTokenStore';
+export type { SPFI } from './pnp';

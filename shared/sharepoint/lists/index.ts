@@ -5,10 +5,11 @@ import { aiIncidentsList } from './aiIncidents';
 import { aiPoliciesList } from './aiPolicies';
 import { aiRegisterList } from './aiRegister';
 import { aiRequestsList } from './aiRequests';
+import { aiWorkflowStateList } from './aiWorkflowState';
 import type { ListDefinition } from './listDefinition';
 
 export * from './listDefinition';
-export { aiApprovalTasksList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList };
+export { aiApprovalTasksList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiWorkflowStateList };
 
 /** Provisioning order matters: lookup targets (AI Requests) come before the lists that point at them. */
 export const allLists: readonly ListDefinition[] = [
@@ -19,6 +20,7 @@ export const allLists: readonly ListDefinition[] = [
   aiIncidentsList,
   aiRegisterList,
   aiAuditLogList,
+  aiWorkflowStateList,
 ];
 
 export function findListDefinition(title: string): ListDefinition | undefined {
