@@ -7,4 +7,5 @@ import './decisions';
 import './requestChanges';
 import './sharepointWebhook';
 import './sharepointSubscriptions';
+import './weeklyDigest';
 import '../orchestrations';

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
+
+interface Message {
+  to: string[];
+  subject: string;
+  text: string;
+  date: string;
+}
+
+// Monday morning: the governance lead gets one email with overdue steps, reviews coming up and
+// open incidents.
+describe('weekly digest for the governance lead', () => {
+  let rt: RuntimeProcess;
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  it('lists the overdue steps and the policy review due within 90 days, once a week', async () => {
+    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
+    const body = { ...(JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as object), title: 'Digest request' };
+    expect((await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status).toBe(201);
+    const digests = async (): Promise<Message[]> =>
+      ((await (await fetch(`${rt.origin}/dev/mailbox/messages.json`)).json()) as Message[]).filter((m) => m.to[0] === 'governance.lead@example.nhs.uk');
+
+    // Monday 7 December: nothing overdue yet (due 8 December), but the digest still goes out.
+    await rt.advanceTo('2026-12-07T07:01:00Z');
+    const first = await eventually(async () => ((await digests()).length === 1 ? (await digests())[0] : undefined), 'the first digest');
+    expect(first.text).not.toContain('Digest request');
+    expect(first.text).toContain('Artificial Intelligence Policy');
+
+    // Monday 14 December: both first-stage steps are overdue.
+    await rt.advanceTo('2026-12-14T07:01:00Z');
+    // messages.json lists the newest first.
+    const [second] = await eventually(async () => ((await digests()).length === 2 ? await digests() : undefined), 'the second digest');
+    expect(second.text).toContain('Digest request');
+    expect(second.text).toMatch(/Information governance notification and screening/);
+    expect(second.text).toMatch(/Finance and procurement review/);
+  });
+});
