@@ -40,7 +40,7 @@ export async function buildWeeklyDigest(services: AppServices, now: Date): Promi
       url: `${base}/api/requests/${t.RequestId}`,
     })),
     reviewsDue: [
-      ...policies.map((p) => ({ title: `${p.Title} (version ${p.PolicyVersion})`, subject: 'policy' as const, due: p.NextReviewDue!, url: services.settings.SHAREPOINT_SITE_URL })),
+      ...policies.map((p) => ({ title: `${p.Title} (version ${p.PolicyVersion})`, subject: 'policy' as const, due: p.NextReviewDue, url: services.settings.SHAREPOINT_SITE_URL })),
       ...approved.map((r) => ({ title: r.Title, subject: 'tool' as const, due: r.ReviewDueDate!, url: `${base}/api/requests/${r.Id}` })),
     ],
     openIncidents: incidents.map((i) => ({
