@@ -37,6 +37,18 @@ export function requestDispatcher(services: AppServices, client: df.DurableClien
       const instanceId = requestInstanceId(item.Id);
       const existing = await client.getStatus(instanceId).catch(() => undefined);
       if (existing?.runtimeStatus !== undefined) return;
+      // Same key as the request API's entry: whichever path starts the request records it once.
+      await services.audit.append({
+        title: `Request submitted: ${item.Title}`,
+        eventType: 'request-submitted',
+        subjectList: 'AI Requests',
+        subjectItemId: item.Id,
+        actor: (await services.people.personFor(item.RequesterId)).email,
+        channel: 'Web',
+        occurredAt: item.Created,
+        details: { via: 'list' },
+        key: `request-${item.Id}/submitted`,
+      });
       await client.startNew(ORCHESTRATOR.aiRequest, { instanceId, input: { requestId: item.Id } });
       await services.repos.requests.modify(item.Id, () => ({ OrchestrationInstanceId: instanceId }));
     },

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { intakeRequestShapeSchema } from '../../../shared/domain';
+import { createRepositories, createSp } from '../../../shared/sharepoint';
+import { requestItemFromIntake } from '../../../shared/sharepoint/requestItem';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
 import { decisionLink, heading, mailbox, openDecision, submitDecision, type MailboxMessage } from './decisionClient';
 
@@ -42,9 +45,19 @@ describe('approving from email', () => {
     await rt?.stop();
   });
 
-  it('walks a healthcare request with a service change through every stage to Approved', async () => {
+  /** As the web part would: the item is written to the AI Requests list through PnPjs; the list webhook starts the workflow. */
+  const createInList = async (body: Record<string, unknown>): Promise<number> => {
+    const sp = createSp({ siteUrl: `${rt.origin}/sites/aigov` });
+    const intake = intakeRequestShapeSchema.parse(body);
+    const requester = await sp.web.ensureUser(`i:0#.f|membership|${intake.requester.email}`);
+    const item = await createRepositories(sp).requests.create(requestItemFromIntake(intake, requester.Id));
+    await rt.advance('PT5S'); // the list notifies its webhook a moment after the change
+    return item.Id;
+  };
+
+  it('walks a healthcare request with a service change, created in the list through PnPjs, through every stage to Approved', async () => {
     const body = example('healthcare-service-change');
-    const id = await submit(body);
+    const id = await createInList(body);
     const title = String(body.title);
     const decidedSteps: string[] = [];
 
