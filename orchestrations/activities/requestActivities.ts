@@ -3,7 +3,7 @@ import type { AuditLog } from '../../shared/audit/auditLog';
 import type { Notifier } from '../../shared/notify';
 import type { PeopleDirectory, Repositories } from '../../shared/sharepoint';
 import { collect } from '../../shared/sharepoint';
-import { intakeFromItem, RISK_LABELS, routeFromItem } from '../../shared/sharepoint/requestItem';
+import { intakeFromItem, requestPageUrl, RISK_LABELS, routeFromItem } from '../../shared/sharepoint/requestItem';
 import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput } from '../contracts';
 
 export interface RequestActivityDeps {
@@ -22,7 +22,7 @@ const STATUS_OF = { approved: 'Approved', rejected: 'Rejected', withdrawn: 'With
  * values (not increments) and every message carries an idempotency key.
  */
 export function makeRequestActivities(deps: RequestActivityDeps) {
-  const requestUrl = (id: number): string => `${deps.publicBaseUrl}/api/requests/${id}/page`;
+  const requestUrl = (id: number): string => requestPageUrl(deps.publicBaseUrl, id);
 
   async function planRequestRoute(input: PlanRequestRouteInput): Promise<PlanRequestRouteOutput> {
     const item = await deps.repos.requests.get(input.requestId);

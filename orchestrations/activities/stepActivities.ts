@@ -3,6 +3,8 @@ import type { SigningKeyRing } from '../../shared/config/signingKeys';
 import type { AuditLog } from '../../shared/audit/auditLog';
 import type { Notifier } from '../../shared/notify';
 import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../shared/sharepoint';
+import { TASK_OUTCOME_LABEL } from '../../shared/sharepoint/lists/aiApprovalTasks';
+import { requestPageUrl } from '../../shared/sharepoint/requestItem';
 import { signDecisionToken } from '../../shared/security/decisionToken';
 import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
 import { EVENT } from '../names';
@@ -20,7 +22,6 @@ export interface StepActivityDeps {
   raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
 }
 
-const OUTCOME_LABEL = { approved: 'Approved', rejected: 'Rejected', 'more-information': 'More information needed', 'not-required': 'Not required' } as const;
 const CHANNEL_LABEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
 const MILESTONE_TITLE = {
   'halfway-reminder': 'Reminder sent (half the time used)',
@@ -37,7 +38,7 @@ const MILESTONE_TITLE = {
  * links signed for the same person at the same moment are the same link.
  */
 export function makeStepActivities(deps: StepActivityDeps) {
-  const requestUrl = (id: number): string => `${deps.publicBaseUrl}/api/requests/${id}/page`;
+  const requestUrl = (id: number): string => requestPageUrl(deps.publicBaseUrl, id);
 
   const decisionUrl = (input: { requestId: number; stepCode: string; instanceId: string }, approver: Person, at: string): string => {
     const token = signDecisionToken(
@@ -161,7 +162,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const respondedById = await deps.people.idFor(input.signal.decidedBy);
     await deps.repos.approvalTasks.modify(row.Id, () => ({
       Status: 'Completed',
-      Outcome: OUTCOME_LABEL[input.signal.outcome],
+      Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
       Comments: input.signal.comments || null,
       RespondedById: respondedById,
       RespondedAt: input.signal.decidedAt,
@@ -169,7 +170,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       DecisionTokenId: input.signal.tokenId ?? null,
     }));
     await deps.audit.append({
-      title: `Decision: ${OUTCOME_LABEL[input.signal.outcome]} (${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode})`,
+      title: `Decision: ${TASK_OUTCOME_LABEL[input.signal.outcome]} (${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode})`,
       eventType: 'decision-recorded',
       subjectList: 'AI Requests',
       subjectItemId: input.requestId,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
 import { decisionSchema, DECISION_OUTCOMES, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
 import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
+import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
 import { routeFromItem } from '../sharepoint/requestItem';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
 
@@ -104,7 +105,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
 
   async function resend(instanceId: string, rowId: number, claims: DecisionTokenClaims): Promise<void> {
     const row = await deps.repos.approvalTasks.get(rowId);
-    const outcome = (Object.keys(OUTCOME_LABEL) as DecisionOutcome[]).find((k) => OUTCOME_LABEL[k] === row.Outcome);
+    const outcome = (Object.keys(TASK_OUTCOME_LABEL) as DecisionOutcome[]).find((k) => TASK_OUTCOME_LABEL[k] === row.Outcome);
     if (!outcome || !row.RespondedAt) return;
     await deps.raiseDecision(instanceId, {
       kind: 'decision',
@@ -167,7 +168,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
         ? null
         : {
             DecisionTokenId: claims.tokenId,
-            Outcome: OUTCOME_LABEL[decision.data.outcome],
+            Outcome: TASK_OUTCOME_LABEL[decision.data.outcome],
             Comments: decision.data.comments || null,
             RespondedById: respondedById,
             RespondedAt: decidedAt,
@@ -191,4 +192,3 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
   return { open, decide };
 }
 
-const OUTCOME_LABEL = { approved: 'Approved', rejected: 'Rejected', 'more-information': 'More information needed', 'not-required': 'Not required' } as const;

@@ -69,3 +69,6 @@ export function routeFromItem(item: Pick<RequestItem, 'RouteJson'>): Route | und
 }
 
 export const RISK_LABELS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
+
+/** Where people read a request; messages link here instead of carrying its details. */
+export const requestPageUrl = (publicBaseUrl: string, requestId: number): string => `${publicBaseUrl}/api/requests/${requestId}/page`;

@@ -2,6 +2,14 @@ import { boolean, choice, dateTime, defineList, lookup, note, number, person, te
 
 export const TASK_STATUSES = ['Pending', 'Reminded', 'Escalated', 'Completed', 'Cancelled'] as const;
 export const TASK_OUTCOMES = ['Approved', 'Rejected', 'More information needed', 'Not required'] as const;
+
+/** A decision's outcome (shared/domain) as the Outcome column shows it. */
+export const TASK_OUTCOME_LABEL = {
+  approved: 'Approved',
+  rejected: 'Rejected',
+  'more-information': 'More information needed',
+  'not-required': 'Not required',
+} as const satisfies Record<string, (typeof TASK_OUTCOMES)[number]>;
 export const CHANNELS = ['Email', 'Teams', 'Web'] as const;
 
 /** One row per approval step an approver must answer; RequestId points at AI Requests. */
