@@ -1,16 +1,13 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { durableApi } from './durableApi';
+import type { RuntimeProcess } from '../../support/runtime';
+import { useSamplesRuntime, type DurableApi } from './durableApi';
 
 // What callers get wrong, and what orchestrations do wrong, answered as Azure answers them.
 let runtime: RuntimeProcess;
-let api: ReturnType<typeof durableApi>;
+let api: DurableApi;
 
-beforeAll(async () => {
-  runtime = await startRuntime({ app: 'tests/apps/samples', virtualClock: true, seed: false });
-  api = durableApi(runtime.origin);
-});
-afterAll(async () => {
-  await runtime?.stop();
+useSamplesRuntime((r, a) => {
+  runtime = r;
+  api = a;
 });
 
 describe('durable API: bad input', () => {

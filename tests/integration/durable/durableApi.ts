@@ -1,4 +1,4 @@
-import { eventually } from '../../support/runtime';
+import { eventually, startRuntime, type RuntimeProcess } from '../../support/runtime';
 
 /** Response bodies are whatever JSON the API sent; tests assert on their shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,4 +45,21 @@ export function durableApi(origin: string) {
     },
   };
   return api;
+}
+
+export type DurableApi = ReturnType<typeof durableApi>;
+
+/**
+ * Starts the samples app on a virtual clock before the file's tests and stops it after; the
+ * started runtime and its API client reach the test through `ready`.
+ */
+export function useSamplesRuntime(ready: (runtime: RuntimeProcess, api: DurableApi) => void, virtualStart?: string): void {
+  let runtime: RuntimeProcess | undefined;
+  beforeAll(async () => {
+    runtime = await startRuntime({ app: 'tests/apps/samples', virtualClock: true, virtualStart, seed: false });
+    ready(runtime, durableApi(runtime.origin));
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+  });
 }

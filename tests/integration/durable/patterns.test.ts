@@ -1,17 +1,14 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { durableApi } from './durableApi';
+import type { RuntimeProcess } from '../../support/runtime';
+import { useSamplesRuntime, type DurableApi } from './durableApi';
 
 // The durable-functions samples, run by the local host and Durable backend as a child process.
 let runtime: RuntimeProcess;
-let api: ReturnType<typeof durableApi>;
+let api: DurableApi;
 
-beforeAll(async () => {
-  runtime = await startRuntime({ app: 'tests/apps/samples', virtualClock: true, virtualStart: '2026-01-05T09:00:00Z', seed: false });
-  api = durableApi(runtime.origin);
-});
-afterAll(async () => {
-  await runtime?.stop();
-});
+useSamplesRuntime((r, a) => {
+  runtime = r;
+  api = a;
+}, '2026-01-05T09:00:00Z');
 
 describe('durable samples', () => {
   test('function chaining, started by an HTTP function with createCheckStatusResponse', async () => {

@@ -1,17 +1,14 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { durableApi } from './durableApi';
+import type { RuntimeProcess } from '../../support/runtime';
+import { useSamplesRuntime, type DurableApi } from './durableApi';
 
 // Replay-level checks through the real SDK: a wrong task id hangs an orchestration or hands one
 // task another's result, so exact outputs (and the ids in the history) are the evidence.
 let runtime: RuntimeProcess;
-let api: ReturnType<typeof durableApi>;
+let api: DurableApi;
 
-beforeAll(async () => {
-  runtime = await startRuntime({ app: 'tests/apps/samples', virtualClock: true, seed: false });
-  api = durableApi(runtime.origin);
-});
-afterAll(async () => {
-  await runtime?.stop();
+useSamplesRuntime((r, a) => {
+  runtime = r;
+  api = a;
 });
 
 describe('task ids with retries, WhenAll and WhenAny', () => {
