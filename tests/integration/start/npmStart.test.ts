@@ -18,7 +18,9 @@ describe('npm start', () => {
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    // 'close', not 'exit': npm can exit before the runtime it started has written its last lines
+    // into the shared pipe.
+    const closed = new Promise<void>((r) => child.once('close', () => r()));
     try {
       const origin = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`not ready within 30 s:\n${output}`)), 30_000);
@@ -44,7 +46,7 @@ describe('npm start', () => {
       // Ctrl-C in a terminal signals the whole process group; npm passes it on and the runtime
       // shuts down its services before exiting.
       process.kill(-child.pid!, 'SIGTERM');
-      await exited;
+      await closed;
       expect(output).toContain('SIGTERM: stopping');
       expect(output).not.toMatch(/Error|unhandled/i);
     } finally {
