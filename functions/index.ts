@@ -3,6 +3,7 @@
 import './settings';
 import './health';
 import './requests';
+import './requestPage';
 import './decisions';
 import './requestChanges';
 import './sharepointWebhook';

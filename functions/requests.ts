@@ -1,11 +1,11 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { STEP_NAMES, type StepCode } from '../shared/domain';
-import { collect } from '../shared/sharepoint';
-import { requestItemFromIntake, routeFromItem } from '../shared/sharepoint/requestItem';
+import { STEP_NAMES } from '../shared/domain';
+import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
 import { ORCHESTRATOR, requestInstanceId } from '../orchestrations/names';
 import { appClock } from '../shared/time';
 import { appServices } from './appServices';
+import { loadRequestView } from './requestView';
 import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from './http';
 
 /** `POST /api/requests`: intake JSON version 1 → a row in AI Requests → the `aiRequest` orchestration. */
@@ -55,43 +55,7 @@ export async function getRequest(request: HttpRequest, context: InvocationContex
   const services = appServices();
   const item = await requestFromRoute(request, services);
   if (isResponse(item)) return item;
-  const id = item.Id;
-  const [tasks, audit] = await Promise.all([collect(services.repos.approvalTasks.forRequest(id)), collect(services.repos.auditLog.forSubject(id))]);
-  const status = item.OrchestrationInstanceId ? await df.getClient(context).getStatus(item.OrchestrationInstanceId).catch(() => undefined) : undefined;
-  const steps = await Promise.all(
-    tasks.map(async (t) => ({
-      code: t.StepCode,
-      name: STEP_NAMES[t.StepCode as StepCode] ?? t.StepCode,
-      attempt: t.Attempt ?? 1,
-      status: t.Status,
-      outcome: t.Outcome,
-      assignee: (await services.people.personFor(t.AssigneeId)).email,
-      due: t.DueDate,
-      respondedAt: t.RespondedAt,
-      comments: t.Comments,
-    })),
-  );
-  return {
-    status: 200,
-    jsonBody: {
-      id: item.Id,
-      title: item.Title,
-      type: item.RequestType,
-      status: item.Status,
-      currentStage: item.CurrentStage,
-      risk: item.RiskRating,
-      route: routeFromItem(item) ?? null,
-      steps,
-      progress: status?.customStatus ?? null,
-      decisionSummary: item.DecisionSummary,
-      reviewDue: item.ReviewDueDate,
-      // What happened, in order, from the audit log (messages sent are left out: they are noise here).
-      history: audit
-        .filter((e) => e.EventType !== 'message-sent')
-        .sort((a, b) => a.Sequence - b.Sequence)
-        .map((e) => ({ at: e.OccurredAt, event: e.EventType, what: e.Title, by: e.Actor })),
-    },
-  };
+  return { status: 200, jsonBody: await loadRequestView(services, item, context) };
 }
 
 app.http('submitRequest', {

@@ -17,6 +17,7 @@ label{display:block;margin:.5rem 0 .25rem}textarea,input[type=text]{width:100%;f
 button{font:inherit;font-weight:bold;padding:.6rem 1.2rem;margin:.25rem .5rem .25rem 0;border:0;border-radius:4px;color:#fff;background:#007f3b;cursor:pointer}
 button.secondary{background:#005eb8}button.warning{background:#d5281b}
 .error-summary{border:4px solid #d5281b;padding:1rem;margin:1rem 0}.error{color:#d5281b;font-weight:bold}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border-bottom:1px solid #d8dde0;padding:.5rem;text-align:left;vertical-align:top}
 .panel{border-left:8px solid #005eb8;background:#f0f4f5;padding:1rem;margin:1rem 0}
 `;
 

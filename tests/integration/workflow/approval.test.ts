@@ -150,5 +150,22 @@ describe('approving from email', () => {
     const requesterEmail = body.requester.email;
     const told = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Not approved: ')), 'the outcome email');
     expect(told.subject).toBe("Not approved: “Research request to reject”");
+
+    // The email's "View the request" link opens the request page: status, each step and the reason given.
+    const pageLink = told.links.find((l) => l.endsWith(`/api/requests/${id}/page`));
+    expect(pageLink).toBeDefined();
+    const requestPage = await fetch(pageLink!, { headers: { 'x-ms-client-principal-name': requesterEmail } });
+    expect(requestPage.status).toBe(200);
+    const html = await requestPage.text();
+    expect(heading(html)).toBe('Research request to reject');
+    expect(html).toContain('Status: Rejected');
+    expect(html).toContain('Comments: The supplier has not shown how the model was validated.');
+    // Someone with no part in the request, and no governance role, sees the register instead.
+    const outsider = await fetch(pageLink!, { headers: { 'x-ms-client-principal-name': 'someone.else@example.nhs.uk' } });
+    expect(outsider.status).toBe(403);
+    expect(heading(await outsider.text())).toBe('You cannot see this request');
+    const missing = await fetch(`${rt.origin}/api/requests/999999/page`);
+    expect(missing.status).toBe(404);
+    expect(heading(await missing.text())).toBe('There is no such request');
   });
 });

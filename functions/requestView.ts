@@ -1,0 +1,69 @@
+import * as df from 'durable-functions';
+import type { InvocationContext } from '@azure/functions';
+import { STEP_NAMES, type Route, type StepCode } from '../shared/domain';
+import { collect, type AiRequestItem } from '../shared/sharepoint';
+import { routeFromItem } from '../shared/sharepoint/requestItem';
+import type { AppServices } from './appServices';
+
+/** One request as people see it: the JSON of `GET /api/requests/{id}` and the request page. */
+export interface RequestView {
+  id: number;
+  title: string;
+  type: string;
+  status: string;
+  currentStage: string | null | undefined;
+  risk: string | null | undefined;
+  route: Route | null;
+  steps: {
+    code: string;
+    name: string;
+    attempt: number;
+    status: string;
+    outcome: string | null | undefined;
+    assignee: string;
+    due: string | null | undefined;
+    respondedAt: string | null | undefined;
+    comments: string | null | undefined;
+  }[];
+  progress: unknown;
+  decisionSummary: string | null | undefined;
+  reviewDue: string | null | undefined;
+  history: { at: string; event: string; what: string; by: string | null | undefined }[];
+}
+
+export async function loadRequestView(services: AppServices, item: AiRequestItem, context: InvocationContext): Promise<RequestView> {
+  const id = item.Id;
+  const [tasks, audit] = await Promise.all([collect(services.repos.approvalTasks.forRequest(id)), collect(services.repos.auditLog.forSubject(id))]);
+  const status = item.OrchestrationInstanceId ? await df.getClient(context).getStatus(item.OrchestrationInstanceId).catch(() => undefined) : undefined;
+  const steps = await Promise.all(
+    tasks.map(async (t) => ({
+      code: t.StepCode,
+      name: STEP_NAMES[t.StepCode as StepCode] ?? t.StepCode,
+      attempt: t.Attempt ?? 1,
+      status: t.Status,
+      outcome: t.Outcome,
+      assignee: (await services.people.personFor(t.AssigneeId)).email,
+      due: t.DueDate,
+      respondedAt: t.RespondedAt,
+      comments: t.Comments,
+    })),
+  );
+  return {
+    id,
+    title: item.Title,
+    type: item.RequestType,
+    status: item.Status,
+    currentStage: item.CurrentStage,
+    risk: item.RiskRating,
+    route: routeFromItem(item) ?? null,
+    steps,
+    progress: status?.customStatus ?? null,
+    decisionSummary: item.DecisionSummary,
+    reviewDue: item.ReviewDueDate,
+    // What happened, in order, from the audit log (messages sent are left out: they are noise here).
+    history: audit
+      .filter((e) => e.EventType !== 'message-sent')
+      .sort((a, b) => a.Sequence - b.Sequence)
+      .map((e) => ({ at: e.OccurredAt, event: e.EventType, what: e.Title, by: e.Actor })),
+  };
+}

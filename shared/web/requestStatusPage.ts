@@ -1,0 +1,84 @@
+import { STEP_NAMES, type Route } from '../domain';
+import { escapeHtml as e, page } from './page';
+
+/** What the request page shows; the same data as `GET /api/requests/{id}` (see functions/requestView.ts). */
+export interface RequestStatusView {
+  id: number;
+  title: string;
+  type: string;
+  status: string;
+  risk: string | null | undefined;
+  route: Route | null;
+  steps: { code: string; attempt: number; status: string; outcome: string | null | undefined; assignee: string; due: string | null | undefined; respondedAt: string | null | undefined; comments: string | null | undefined }[];
+  decisionSummary: string | null | undefined;
+  reviewDue: string | null | undefined;
+  history: { at: string; what: string; by: string | null | undefined }[];
+}
+
+const day = (iso: string | null | undefined): string =>
+  iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : '';
+const dayAndTime = (iso: string): string =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+
+const STATUS_TEXT: Record<string, string> = {
+  Submitted: 'The request has been received and its route is being planned.',
+  'In review': 'The request is with the people named below. Each is told by email or Teams and reminded if a step is late.',
+  'More information needed': 'An approver has asked the requester for more information. The requester answers from "My requests" on the AI governance site; the steps then start again where needed.',
+  Approved: 'Every step of the route has approved this request.',
+  Rejected: 'The request was rejected. The reason is in the steps below.',
+  Withdrawn: 'The requester withdrew this request. No one needs to act on it.',
+};
+
+/**
+ * The page every email links to ("View the request"): where the request is, who has it, what each
+ * person said, and why each step is on the route. It only shows; people act from the decision
+ * link or the web part. The body of an email holds no request details (it may leave the secure
+ * email boundary), so this page is where they are read, behind the organisation's sign-in.
+ */
+export function requestStatusPage(view: RequestStatusView): string {
+  const latestAttempt = new Map<string, RequestStatusView['steps'][number]>();
+  for (const s of view.steps) {
+    const seen = latestAttempt.get(s.code);
+    if (!seen || s.attempt >= seen.attempt) latestAttempt.set(s.code, s);
+  }
+  const stages = view.route?.stages ?? [];
+  const routeHtml = stages
+    .map((stage, index) => {
+      const rows = stage
+        .map((planned) => {
+          const task = latestAttempt.get(planned.code);
+          const state = task ? describeTask(task) : 'Not started yet';
+          return `<tr><th scope="row">${e(STEP_NAMES[planned.code])}</th><td>${e(planned.role)}</td><td>${e(state)}${task?.comments ? `<br><span class="hint">Comments: ${e(task.comments)}</span>` : ''}</td><td>${e(planned.reason)} <span class="hint">(${e(planned.clause)})</span></td></tr>`;
+        })
+        .join('\n');
+      return `<h3>Stage ${index + 1}${stage.length > 1 ? ' (these steps run at the same time)' : ''}</h3>
+<table><thead><tr><th scope="col">Step</th><th scope="col">Who</th><th scope="col">Where it is</th><th scope="col">Why it is needed</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+    })
+    .join('\n');
+  const history = view.history.length
+    ? `<ol>${view.history.map((h) => `<li><time datetime="${e(h.at)}">${e(dayAndTime(h.at))}</time>: ${e(h.what)}${h.by ? ` <span class="hint">(${e(h.by)})</span>` : ''}</li>`).join('')}</ol>`
+    : '<p>Nothing has been recorded yet.</p>';
+  return page(
+    view.title,
+    `<p class="hint">AI governance request ${view.id}</p>
+<h1>${e(view.title)}</h1>
+<div class="panel"><p><strong>Status: ${e(view.status)}</strong></p><p>${e(STATUS_TEXT[view.status] ?? '')}</p>
+${view.decisionSummary ? `<p>${e(view.decisionSummary)}</p>` : ''}</div>
+<dl>
+<dt>Type of request</dt><dd>${e(view.type)}</dd>
+<dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>
+${view.reviewDue ? `<dt>Review due</dt><dd>${e(day(view.reviewDue))}</dd>` : ''}
+</dl>
+<h2>Route and steps</h2>
+${routeHtml || '<p>The route has not been planned yet.</p>'}
+<h2>What has happened</h2>
+${history}`,
+  );
+}
+
+function describeTask(task: RequestStatusView['steps'][number]): string {
+  if (task.outcome && task.respondedAt) return `${task.outcome} by ${task.assignee} on ${day(task.respondedAt)}`;
+  if (task.outcome) return task.outcome;
+  return `${task.status}: with ${task.assignee}${task.due ? `, due ${day(task.due)}` : ''}`;
+}
