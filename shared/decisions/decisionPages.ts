@@ -3,7 +3,7 @@ import type { FieldMessage } from '../domain';
 import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
 
-const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: string; text: string }> = {
+export const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: string; text: string }> = {
   'self-approval': {
     title: 'You cannot decide on your own request',
     text: 'This request was made by you, so another person must decide this step. Nothing has been changed.',
