@@ -3,10 +3,11 @@ import type {
   CurrentUser,
   DecisionInput,
   FieldMessage,
-  GovernanceSummary,
+  GovernanceDashboardData,
   IntakeRequestV1,
   PlanResult,
   RegisterEntry,
+  RequestAnswers,
   RequestDetail,
   RequestSummary,
 } from './types';
@@ -34,7 +35,8 @@ export interface SavedDraft {
 /**
  * Everything the web part's views need from the back end. Views receive an implementation through
  * React context: `HttpAiGovernanceService` (SharePoint with AadHttpClient, or the local workbench
- * with window.fetch) or `FakeAiGovernanceService` (component tests).
+ * with window.fetch), `SharePointAiGovernanceService` (the same, reading the register list with
+ * PnPjs) or `FakeAiGovernanceService` (component tests).
  */
 export interface AiGovernanceService {
   currentUser(): Promise<CurrentUser>;
@@ -44,17 +46,21 @@ export interface AiGovernanceService {
   submitRequest(request: IntakeRequestV1): Promise<SubmitResult>;
   /** Saves an unfinished form; pass the id returned earlier to overwrite that draft. */
   saveDraft(draft: IntakeDraft, draftId?: string): Promise<SavedDraft>;
+  /** After the draft was sent as a request. */
+  deleteDraft(draftId: string): Promise<void>;
 
   listMyRequests(): Promise<RequestSummary[]>;
   getRequest(id: string): Promise<RequestDetail>;
-  /** Answers a "more information needed" question; `changes` may correct answers on the form. */
-  respondToMoreInfo(requestId: string, answer: string, changes?: IntakeRequestV1): Promise<void>;
+  /** The answers as saved or sent, to carry on with a draft or correct a request. */
+  getAnswers(id: string): Promise<RequestAnswers>;
+  /** Answers "more information needed" with the whole request, corrected. */
+  resubmit(requestId: string, request: IntakeRequestV1): Promise<SubmitResult>;
   withdraw(requestId: string, reason: string): Promise<void>;
 
-  /** Tasks assigned to me and those delegated to me. */
+  /** Tasks assigned to me and those passed to me as a deputy. */
   listMyTasks(): Promise<ApprovalTask[]>;
   decide(taskId: string, decision: DecisionInput): Promise<void>;
 
-  getGovernanceSummary(): Promise<GovernanceSummary>;
+  getGovernanceDashboard(): Promise<GovernanceDashboardData>;
   searchRegister(query: string): Promise<RegisterEntry[]>;
 }

@@ -3,10 +3,11 @@ import type {
   ApprovalTask,
   CurrentUser,
   DecisionInput,
-  GovernanceSummary,
+  GovernanceDashboardData,
   IntakeRequestV1,
   PlanResult,
   RegisterEntry,
+  RequestAnswers,
   RequestDetail,
   RequestSummary,
 } from './types';
@@ -21,11 +22,16 @@ export interface FakeData {
   route?: PlanResult;
   requests?: RequestDetail[];
   tasks?: ApprovalTask[];
-  summary?: GovernanceSummary;
+  dashboard?: GovernanceDashboardData;
+  /** Saved answers by request id. */
+  answers?: Record<string, RequestAnswers['answers']>;
   register?: RegisterEntry[];
 }
 
-const EMPTY_SUMMARY: GovernanceSummary = { generatedAt: '2026-01-05T09:00:00Z', openByStage: [], overdueSteps: [], reviewDates: [], incidents: [] };
+const EMPTY_DASHBOARD: GovernanceDashboardData = {
+  requests: { generatedAt: '2026-01-05T09:00:00Z', openByStage: [], overdueSteps: [] },
+  oversight: { reviews: [], incidentsByState: [], datixEscalations: [] },
+};
 
 /**
  * In-memory service for component tests: answers from the data it was given and records every
@@ -70,6 +76,11 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return Promise.resolve({ id: draftId ?? `draft-${this._nextId++}`, savedAt: '2026-01-05T09:30:00Z' });
   }
 
+  public deleteDraft(draftId: string): Promise<void> {
+    this.calls.push({ method: 'deleteDraft', args: [draftId] });
+    return Promise.resolve();
+  }
+
   public listMyRequests(): Promise<RequestSummary[]> {
     this.calls.push({ method: 'listMyRequests', args: [] });
     return Promise.resolve((this._data.requests ?? []).map(({ id, title, type, status, currentStage, submittedAt, modifiedAt }) => ({ id, title, type, status, currentStage, submittedAt, modifiedAt })));
@@ -81,9 +92,14 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return found ? Promise.resolve(found) : Promise.reject(new Error(`No request ${id}`));
   }
 
-  public respondToMoreInfo(requestId: string, answer: string, changes?: IntakeRequestV1): Promise<void> {
-    this.calls.push({ method: 'respondToMoreInfo', args: [requestId, answer, changes] });
-    return Promise.resolve();
+  public getAnswers(id: string): Promise<RequestAnswers> {
+    this.calls.push({ method: 'getAnswers', args: [id] });
+    return Promise.resolve({ id, answers: this._data.answers?.[id] });
+  }
+
+  public resubmit(requestId: string, request: IntakeRequestV1): Promise<SubmitResult> {
+    this.calls.push({ method: 'resubmit', args: [requestId, request] });
+    return Promise.resolve({ outcome: 'submitted', id: requestId });
   }
 
   public withdraw(requestId: string, reason: string): Promise<void> {
@@ -103,9 +119,9 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return Promise.resolve();
   }
 
-  public getGovernanceSummary(): Promise<GovernanceSummary> {
-    this.calls.push({ method: 'getGovernanceSummary', args: [] });
-    return Promise.resolve(this._data.summary ?? EMPTY_SUMMARY);
+  public getGovernanceDashboard(): Promise<GovernanceDashboardData> {
+    this.calls.push({ method: 'getGovernanceDashboard', args: [] });
+    return Promise.resolve(this._data.dashboard ?? EMPTY_DASHBOARD);
   }
 
   public searchRegister(query: string): Promise<RegisterEntry[]> {

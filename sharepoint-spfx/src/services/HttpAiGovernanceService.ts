@@ -1,16 +1,20 @@
 import type { AiGovernanceService, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
 import { apiRoutes, type ApiCall } from './apiRoutes';
+import { oversightFromJson } from './oversightMapping';
+import { requestDetailFromView, type RequestViewJson } from './requestViewMapping';
 import type {
   ApprovalTask,
   CurrentUser,
   DecisionInput,
   FieldMessage,
-  GovernanceSummary,
+  GovernanceDashboardData,
   IntakeRequestV1,
   PlanResult,
   RegisterEntry,
+  RequestAnswers,
   RequestDetail,
   RequestSummary,
+  RequestsOverview,
 } from './types';
 
 /** The part of a fetch response the service reads; window.fetch and SPFx's HttpClientResponse both fit. */
@@ -82,37 +86,41 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   public async planRoute(request: IntakeRequestV1): Promise<PlanResult> {
     try {
-      return await this._call<PlanResult>(apiRoutes.planRoute(), request);
+      const route = await this._call<PlanResult>(apiRoutes.planRoute(), request);
+      return route.outcome === 'refused' ? route : { ...route, outcome: 'routed' };
     } catch (e) {
       if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
       throw e;
     }
   }
 
-  public async submitRequest(request: IntakeRequestV1): Promise<SubmitResult> {
-    try {
-      const created = await this._call<{ id: string }>(apiRoutes.submitRequest(), request);
-      return { outcome: 'submitted', id: String(created.id) };
-    } catch (e) {
-      if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
-      throw e;
-    }
+  public submitRequest(request: IntakeRequestV1): Promise<SubmitResult> {
+    return this._send(apiRoutes.submitRequest(), request);
   }
 
   public saveDraft(draft: IntakeDraft, draftId?: string): Promise<SavedDraft> {
     return this._call<SavedDraft>(draftId ? apiRoutes.updateDraft(draftId) : apiRoutes.createDraft(), draft);
   }
 
+  public async deleteDraft(draftId: string): Promise<void> {
+    await this._call<unknown>(apiRoutes.deleteDraft(draftId));
+  }
+
   public listMyRequests(): Promise<RequestSummary[]> {
     return this._call<RequestSummary[]>(apiRoutes.listMyRequests());
   }
 
-  public getRequest(id: string): Promise<RequestDetail> {
-    return this._call<RequestDetail>(apiRoutes.getRequest(id));
+  public async getRequest(id: string): Promise<RequestDetail> {
+    return requestDetailFromView(await this._call<RequestViewJson>(apiRoutes.getRequest(id)));
   }
 
-  public async respondToMoreInfo(requestId: string, answer: string, changes?: IntakeRequestV1): Promise<void> {
-    await this._call<unknown>(apiRoutes.respondToMoreInfo(requestId), { answer, request: changes });
+  public async getAnswers(id: string): Promise<RequestAnswers> {
+    const body = await this._call<{ id: string; answers: RequestAnswers['answers'] | null }>(apiRoutes.getAnswers(id));
+    return { id: String(body.id), answers: body.answers ?? undefined };
+  }
+
+  public resubmit(requestId: string, request: IntakeRequestV1): Promise<SubmitResult> {
+    return this._send(apiRoutes.resubmit(requestId), request, requestId);
   }
 
   public async withdraw(requestId: string, reason: string): Promise<void> {
@@ -128,12 +136,31 @@ export class HttpAiGovernanceService implements AiGovernanceService {
     await this._call<unknown>(apiRoutes.decide(), { taskId, ...decision, channel: 'web' });
   }
 
-  public getGovernanceSummary(): Promise<GovernanceSummary> {
-    return this._call<GovernanceSummary>(apiRoutes.governanceSummary());
+  /** Two endpoints; a part that cannot be loaded is marked unavailable instead of failing the whole dashboard. */
+  public async getGovernanceDashboard(): Promise<GovernanceDashboardData> {
+    const unavailable = (e: unknown): { unavailable: string } => ({
+      unavailable: e instanceof ApiError && e.status === 404 ? 'This part of the dashboard is not available yet.' : `This part could not be loaded. ${(e as Error).message}`,
+    });
+    const [requests, oversight] = await Promise.all([
+      this._call<RequestsOverview>(apiRoutes.governanceRequests()).catch(unavailable),
+      this._call<unknown>(apiRoutes.governanceSummary()).then(oversightFromJson, unavailable),
+    ]);
+    return { requests, oversight };
   }
 
   public searchRegister(query: string): Promise<RegisterEntry[]> {
     return this._call<RegisterEntry[]>(apiRoutes.searchRegister(query.trim()));
+  }
+
+  /** A request sent (new or corrected): the id, or the fields the server refused. */
+  private async _send(call: ApiCall, request: IntakeRequestV1, id?: string): Promise<SubmitResult> {
+    try {
+      const answer = await this._call<{ id?: string | number } | undefined>(call, request);
+      return { outcome: 'submitted', id: String(answer?.id ?? id ?? '') };
+    } catch (e) {
+      if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
+      throw e;
+    }
   }
 
   private async _call<T>(call: ApiCall, body?: unknown): Promise<T> {
@@ -154,10 +181,9 @@ export class HttpAiGovernanceService implements AiGovernanceService {
       }
     }
     if (!response.ok) {
-      const serverMessage =
-        parsed !== null && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string'
-          ? (parsed as { message: string }).message
-          : undefined;
+      // The functions answer {error: "…"} with a sentence written for people; show it as it is.
+      const said = parsed !== null && typeof parsed === 'object' ? (parsed as { error?: unknown; message?: unknown }) : {};
+      const serverMessage = typeof said.error === 'string' ? said.error : typeof said.message === 'string' ? said.message : undefined;
       throw new ApiError(
         response.status,
         serverMessage ?? `The governance service answered ${response.status} to ${call.method} ${call.path.split('?')[0]}. Try again, or contact the Information Governance team if it keeps happening.`,

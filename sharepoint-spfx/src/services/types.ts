@@ -140,13 +140,15 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const DECISION_OUTCOMES = ['approved', 'rejected', 'more-information', 'not-required'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-/** One line of a request's history: each step, who, when, what they said. */
+/** One line of a request's history: what happened, who, when (from the audit log). */
 export interface TimelineEvent {
   at: string;
-  /** What happened, e.g. "submitted", "approved", "more-information", "reminder". */
+  /** What happened, as a code, e.g. "request-submitted", "decision-recorded". */
   kind: string;
+  /** What happened, in plain English, as the back end words it. */
+  what?: string;
   stepCode?: StepCode;
-  /** Display name or email of the person who acted; absent for automatic events. */
+  /** Email or name of the person who acted; absent for automatic events. */
   by?: string;
   comments?: string;
 }
@@ -164,7 +166,11 @@ export interface RequestSummary {
 
 export interface StepProgress {
   code: StepCode;
+  /** The step's name in plain English, as the back end words it. */
+  name?: string;
   role: string;
+  /** A step asked again after more information is a new attempt. */
+  attempt?: number;
   status: 'waiting' | 'decided' | 'cancelled' | 'not-started';
   outcome?: DecisionOutcome;
   assignee?: string;
@@ -175,12 +181,22 @@ export interface StepProgress {
 }
 
 export interface RequestDetail extends RequestSummary {
-  request: IntakeRequestV1;
+  risk?: RiskRating;
   route?: Route;
   steps: StepProgress[];
   timeline: TimelineEvent[];
-  /** The question asked when status is "more-information". */
+  /** What the approver asked, when status is "more-information". */
   moreInformationQuestion?: string;
+  /** Why it ended, once approved, rejected or withdrawn. */
+  decisionSummary?: string;
+  /** When an approved tool is next reviewed. */
+  reviewDue?: string;
+}
+
+/** The answers of a request as saved (a draft's may be incomplete). */
+export interface RequestAnswers {
+  id: string;
+  answers: Partial<IntakeRequestV1> | undefined;
 }
 
 /** One approval task in the approver inbox. */
@@ -195,8 +211,10 @@ export interface ApprovalTask {
   reason: string;
   clause: string;
   checklist: ChecklistItem[];
+  /** The step may be recorded as "not required" (the national Data Protection Impact Assessment). */
+  mayRecordNotRequired?: boolean;
   assignee: string;
-  /** Set when the task reached me because I am the assignee's delegate. */
+  /** Set when the task reached me because I am the assignee's deputy. */
   delegatedFrom?: string;
   dueAt: string;
   status: 'waiting' | 'decided' | 'cancelled';
@@ -229,30 +247,43 @@ export interface OverdueStep {
   escalated: 'none' | 'deputy' | 'governance-lead';
 }
 
+/** Open requests and late steps (`GET /api/governance/requests`). */
+export interface RequestsOverview {
+  generatedAt: string;
+  openByStage: StageCount[];
+  overdueSteps: OverdueStep[];
+}
+
 export interface ReviewDate {
   kind: 'policy' | 'tool';
   title: string;
   dueOn: string;
+  overdue?: boolean;
   owner?: string;
 }
 
-export interface IncidentSummary {
-  id: string;
-  title: string;
-  severity: string;
-  status: string;
-  occurredAt: string;
-  /** Datix reference once escalated. */
-  datixReference?: string;
-  escalatedAt?: string;
+export interface IncidentCount {
+  state: string;
+  count: number;
 }
 
-export interface GovernanceSummary {
-  generatedAt: string;
-  openByStage: StageCount[];
-  overdueSteps: OverdueStep[];
-  reviewDates: ReviewDate[];
-  incidents: IncidentSummary[];
+export interface DatixEscalation {
+  reference: string;
+  title: string;
+  escalatedAt: string;
+}
+
+/** Reviews, incidents and Datix escalations (`GET /api/governance/summary`). */
+export interface OversightSummary {
+  reviews: ReviewDate[];
+  incidentsByState: IncidentCount[];
+  datixEscalations: DatixEscalation[];
+}
+
+/** The governance dashboard: each part is absent when its endpoint could not answer. */
+export interface GovernanceDashboardData {
+  requests: RequestsOverview | { unavailable: string };
+  oversight: OversightSummary | { unavailable: string };
 }
 
 export const REGISTER_KINDS = ['tool', 'research'] as const;
@@ -269,6 +300,8 @@ export interface RegisterEntry {
   dpiaStatus: 'approved' | 'not-required' | 'in-progress';
   contact: string;
   reviewDate: string;
+  /** `published`: the governance team's register entry; `approved`: approved, its entry not published yet. */
+  source?: 'published' | 'approved';
 }
 
 export interface CurrentUser {

@@ -5,6 +5,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { PrimaryButton, DefaultButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { ApprovalTask, DecisionOutcome, FieldMessage } from '../../../services/types';
+import { ApiError } from '../../../services/HttpAiGovernanceService';
 import { useService } from './ServiceContext';
 import { fireAndForget } from './fireAndForget';
 import { ErrorSummary } from './ErrorSummary';
@@ -22,6 +23,9 @@ const OUTCOME_OPTIONS: IChoiceGroupOption[] = [
 ];
 
 const NOT_REQUIRED: IChoiceGroupOption = { key: 'not-required', text: 'Record that a full assessment is not required' };
+
+/** The back end says so per step; older answers without the flag follow the policy's one case. */
+const mayRecordNotRequired = (task: ApprovalTask): boolean => task.mayRecordNotRequired ?? (task.stepCode === 'DPIA' && task.requestType === 'national');
 
 const decisionFieldId = (field: string): string => `aig-decision-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -102,7 +106,17 @@ export const ApproverInbox: React.FC = () => {
       setOpenTask(undefined);
       await load();
     } catch (e) {
-      setFailure(`We could not record your decision. ${(e as Error).message}`);
+      if (e instanceof ApiError && e.fieldMessages.length > 0) {
+        // The service checks again; its field names point into the checklist by position.
+        setErrors(
+          e.fieldMessages.map((m) => {
+            const item = /^checklist\.(\d+)\./.exec(m.field);
+            return item ? { field: `checklist.${openTask.checklist[Number(item[1])]?.id ?? item[1]}`, message: m.message } : m;
+          }),
+        );
+      } else {
+        setFailure(`We could not record your decision. ${(e as Error).message}`);
+      }
     } finally {
       setBusy(false);
     }
@@ -189,7 +203,7 @@ export const ApproverInbox: React.FC = () => {
             label="Your decision"
             required
             selectedKey={outcome ?? ''}
-            options={(openTask.stepCode === 'DPIA' && openTask.requestType === 'national' ? [...OUTCOME_OPTIONS, NOT_REQUIRED] : OUTCOME_OPTIONS).map((o) => ({
+            options={(mayRecordNotRequired(openTask) ? [...OUTCOME_OPTIONS, NOT_REQUIRED] : OUTCOME_OPTIONS).map((o) => ({
               ...o,
               'aria-describedby': errorFor('outcome') ? 'aig-decision-outcome-error' : undefined,
               'aria-invalid': errorFor('outcome') ? true : undefined,

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import type { GovernanceSummary } from '../../../services/types';
+import type { GovernanceDashboardData, OversightSummary, RequestsOverview } from '../../../services/types';
 import { useService } from './ServiceContext';
 import { BarChart } from './BarChart';
 import { downloadText, toCsv } from './csv';
@@ -12,63 +12,51 @@ const td: React.CSSProperties = { borderBottom: '1px solid #edebe9', padding: '4
 
 const ESCALATION: Record<string, string> = { none: 'Not yet', deputy: 'To the deputy', 'governance-lead': 'To the governance lead' };
 
-/** For the governance lead: open requests by stage, overdue steps, review dates, incidents. */
-export const GovernanceDashboard: React.FC = () => {
-  const service = useService();
-  const [summary, setSummary] = React.useState<GovernanceSummary | undefined>(undefined);
-  const [failure, setFailure] = React.useState('');
+const isAvailable = <T,>(part: T | { unavailable: string }): part is T => !(part as { unavailable?: string }).unavailable;
 
-  React.useEffect(() => {
-    service
-      .getGovernanceSummary()
-      .then(setSummary)
-      .catch((e: Error) => setFailure(`We could not load the dashboard. ${e.message}`));
-  }, [service]);
+const Unavailable: React.FC<{ text: string }> = ({ text }) => <p data-testid="dashboard-unavailable">{text}</p>;
 
-  if (failure) {
-    return (
-      <MessageBar messageBarType={MessageBarType.error} role="alert">
-        {failure}
-      </MessageBar>
-    );
-  }
-  if (!summary) return <p>Loading the dashboard…</p>;
+const today = (): string => new Date().toISOString().slice(0, 10);
 
-  const day = summary.generatedAt.slice(0, 10);
-  const totalOpen = summary.openByStage.reduce((n, s) => n + s.count, 0);
-
+/** Open requests by stage (chart and table) and the steps past their due date. */
+const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
+  const totalOpen = data.openByStage.reduce((n, s) => n + s.count, 0);
   return (
-    <section aria-labelledby="aig-dash-title">
-      <h2 id="aig-dash-title">Governance dashboard</h2>
-      <p>Figures as at {formatDateTime(summary.generatedAt)}.</p>
-
+    <>
+      <p>Figures as at {formatDateTime(data.generatedAt)}.</p>
       <h3>Open requests by stage ({totalOpen} in total)</h3>
-      <BarChart title="Open requests by stage" data={summary.openByStage.map((s) => ({ label: s.stage, value: s.count }))} />
-      <table style={{ borderCollapse: 'collapse' }}>
-        <caption style={{ textAlign: 'left' }}>Open requests by stage</caption>
-        <thead>
-          <tr>
-            <th scope="col" style={th}>Stage</th>
-            <th scope="col" style={th}>Open requests</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.openByStage.map((s) => (
-            <tr key={s.stage}>
-              <th scope="row" style={{ ...td, fontWeight: 'normal' }}>{s.stage}</th>
-              <td style={td}>{s.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {data.openByStage.length === 0 ? (
+        <p>No request is open.</p>
+      ) : (
+        <>
+          <BarChart title="Open requests by stage" data={data.openByStage.map((s) => ({ label: s.stage, value: s.count }))} />
+          <table style={{ borderCollapse: 'collapse' }}>
+            <caption style={{ textAlign: 'left' }}>Open requests by stage</caption>
+            <thead>
+              <tr>
+                <th scope="col" style={th}>Stage</th>
+                <th scope="col" style={th}>Open requests</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.openByStage.map((s) => (
+                <tr key={s.stage}>
+                  <th scope="row" style={{ ...td, fontWeight: 'normal' }}>{s.stage}</th>
+                  <td style={td}>{s.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
 
-      <h3>Overdue steps ({summary.overdueSteps.length})</h3>
-      {summary.overdueSteps.length === 0 ? (
+      <h3>Overdue steps ({data.overdueSteps.length})</h3>
+      {data.overdueSteps.length === 0 ? (
         <p>No step is overdue.</p>
       ) : (
         <>
           <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-            <caption style={{ textAlign: 'left' }}>Steps past their due date</caption>
+            <caption style={{ textAlign: 'left' }}>Steps past their due date, most overdue first</caption>
             <thead>
               <tr>
                 <th scope="col" style={th}>Request</th>
@@ -79,7 +67,7 @@ export const GovernanceDashboard: React.FC = () => {
               </tr>
             </thead>
             <tbody>
-              {summary.overdueSteps.map((o) => (
+              {data.overdueSteps.slice(0, 200).map((o) => (
                 <tr key={`${o.requestId}:${o.stepCode}`}>
                   <td style={td}>{o.requestTitle}</td>
                   <td style={td}>{STEP_NAMES[o.stepCode] ?? o.stepCode}</td>
@@ -90,13 +78,14 @@ export const GovernanceDashboard: React.FC = () => {
               ))}
             </tbody>
           </table>
+          {data.overdueSteps.length > 200 && <p>The first 200 are shown; the download has all {data.overdueSteps.length}.</p>}
           <DefaultButton
             style={{ marginTop: 8 }}
             text="Download overdue steps as a spreadsheet (CSV file)"
             onClick={() =>
               downloadText(
-                `overdue-steps-${day}.csv`,
-                toCsv(summary.overdueSteps, [
+                `overdue-steps-${today()}.csv`,
+                toCsv(data.overdueSteps, [
                   { header: 'Request id', value: (o) => o.requestId },
                   { header: 'Request', value: (o) => o.requestTitle },
                   { header: 'Step', value: (o) => STEP_NAMES[o.stepCode] ?? o.stepCode },
@@ -109,80 +98,144 @@ export const GovernanceDashboard: React.FC = () => {
           />
         </>
       )}
+    </>
+  );
+};
 
+/** Policy and tool reviews, incidents by state (chart and table) and Datix escalations. */
+const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
+  const totalIncidents = data.incidentsByState.reduce((n, s) => n + s.count, 0);
+  return (
+    <>
       <h3>Policy and tool review dates</h3>
-      <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-        <caption style={{ textAlign: 'left' }}>Reviews due, soonest first</caption>
-        <thead>
-          <tr>
-            <th scope="col" style={th}>What</th>
-            <th scope="col" style={th}>Kind</th>
-            <th scope="col" style={th}>Review due</th>
-            <th scope="col" style={th}>Owner</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...summary.reviewDates]
-            .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-            .map((r) => (
-              <tr key={`${r.kind}:${r.title}`}>
-                <td style={td}>{r.title}</td>
-                <td style={td}>{r.kind === 'policy' ? 'Policy' : 'Approved tool'}</td>
-                <td style={td}>{formatDateTime(r.dueOn, false)}</td>
-                <td style={td}>{r.owner ?? ''}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      {data.reviews.length === 0 ? (
+        <p>No review is due soon.</p>
+      ) : (
+        <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+          <caption style={{ textAlign: 'left' }}>Reviews due or overdue, soonest first</caption>
+          <thead>
+            <tr>
+              <th scope="col" style={th}>What</th>
+              <th scope="col" style={th}>Kind</th>
+              <th scope="col" style={th}>Review due</th>
+              <th scope="col" style={th}>Owner</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...data.reviews]
+              .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+              .map((r) => (
+                <tr key={`${r.kind}:${r.title}:${r.dueOn}`}>
+                  <td style={td}>{r.title}</td>
+                  <td style={td}>{r.kind === 'policy' ? 'Policy' : 'Approved tool'}</td>
+                  <td style={td}>
+                    {formatDateTime(r.dueOn, false)}
+                    {r.overdue ? ' (overdue)' : ''}
+                  </td>
+                  <td style={td}>{r.owner ?? ''}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
 
-      <h3>Artificial intelligence incidents ({summary.incidents.length})</h3>
-      {summary.incidents.length === 0 ? (
-        <p>No incidents reported.</p>
+      <h3>Open artificial intelligence incidents ({totalIncidents})</h3>
+      {data.incidentsByState.length === 0 ? (
+        <p>No incident is open.</p>
       ) : (
         <>
-          <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-            <caption style={{ textAlign: 'left' }}>Incidents, with their Datix incident-reporting reference once escalated</caption>
+          <BarChart title="Open incidents by state" data={data.incidentsByState.map((s) => ({ label: s.state, value: s.count }))} />
+          <table style={{ borderCollapse: 'collapse' }}>
+            <caption style={{ textAlign: 'left' }}>Open incidents by state</caption>
             <thead>
               <tr>
-                <th scope="col" style={th}>Incident</th>
-                <th scope="col" style={th}>Severity</th>
-                <th scope="col" style={th}>Status</th>
-                <th scope="col" style={th}>Happened</th>
-                <th scope="col" style={th}>Datix reference</th>
+                <th scope="col" style={th}>State</th>
+                <th scope="col" style={th}>Incidents</th>
               </tr>
             </thead>
             <tbody>
-              {summary.incidents.map((i) => (
-                <tr key={i.id}>
-                  <td style={td}>{i.title}</td>
-                  <td style={td}>{i.severity}</td>
-                  <td style={td}>{i.status}</td>
-                  <td style={td}>{formatDateTime(i.occurredAt)}</td>
-                  <td style={td}>{i.datixReference ? `${i.datixReference} (escalated ${formatDateTime(i.escalatedAt, false)})` : 'Not escalated'}</td>
+              {data.incidentsByState.map((s) => (
+                <tr key={s.state}>
+                  <th scope="row" style={{ ...td, fontWeight: 'normal' }}>{s.state}</th>
+                  <td style={td}>{s.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      <h3>Escalated to Datix ({data.datixEscalations.length})</h3>
+      {data.datixEscalations.length === 0 ? (
+        <p>No incident has been escalated to Datix, the incident reporting system.</p>
+      ) : (
+        <>
+          <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+            <caption style={{ textAlign: 'left' }}>Incidents escalated to Datix, the incident reporting system, with their Datix reference</caption>
+            <thead>
+              <tr>
+                <th scope="col" style={th}>Incident</th>
+                <th scope="col" style={th}>Datix reference</th>
+                <th scope="col" style={th}>Escalated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.datixEscalations.map((d) => (
+                <tr key={`${d.reference}:${d.escalatedAt}`}>
+                  <td style={td}>{d.title}</td>
+                  <td style={td}>{d.reference}</td>
+                  <td style={td}>{formatDateTime(d.escalatedAt)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download incidents as a spreadsheet (CSV file)"
+            text="Download Datix escalations as a spreadsheet (CSV file)"
             onClick={() =>
               downloadText(
-                `ai-incidents-${day}.csv`,
-                toCsv(summary.incidents, [
-                  { header: 'Incident id', value: (i) => i.id },
-                  { header: 'Incident', value: (i) => i.title },
-                  { header: 'Severity', value: (i) => i.severity },
-                  { header: 'Status', value: (i) => i.status },
-                  { header: 'Happened', value: (i) => i.occurredAt },
-                  { header: 'Datix reference', value: (i) => i.datixReference },
-                  { header: 'Escalated to Datix', value: (i) => i.escalatedAt },
+                `datix-escalations-${today()}.csv`,
+                toCsv(data.datixEscalations, [
+                  { header: 'Incident', value: (d) => d.title },
+                  { header: 'Datix reference', value: (d) => d.reference },
+                  { header: 'Escalated', value: (d) => d.escalatedAt },
                 ]),
               )
             }
           />
         </>
       )}
+    </>
+  );
+};
+
+/** For the governance lead: open requests by stage, overdue steps, review dates, incidents and Datix escalations. */
+export const GovernanceDashboard: React.FC = () => {
+  const service = useService();
+  const [data, setData] = React.useState<GovernanceDashboardData | undefined>(undefined);
+  const [failure, setFailure] = React.useState('');
+
+  React.useEffect(() => {
+    service
+      .getGovernanceDashboard()
+      .then(setData)
+      .catch((e: Error) => setFailure(`We could not load the dashboard. ${e.message}`));
+  }, [service]);
+
+  if (failure) {
+    return (
+      <MessageBar messageBarType={MessageBarType.error} role="alert">
+        {failure}
+      </MessageBar>
+    );
+  }
+  if (!data) return <p>Loading the dashboard…</p>;
+
+  return (
+    <section aria-labelledby="aig-dash-title">
+      <h2 id="aig-dash-title">Governance dashboard</h2>
+      {isAvailable(data.requests) ? <RequestsPart data={data.requests} /> : <><h3>Open requests and overdue steps</h3><Unavailable text={data.requests.unavailable} /></>}
+      {isAvailable(data.oversight) ? <OversightPart data={data.oversight} /> : <><h3>Reviews, incidents and Datix escalations</h3><Unavailable text={data.oversight.unavailable} /></>}
     </section>
   );
 };

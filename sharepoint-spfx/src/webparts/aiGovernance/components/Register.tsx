@@ -45,8 +45,13 @@ export const Register: React.FC = () => {
   const renderEntry = (e: RegisterEntry): React.ReactNode => (
     <li key={`${e.kind}:${e.name}`} style={{ marginBottom: 16 }}>
       <h4 style={{ margin: '0 0 4px' }}>
-        {e.name} <span style={{ fontWeight: 'normal' }}>({e.supplier})</span>
+        {e.name} {e.supplier && <span style={{ fontWeight: 'normal' }}>({e.supplier})</span>}
       </h4>
+      {e.source === 'approved' && (
+        <p style={{ margin: 0 }}>
+          <strong>Approved.</strong> The governance team has not published its full register entry yet.
+        </p>
+      )}
       <p style={{ margin: 0 }}>{e.description}</p>
       <dl style={{ margin: '4px 0', display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 12 }}>
         <dt>Used for</dt>

@@ -25,9 +25,11 @@ import {
 } from './formModel';
 
 export interface RequestFormProps {
-  /** Answers from a saved draft. */
+  /** Answers from a saved draft, or of a request sent back for more information. */
   initialAnswers?: Answers;
   draftId?: string;
+  /** Set when correcting a request sent back for more information: sending resubmits it. */
+  resubmitFor?: string;
   onSubmitted?: (id: string) => void;
 }
 
@@ -43,7 +45,7 @@ function fieldName(field: string): string {
   return questionByPath(field)?.name ?? field;
 }
 
-export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftId: initialDraftId, onSubmitted }) => {
+export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftId: initialDraftId, resubmitFor, onSubmitted }) => {
   const service = useService();
   const [answers, setAnswers] = React.useState<Answers>(initialAnswers ?? {});
   const [errors, setErrors] = React.useState<FieldMessage[]>([]);
@@ -110,12 +112,15 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
     if (!checkAnswers()) return;
     setBusy('submit');
     try {
-      const result = await service.submitRequest(toIntakeRequest(answers));
+      const request = toIntakeRequest(answers);
+      const result = resubmitFor ? await service.resubmit(resubmitFor, request) : await service.submitRequest(request);
       if (result.outcome === 'refused') {
         setErrors(result.refused.map((r) => ({ field: r.field, message: `${fieldName(r.field)}: ${r.message}` })));
         setRoute(undefined);
         return;
       }
+      // The draft has become the request; a draft left behind would only confuse "My requests".
+      if (draftId) await service.deleteDraft(draftId).catch(() => undefined);
       setSubmittedId(result.id);
       onSubmitted?.(result.id);
     } catch (e) {
@@ -127,6 +132,11 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
 
   const saveDraft = async (): Promise<void> => {
     setFailure('');
+    // Every saved request is filed under its kind, so that one question must be answered first.
+    if (answers.type === undefined) {
+      setErrors([{ field: 'type', message: 'Choose what kind of request this is before saving a draft' }]);
+      return;
+    }
     setBusy('draft');
     try {
       const saved = await service.saveDraft(toDraft(answers), draftId);
@@ -143,7 +153,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
     return (
       <section aria-labelledby="aig-sent-title">
         <h2 id="aig-sent-title" tabIndex={-1}>
-          Request sent
+          {resubmitFor ? 'Updated request sent' : 'Request sent'}
         </h2>
         <p>
           Your reference is <strong>{submittedId}</strong>. We will email you at each step. You can follow it under
@@ -274,14 +284,21 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
 
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', margin: '16px 0' }}>
         <PrimaryButton type="submit" disabled={busy !== undefined} text={busy === 'route' ? 'Checking the route…' : 'Check the route'} />
-        <DefaultButton type="button" disabled={busy !== undefined} text={busy === 'draft' ? 'Saving…' : 'Save as draft'} onClick={() => fireAndForget(saveDraft())} />
+        {!resubmitFor && (
+          <DefaultButton type="button" disabled={busy !== undefined} text={busy === 'draft' ? 'Saving…' : 'Save as draft'} onClick={() => fireAndForget(saveDraft())} />
+        )}
       </div>
 
       {route && (
         <div ref={routeRef} tabIndex={-1} style={{ outline: 'none', borderTop: '1px solid #c8c6c4', paddingTop: 8 }}>
           <RoutePreview result={route} fieldName={fieldName} />
           {route.outcome === 'routed' && (
-            <PrimaryButton type="button" disabled={busy !== undefined} text={busy === 'submit' ? 'Sending…' : 'Send the request'} onClick={() => fireAndForget(submit())} />
+            <PrimaryButton
+              type="button"
+              disabled={busy !== undefined}
+              text={busy === 'submit' ? 'Sending…' : resubmitFor ? 'Send the updated request' : 'Send the request'}
+              onClick={() => fireAndForget(submit())}
+            />
           )}
         </div>
       )}

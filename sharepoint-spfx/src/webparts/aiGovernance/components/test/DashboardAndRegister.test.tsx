@@ -2,22 +2,30 @@ import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
-import type { GovernanceSummary, RegisterEntry } from '../../../../services/types';
+import type { GovernanceDashboardData, RegisterEntry } from '../../../../services/types';
 import { ServiceContext } from '../ServiceContext';
 import { GovernanceDashboard } from '../GovernanceDashboard';
 import { Register } from '../Register';
 
 setIconOptions({ disableWarnings: true });
 
-const SUMMARY: GovernanceSummary = {
-  generatedAt: '2026-01-05T09:00:00Z',
-  openByStage: [
-    { stage: 'Stage 1: first checks', count: 3 },
-    { stage: 'Stage 2: specialist review', count: 5 },
-  ],
-  overdueSteps: [{ requestId: '42', requestTitle: 'Notes tool', stepCode: 'CSO', role: 'Clinical Safety Officer', assignee: 'jo.safety@example.nhs.uk', dueAt: '2026-01-02T17:00:00Z', escalated: 'deputy' }],
-  reviewDates: [{ kind: 'policy', title: 'Artificial Intelligence Policy', dueOn: '2027-01-06', owner: 'Chief Medical Officer' }],
-  incidents: [{ id: 'inc-1', title: 'Wrong summary sent', severity: 'moderate', status: 'escalated', occurredAt: '2026-01-03T11:00:00Z', datixReference: 'DX-1001', escalatedAt: '2026-01-04T09:00:00Z' }],
+const DASHBOARD: GovernanceDashboardData = {
+  requests: {
+    generatedAt: '2026-01-05T09:00:00Z',
+    openByStage: [
+      { stage: 'Stage 1: first checks', count: 3 },
+      { stage: 'Stage 2: specialist review', count: 5 },
+    ],
+    overdueSteps: [{ requestId: '42', requestTitle: 'Notes tool', stepCode: 'CSO', role: 'Clinical Safety Officer', assignee: 'jo.safety@example.nhs.uk', dueAt: '2026-01-02T17:00:00Z', escalated: 'deputy' }],
+  },
+  oversight: {
+    reviews: [{ kind: 'policy', title: 'Artificial Intelligence Policy', dueOn: '2027-01-06', owner: 'Chief Medical Officer' }],
+    incidentsByState: [
+      { state: 'Reported', count: 2 },
+      { state: 'Escalated to Datix', count: 1 },
+    ],
+    datixEscalations: [{ reference: 'DX-1001', title: 'Wrong summary sent', escalatedAt: '2026-01-04T09:00:00Z' }],
+  },
 };
 
 const COPILOT: RegisterEntry = {
@@ -34,9 +42,9 @@ const COPILOT: RegisterEntry = {
 };
 
 describe('GovernanceDashboard', () => {
-  it('shows open requests by stage as a chart with the same figures in a table, overdue steps and Datix references', async () => {
+  it('shows open requests by stage as a chart with the same figures in a table, overdue steps, incidents and Datix references', async () => {
     render(
-      <ServiceContext.Provider value={new FakeAiGovernanceService({ summary: SUMMARY })}>
+      <ServiceContext.Provider value={new FakeAiGovernanceService({ dashboard: DASHBOARD })}>
         <GovernanceDashboard />
       </ServiceContext.Provider>,
     );
@@ -44,10 +52,23 @@ describe('GovernanceDashboard', () => {
     const table = screen.getByRole('table', { name: 'Open requests by stage' });
     expect(within(table).getByRole('rowheader', { name: 'Stage 2: specialist review' })).toBeTruthy();
     expect(within(table).getByText('5')).toBeTruthy();
-    expect(document.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(Array.from(document.querySelectorAll('svg')).every((svg) => svg.getAttribute('aria-hidden') === 'true')).toBe(true);
     expect(screen.getByText('Clinical Safety Officer')).toBeTruthy();
-    expect(screen.getByText(/DX-1001/)).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Open incidents by state' })).getByRole('rowheader', { name: 'Escalated to Datix' })).toBeTruthy();
+    expect(screen.getByText('DX-1001')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Download overdue steps as a spreadsheet (CSV file)' })).toBeTruthy();
+  });
+
+  it('says a part is not available instead of failing when its endpoint is missing', async () => {
+    const dashboard: GovernanceDashboardData = { ...DASHBOARD, oversight: { unavailable: 'This part of the dashboard is not available yet.' } };
+    render(
+      <ServiceContext.Provider value={new FakeAiGovernanceService({ dashboard })}>
+        <GovernanceDashboard />
+      </ServiceContext.Provider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Open requests by stage (8 in total)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Reviews, incidents and Datix escalations' })).toBeTruthy();
+    expect(screen.getByTestId('dashboard-unavailable').textContent).toBe('This part of the dashboard is not available yet.');
   });
 });
 

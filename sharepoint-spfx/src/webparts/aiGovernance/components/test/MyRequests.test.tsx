@@ -4,7 +4,8 @@ import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
 import { ServiceContext } from '../ServiceContext';
 import { MyRequests } from '../MyRequests';
-import { requestWithMarkup } from './fixtures';
+import { toIntakeRequest } from '../requestForm/formModel';
+import { PROCURED_ROUTE, requestWithMarkup, validProcuredAnswers } from './fixtures';
 
 setIconOptions({ disableWarnings: true });
 
@@ -27,8 +28,8 @@ describe('MyRequests', () => {
     expect(container.querySelector('b')).toBeNull();
   });
 
-  it('shows each step of the timeline with who and what they said, and sends an answer to "more information needed"', async () => {
-    const service = new FakeAiGovernanceService({ requests: [requestWithMarkup()] });
+  it('shows each step of the timeline with who and what they said, and answers "more information needed" with corrected answers', async () => {
+    const service = new FakeAiGovernanceService({ requests: [requestWithMarkup()], answers: { '42': toIntakeRequest(validProcuredAnswers()) }, route: PROCURED_ROUTE });
     render(
       <ServiceContext.Provider value={service}>
         <MyRequests />
@@ -39,19 +40,24 @@ describe('MyRequests', () => {
     expect(within(timeline).getByText(/More information asked for \(Finance and Procurement\), by Pat Finance/)).toBeTruthy();
     expect(screen.getByText('Which budget will pay for it?')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Send my answer' }));
-    expect(await screen.findByText('Enter the information you were asked for')).toBeTruthy();
-    expect(service.callsTo('respondToMoreInfo')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Change my answers' }));
+    const benefits = (await screen.findByLabelText(/What benefits do you expect/)) as HTMLTextAreaElement;
+    expect((screen.getByLabelText(/Short title/) as HTMLInputElement).value).toBe('Meeting notes summariser');
+    expect(screen.queryByRole('button', { name: 'Save as draft' })).toBeNull();
+    fireEvent.change(benefits, { target: { value: 'Paid from the digital transformation budget; two hours a week saved.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check the route' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Send the updated request' }));
 
-    fireEvent.change(screen.getByLabelText(/Your answer/), { target: { value: 'The digital transformation budget.' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send my answer' }));
-    await screen.findByText(/Your answer has been sent/);
-    expect(service.callsTo('respondToMoreInfo')[0].args.slice(0, 2)).toEqual(['42', 'The digital transformation budget.']);
+    expect(await screen.findByRole('heading', { name: 'Updated request sent' })).toBeTruthy();
+    const [id, request] = service.callsTo('resubmit')[0].args as [string, { benefits: string }];
+    expect(id).toBe('42');
+    expect(request.benefits).toBe('Paid from the digital transformation budget; two hours a week saved.');
+    expect(service.callsTo('submitRequest')).toHaveLength(0);
   });
 
   it('opens a draft in the request form with its answers, to carry on', async () => {
-    const draft = { ...requestWithMarkup(), id: 'draft-5', title: 'Draft notes tool', status: 'draft' as const, request: { type: 'procured', title: 'Draft notes tool' } as never, timeline: [] };
-    const service = new FakeAiGovernanceService({ requests: [draft] });
+    const draft = { ...requestWithMarkup(), id: 'draft-5', title: 'Draft notes tool', status: 'draft' as const, timeline: [] };
+    const service = new FakeAiGovernanceService({ requests: [draft], answers: { 'draft-5': { type: 'procured', title: 'Draft notes tool' } } });
     render(
       <ServiceContext.Provider value={service}>
         <MyRequests />
@@ -60,6 +66,7 @@ describe('MyRequests', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Draft notes tool' }));
 
     expect(await screen.findByRole('heading', { name: 'Carry on with your draft: Draft notes tool' })).toBeTruthy();
+    expect(service.callsTo('getAnswers')[0].args).toEqual(['draft-5']);
     expect((screen.getByLabelText(/Short title/) as HTMLInputElement).value).toBe('Draft notes tool');
     fireEvent.click(screen.getByRole('button', { name: 'Save as draft' }));
     await screen.findByText(/Draft saved/);

@@ -64,12 +64,13 @@ describe('accessibility (axe-core rules that jsdom can check)', () => {
   it('dashboard and register', async () => {
     const dashboard = withService(
       new FakeAiGovernanceService({
-        summary: {
-          generatedAt: '2026-01-05T09:00:00Z',
-          openByStage: [{ stage: 'Stage 1', count: 2 }],
-          overdueSteps: [],
-          reviewDates: [{ kind: 'policy', title: 'Artificial Intelligence Policy', dueOn: '2027-01-06' }],
-          incidents: [],
+        dashboard: {
+          requests: { generatedAt: '2026-01-05T09:00:00Z', openByStage: [{ stage: 'Stage 1', count: 2 }], overdueSteps: [] },
+          oversight: {
+            reviews: [{ kind: 'policy', title: 'Artificial Intelligence Policy', dueOn: '2027-01-06' }],
+            incidentsByState: [{ state: 'Reported', count: 1 }],
+            datixEscalations: [{ reference: 'DX-1001', title: 'Wrong summary sent', escalatedAt: '2026-01-04T09:00:00Z' }],
+          },
         },
       }),
       <GovernanceDashboard />,

@@ -71,7 +71,6 @@ export function requestWithMarkup(): RequestDetail {
     type: 'procured',
     status: 'more-information',
     modifiedAt: '2026-01-06T10:00:00Z',
-    request: {} as RequestDetail['request'],
     steps: [],
     timeline: [
       { at: '2026-01-05T09:00:00Z', kind: 'submitted', by: 'Alex Requester' },

@@ -55,10 +55,46 @@ describe('HttpAiGovernanceService', () => {
     expect(JSON.parse(calls[0].init.body ?? '')).toEqual({ taskId: 'task-7', outcome: 'rejected', comments: 'No budget', checklist: [], channel: 'web' });
   });
 
-  it('fails with a message people can act on when the service is down', async () => {
-    const { fetch } = fakeFetch(503, undefined);
-    const service = new HttpAiGovernanceService('https://func.example', fetch, user);
-    await expect(service.getGovernanceSummary()).rejects.toThrow(/answered 503 to GET \/api\/governance\/summary/);
+  it('fails with a message people can act on when the service is down, and shows the server’s own sentence when it gives one', async () => {
+    const down = new HttpAiGovernanceService('https://func.example', fakeFetch(503, undefined).fetch, user);
+    await expect(down.listMyRequests()).rejects.toThrow(/answered 503 to GET \/api\/requests/);
+    const refused = new HttpAiGovernanceService('https://func.example', fakeFetch(403, { error: 'You can see only your own tasks.' }).fetch, user);
+    await expect(refused.listMyTasks()).rejects.toThrow('You can see only your own tasks.');
+  });
+
+  it('marks a dashboard part unavailable when its endpoint is missing, and still shows the other', async () => {
+    const fetch: FetchLike = (url) => {
+      const found = url.endsWith('/api/governance/requests');
+      const body = found ? JSON.stringify({ generatedAt: '2026-01-05T09:00:00Z', openByStage: [{ stage: 'Stage 1', count: 2 }], overdueSteps: [] }) : 'No function answers.';
+      return Promise.resolve({ ok: found, status: found ? 200 : 404, json: () => Promise.resolve(JSON.parse(body)), text: () => Promise.resolve(body) });
+    };
+    const dashboard = await new HttpAiGovernanceService('https://func.example', fetch, user).getGovernanceDashboard();
+    expect(dashboard.requests).toEqual({ generatedAt: '2026-01-05T09:00:00Z', openByStage: [{ stage: 'Stage 1', count: 2 }], overdueSteps: [] });
+    expect(dashboard.oversight).toEqual({ unavailable: 'This part of the dashboard is not available yet.' });
+  });
+
+  it('reads the request as the back end shows it: list labels become codes, the question asked is found', async () => {
+    const view = {
+      id: 42,
+      title: 'Notes tool',
+      type: 'Procured product or licence',
+      status: 'More information needed',
+      currentStage: 'Stage 1 of 2',
+      risk: 'Medium',
+      route: null,
+      steps: [{ code: 'FINANCE', name: 'Finance and procurement review', attempt: 1, status: 'Completed', outcome: 'More information needed', assignee: 'pat@example.nhs.uk', due: '2026-01-12T23:59:59Z', respondedAt: '2026-01-06T10:00:00Z', comments: 'Which budget?' }],
+      history: [
+        { at: '2026-01-05T09:00:00Z', event: 'request-submitted', what: 'Request submitted: Notes tool', by: 'alex@example.nhs.uk' },
+        { at: '2026-01-05T09:00:01Z', event: 'route-planned', what: 'Route planned', by: 'system' },
+      ],
+    };
+    const detail = await new HttpAiGovernanceService('https://func.example', fakeFetch(200, view).fetch, user).getRequest('42');
+    expect(detail).toMatchObject({ id: '42', type: 'procured', status: 'more-information', risk: 'medium', moreInformationQuestion: 'Which budget?', submittedAt: '2026-01-05T09:00:00Z' });
+    expect(detail.steps[0]).toMatchObject({ code: 'FINANCE', status: 'decided', outcome: 'more-information', respondedAt: '2026-01-06T10:00:00Z' });
+    expect(detail.timeline).toEqual([
+      { at: '2026-01-05T09:00:00Z', kind: 'request-submitted', what: 'Request submitted: Notes tool', by: 'alex@example.nhs.uk' },
+      { at: '2026-01-05T09:00:01Z', kind: 'route-planned', what: 'Route planned', by: undefined },
+    ]);
   });
 });
 
