@@ -9,6 +9,8 @@ import { createIndexRoute } from './indexPage';
 import type { LocalService, RuntimeContext, ServiceLink } from './server/localService';
 import { OriginServer } from './server/originServer';
 import { createStandIns } from './standIns';
+import { createWorkbench } from './workbench';
+import { withDevSignIn } from './workbench/devSignIn';
 import { useClockProvider } from '../shared/time';
 
 export interface RuntimeOptions {
@@ -60,7 +62,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const host = createFunctionsHost(ctx, { appDir: options.appDir, verbose: options.verbose });
   const standIns = await createStandIns(ctx, host, { smtpPort: options.smtpPort, seed: options.seed ?? true });
-  const services: LocalService[] = [host, ...standIns];
+  const services: LocalService[] = [host, ...standIns, createWorkbench(ctx)];
 
   const allIdle = (): Promise<void> => Promise.all(services.map((s) => s.whenIdle?.() ?? Promise.resolve())).then(() => undefined);
   const settle = async (): Promise<void> => {
@@ -84,7 +86,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   host.loadApp();
 
   const links = (): ServiceLink[] => services.flatMap((s) => s.links?.() ?? []);
-  for (const service of services) for (const route of service.routes ?? []) server.mount(route);
+  // The workbench's "sign in as" reaches the functions as App Service's principal headers.
+  for (const service of services) for (const route of service.routes ?? []) server.mount(service === host ? withDevSignIn(route) : route);
   server.mount(createIndexRoute(() => links(), clock));
   if (clock instanceof VirtualClock) server.mount(createDevClockRoute(clock));
 
