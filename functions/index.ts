@@ -19,12 +19,4 @@ import './tasks';
 import './inboxDecisions';
 import './register';
 import './governanceRequests';
-// Incidents: reports, the pages their emails link to, and the dashboard's oversight figures.
-import './incidents';
-import './incidentActionPages';
-import './governanceSummary';
-// Review cycles: policy reviews, the re-attestation of approved tools, and the daily reconciler.
-import './policyReviews';
-import './toolAttestations';
-import './policyReconciler';
 import '../orchestrations';
