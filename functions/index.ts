@@ -19,4 +19,8 @@ import './tasks';
 import './inboxDecisions';
 import './register';
 import './governanceRequests';
+// Incidents: reports, the pages their emails link to, and the dashboard's oversight figures.
+import './incidents';
+import './incidentActionPages';
+import './governanceSummary';
 import '../orchestrations';

@@ -2,3 +2,7 @@
 import './aiRequest';
 import './approvalStep';
 import './registerActivities';
+import './aiIncident';
+import './incidentDatix';
+import './incidentBreachReport';
+import './registerIncidentActivities';

@@ -6,7 +6,7 @@ import type { RouteHandler } from '../server/localService';
 import { readBody, sendJson } from '../server/originServer';
 import { DATIX_PATH, datixListPage } from './datixPage';
 import type { DatixStore } from './datixStore';
-import { faultRequestSchema, type FaultPlan } from './faults';
+import { parseFaultRequest, type FaultPlan } from './faults';
 
 export const LOCAL_DATIX_API_KEY = 'local-datix-key';
 const API_PATH = `${DATIX_PATH}/api/incidents`;
@@ -65,6 +65,11 @@ async function recordIncident(req: IncomingMessage, res: ServerResponse, deps: D
   }
   const outcome = deps.store.record(key.data, parsed.data, new Date(deps.clock.now()).toISOString());
   const { reference, incident } = outcome.record;
+  if (deps.faults.takeHang()) {
+    // Stored, never answered: the caller times out (or dies) and must retry with the same key.
+    deps.log(`datix: recorded incident ${incident.incidentId} as ${reference} and, as asked, did not answer`);
+    return;
+  }
   switch (outcome.kind) {
     case 'created':
       deps.log(`datix: recorded incident ${incident.incidentId} as ${reference}`);
@@ -81,12 +86,16 @@ async function recordIncident(req: IncomingMessage, res: ServerResponse, deps: D
 }
 
 async function setFaults(req: IncomingMessage, res: ServerResponse, deps: DatixRouteDeps): Promise<void> {
-  const parsed = faultRequestSchema.safeParse(await readJson(req));
+  const parsed = parseFaultRequest(await readJson(req));
   if (!parsed.success) {
     const problems = reportProblems(parsed.error);
     return sendJson(res, 400, { message: `The fault is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`, problems });
   }
   deps.faults.set(parsed.data);
+  if ('hangAfterRecording' in parsed.data) {
+    deps.log(`datix: the next ${parsed.data.hangAfterRecording} recordings are stored but not answered`);
+    return sendJson(res, 200, { hangAfterRecording: deps.faults.hangsRemaining() });
+  }
   deps.log(`datix: the next ${parsed.data.count} API requests fail with ${parsed.data.status}`);
   return sendJson(res, 200, { pending: deps.faults.remaining(), status: parsed.data.status });
 }

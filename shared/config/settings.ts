@@ -3,7 +3,7 @@
 // instead of one restart per typo. The table of settings is settingsCatalog.ts.
 import { z } from 'zod';
 import { PRODUCTION_MIN_KEY_BYTES, shortestKeyBytes } from './signingKeys';
-import { settingNames, settingSpec, settingsCatalog, type SettingName, type SettingsCatalog } from './settingsCatalog';
+import { settingCombinationProblems, settingNames, settingSpec, settingsCatalog, type SettingName, type SettingsCatalog } from './settingsCatalog';
 
 export type Settings = { readonly [K in SettingName]: z.output<SettingsCatalog[K]['schema']> };
 
@@ -57,6 +57,10 @@ export const settingsSchema = z.object(rawShape).transform((raw, ctx): Settings 
     const rule = environment === 'production' ? spec.inProduction?.(result.data) : undefined;
     if (rule) report(name, `${name} is not allowed in production: ${rule}.`);
   }
+
+  // Only settings that are otherwise fine: a bad value was reported above, once.
+  const reported = new Set(settingNames.filter((name) => resolved[name] !== undefined && !(name in parsed)));
+  for (const problem of settingCombinationProblems(resolved)) if (!reported.has(problem.setting)) report(problem.setting, problem.message);
 
   const settings = parsed as Settings;
   if (environment === 'production') productionCrossChecks(settings).forEach((p) => report(p.setting, p.message));

@@ -10,6 +10,7 @@ import {
 } from './connectionStrings';
 import { absoluteUrl, boolean, emailAddress, guid, hostName, integer, oneOf, text } from './formats';
 import { SIGNING_KEYS_EXPECTED, signingKeys } from './signingKeys';
+import { datixHttpSignInProblems } from '../datix/httpSignIn';
 
 export const ENVIRONMENTS = ['local', 'production'] as const;
 export const SHAREPOINT_AUTH_MODES = ['managed-identity', 'certificate', 'none'] as const;
@@ -284,14 +285,50 @@ export const settingsCatalog = {
     schema: absoluteUrl().optional(),
     inProduction: (url) => (url === undefined ? undefined : httpsInProduction(url)),
   }),
+  // With DATIX_ADAPTER=http, either DATIX_API_KEY or all four DATIX_OAUTH_* settings: a choice
+  // between two groups, which requiredWhen cannot say, so settingCombinationProblems checks it.
   DATIX_API_KEY: setting({
-    meaning: 'API key for the Datix integration endpoint',
+    meaning: 'API key for the Datix integration endpoint (http adapter), unless it takes Entra sign-in (DATIX_OAUTH_* settings)',
     expected: 'the key, from Key Vault',
     example: '@Microsoft.KeyVault(VaultName=kv-aigov;SecretName=datix-api-key)',
     secret: true,
     required: 'optional',
-    requiredWhen: { setting: 'DATIX_ADAPTER', oneOf: ['http'] },
     schema: text().optional(),
+  }),
+  DATIX_OAUTH_TENANT_ID: setting({
+    meaning: 'Entra tenant that issues tokens for the Datix integration endpoint (http adapter with client credentials instead of an API key)',
+    expected: 'a tenant GUID',
+    example: '00000000-0000-0000-0000-000000000000',
+    secret: false,
+    required: 'optional',
+    schema: guid().optional(),
+  }),
+  DATIX_OAUTH_CLIENT_ID: setting({
+    meaning: 'App registration (client) id the app signs in to the Datix integration endpoint as',
+    expected: 'a client id GUID',
+    example: '00000000-0000-0000-0000-000000000000',
+    secret: false,
+    required: 'optional',
+    schema: guid().optional(),
+  }),
+  DATIX_OAUTH_CLIENT_SECRET: setting({
+    meaning: 'Client secret of that app registration',
+    expected: 'the secret, from Key Vault',
+    example: '@Microsoft.KeyVault(VaultName=kv-aigov;SecretName=datix-oauth-client-secret)',
+    secret: true,
+    required: 'optional',
+    schema: text().optional(),
+  }),
+  DATIX_OAUTH_SCOPE: setting({
+    meaning: "Scope of the Datix integration endpoint's token: its application ID URI followed by /.default",
+    expected: 'an application ID URI followed by /.default',
+    example: 'api://datix-gateway/.default',
+    secret: false,
+    required: 'optional',
+    schema: z
+      .string()
+      .regex(/^\S+\/\.default$/, { error: "expected the endpoint's application ID URI followed by /.default, e.g. api://datix-gateway/.default" })
+      .optional(),
   }),
   DATIX_CAPTURE_FORM_URL: setting({
     meaning: "The organisation's Datix incident capture form, linked from manual escalation tasks",
@@ -354,4 +391,17 @@ export const settingNames = Object.keys(settingsCatalog) as SettingName[];
 
 export function settingSpec(name: SettingName): SettingSpec {
   return settingsCatalog[name];
+}
+
+/**
+ * Rules about several settings together that `requiredWhen` cannot express (one of two groups).
+ * `resolved` holds the values as read (defaults applied, blanks dropped). Each problem's message
+ * starts with the setting's name, like the other messages of the start-up check.
+ */
+export function settingCombinationProblems(resolved: Readonly<Partial<Record<SettingName, string>>>): { setting: SettingName; message: string }[] {
+  if (resolved.DATIX_ADAPTER !== 'http') return [];
+  return datixHttpSignInProblems((name) => resolved[name as SettingName] !== undefined).map((p) => ({
+    setting: p.setting as SettingName,
+    message: `${p.setting} ${p.message.startsWith('is required') ? `is missing: it ${p.message}` : p.message}.`,
+  }));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { absoluteUrl, emailAddress, guid, oneOf, text } from '../config/formats';
 import { DATIX_ADAPTERS } from '../config/settingsCatalog';
+import { datixHttpSignInProblems } from './httpSignIn';
 
 /**
  * Datix gateway settings, read from app settings (process.env in Functions). Names are the
@@ -25,8 +26,6 @@ const rawSchema = z.object({
   DATIX_INTAKE_MAILBOX: emailAddress().optional(),
 });
 type Raw = z.output<typeof rawSchema>;
-
-const OAUTH_SETTINGS = ['DATIX_OAUTH_TENANT_ID', 'DATIX_OAUTH_CLIENT_ID', 'DATIX_OAUTH_CLIENT_SECRET', 'DATIX_OAUTH_SCOPE'] as const;
 
 export type DatixHttpAuth =
   | { kind: 'api-key'; apiKey: string }
@@ -71,21 +70,8 @@ function checkCombination(raw: Raw, ctx: z.RefinementCtx): void {
   if (adapter !== 'http') return;
 
   need('DATIX_HTTP_URL', 'when DATIX_ADAPTER=http: the integration endpoint that accepts incidents as JSON');
-  const oauthGiven = OAUTH_SETTINGS.filter((s) => raw[s] !== undefined);
-  if (raw.DATIX_API_KEY !== undefined && oauthGiven.length > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['DATIX_API_KEY'],
-      message: `give either DATIX_API_KEY or the DATIX_OAUTH_* settings, not both (also set: ${oauthGiven.join(', ')})`,
-    });
-  } else if (raw.DATIX_API_KEY === undefined && oauthGiven.length === 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['DATIX_API_KEY'],
-      message: `is required when DATIX_ADAPTER=http, unless the endpoint takes Entra sign-in: then set ${OAUTH_SETTINGS.join(', ')} instead`,
-    });
-  } else if (oauthGiven.length > 0) {
-    for (const s of OAUTH_SETTINGS) need(s, `when signing in to the Datix endpoint with OAuth client credentials (${oauthGiven.join(', ')} ${oauthGiven.length === 1 ? 'is' : 'are'} set)`);
+  for (const problem of datixHttpSignInProblems((setting) => raw[setting as keyof Raw] !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: [problem.setting], message: problem.message });
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { incidentNotificationSchemas } from './incidentViewModels';
 
 /**
  * What each notification says, independent of the channel (email now, Teams later). These are
@@ -107,6 +108,7 @@ export const notificationSchemas = {
   moreInformationNeeded: MoreInformationNeededSchema,
   outcome: OutcomeSchema,
   weeklyDigest: WeeklyDigestSchema,
+  ...incidentNotificationSchemas,
 } as const;
 
 export type NotificationKind = keyof typeof notificationSchemas;

@@ -1,5 +1,9 @@
 import type { EmailDocument } from '../email/document';
+import { breachReportDueEmail } from '../email/templates/breachReportDue';
+import { datixEntryNeededEmail } from '../email/templates/datixEntryNeeded';
+import { datixRecordedEmail } from '../email/templates/datixRecorded';
 import { escalationEmail } from '../email/templates/escalation';
+import { incidentTriageNeededEmail } from '../email/templates/incidentTriageNeeded';
 import { moreInformationNeededEmail } from '../email/templates/moreInformationNeeded';
 import { outcomeEmail } from '../email/templates/outcome';
 import { reminderEmail } from '../email/templates/reminder';
@@ -21,6 +25,10 @@ export const teamsDocuments: TeamsDocuments = {
   escalation: escalationEmail,
   moreInformationNeeded: moreInformationNeededEmail,
   outcome: outcomeEmail,
+  incidentTriageNeeded: incidentTriageNeededEmail,
+  datixEntryNeeded: datixEntryNeededEmail,
+  datixRecorded: datixRecordedEmail,
+  breachReportDue: breachReportDueEmail,
 };
 
 export function isTeamsKind(kind: NotificationKind): kind is TeamsKind {

@@ -31,6 +31,10 @@ export const samples = {
     Title: `Transcription error ${n}`, ReporterId: userId, RelatedRequestId: null, RelatedTool: 'Scribe', OccurredAt: '2026-11-01T09:30:00Z',
     Description: 'A medication dose was transcribed wrongly.', Category: 'Patient safety', Severity: 'Moderate', PersonalDataBreach: false, PatientHarm: false,
     ResearchRelated: false, Status: 'Reported', TriagedById: null, TriagedAt: null, DatixReference: null, EscalatedAt: null, IcoDeadline: null,
+    ReportedAt: '2026-11-01T10:00:00Z', Location: 'Outpatients', Directorate: null, ImmediateAction: 'Letter corrected.', AwareAt: null, TriageDueAt: null,
+    TriageOutcome: null, TriageNotes: null, DatixRoute: null, DatixReason: null, DatixProblem: null, DatixReferenceRecordedById: null,
+    BreachReportOutcome: null, BreachReportReference: null, BreachNotReportableReason: null, BreachReportRecordedById: null, BreachReportRecordedAt: null,
+    OrchestrationInstanceId: null,
   }),
   register: (n: number): ItemFields<typeof aiRegisterList> => ({
     Title: `Scribe ${n}`, EntryType: 'Approved tool', PlainEnglishDescription: 'Turns dictation into draft letters that a clinician checks.',

@@ -2,7 +2,11 @@ import type { EmailDocument, RenderedEmail } from '../document';
 import { renderHtml } from '../renderHtml';
 import { renderText } from '../renderText';
 import type { NotificationKind, NotificationModels } from '../../viewModels';
+import { breachReportDueEmail } from './breachReportDue';
+import { datixEntryNeededEmail } from './datixEntryNeeded';
+import { datixRecordedEmail } from './datixRecorded';
 import { escalationEmail } from './escalation';
+import { incidentTriageNeededEmail } from './incidentTriageNeeded';
 import { moreInformationNeededEmail } from './moreInformationNeeded';
 import { outcomeEmail } from './outcome';
 import { reminderEmail } from './reminder';
@@ -29,4 +33,8 @@ export const defaultEmailTemplates: EmailTemplates = {
   moreInformationNeeded: rendered(moreInformationNeededEmail),
   outcome: rendered(outcomeEmail),
   weeklyDigest: rendered(weeklyDigestEmail),
+  incidentTriageNeeded: rendered(incidentTriageNeededEmail),
+  datixEntryNeeded: rendered(datixEntryNeededEmail),
+  datixRecorded: rendered(datixRecordedEmail),
+  breachReportDue: rendered(breachReportDueEmail),
 };

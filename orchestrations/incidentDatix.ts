@@ -1,0 +1,88 @@
+import * as df from 'durable-functions';
+import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import { nextDatixReminderAt } from '../shared/domain/deadlines/datixReminders';
+import type { DatixReason } from '../shared/incidents/incidentLabels';
+import type { DatixReferenceSignal, TriageSignal } from '../shared/incidents/incidentSignals';
+import type {
+  EscalateToDatixInput,
+  EscalateToDatixOutput,
+  IncidentDatixInput,
+  IncidentDatixResult,
+  RemindDatixReferenceInput,
+  RemindOutput,
+  RequestManualDatixEntryInput,
+} from './incidentContracts';
+import { waitForEventOrTimeout } from './humanInteraction';
+import { INCIDENT_ACTIVITY, INCIDENT_EVENT, INCIDENT_ORCHESTRATOR } from './incidentNames';
+
+/**
+ * A busy or unreachable Datix endpoint is tried again on the Durable clock (the gateway already
+ * retries a few times within one attempt): after 1, 2, 4, 8 and 16 minutes. After that the team is
+ * asked to log the incident by hand; the same idempotency key means a late success cannot make
+ * a second record.
+ */
+export const DATIX_RETRY = new df.RetryOptions(60_000, 6);
+DATIX_RETRY.backoffCoefficient = 2;
+DATIX_RETRY.maxRetryIntervalInMilliseconds = 30 * 60_000;
+
+/**
+ * Triage and escalation to Datix for one incident. Research concerns go to Datix at once (the AI
+ * policy: they "must be reported via Datix"); otherwise the triage decides, and an incident nobody
+ * triaged by its deadline goes to Datix anyway. When Datix cannot be told automatically the team
+ * logs it by hand and is reminded every working day until the Datix reference is recorded: only
+ * then is the escalation complete.
+ */
+export const incidentDatix: OrchestrationHandler = function* (context: OrchestrationContext) {
+  const { incidentId, triageDueAt, researchRelated } = context.df.getInput<IncidentDatixInput>();
+  const instanceId = context.df.instanceId;
+  const now = (): string => context.df.currentUtcDateTime.toISOString();
+
+  let reason: DatixReason = 'research';
+  if (!researchRelated) {
+    context.df.setCustomStatus({ state: 'waiting-for-triage', triageDueAt });
+    const triage = yield* waitForEventOrTimeout<TriageSignal>(context, [INCIDENT_EVENT.triaged], new Date(triageDueAt));
+    if (triage.kind === 'event' && triage.value.decision === 'no-datix-report') {
+      context.df.setCustomStatus({ state: 'no-datix-report' });
+      const result: IncidentDatixResult = { outcome: 'not-needed' };
+      return result;
+    }
+    reason = triage.kind === 'event' ? 'triaged' : 'not-triaged-in-time';
+  }
+
+  context.df.setCustomStatus({ state: 'escalating', reason });
+  const escalate: EscalateToDatixInput = { incidentId, instanceId, reason, at: now() };
+  let escalation: EscalateToDatixOutput;
+  try {
+    escalation = (yield context.df.callActivityWithRetry(INCIDENT_ACTIVITY.escalateToDatix, DATIX_RETRY, escalate)) as EscalateToDatixOutput;
+  } catch (err) {
+    escalation = { kind: 'failed', problem: err instanceof Error ? err.message : String(err) };
+  }
+  if (escalation.kind === 'not-needed') return { outcome: 'not-needed' } satisfies IncidentDatixResult;
+  if (escalation.kind === 'recorded') {
+    context.df.setCustomStatus({ state: 'recorded', reference: escalation.reference });
+    return { outcome: 'recorded', reference: escalation.reference, reason } satisfies IncidentDatixResult;
+  }
+  if (escalation.kind === 'failed') {
+    const manual: RequestManualDatixEntryInput = { ...escalate, at: now(), problem: escalation.problem };
+    yield context.df.callActivity(INCIDENT_ACTIVITY.requestManualDatixEntry, manual);
+  }
+
+  // Logged by hand (manual or email adapter, or after a failure): remind until the reference comes.
+  for (let reminderNumber = 1; ; reminderNumber++) {
+    const remindAt = nextDatixReminderAt(context.df.currentUtcDateTime);
+    context.df.setCustomStatus({ state: 'waiting-for-datix-reference', nextReminderAt: remindAt });
+    const answer = yield* waitForEventOrTimeout<DatixReferenceSignal>(context, [INCIDENT_EVENT.datixReferenceRecorded], new Date(remindAt));
+    if (answer.kind === 'event') {
+      context.df.setCustomStatus({ state: 'recorded', reference: answer.value.reference });
+      return { outcome: 'recorded', reference: answer.value.reference, reason } satisfies IncidentDatixResult;
+    }
+    const remind: RemindDatixReferenceInput = { incidentId, instanceId, reason, reminderNumber, at: now() };
+    const reminded = (yield context.df.callActivity(INCIDENT_ACTIVITY.remindDatixReference, remind)) as RemindOutput;
+    if (reminded.recorded) {
+      context.df.setCustomStatus({ state: 'recorded', reference: reminded.value });
+      return { outcome: 'recorded', reference: reminded.value, reason } satisfies IncidentDatixResult;
+    }
+  }
+};
+
+df.app.orchestration(INCIDENT_ORCHESTRATOR.incidentDatix, incidentDatix);
