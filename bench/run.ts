@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
+import { benchApproval } from './approval';
 import { benchDurable } from './durable';
 import { benchRouting } from './routing';
 import { benchSharePoint } from './sharepoint';
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   routing: benchRouting,
   durable: benchDurable,
   sharepoint: benchSharePoint,
+  approval: benchApproval,
 };
 
 async function main(): Promise<void> {

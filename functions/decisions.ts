@@ -64,7 +64,9 @@ export async function postDecision(request: HttpRequest, context: InvocationCont
   if (!sameOrigin || expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return html(403, formExpiredPage());
   }
-  const result = await service(context).decide(request.params.token ?? '', form, signedInEmail(request));
+  // Teams cards add via=teams to the link so the audit log says where the decision came from.
+  const via = request.query.get('via') === 'teams' ? 'teams' : 'email';
+  const result = await service(context).decide(request.params.token ?? '', form, signedInEmail(request), via);
   if (result.ok) return html(200, recordedPage(result.view, result.outcome));
   if ('refusal' in result) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
   return html(400, decisionFormPage(result.view, cookie, result.invalid, form));

@@ -26,7 +26,9 @@ export async function createStandIns(ctx: RuntimeContext, host: FunctionsHost, o
 
   const graph = createGraphStandIn(ctx);
   mail.addTab(graph.mailboxTab());
-  const sharepoint = createSharePointEmulator(ctx, { seed: options.seed });
+  // SharePoint batches changes for about a second before notifying; benchmarks set 0 to time our part alone.
+  const notificationDelayMs = Number(process.env.AIGOV_SHAREPOINT_NOTIFICATION_DELAY_MS ?? 1000);
+  const sharepoint = createSharePointEmulator(ctx, { seed: options.seed, webhooks: { notificationDelayMs } });
   const datix = createDatixStandIn(ctx);
 
   return [createLocalSettings(ctx), sharepoint, durable, mail, graph, datix];

@@ -31,7 +31,7 @@ const steps = (context: InvocationContext): ReturnType<typeof makeStepActivities
     repos: s.repos,
     people: s.people,
     roles: s.roles,
-    notifier: s.notifier,
+    messages: s.messages,
     audit: s.audit,
     publicBaseUrl: s.settings.PUBLIC_BASE_URL,
     signingKeys: s.settings.DECISION_SIGNING_KEYS,

@@ -20,6 +20,9 @@ export interface GraphStandIn extends LocalService {
  * The real Graph client reaches it through GRAPH_BASE_URL (`<origin>/dev/graph` + `/v1.0/...`).
  * Messages are kept in SQLite at `<dataDir>/graph/teams.sqlite`.
  */
+/** Not a real app: the stand-in accepts any. */
+export const LOCAL_TEAMS_APP_ID = '00000000-0000-4000-8000-00000000a1a1';
+
 export function createGraphStandIn(ctx: RuntimeContext): GraphStandIn {
   const store = new TeamsStore(join(ctx.dataDir, 'graph', 'teams.sqlite'));
   const faults = new FaultInjector();
@@ -27,7 +30,8 @@ export function createGraphStandIn(ctx: RuntimeContext): GraphStandIn {
   return {
     name: 'graph',
     routes: [createGraphRoute({ store, faults, clock: ctx.clock, log: (m) => ctx.log(m) })],
-    appSettings: () => ({ GRAPH_BASE_URL: `${ctx.origin}${GRAPH_PREFIX}` }),
+    // A made-up Teams app id turns the Teams channel on, so roles that prefer Teams hear there.
+    appSettings: () => ({ GRAPH_BASE_URL: `${ctx.origin}${GRAPH_PREFIX}`, TEAMS_APP_ID: LOCAL_TEAMS_APP_ID }),
     links: () => [{ label: 'Graph stand-in: Teams messages (JSON)', url: `${ctx.origin}${GRAPH_PREFIX}/messages.json` }],
     // Requests are handled to the end before the answer goes back, so nothing is ever left running.
     whenIdle: () => Promise.resolve(),

@@ -81,8 +81,8 @@ export class MailStore {
   }
 
   /** Newest first (by arrival order, which a virtual clock cannot reorder). */
-  list(): StoredMessage[] {
-    return (this.db.prepare('SELECT * FROM messages ORDER BY id DESC').all() as Row[]).map(fromRow);
+  list(afterId = 0): StoredMessage[] {
+    return (this.db.prepare('SELECT * FROM messages WHERE id > ? ORDER BY id DESC').all(afterId) as Row[]).map(fromRow);
   }
 
   get(id: number): StoredMessage | undefined {

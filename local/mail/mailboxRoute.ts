@@ -36,7 +36,9 @@ export function createMailboxRoute(options: MailboxRouteOptions): RouteHandler {
       }
       if (path === `${MAILBOX_PATH}/messages.json`) {
         if (!isRead(method)) return notAllowed(res, 'GET');
-        return sendJson(res, 200, store.list(), { 'cache-control': 'no-store' });
+        // ?after=<id>: only newer messages, so a script polling a busy mailbox reads little.
+        const after = Number(url.searchParams.get('after') ?? 0);
+        return sendJson(res, 200, store.list(Number.isInteger(after) && after > 0 ? after : 0), { 'cache-control': 'no-store' });
       }
       if (path === `${MAILBOX_PATH}/messages`) {
         if (method !== 'DELETE') return notAllowed(res, 'DELETE');

@@ -1,7 +1,7 @@
 import { personActingFor, STEP_NAMES, type Person, type RoleConfiguration } from '../../shared/domain';
 import type { SigningKeyRing } from '../../shared/config/signingKeys';
 import type { AuditLog } from '../../shared/audit/auditLog';
-import type { Notifier } from '../../shared/notify';
+import type { ChannelPreference, ChannelRouter, NotificationKind, NotificationModels } from '../../shared/notify';
 import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../shared/sharepoint';
 import { TASK_OUTCOME_LABEL } from '../../shared/sharepoint/lists/aiApprovalTasks';
 import { requestPageUrl } from '../../shared/sharepoint/requestItem';
@@ -13,13 +13,19 @@ export interface StepActivityDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
   people: PeopleDirectory;
   roles: RoleDirectory;
-  notifier: Notifier;
+  /** Sends to a person on the channels their role prefers (email, Teams or both). */
+  messages: Pick<ChannelRouter, 'sendToPerson'>;
   audit: AuditLog;
   publicBaseUrl: string;
   signingKeys: SigningKeyRing;
   linkTtlHours: number;
   /** Sends an event to an orchestration instance (the durable client's raiseEvent). */
   raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
+}
+
+interface Recipient {
+  person: Person;
+  channel: ChannelPreference;
 }
 
 const CHANNEL_LABEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
@@ -48,15 +54,36 @@ export function makeStepActivities(deps: StepActivityDeps) {
     return `${deps.publicBaseUrl}/api/decisions/${token}`;
   };
 
-  /** The people who act for the step's roles at `at`, never the requester (no self-approval). */
-  const actingPeople = (roles: RoleConfiguration[], at: string, requesterEmail: string): Person[] => {
-    const people = roles.map((role) => {
+  /** The people who act for the step's roles at `at`, never the requester (no self-approval), each with their role's channel. */
+  const actingPeople = (roles: RoleConfiguration[], at: string, requesterEmail: string): Recipient[] => {
+    const people = roles.map((role): Recipient => {
       const acting = personActingFor(role, at);
-      if (acting.email.toLowerCase() !== requesterEmail.toLowerCase()) return acting;
-      return role.deputies.find((d) => d.email.toLowerCase() !== requesterEmail.toLowerCase()) ?? role.escalationContact;
+      if (acting.email.toLowerCase() !== requesterEmail.toLowerCase()) return { person: acting, channel: role.channel };
+      return { person: role.deputies.find((d) => d.email.toLowerCase() !== requesterEmail.toLowerCase()) ?? role.escalationContact, channel: role.channel };
     });
-    return people.filter((p, i) => people.findIndex((q) => q.email === p.email) === i);
+    return people.filter((p, i) => people.findIndex((q) => q.person.email === p.person.email) === i);
   };
+
+  /**
+   * One logical message to one person. When Teams stayed unavailable the router sent it by email
+   * instead; the audit log says so, so a missing Teams notification can be explained.
+   */
+  async function send<K extends NotificationKind>(kind: K, to: Recipient, model: NotificationModels[K], key: string, about: { requestId: number; at: string }): Promise<void> {
+    const sent = await deps.messages.sendToPerson(kind, to.person, to.channel, model, key);
+    for (const result of sent.results.filter((r) => r.fellBackFrom === 'teams')) {
+      await deps.audit.append({
+        title: `Teams unavailable: sent by email to ${to.person.email}`,
+        eventType: 'teams-fallback',
+        subjectList: 'AI Requests',
+        subjectItemId: about.requestId,
+        actor: 'system',
+        channel: 'System',
+        occurredAt: about.at,
+        details: { kind, recipient: to.person.email, reason: result.reason ?? null },
+        key: `${key}/teams-fallback`,
+      });
+    }
+  }
 
   async function context(input: { requestId: number; stepCode: AssignStepInput['stepCode']; roleCodes: AssignStepInput['roleCodes']; role: string; reason: string; dueAt: string }) {
     const item = await deps.repos.requests.get(input.requestId);
@@ -81,7 +108,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
         RequestId: input.requestId,
         StepCode: input.stepCode,
         RoleCode: input.roleCodes[0],
-        AssigneeId: await deps.people.idFor(people[0].email),
+        AssigneeId: await deps.people.idFor(people[0].person.email),
         Status: 'Pending',
         DueDate: input.dueAt,
         RemindersSent: 0,
@@ -90,13 +117,9 @@ export function makeStepActivities(deps: StepActivityDeps) {
         InstanceId: input.instanceId,
       });
     }
-    for (const person of people) {
-      await deps.notifier.send(
-        'stepAssigned',
-        person.email,
-        { request, step, decisionUrl: decisionUrl(input, person, input.assignedAt) },
-        `${input.instanceId}/assigned/${person.email}`,
-      );
+    for (const to of people) {
+      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt) };
+      await send('stepAssigned', to, model, `${input.instanceId}/assigned/${to.person.email}`, { requestId: input.requestId, at: input.assignedAt });
     }
     await deps.audit.append({
       title: `Step assigned: ${step.name}`,
@@ -106,10 +129,10 @@ export function makeStepActivities(deps: StepActivityDeps) {
       actor: 'system',
       channel: 'System',
       occurredAt: input.assignedAt,
-      details: { stepCode: input.stepCode, attempt: input.attempt, assignees: people.map((p) => p.email), due: input.dueAt },
+      details: { stepCode: input.stepCode, attempt: input.attempt, assignees: people.map((p) => p.person.email), due: input.dueAt },
       key: `${input.instanceId}/assigned`,
     });
-    return { assigneeEmail: people[0].email };
+    return { assigneeEmail: people[0].person.email };
   }
 
   async function chaseStep(input: ChaseStepInput): Promise<void> {
@@ -131,27 +154,30 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const { requester, roles, request, step } = await context(input);
     const row = await taskRow(input.requestId, input.stepCode, input.attempt);
     const key = `${input.instanceId}/${input.milestone}`;
+    const about = { requestId: input.requestId, at: input.at };
     if (input.milestone === 'halfway-reminder' || input.milestone === 'due-day-reminder') {
-      for (const person of actingPeople(roles, input.at, requester.email)) {
-        await deps.notifier.send('reminder', person.email, { request, step, decisionUrl: decisionUrl(input, person, input.at), overdue: false }, `${key}/${person.email}`);
+      for (const to of actingPeople(roles, input.at, requester.email)) {
+        await send('reminder', to, { request, step, decisionUrl: decisionUrl(input, to.person, input.at), overdue: false }, `${key}/${to.person.email}`, about);
       }
       if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }));
       return;
     }
     if (input.milestone === 'escalate-to-deputy') {
-      const deputies = roles.map((r) => r.deputies.find((d) => d.email.toLowerCase() !== requester.email.toLowerCase()) ?? r.escalationContact);
-      for (const deputy of deputies) {
-        await deps.notifier.send('escalation', deputy.email, { escalatedTo: 'deputy', request, step, decisionUrl: decisionUrl(input, deputy, input.at) }, `${key}/${deputy.email}`);
+      const deputies = roles.map((r): Recipient => ({ person: r.deputies.find((d) => d.email.toLowerCase() !== requester.email.toLowerCase()) ?? r.escalationContact, channel: r.channel }));
+      for (const to of deputies) {
+        await send('escalation', to, { escalatedTo: 'deputy', request, step, decisionUrl: decisionUrl(input, to.person, input.at) }, `${key}/${to.person.email}`, about);
       }
       if (row) {
-        const delegateId = await deps.people.idFor(deputies[0].email);
+        const delegateId = await deps.people.idFor(deputies[0].person.email);
         await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true, DelegateId: delegateId }));
       }
       return;
     }
-    const leads = [...new Set(roles.map((r) => r.escalationContact.email))];
+    // The governance lead's message has no decision link, and the lead has no role row saying how
+    // they like to hear: email, which reaches them everywhere.
+    const leads = roles.map((r) => r.escalationContact).filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i);
     for (const lead of leads) {
-      await deps.notifier.send('escalation', lead, { escalatedTo: 'governanceLead', request, step }, `${key}/${lead}`);
+      await send('escalation', { person: lead, channel: 'email' }, { escalatedTo: 'governanceLead', request, step }, `${key}/${lead.email}`, about);
     }
     if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true }));
   }

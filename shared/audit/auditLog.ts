@@ -32,6 +32,15 @@ export interface AuditLog {
  * the same sequence number; `npm run audit:verify` would then report the fork (see the note in
  * shared/audit/README.md for the planned single writer).
  */
+/**
+ * SharePoint keeps date and time columns to the second; the hash must cover what the list keeps,
+ * or an entry written with milliseconds would read back as "changed after it was written".
+ */
+const toWholeSeconds = (iso: string): string => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+};
+
 export function createAuditLog(repo: AuditLogRepository): AuditLog {
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -46,7 +55,7 @@ export function createAuditLog(repo: AuditLogRepository): AuditLog {
         SubjectItemId: event.subjectItemId ?? null,
         Actor: event.actor,
         Channel: event.channel ?? null,
-        OccurredAt: event.occurredAt,
+        OccurredAt: toWholeSeconds(event.occurredAt),
         Details: event.details ? JSON.stringify(event.details) : null,
         IdempotencyKey: event.key,
       },

@@ -17,6 +17,8 @@ export interface DecisionSignal {
   tokenId: string;
 }
 
+const RESPONSE_CHANNEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
+
 export interface DecisionServiceDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
   people: PeopleDirectory;
@@ -77,7 +79,9 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     if (requester.email.toLowerCase() === claims.approverEmail) return { kind: 'self-approval' };
 
     const row = (await collect(deps.repos.approvalTasks.forRequest(requestId))).find((r) => r.InstanceId === instanceId);
-    if (!row) return { kind: 'step-closed' };
+    // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its
+    // orchestration has heard: the page must not offer a decision nobody will act on.
+    if (!row || row.Status === 'Cancelled') return { kind: 'step-closed' };
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
     const view: DecisionView = {
@@ -105,6 +109,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
 
   async function resend(instanceId: string, rowId: number, claims: DecisionTokenClaims): Promise<void> {
     const row = await deps.repos.approvalTasks.get(rowId);
+    const channel = (Object.keys(RESPONSE_CHANNEL) as DecisionSignal['channel'][]).find((c) => RESPONSE_CHANNEL[c] === row.ResponseChannel) ?? 'email';
     const outcome = (Object.keys(TASK_OUTCOME_LABEL) as DecisionOutcome[]).find((k) => TASK_OUTCOME_LABEL[k] === row.Outcome);
     if (!outcome || !row.RespondedAt) return;
     await deps.raiseDecision(instanceId, {
@@ -112,7 +117,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       outcome,
       decidedBy: claims.approverEmail,
       decidedAt: row.RespondedAt,
-      channel: 'email',
+      channel,
       comments: row.Comments ?? '',
       tokenId: claims.tokenId,
     });
@@ -126,7 +131,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     return { ok: true, view: loaded.view };
   }
 
-  async function decide(token: string, form: Record<string, string>, signedInEmail?: string): Promise<DecideResult> {
+  /** `channel`: where the link was followed from (Teams links say so); it is recorded, never trusted for access. */
+  async function decide(token: string, form: Record<string, string>, signedInEmail?: string, channel: DecisionSignal['channel'] = 'email'): Promise<DecideResult> {
     const loaded = await load(token, signedInEmail);
     if (isRefusal(loaded)) return { ok: false, refusal: loaded };
     const { claims, instanceId, view } = loaded;
@@ -147,7 +153,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       outcome: parsedForm.data.outcome,
       decidedBy: claims.approverEmail,
       decidedAt,
-      channel: 'email',
+      channel,
       comments: parsedForm.data.comments,
       checklist: view.step.checklist.map((item) => ({
         itemId: item.id,
@@ -164,7 +170,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     // that reached SharePoint is never lost even if the process stops before the next line.
     const respondedById = await deps.people.idFor(claims.approverEmail);
     const row = await deps.repos.approvalTasks.modify(loaded.rowId, (current) =>
-      current.DecisionTokenId
+      current.DecisionTokenId || current.Status === 'Cancelled'
         ? null
         : {
             DecisionTokenId: claims.tokenId,
@@ -172,17 +178,17 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
             Comments: decision.data.comments || null,
             RespondedById: respondedById,
             RespondedAt: decidedAt,
-            ResponseChannel: 'Email',
+            ResponseChannel: RESPONSE_CHANNEL[channel],
           },
     );
-    if (row.DecisionTokenId !== claims.tokenId) return { ok: false, refusal: { kind: 'already-decided' } };
+    if (row.DecisionTokenId !== claims.tokenId) return { ok: false, refusal: { kind: row.Status === 'Cancelled' ? 'step-closed' : 'already-decided' } };
 
     await deps.raiseDecision(instanceId, {
       kind: 'decision',
       outcome: decision.data.outcome,
       decidedBy: claims.approverEmail,
       decidedAt: row.RespondedAt ?? decidedAt,
-      channel: 'email',
+      channel,
       comments: row.Comments ?? '',
       tokenId: claims.tokenId,
     });

@@ -16,6 +16,11 @@ export interface ChannelRouterOptions {
   teamsRecipient?: (person: Person) => TeamsRecipient | Promise<TeamsRecipient>;
   /** Milliseconds since the epoch; decides who is out of office. */
   now?: () => number;
+  /**
+   * Adjusts a message for one channel, e.g. marks the decision link in Teams so the audit log
+   * records that the decision came from Teams. The message's meaning must not change.
+   */
+  forChannel?: <K extends NotificationKind>(channel: Channel, kind: K, model: NotificationModels[K]) => NotificationModels[K];
 }
 
 export interface RoutedSend {
@@ -57,9 +62,10 @@ export function createChannelRouter(options: ChannelRouterOptions) {
     const channels = chooseChannels(rolePreference, personal, options.teams !== undefined);
     const results = await Promise.all(
       channels.map(async (channel): Promise<ChannelSendResult> => {
-        if (channel === 'email') return options.email.send(kind, person.email, model, idempotencyKey);
+        const message = options.forChannel ? options.forChannel(channel, kind, model) : model;
+        if (channel === 'email') return options.email.send(kind, person.email, message, idempotencyKey);
         const recipient = (await options.teamsRecipient?.(person)) ?? { email: person.email };
-        return options.teams!.send(kind, recipient, model, idempotencyKey);
+        return options.teams!.send(kind, recipient, message, idempotencyKey);
       }),
     );
     return { person, channels, results };

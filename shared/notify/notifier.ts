@@ -1,6 +1,6 @@
 import type { NotificationKind, NotificationModels } from './viewModels';
 
-/** How a notification reaches a person. Teams (Microsoft Graph) joins email in a later issue. */
+/** How a notification reaches a person: email, or Teams through Microsoft Graph. */
 export type Channel = 'email' | 'teams';
 
 export interface SendResult {

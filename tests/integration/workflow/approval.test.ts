@@ -6,7 +6,7 @@ import { intakeRequestShapeSchema } from '../../../shared/domain';
 import { createRepositories, createSp } from '../../../shared/sharepoint';
 import { requestItemFromIntake } from '../../../shared/sharepoint/requestItem';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { decisionLink, heading, mailbox, openDecision, submitDecision, type MailboxMessage } from './decisionClient';
+import { decisionLinksFor, heading, mailbox, openDecision, submitDecision, teamsMessages } from './decisionClient';
 
 interface RequestDetail {
   status: string;
@@ -31,12 +31,9 @@ describe('approving from email', () => {
     return ((await res.json()) as { id: number }).id;
   };
   const detail = async (id: number): Promise<RequestDetail> => (await (await fetch(`${rt.origin}/api/requests/${id}`)).json()) as RequestDetail;
-  /** New "Decision needed" emails for this request title. */
-  const pendingLinks = async (title: string): Promise<{ message: MailboxMessage; link: string }[]> =>
-    (await mailbox(rt))
-      .filter((m) => m.subject.startsWith('Decision needed') && m.subject.includes(title))
-      .map((m) => ({ message: m, link: decisionLink(m)! }))
-      .filter(({ link }) => link && !used.has(link));
+  /** New decision links for this request title: "Decision needed" emails and Teams notifications. */
+  const pendingLinks = async (title: string): Promise<{ channel: 'email' | 'teams'; to: string; link: string }[]> =>
+    (await decisionLinksFor(rt, title)).filter(({ link }) => !used.has(link));
 
   beforeAll(async () => {
     rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
@@ -60,6 +57,7 @@ describe('approving from email', () => {
     const id = await createInList(body);
     const title = String(body.title);
     const decidedSteps: string[] = [];
+    const teamsDecisions: string[] = [];
 
     for (let round = 0; round < 10; round++) {
       const current = await detail(id);
@@ -68,7 +66,7 @@ describe('approving from email', () => {
         const l = await pendingLinks(title);
         return l.length > 0 ? l : undefined;
       }, `decision emails in round ${round}`);
-      for (const { link } of links) {
+      for (const { link, channel } of links) {
         used.add(link);
         const page = await openDecision(link);
         // A step held jointly by two roles (the Data Protection Impact Assessment: Information
@@ -81,6 +79,7 @@ describe('approving from email', () => {
         const result = await submitDecision(link, page, 'approved');
         expect(heading(result.html)).toBe('Decision recorded');
         decidedSteps.push(heading(page.html));
+        if (channel === 'teams') teamsDecisions.push(heading(page.html));
       }
       await eventually(async () => ((await pendingLinks(title)).length > 0 || (await detail(id)).status === 'Approved' ? true : undefined), 'the next stage');
     }
@@ -94,6 +93,15 @@ describe('approving from email', () => {
     // Reviewed at the next policy review (6 January 2027), which is sooner than two years.
     expect(done.reviewDue?.slice(0, 10)).toBe('2027-01-06');
 
+    // The Digital, Technical and Business Intelligence role prefers Teams (AI Governance Roles):
+    // its approver heard through an activity feed notification, not email, and decided from it.
+    // Roles set to "Both" (Senior Information Governance Manager, Clinical Safety Officer) heard
+    // on both; whichever of their two links is used first decides, the other then shows "already decided".
+    expect(teamsDecisions).toContain('Digital, technical and business intelligence review');
+    const teams = (await teamsMessages(rt)).filter((t) => t.body.previewText?.content.includes(title));
+    expect([...new Set(teams.map((t) => t.userId))].sort()).toEqual(['gareth.lloyd@example.nhs.uk', 'helen.mbeki@example.nhs.uk', 'priya.shah@example.nhs.uk']);
+    expect((await mailbox(rt)).some((m) => m.to.includes('gareth.lloyd@example.nhs.uk') && m.subject.includes(title))).toBe(false);
+
     const requesterEmail = (body.requester as { email: string }).email;
     const outcome = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Approved: ')), 'the outcome email');
     expect(outcome.subject).toBe(`Approved: “${title}”`);
@@ -103,14 +111,16 @@ describe('approving from email', () => {
       const res = await fetch(`${rt.origin}/sites/aigov/_api/web/lists/getByTitle('AI%20Audit%20Log')/items?$filter=SubjectItemId eq ${id}&$top=500`, {
         headers: { accept: 'application/json;odata=nometadata' },
       });
-      const body = (await res.json()) as { value: { EventType: string; Actor: string }[] };
+      const body = (await res.json()) as { value: { EventType: string; Actor: string; Channel: string }[] };
       return body.value.some((e) => e.EventType === 'request-approved') ? body : undefined;
     }, 'the outcome in the audit log');
     const decisions = audit.value.filter((e) => e.EventType === 'decision-recorded');
     expect(decisions).toHaveLength(10);
     expect(decisions.every((e) => e.Actor.endsWith('@example.nhs.uk'))).toBe(true);
+    expect(decisions.filter((e) => e.Channel === 'Teams').map((e) => e.Actor)).toContain('gareth.lloyd@example.nhs.uk');
     expect(audit.value.map((e) => e.EventType)).toEqual(expect.arrayContaining(['request-submitted', 'route-planned', 'step-assigned', 'request-approved']));
-    const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, 'dist', 'scripts', 'auditVerify.js'), '--site', `${rt.origin}/sites/aigov`]);
+    const verified = await promisify(execFile)(process.execPath, [join(repoRoot, 'dist', 'scripts', 'auditVerify.js'), '--site', `${rt.origin}/sites/aigov`]).catch((err: { stdout: string }) => err);
+    const stdout = verified.stdout;
     expect(stdout).toMatch(/^Audit log intact: \d+ entries, every link checked\.\n$/);
   });
 

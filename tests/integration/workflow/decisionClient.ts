@@ -12,37 +12,30 @@ export const mailbox = async (rt: RuntimeProcess): Promise<MailboxMessage[]> =>
 
 export const decisionLink = (m: MailboxMessage): string | undefined => m.links.find((l) => l.includes('/api/decisions/'));
 
-export interface DecisionPage {
-  status: number;
-  html: string;
-  cookie: string;
-  csrf: string;
-  checklist: string[];
+export { heading, openDecision, submitDecision, type DecisionPage } from '../../../local/devClient/decisionForm';
+
+export interface TeamsNotification {
+  id: number;
+  kind: 'activityNotification' | 'chatMessage';
+  userId: string | null;
+  body: { topic?: { value: string; webUrl: string }; previewText?: { content: string } };
 }
 
-/** What an approver's browser does: open the link (GET), keep the cookie, read the form. */
-export async function openDecision(link: string): Promise<DecisionPage> {
-  const res = await fetch(link);
-  const html = await res.text();
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const csrf = /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
-  const checklist = [...html.matchAll(/name="confirm:([^"]+)"/g)].map((m) => m[1]);
-  return { status: res.status, html, cookie, csrf, checklist };
-}
+export const teamsMessages = async (rt: RuntimeProcess): Promise<TeamsNotification[]> =>
+  (await (await fetch(`${rt.origin}/dev/graph/messages.json`)).json()) as TeamsNotification[];
 
-/** Presses a button on the page (POST), with every checklist item confirmed unless told otherwise. */
-export async function submitDecision(
-  link: string,
-  page: DecisionPage,
-  outcome: 'approved' | 'rejected' | 'more-information' | 'not-required',
-  options: { comments?: string; confirmAll?: boolean; csrf?: string; cookie?: string; origin?: string } = {},
-): Promise<{ status: number; html: string }> {
-  const form = new URLSearchParams({ csrf: options.csrf ?? page.csrf, outcome, comments: options.comments ?? '' });
-  if (options.confirmAll ?? true) for (const id of page.checklist) form.set(`confirm:${id}`, 'yes');
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', cookie: options.cookie ?? page.cookie };
-  if (options.origin) headers.origin = options.origin;
-  const res = await fetch(link, { method: 'POST', headers, body: form.toString() });
-  return { status: res.status, html: await res.text() };
+/**
+ * Every decision link sent about a request, wherever it went: "Decision needed" emails, and Teams
+ * activity feed notifications (for roles that prefer Teams), whose target is the decision page.
+ */
+export async function decisionLinksFor(rt: RuntimeProcess, title: string): Promise<{ channel: 'email' | 'teams'; to: string; link: string }[]> {
+  const [emails, teams] = await Promise.all([mailbox(rt), teamsMessages(rt)]);
+  return [
+    ...emails
+      .filter((m) => m.subject.startsWith('Decision needed') && m.subject.includes(title))
+      .map((m) => ({ channel: 'email' as const, to: m.to[0], link: decisionLink(m) ?? '' })),
+    ...teams
+      .filter((t) => t.kind === 'activityNotification' && t.body.topic?.webUrl.includes('/api/decisions/') && t.body.previewText?.content.startsWith('Decision needed') && t.body.previewText.content.includes(title))
+      .map((t) => ({ channel: 'teams' as const, to: t.userId ?? '', link: t.body.topic!.webUrl })),
+  ].filter((l) => l.link !== '');
 }
-
-export const heading = (html: string): string => /<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? '';

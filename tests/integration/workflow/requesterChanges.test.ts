@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { decisionLink, heading, mailbox, openDecision, submitDecision } from './decisionClient';
+import { decisionLinksFor, heading, mailbox, openDecision, submitDecision } from './decisionClient';
 
 interface Detail {
   status: string;
@@ -27,14 +27,11 @@ describe('the requester answers questions and can withdraw', () => {
   const openStepLinks = async (id: number, title: string): Promise<{ code: string; link: string }[]> =>
     eventually(async () => {
       const pending = (await detail(id)).steps.filter((s) => s.status === 'Pending');
-      const links = (await mailbox(rt))
-        .filter((m) => m.subject.startsWith('Decision needed') && m.subject.includes(title))
-        .map(decisionLink)
-        .filter((l): l is string => l !== undefined && !used.has(l));
+      const links = (await decisionLinksFor(rt, title)).map((l) => l.link).filter((l) => !used.has(l));
       if (pending.length === 0 || links.length < pending.length) return undefined;
       const byStep = new Map<string, string>();
       for (const link of links) {
-        const claims = JSON.parse(Buffer.from(link.split('/').pop()!.split('.')[1], 'base64url').toString()) as { stp: string };
+        const claims = JSON.parse(Buffer.from(new URL(link).pathname.split('/').pop()!.split('.')[1], 'base64url').toString()) as { stp: string };
         if (!byStep.has(claims.stp)) byStep.set(claims.stp, link);
       }
       return pending.every((s) => byStep.has(s.code)) ? pending.map((s) => ({ code: s.code, link: byStep.get(s.code)! })) : undefined;
