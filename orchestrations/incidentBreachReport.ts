@@ -2,7 +2,7 @@ import * as df from 'durable-functions';
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
 import { breachDeadlines } from '../shared/domain/deadlines/incidentDeadlines';
 import type { BreachReportSignal } from '../shared/incidents/incidentSignals';
-import type { AnnounceBreachInput, IncidentBreachInput, IncidentBreachResult, RemindBreachReportInput, RemindOutput } from './incidentContracts';
+import type { AnnounceBreachInput, AnnounceBreachOutput, IncidentBreachInput, IncidentBreachResult, RemindBreachReportInput, RemindOutput } from './incidentContracts';
 import { waitForEventOrTimeout } from './humanInteraction';
 import { INCIDENT_ACTIVITY, INCIDENT_EVENT, INCIDENT_ORCHESTRATOR } from './incidentNames';
 
@@ -23,7 +23,8 @@ export const incidentBreachReport: OrchestrationHandler = function* (context: Or
   };
 
   const announce: AnnounceBreachInput = { incidentId, instanceId, awareAt: deadlines.awareAt, deadlineAt: deadlines.regulatorDeadlineAt, at: context.df.currentUtcDateTime.toISOString() };
-  yield context.df.callActivity(INCIDENT_ACTIVITY.announceBreach, announce);
+  const announced = (yield context.df.callActivity(INCIDENT_ACTIVITY.announceBreach, announce)) as AnnounceBreachOutput;
+  if (announced.recorded) return done(announced.value);
 
   for (const milestone of deadlines.milestones) {
     // A breach reported late skips the reminders already past; the first message said how late.

@@ -1,5 +1,5 @@
 import type { DatixReason } from '../shared/incidents/incidentLabels';
-import type { BreachOutcome } from '../shared/incidents/incidentSignals';
+import type { BreachOutcome, TriageDecision } from '../shared/incidents/incidentSignals';
 
 /**
  * Inputs and outputs of the incident orchestrators and activities: ids, flags and times only (the
@@ -33,6 +33,9 @@ export interface IncidentDatixInput {
   triageDueAt: string;
   researchRelated: boolean;
 }
+
+/** A triage recorded before the Datix track started waiting (its event had nowhere to go yet). */
+export type ReadTriageOutput = { decision: TriageDecision | null };
 
 export type IncidentDatixResult =
   | { outcome: 'not-needed' }
@@ -79,6 +82,9 @@ export interface IncidentBreachInput {
 }
 
 export type IncidentBreachResult = { outcome: BreachOutcome };
+
+/** A regulator report recorded before the breach track started is not announced again. */
+export type AnnounceBreachOutput = { recorded: true; value: BreachOutcome } | { recorded: false };
 
 export interface AnnounceBreachInput {
   incidentId: number;

@@ -1,13 +1,14 @@
 import * as df from 'durable-functions';
-import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import type { OrchestrationContext, OrchestrationHandler, Task } from 'durable-functions';
 import { nextDatixReminderAt } from '../shared/domain/deadlines/datixReminders';
 import type { DatixReason } from '../shared/incidents/incidentLabels';
-import type { DatixReferenceSignal, TriageSignal } from '../shared/incidents/incidentSignals';
+import type { DatixReferenceSignal, TriageDecision, TriageSignal } from '../shared/incidents/incidentSignals';
 import type {
   EscalateToDatixInput,
   EscalateToDatixOutput,
   IncidentDatixInput,
   IncidentDatixResult,
+  ReadTriageOutput,
   RemindDatixReferenceInput,
   RemindOutput,
   RequestManualDatixEntryInput,
@@ -40,13 +41,15 @@ export const incidentDatix: OrchestrationHandler = function* (context: Orchestra
   let reason: DatixReason = 'research';
   if (!researchRelated) {
     context.df.setCustomStatus({ state: 'waiting-for-triage', triageDueAt });
-    const triage = yield* waitForEventOrTimeout<TriageSignal>(context, [INCIDENT_EVENT.triaged], new Date(triageDueAt));
-    if (triage.kind === 'event' && triage.value.decision === 'no-datix-report') {
+    // Someone may have triaged before this instance existed, when the event had nowhere to go.
+    const early = (yield context.df.callActivity(INCIDENT_ACTIVITY.readTriage, incidentId)) as ReadTriageOutput;
+    const decision: TriageDecision | undefined = early.decision ?? (yield* waitForTriage(context, triageDueAt));
+    if (decision === 'no-datix-report') {
       context.df.setCustomStatus({ state: 'no-datix-report' });
       const result: IncidentDatixResult = { outcome: 'not-needed' };
       return result;
     }
-    reason = triage.kind === 'event' ? 'triaged' : 'not-triaged-in-time';
+    reason = decision === undefined ? 'not-triaged-in-time' : 'triaged';
   }
 
   context.df.setCustomStatus({ state: 'escalating', reason });
@@ -84,5 +87,11 @@ export const incidentDatix: OrchestrationHandler = function* (context: Orchestra
     }
   }
 };
+
+/** The triage decision, or undefined when the deadline came first. */
+function* waitForTriage(context: OrchestrationContext, triageDueAt: string): Generator<Task, TriageDecision | undefined, unknown> {
+  const triage = yield* waitForEventOrTimeout<TriageSignal>(context, [INCIDENT_EVENT.triaged], new Date(triageDueAt));
+  return triage.kind === 'event' ? triage.value.decision : undefined;
+}
 
 df.app.orchestration(INCIDENT_ORCHESTRATOR.incidentDatix, incidentDatix);

@@ -10,6 +10,7 @@ export const INCIDENT_ORCHESTRATOR = {
 
 export const INCIDENT_ACTIVITY = {
   announceIncident: 'announceIncident',
+  readTriage: 'readTriage',
   escalateToDatix: 'escalateToDatix',
   requestManualDatixEntry: 'requestManualDatixEntry',
   remindDatixReference: 'remindDatixReference',

@@ -57,6 +57,7 @@ function incidents() {
 }
 
 df.app.activity(INCIDENT_ACTIVITY.announceIncident, { handler: (input: AnnounceIncidentInput) => incidents().announceIncident(input) });
+df.app.activity(INCIDENT_ACTIVITY.readTriage, { handler: (incidentId: number) => incidents().readTriage(incidentId) });
 df.app.activity(INCIDENT_ACTIVITY.escalateToDatix, { handler: (input: EscalateToDatixInput) => incidents().escalateToDatix(input) });
 df.app.activity(INCIDENT_ACTIVITY.requestManualDatixEntry, { handler: (input: RequestManualDatixEntryInput) => incidents().requestManualDatixEntry(input) });
 df.app.activity(INCIDENT_ACTIVITY.remindDatixReference, { handler: (input: RemindDatixReferenceInput) => incidents().remindDatixReference(input) });

@@ -1,5 +1,7 @@
 import type { RoleCode } from '../../shared/domain/schemas/stepCodes';
-import type { AnnounceBreachInput, AnnounceIncidentInput, FinishIncidentInput, RemindBreachReportInput, RemindOutput } from '../incidentContracts';
+import { TRIAGE_OUTCOME_LABEL } from '../../shared/incidents/incidentActions';
+import type { TriageDecision } from '../../shared/incidents/incidentSignals';
+import type { AnnounceBreachInput, AnnounceBreachOutput, AnnounceIncidentInput, FinishIncidentInput, ReadTriageOutput, RemindBreachReportInput, RemindOutput } from '../incidentContracts';
 import { incidentMessaging, incidentRef, type IncidentActivityDeps } from './incidentMessaging';
 
 /**
@@ -47,9 +49,16 @@ export function makeIncidentActivities(deps: IncidentActivityDeps) {
     });
   }
 
-  async function announceBreach(input: AnnounceBreachInput): Promise<void> {
+  /** What the item says about the triage, for a Datix track that starts after someone answered. */
+  async function readTriage(incidentId: number): Promise<ReadTriageOutput> {
+    const item = await deps.repos.incidents.get(incidentId);
+    const decision = (Object.keys(TRIAGE_OUTCOME_LABEL) as TriageDecision[]).find((d) => TRIAGE_OUTCOME_LABEL[d] === item.TriageOutcome);
+    return { decision: decision ?? null };
+  }
+
+  async function announceBreach(input: AnnounceBreachInput): Promise<AnnounceBreachOutput> {
     const item = await deps.repos.incidents.get(input.incidentId);
-    if (item.BreachReportOutcome) return;
+    if (item.BreachReportOutcome) return { recorded: true, value: item.BreachReportOutcome === 'Not reportable' ? 'not-reportable' : 'reported' };
     const person = await actingFor('HEAD_OF_SAFE_PRACTICE', input.at);
     const late = Date.parse(input.deadlineAt) <= Date.parse(input.at);
     await deps.notifier.send(
@@ -71,6 +80,7 @@ export function makeIncidentActivities(deps: IncidentActivityDeps) {
       key: `${input.instanceId}/breach-reported`,
       details: { awareAt: input.awareAt, regulatorDeadlineAt: input.deadlineAt, told: person.email },
     });
+    return { recorded: false };
   }
 
   async function remindBreachReport(input: RemindBreachReportInput): Promise<RemindOutput> {
@@ -119,5 +129,5 @@ export function makeIncidentActivities(deps: IncidentActivityDeps) {
     });
   }
 
-  return { announceIncident, announceBreach, remindBreachReport, finishIncident };
+  return { announceIncident, readTriage, announceBreach, remindBreachReport, finishIncident };
 }
