@@ -11,7 +11,7 @@ import type { IncidentAction } from './incidentActions';
  * scanners follow links); POST records the answer once. Every value from the item is escaped.
  */
 const when = (iso: string | null): string =>
-  iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London' }) + ' (UK time)' : 'Not recorded';
+  iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London' }) : 'Not recorded';
 const yesNo = (v: boolean | null): string => (v ? 'Yes' : 'No');
 
 const TITLES: Record<IncidentAction, (id: number) => string> = {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '../../../local/clock/systemClock';
-import { createDatixStandIn } from '../../../local/datix';
+import { createDatixStandIn, datixAppSettings } from '../../../local/datix';
 import type { LocalService } from '../../../local/server/localService';
 import { OriginServer } from '../../../local/server/originServer';
 import { createDatixGateway } from '../../../shared/datix/createDatixGateway';
@@ -231,5 +231,31 @@ describe('Datix stand-in with the http adapter', () => {
 
     expect(response.status).toBe(400);
     expect(((await response.json()) as { problems: unknown }).problems).toEqual([{ field: 'status', message: 'status must be from 400 to 599' }]);
+  });
+});
+
+describe('Datix stand-in: a record stored but never answered', () => {
+  test('the caller times out, retries with the same key and gets the same reference: one record', async () => {
+    const { origin, service } = await startStandIn();
+    const hang = await fetch(`${origin}/dev/datix/faults`, { method: 'POST', body: JSON.stringify({ hangAfterRecording: 1 }) });
+    expect(await hang.json()).toEqual({ hangAfterRecording: 1 });
+    const gateway = createDatixGateway(parseDatixSettings(service.appSettings!()), { sleep: () => Promise.resolve(), timeoutMs: 300 });
+
+    const result = await gateway.escalate(incidentReport(), 'incident-INC-42-datix');
+
+    expect(result).toEqual({ kind: 'recorded', reference: 'DATIX-000001' });
+    expect((await recordsAt(origin)).map((r) => r.reference)).toEqual(['DATIX-000001']);
+  });
+});
+
+describe('Datix stand-in: the adapter chosen by the environment', () => {
+  test('manual and email keep the capture form link; email gets a dev-mailbox intake address', () => {
+    expect(datixAppSettings('http://localhost:7071', { DATIX_ADAPTER: 'manual' })).toEqual({ DATIX_ADAPTER: 'manual', DATIX_CAPTURE_FORM_URL: 'http://localhost:7071/dev/datix' });
+    expect(datixAppSettings('http://localhost:7071', { DATIX_ADAPTER: 'email' })).toEqual({
+      DATIX_ADAPTER: 'email',
+      DATIX_CAPTURE_FORM_URL: 'http://localhost:7071/dev/datix',
+      DATIX_INTAKE_MAILBOX: 'datix.intake@example.nhs.uk',
+    });
+    expect(datixAppSettings('http://localhost:7071', {}).DATIX_ADAPTER).toBe('http');
   });
 });

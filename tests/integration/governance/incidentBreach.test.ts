@@ -24,8 +24,8 @@ describe('personal data breach: the 72-hour regulator deadline', () => {
     });
     await rt.advance('PT1M');
     const hosp = (subject?: RegExp) => mailsTo(rt!, HEAD_OF_SAFE_PRACTICE, subject);
-    expect((await hosp()).map((m) => m.subject)).toEqual(['Personal data breach: decide on reporting incident 1 by Thursday 5 March 2026 at 08:00 (UK time)']);
-    expect((await mailsTo(rt, IG_MANAGER)).map((m) => m.subject)).toEqual(['Urgent: triage incident 1 by Monday 2 March 2026 at 14:00 (UK time)']);
+    expect((await hosp()).map((m) => m.subject)).toEqual(['Personal data breach: decide on reporting incident 1 by Thursday 5 March 2026 at 08:00']);
+    expect((await mailsTo(rt, IG_MANAGER)).map((m) => m.subject)).toEqual(['Urgent: triage incident 1 by Monday 2 March 2026 at 14:00']);
 
     // The Information Governance Manager triages: no Datix report needed (the breach still runs its course).
     const triaged = await submitPage(actionLink((await mailsTo(rt, IG_MANAGER))[0]), { decision: 'no-datix-report', notes: 'Handled as an information governance breach; no clinical impact.' });
@@ -35,13 +35,13 @@ describe('personal data breach: the 72-hour regulator deadline', () => {
     await rt.advanceTo('2026-03-03T07:59:00Z');
     expect(await reminders()).toEqual([]);
     await rt.advanceTo('2026-03-03T08:01:00Z');
-    expect(await reminders()).toEqual(['Reminder: 48 hours left: report incident 1 to the regulator by Thursday 5 March 2026 at 08:00 (UK time)']);
+    expect(await reminders()).toEqual(['Reminder: 48 hours left: report incident 1 to the regulator by Thursday 5 March 2026 at 08:00']);
     await rt.advanceTo('2026-03-04T08:01:00Z');
     await rt.advanceTo('2026-03-05T02:01:00Z');
     expect(await reminders()).toEqual([
-      'Reminder: 48 hours left: report incident 1 to the regulator by Thursday 5 March 2026 at 08:00 (UK time)',
-      'Reminder: 24 hours left: report incident 1 to the regulator by Thursday 5 March 2026 at 08:00 (UK time)',
-      'Reminder: 6 hours left: report incident 1 to the regulator by Thursday 5 March 2026 at 08:00 (UK time)',
+      'Reminder: 48 hours left: report incident 1 to the regulator by Thursday 5 March 2026 at 08:00',
+      'Reminder: 24 hours left: report incident 1 to the regulator by Thursday 5 March 2026 at 08:00',
+      'Reminder: 6 hours left: report incident 1 to the regulator by Thursday 5 March 2026 at 08:00',
     ]);
 
     await rt.advanceTo('2026-03-05T08:01:00Z');

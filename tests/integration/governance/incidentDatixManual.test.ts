@@ -62,3 +62,35 @@ describe('incidents logged in Datix by hand', () => {
     expect(await datixRecords(rt)).toEqual([]);
   });
 });
+
+// DATIX_ADAPTER=email: the details go to the risk team's intake mailbox (once, whatever retries),
+// and the reference comes back through the same page as the manual route.
+describe('incidents sent to the Datix intake mailbox', () => {
+  let rt: RuntimeProcess | undefined;
+  afterEach(async () => {
+    await rt?.stop();
+    rt = undefined;
+  });
+
+  it('mails the details in Datix form order to the intake mailbox once, then waits for the reference', async () => {
+    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-03-02T09:00:00Z', env: { DATIX_ADAPTER: 'email' } });
+    expect((await reportIncident(rt, incidentBody({ researchRelated: true }))).status).toBe(201);
+    await rt.advance('PT1M');
+
+    const intake = await mailsTo(rt, 'datix.intake@example.nhs.uk');
+    expect(intake.map((m) => m.subject)).toEqual(['AI incident ai-incident-1 for Datix: Quality of AI output, moderate severity']);
+    expect(intake[0].text).toContain('1. When and where');
+    expect(intake[0].text).toContain('Research-related: Yes (the AI policy requires research concerns to be reported via Datix)');
+    const asked = await mailsTo(rt, IG_MANAGER, /^Log incident 1 in Datix$/);
+    expect(asked).toHaveLength(1);
+    expect(asked[0].text).toContain('The details were emailed to the Datix intake mailbox (datix.intake@example.nhs.uk)');
+    expect(await incident(rt, 1)).toMatchObject({ status: 'Awaiting Datix reference', datix: { route: 'Intake mailbox', reason: 'Research-related' } });
+
+    const page = await (await fetch(actionLink(asked[0]))).text();
+    expect(page).toContain('The details below were emailed to the Datix intake mailbox (datix.intake@example.nhs.uk)');
+    expect((await submitPage(actionLink(asked[0]), { reference: 'W20001' })).status).toBe(200);
+    await rt.advance('P7D');
+    expect(await mailsTo(rt, 'datix.intake@example.nhs.uk')).toHaveLength(1);
+    expect(await mailsTo(rt, IG_MANAGER, /^Reminder/)).toEqual([]);
+  });
+});

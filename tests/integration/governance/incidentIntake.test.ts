@@ -69,8 +69,8 @@ describe('reporting an incident and answering about it', () => {
     await rt.advance('PT1M');
     const toIg = await mailsTo(rt, IG_MANAGER);
     const toCso = await mailsTo(rt, CLINICAL_SAFETY_OFFICER);
-    expect(toIg.map((m) => m.subject)).toEqual(['Urgent: triage incident 1 by Monday 2 March 2026 at 13:00 (UK time)']);
-    expect(toCso.map((m) => m.subject)).toEqual(['Urgent: triage incident 1 by Monday 2 March 2026 at 13:00 (UK time)']);
+    expect(toIg.map((m) => m.subject)).toEqual(['Urgent: triage incident 1 by Monday 2 March 2026 at 13:00']);
+    expect(toCso.map((m) => m.subject)).toEqual(['Urgent: triage incident 1 by Monday 2 March 2026 at 13:00']);
     // No description, summary or names in the message: they stay behind the link.
     expect(toIg[0].text).not.toMatch(/5 mg|Ambient scribe wrote|Amara/);
 

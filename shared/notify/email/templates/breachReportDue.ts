@@ -34,7 +34,7 @@ export function breachReportDueEmail(m: BreachReportDue): EmailDocument {
         kind: 'paragraph',
         text: "Report it through the Data Security and Protection Toolkit's incident reporting tool, which grades the breach and tells the regulator. Then record the toolkit's incident reference, or record why the breach is not reportable. Reminders continue until one of them is recorded.",
       },
-      { kind: 'action', link: { label: `Record the regulator report for ${name.toLowerCase()}`, url: m.actionUrl } },
+      { kind: 'action', link: { label: `Open the page to record the regulator report for ${name.toLowerCase()}`, url: m.actionUrl } },
     ],
   };
 }

@@ -1,8 +1,8 @@
 import type { Block } from '../document';
 import type { IncidentRef } from '../../incidentViewModels';
 
-// Incident deadlines can be hours away, so messages give the time too; "UK time" instead of a zone
-// abbreviation keeps them free of capitals that need explaining.
+// Incident deadlines can be hours away, so messages give the time too: local time in the UK,
+// without a zone abbreviation (GMT, BST), which would need explaining to every reader.
 const ukParts = new Intl.DateTimeFormat('en-GB', {
   weekday: 'long',
   day: 'numeric',
@@ -14,10 +14,10 @@ const ukParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
-/** "Monday 2 March 2026 at 09:15 (UK time)". */
+/** "Monday 2 March 2026 at 09:15", UK local time. */
 export function formatDateTime(iso: string): string {
   const p = Object.fromEntries(ukParts.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
-  return `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute} (UK time)`;
+  return `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
 }
 
 /** "Incident 12", the name every incident message uses. */
