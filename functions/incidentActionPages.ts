@@ -70,7 +70,7 @@ async function pageFor(item: IncidentItem, action: IncidentAction, form: { csrf:
   try {
     const { report, key } = validateEscalation(await datixReportFromItem(item, s.people), datixIdempotencyKey(item.Id));
     const captureFormUrl = s.settings.DATIX_CAPTURE_FORM_URL;
-    const emailedTo = item.DatixRoute === 'Intake mailbox' ? process.env.DATIX_INTAKE_MAILBOX : undefined;
+    const emailedTo = item.DatixRoute === 'Intake mailbox' ? s.settings.DATIX_INTAKE_MAILBOX : undefined;
     const task = buildManualEscalationTask(report, key, { ...(captureFormUrl ? { captureFormUrl } : {}), ...(emailedTo ? { emailedTo } : {}) });
     return datixReferencePage(item, task, form);
   } catch (err) {

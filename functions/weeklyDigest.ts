@@ -2,13 +2,13 @@ import { app, type InvocationContext, type Timer } from '@azure/functions';
 import { STEP_NAMES, type StepCode } from '../shared/domain';
 import type { WeeklyDigest } from '../shared/notify';
 import { collect } from '../shared/sharepoint';
+import { OPEN_INCIDENT_STATUSES } from '../shared/sharepoint/lists/aiIncidents';
 import { appClock } from '../shared/time';
 import { appServices, type AppServices } from './appServices';
 
 const DAY = 86_400_000;
 const REVIEW_HORIZON_DAYS = 90;
 const OPEN_TASK_STATUSES = ['Pending', 'Reminded', 'Escalated'] as const;
-const OPEN_INCIDENT_STATUSES = ['Reported', 'Triaged', 'Escalated to Datix'] as const;
 
 /**
  * What the governance lead reads on Monday morning: steps past their due date, policies and
