@@ -7,7 +7,8 @@ import { unexplainedAbbreviations, visibleText } from './plainEnglish';
 const incident: IncidentRef = { number: 12, category: 'Patient safety', severity: 'Moderate', reportedAt: '2026-03-02T09:00:00Z' };
 const actionUrl = 'https://aigov.example.nhs.uk/api/incident-actions/abc.def.ghi';
 
-type Case = { [K in keyof NotificationModels]: { name: string; kind: K; model: NotificationModels[K]; subject: string } }[keyof NotificationModels];
+type IncidentKind = keyof typeof incidentNotificationSchemas;
+type Case = { [K in IncidentKind]: { name: string; kind: K; model: NotificationModels[K]; subject: string } }[IncidentKind];
 const cases: Case[] = [
   {
     name: 'triage, urgent, to the Information Governance Manager',
