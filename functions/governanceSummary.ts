@@ -1,24 +1,14 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { buildGovernanceSummary } from '../shared/governance/governanceSummary';
-import { collect } from '../shared/sharepoint';
 import { appClock } from '../shared/time';
-import { appServices, type AppServices } from './appServices';
+import { appServices } from './appServices';
 import { signedInEmail } from './http';
+import { isGovernancePerson } from './incidentHttp';
 
 /**
- * Who may read the dashboard figures: the governance lead and the people of the AI Governance
- * Roles list (approvers, deputies, escalation contacts). The incident rows carry their summaries,
- * which are not for everyone. Locally there is no sign-in (no principal header), so everyone may.
+ * `GET /api/governance/summary`: reviews due and overdue, open incidents by state, Datix
+ * escalations. For the governance team only: the incident rows carry their summaries.
  */
-async function isGovernancePerson(services: AppServices, email: string | undefined): Promise<boolean> {
-  if (!email) return true;
-  if (email === services.settings.GOVERNANCE_LEAD_EMAIL.toLowerCase()) return true;
-  const roles = await collect(services.repos.roles.query([]));
-  const ids = new Set(roles.flatMap((r) => [r.PrimaryPersonId, ...(r.DeputiesId ?? []), r.EscalationContactId].filter((id): id is number => typeof id === 'number')));
-  return ids.size > 0 && ids.has(await services.people.idFor(email));
-}
-
-/** `GET /api/governance/summary`: reviews due and overdue, open incidents by state, Datix escalations. */
 export async function getGovernanceSummary(request: HttpRequest): Promise<HttpResponseInit> {
   const services = appServices();
   if (!(await isGovernancePerson(services, signedInEmail(request)))) {

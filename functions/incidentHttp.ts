@@ -2,10 +2,10 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import * as df from 'durable-functions';
 import { makeIncidentActionService, type IncidentActionService } from '../shared/incidents/incidentActions';
 import type { IncidentSignal } from '../shared/incidents/incidentSignals';
-import type { IncidentItem } from '../shared/sharepoint';
+import { collect, type IncidentItem } from '../shared/sharepoint';
 import { appClock } from '../shared/time';
 import { INCIDENT_EVENT, incidentBreachInstanceId, incidentDatixInstanceId } from '../orchestrations/incidentNames';
-import { appServices } from './appServices';
+import { appServices, type AppServices } from './appServices';
 import { badRequest } from './http';
 
 /** Which waiting instance hears which answer. */
@@ -52,3 +52,27 @@ export async function incidentFromRoute(request: HttpRequest, service: IncidentA
   if (typeof id !== 'number') return id;
   return (await service.load(id)) ?? { status: 404, jsonBody: { error: `There is no incident ${id}.` } };
 }
+
+/**
+ * The governance team: the governance lead and the people of the AI Governance Roles list
+ * (approvers, deputies, escalation contacts). Locally there is no sign-in (no principal header),
+ * so everyone is.
+ */
+export async function isGovernancePerson(services: AppServices, email: string | undefined): Promise<boolean> {
+  if (!email) return true;
+  if (email === services.settings.GOVERNANCE_LEAD_EMAIL.toLowerCase()) return true;
+  const roles = await collect(services.repos.roles.query([]));
+  const ids = new Set(roles.flatMap((r) => [r.PrimaryPersonId, ...(r.DeputiesId ?? []), r.EscalationContactId].filter((id): id is number => typeof id === 'number')));
+  return ids.size > 0 && ids.has(await services.people.idFor(email));
+}
+
+/** An incident's details are for the person who reported it and the governance team. */
+export async function mayReadIncident(services: AppServices, item: IncidentItem, email: string | undefined): Promise<boolean> {
+  if (email && (await services.people.idFor(email)) === item.ReporterId) return true;
+  return isGovernancePerson(services, email);
+}
+
+export const notYours: HttpResponseInit = {
+  status: 403,
+  jsonBody: { error: 'Only the person who reported the incident and the AI governance team can see it.' },
+};

@@ -14,7 +14,7 @@ import { appClock } from '../shared/time';
 import { INCIDENT_ORCHESTRATOR, incidentInstanceId } from '../orchestrations/incidentNames';
 import { appServices } from './appServices';
 import { badRequest, isResponse, signedInEmail } from './http';
-import { incidentActionService, incidentFromRoute, incidentIdFromRoute } from './incidentHttp';
+import { incidentActionService, incidentFromRoute, incidentIdFromRoute, isGovernancePerson, mayReadIncident, notYours } from './incidentHttp';
 
 async function jsonBody(request: HttpRequest, what: string): Promise<unknown> {
   try {
@@ -98,6 +98,7 @@ export async function reportIncident(request: HttpRequest, context: InvocationCo
 export async function getIncident(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const item = await incidentFromRoute(request, incidentActionService(context));
   if (isResponse(item)) return item;
+  if (!(await mayReadIncident(appServices(), item, signedInEmail(request)))) return notYours;
   return { status: 200, jsonBody: await incidentView(item, appServices().people) };
 }
 
@@ -108,6 +109,8 @@ export async function getIncident(request: HttpRequest, context: InvocationConte
 export async function exportIncidentAsFhir(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const item = await incidentFromRoute(request, incidentActionService(context));
   if (isResponse(item)) return item;
+  // The export carries the description and the reporter: for the governance team (and the risk team's system through it).
+  if (!(await isGovernancePerson(appServices(), signedInEmail(request)))) return notYours;
   try {
     const { report } = validateEscalation(await datixReportFromItem(item, appServices().people), datixIdempotencyKey(item.Id));
     return { status: 200, headers: { 'content-type': 'application/fhir+json; charset=utf-8' }, body: JSON.stringify(toFhirAdverseEvent(report)) };

@@ -88,6 +88,14 @@ describe('reporting an incident and answering about it', () => {
     expect(resource.identifier.value).toBe('ai-incident-1');
     expect(resource.seriousness).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/adverse-event-seriousness', code: 'Serious', display: 'Serious' }] });
     expect((await fetch(`${rt.origin}/api/incidents/77/fhir`)).status).toBe(404);
+    // Behind sign-in, the details are for the reporter and the governance team only.
+    const as = (email: string, path: string) => fetch(`${rt.origin}${path}`, { headers: { 'x-ms-client-principal-name': email } });
+    expect((await as('tom.okafor@example.nhs.uk', '/api/incidents/1/fhir')).status).toBe(200);
+    expect((await as('amara.nwosu@example.nhs.uk', '/api/incidents/1/fhir')).status).toBe(403);
+    expect((await as('amara.nwosu@example.nhs.uk', '/api/incidents/1')).status).toBe(200);
+    const stranger = await as('someone.else@example.nhs.uk', '/api/incidents/1');
+    expect(stranger.status).toBe(403);
+    expect(((await stranger.json()) as { error: string }).error).toBe('Only the person who reported the incident and the AI governance team can see it.');
     expect((await fetch(`${rt.origin}/api/incidents/abc`)).status).toBe(400);
   });
 
