@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { benchApproval } from './approval';
 import { benchDurable } from './durable';
+import { benchPolicyReview } from './policyReview';
 import { benchRouting } from './routing';
 import { benchSharePoint } from './sharepoint';
 
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   durable: benchDurable,
   sharepoint: benchSharePoint,
   approval: benchApproval,
+  policyReview: benchPolicyReview,
 };
 
 async function main(): Promise<void> {

@@ -23,4 +23,8 @@ import './governanceRequests';
 import './incidents';
 import './incidentActionPages';
 import './governanceSummary';
+// Review cycles: policy reviews, the re-attestation of approved tools, and the daily reconciler.
+import './policyReviews';
+import './toolAttestations';
+import './policyReconciler';
 import '../orchestrations';

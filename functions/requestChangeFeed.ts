@@ -3,6 +3,7 @@ import * as df from 'durable-functions';
 import { ChangeDispatcher, ListChangeTokenStore, type ItemChange } from '../shared/sharepoint';
 import { ORCHESTRATOR, requestInstanceId } from '../orchestrations/names';
 import type { AppServices } from './appServices';
+import { syncToolCycle } from './reviewCycles';
 
 export const REQUESTS_LIST = 'AI Requests';
 
@@ -27,8 +28,13 @@ export function requestDispatcher(services: AppServices, client: df.DurableClien
     listTitle: REQUESTS_LIST,
     store: new ListChangeTokenStore(services.sp),
     dispatch: async (change: ItemChange) => {
-      if (change.kind === 'deleted') return;
+      if (change.kind === 'deleted') {
+        await syncToolCycle(client, change.itemId, undefined);
+        return;
+      }
       const item = await services.repos.requests.get(change.itemId);
+      // An approval (or a changed review date) reaches the tool's review cycle.
+      await syncToolCycle(client, item.Id, item);
       if (item.Status !== 'Submitted') return;
       if (!item.IntakeJson) {
         log(`AI Requests item ${item.Id} has no intake answers (entered in the list form?), so it was not routed.`);

@@ -62,7 +62,8 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
     reviewDue: item.ReviewDueDate,
     // What happened, in order, from the audit log (messages sent are left out: they are noise here).
     history: audit
-      .filter((e) => e.EventType !== 'message-sent')
+      // Item ids repeat across lists: policy 1 and incident 1 are not request 1.
+      .filter((e) => e.EventType !== 'message-sent' && (e.SubjectList ?? 'AI Requests') === 'AI Requests')
       .sort((a, b) => a.Sequence - b.Sequence)
       .map((e) => ({ at: e.OccurredAt, event: e.EventType, what: e.Title, by: e.Actor })),
   };

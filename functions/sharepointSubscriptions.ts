@@ -2,7 +2,8 @@ import { app, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
 import { appClock } from '../shared/time';
 import { appServices } from './appServices';
-import { REQUESTS_LIST, requestDispatcher, webhookClientStates } from './requestChangeFeed';
+import { processListChanges, WATCHED_LISTS } from './listChangeFeeds';
+import { webhookClientStates } from './requestChangeFeed';
 
 const DAY = 86_400_000;
 /** SharePoint refuses subscriptions longer than 180 days; renew well before the end. */
@@ -17,34 +18,36 @@ interface Subscription {
 }
 
 /**
- * Daily, and when the app starts: make sure the AI Requests list has our webhook subscription
- * (created, renewed before it expires, or re-keyed after a signing-key rotation), then read any
- * changes the webhook missed while the app was down.
+ * Daily, and when the app starts: make sure each watched list (AI Requests, AI Policies) has our
+ * webhook subscription (created, renewed before it expires, or re-keyed after a signing-key
+ * rotation), then read any changes the webhook missed while the app was down.
  */
 export async function sharepointSubscriptions(_timer: Timer, context: InvocationContext): Promise<void> {
   const services = appServices();
-  const list = services.sp.web.lists.getByTitle(REQUESTS_LIST);
   const notificationUrl = `${services.settings.PUBLIC_BASE_URL}/api/sharepoint/webhook`;
   const [clientState] = webhookClientStates(services);
   const now = appClock.now().getTime();
   const expiry = new Date(now + LIFETIME_DAYS * DAY).toISOString();
 
-  try {
-    const subscriptions = await list.subscriptions<Subscription[]>();
-    const ours = subscriptions.find((s) => s.notificationUrl === notificationUrl);
-    if (!ours) {
-      await list.subscriptions.add(notificationUrl, expiry, clientState);
-      context.log(`Subscribed to changes in ${REQUESTS_LIST} until ${expiry}.`);
-    } else if (Date.parse(ours.expirationDateTime) - now < RENEW_WITHIN_DAYS * DAY || ours.clientState !== clientState) {
-      await list.subscriptions.getById(ours.id).update(expiry, notificationUrl, clientState);
-      context.log(`Renewed the ${REQUESTS_LIST} subscription until ${expiry}.`);
+  for (const title of WATCHED_LISTS) {
+    const list = services.sp.web.lists.getByTitle(title);
+    try {
+      const subscriptions = await list.subscriptions<Subscription[]>();
+      const ours = subscriptions.find((s) => s.notificationUrl === notificationUrl);
+      if (!ours) {
+        await list.subscriptions.add(notificationUrl, expiry, clientState);
+        context.log(`Subscribed to changes in ${title} until ${expiry}.`);
+      } else if (Date.parse(ours.expirationDateTime) - now < RENEW_WITHIN_DAYS * DAY || ours.clientState !== clientState) {
+        await list.subscriptions.getById(ours.id).update(expiry, notificationUrl, clientState);
+        context.log(`Renewed the ${title} subscription until ${expiry}.`);
+      }
+    } catch (err) {
+      // Without a subscription the catch-up below still finds the changes, only later.
+      context.warn(`Could not create or renew the ${title} webhook subscription: ${err instanceof Error ? err.message : String(err)}`);
     }
-  } catch (err) {
-    // Without a subscription the catch-up below still finds new requests, only later.
-    context.warn(`Could not create or renew the ${REQUESTS_LIST} webhook subscription: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const report = await requestDispatcher(services, df.getClient(context), (m) => context.warn(m)).processChanges();
-  if (report.dispatched > 0) context.log(`Caught up on ${report.dispatched} change(s) to ${REQUESTS_LIST}.`);
+  const report = await processListChanges(services, df.getClient(context), (m) => context.warn(m));
+  if (report.dispatched > 0) context.log(`Caught up on ${report.dispatched} list change(s).`);
 }
 
 app.timer('sharepointSubscriptions', {

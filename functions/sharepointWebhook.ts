@@ -2,12 +2,14 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import * as df from 'durable-functions';
 import { notificationSchema } from '../shared/sharepoint';
 import { appServices } from './appServices';
-import { requestDispatcher, webhookClientStates } from './requestChangeFeed';
+import { processListChanges } from './listChangeFeeds';
+import { webhookClientStates } from './requestChangeFeed';
 
 /**
  * SharePoint's list webhook. The subscription handshake gets its validation token back as plain
- * text; a notification (which carries no item data) makes us read the AI Requests change log
- * since our stored change token and start an orchestration for each new request, once.
+ * text; a notification (which carries no item data) makes us read the change log of the list it
+ * names (AI Requests or AI Policies) since our stored change token: each new request starts its
+ * orchestration once, each changed policy or approval reaches its review cycle.
  * In Azure this one path is excluded from sign-in (SharePoint cannot sign in); the clientState
  * check stands in for it (docs/deployment.md).
  */
@@ -28,7 +30,8 @@ export async function sharepointWebhook(request: HttpRequest, context: Invocatio
   if (parsed.data.value.some((n) => !n.clientState || !accepted.includes(n.clientState))) {
     return { status: 403, jsonBody: { error: 'This notification does not carry our subscription’s clientState.' } };
   }
-  const report = await requestDispatcher(services, df.getClient(context), (m) => context.warn(m)).processChanges();
+  const resources = parsed.data.value.map((n) => n.resource);
+  const report = await processListChanges(services, df.getClient(context), (m) => context.warn(m), resources);
   return { status: 202, jsonBody: report };
 }
 

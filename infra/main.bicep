@@ -42,6 +42,8 @@ param smtpOAuthTenantId string = ''
 param smtpOAuthClientId string = ''
 param mailFrom string
 param governanceLeadEmail string
+@description('Audit and Risk Assurance Committee contact, told about overdue policy reviews.')
+param auditRiskCommitteeEmail string
 @description('Teams app id in the organisation catalogue; empty sends email only.')
 param teamsAppId string = ''
 
@@ -178,6 +180,7 @@ var coreSettings = {
   DATIX_CAPTURE_FORM_URL: datixCaptureFormUrl
   DATIX_INTAKE_MAILBOX: datixIntakeMailbox
   GOVERNANCE_LEAD_EMAIL: governanceLeadEmail
+  AUDIT_RISK_COMMITTEE_EMAIL: auditRiskCommitteeEmail
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
   AZURE_CLIENT_ID: identityClientId

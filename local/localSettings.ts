@@ -5,7 +5,7 @@ import type { LocalService, RuntimeContext } from './server/localService';
 
 /**
  * The app settings that no stand-in owns: the environment, public address, task hub, governance
- * lead and the decision-link signing key. The key is made once per data folder and kept there,
+ * lead, the Audit and Risk Assurance Committee contact and the decision-link signing key. The key is made once per data folder and kept there,
  * so links survive a restart and no secret is ever in the repository.
  */
 export function createLocalSettings(ctx: RuntimeContext): LocalService {
@@ -27,6 +27,7 @@ export function createLocalSettings(ctx: RuntimeContext): LocalService {
       PUBLIC_BASE_URL: ctx.origin,
       DECISION_SIGNING_KEYS: secrets.decisionSigningKeys,
       GOVERNANCE_LEAD_EMAIL: 'governance.lead@example.nhs.uk',
+      AUDIT_RISK_COMMITTEE_EMAIL: 'audit.committee@example.nhs.uk',
     }),
     close: () => Promise.resolve(),
   };

@@ -2,6 +2,9 @@
 import './aiRequest';
 import './approvalStep';
 import './registerActivities';
+import './policyReview';
+import './toolReattestation';
+import './registerGovernanceActivities';
 import './aiIncident';
 import './incidentDatix';
 import './incidentBreachReport';

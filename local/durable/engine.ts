@@ -70,7 +70,7 @@ export class DurableEngine {
   private idleWaiters: (() => void)[] = [];
   private readonly groupCommit: GroupCommit;
   /** Counters for the benchmark and the index page. */
-  readonly stats = { episodes: 0, activities: 0, episodeMs: 0, activityMs: 0, invokeMs: 0, commitMs: 0 };
+  readonly stats = { episodes: 0, activities: 0, episodeMs: 0, activityMs: 0, invokeMs: 0, commitMs: 0, timerLegsWithoutReplay: 0 };
   /** Called after each episode (the benchmark measures replay cost with it). */
   onEpisode?: (instanceId: string, ms: number) => void;
 

@@ -117,7 +117,9 @@ export async function commitEpisode(engine: DurableEngine, inst: LiveInstance, r
   inst.status = inst.status === 'Pending' ? 'Running' : inst.status;
   inst.customStatus = r.customStatus;
   const played = r.newReplay.map((e) => replayJson(e, true)).join(',');
-  inst.history = inst.history ? `${inst.history},${played}` : played;
+  // Not loaded yet (null: after a restart, and no replay needed it): it is read from the store,
+  // rows just committed included, when a replay first needs it.
+  if (inst.history !== null) inst.history = inst.history ? `${inst.history},${played}` : played;
   const cancelled = new Set(effects.cancelTimers);
   engine.removeMessages(inst, new Set(inst.messages.filter((m) => m.kind === 'timer' && m.taskId !== null && cancelled.has(m.taskId)).map((m) => m.id)));
   for (const a of activities) engine.enqueueActivity({ id: a.id, ...a.item });

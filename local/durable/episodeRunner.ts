@@ -5,7 +5,7 @@ import { emptyEffects, type EpisodeEffects } from './effects';
 import { errorText, type DurableEngine, type LiveInstance } from './engine';
 import { commitEpisode, type Outcome } from './episodeCommit';
 import { EventType, isReplayed, makeEvent, replayJson, type HistoryEvent } from './historyEvents';
-import { applyDelivered, isAllocating, isStale, longRunningTimerIntervalDuration, maximumShortTimerDuration } from './taskIds';
+import { applyDelivered, isAllocating, isStale, isTimerLeg, longRunningTimerIntervalDuration, maximumShortTimerDuration } from './taskIds';
 import type { ExecutionState, Message } from './types';
 
 const outOfProcMarker = '\n\n$OutOfProcData$:';
@@ -43,7 +43,12 @@ export async function runEpisode(engine: DurableEngine, inst: LiveInstance): Pro
     }
     return false;
   }
-  let result = await execute(engine, inst, attempt);
+  // A batch of long-timer legs only (the final time still ahead) cannot resume user code: the SDK
+  // would only schedule the next leg, which taskIds.ts has already mirrored. Skipping the replay
+  // leaves history, state and status exactly as the SDK would, at a fraction of the cost (a
+  // two-year wait is about 240 legs).
+  let result = attempt.onlyTimerLegs ? { customStatus: inst.customStatus, outcome: { kind: 'running' } as Outcome } : await execute(engine, inst, attempt);
+  if (attempt.onlyTimerLegs) engine.stats.timerLegsWithoutReplay++;
 
   // continueAsNew ends the execution: events delivered in this batch but not awaited would be
   // lost. Replay with fewer events (orchestrators are deterministic) and keep the shortest
@@ -76,7 +81,10 @@ interface Prepared {
   dropped: Message[];
   history: HistoryEvent[];
   newReplay: HistoryEvent[];
-  payload: string;
+  /** The SDK's trigger input; built only when the SDK is called. */
+  payload(): string;
+  /** Every message is a long timer's leg firing before its final time. */
+  onlyTimerLegs: boolean;
 }
 type ActionContextOf = Parameters<typeof processActions>[2];
 
@@ -91,19 +99,22 @@ function prepare(engine: DurableEngine, inst: LiveInstance, now: number, maxEven
     newSubInstanceId: () => randomUUID(),
     isActivity: (name: string) => engine.invoker.get(name)?.triggerType === 'activityTrigger',
   };
-  const { batch, dropped } = selectBatch(engine, inst, draft, now, effects, actx, maxEvents);
+  const { batch, dropped, onlyTimerLegs } = selectBatch(engine, inst, draft, now, effects, actx, maxEvents);
   const started = makeEvent(EventType.OrchestratorStarted, now);
   const delivered = batch.map((m) => makeEvent(deliveredType[m.kind], now, m.data));
   const newReplay = [started, ...delivered].filter((e) => isReplayed(e.EventType));
-  const past = batch.length > 0 ? engine.loadHistory(inst) : '';
-  const fresh = newReplay.map((e) => replayJson(e, false)).join(',');
-  const payload =
-    `{"history":[${past}${past ? ',' : ''}${fresh}],"input":${inst.input ?? 'null'},"instanceId":${JSON.stringify(inst.id)},` +
-    `"isReplaying":${past ? 'true' : 'false'},"parentInstanceId":${inst.parent ? JSON.stringify(inst.parent.instanceId) : 'null'},` +
-    `"upperSchemaVersion":${schemaVersion},"upperSchemaVersionNew":${schemaVersion},` +
-    `"longRunningTimerIntervalDuration":"${longRunningTimerIntervalDuration}","maximumShortTimerDuration":"${maximumShortTimerDuration}",` +
-    `"defaultHttpAsyncRequestSleepTimeMillseconds":30000}`;
-  return { draft, effects, actx, batch, dropped, history: [started, ...delivered], newReplay, payload };
+  const payload = (): string => {
+    const past = batch.length > 0 ? engine.loadHistory(inst) : '';
+    const fresh = newReplay.map((e) => replayJson(e, false)).join(',');
+    return (
+      `{"history":[${past}${past ? ',' : ''}${fresh}],"input":${inst.input ?? 'null'},"instanceId":${JSON.stringify(inst.id)},` +
+      `"isReplaying":${past ? 'true' : 'false'},"parentInstanceId":${inst.parent ? JSON.stringify(inst.parent.instanceId) : 'null'},` +
+      `"upperSchemaVersion":${schemaVersion},"upperSchemaVersionNew":${schemaVersion},` +
+      `"longRunningTimerIntervalDuration":"${longRunningTimerIntervalDuration}","maximumShortTimerDuration":"${maximumShortTimerDuration}",` +
+      `"defaultHttpAsyncRequestSleepTimeMillseconds":30000}`
+    );
+  };
+  return { draft, effects, actx, batch, dropped, history: [started, ...delivered], newReplay, payload, onlyTimerLegs };
 }
 
 /** Replays through the SDK and decides the outcome; changes only the prepared draft and effects. */
@@ -115,7 +126,7 @@ async function execute(engine: DurableEngine, inst: LiveInstance, p: Prepared): 
       throw new Error(`the app no longer registers an orchestrator named '${inst.name}'`);
     }
     const invokeStart = performance.now();
-    const result = (await engine.invoker.invoke(inst.name, { string: p.payload }).finally(() => {
+    const result = (await engine.invoker.invoke(inst.name, { string: p.payload() }).finally(() => {
       engine.stats.invokeMs += performance.now() - invokeStart;
     })) as OrchestratorResult;
     if (!result || typeof result !== 'object' || !Array.isArray(result.actions)) {
@@ -173,14 +184,15 @@ function selectBatch(
   effects: EpisodeEffects,
   actx: { instanceId: string; executionId: string; now: number; newSubInstanceId: () => string },
   maxEvents: number,
-): { batch: Message[]; dropped: Message[] } {
+): { batch: Message[]; dropped: Message[]; onlyTimerLegs: boolean } {
   const batch: Message[] = [];
   const dropped: Message[] = [];
   let userCodeRan = false;
+  let onlyTimerLegs = true;
   let events = 0;
   if (!draft.started) {
     const start = inst.messages.find((m) => m.kind === 'start' && m.executionId === inst.executionId);
-    if (!start) return { batch, dropped };
+    if (!start) return { batch, dropped, onlyTimerLegs: false };
     batch.push(start);
     if (typeof start.data.Version === 'string') draft.version = start.data.Version;
     userCodeRan = true;
@@ -203,10 +215,11 @@ function selectBatch(
     if (m.kind === 'event' && events++ >= maxEvents) break;
     const allocating = isAllocating(draft, m);
     if (allocating && userCodeRan) break;
+    if (!isTimerLeg(draft, m)) onlyTimerLegs = false;
     applyDelivered(draft, m, actx, effects);
     batch.push(m);
     if (!allocating) userCodeRan = true;
   }
   draft.started = true;
-  return { batch, dropped };
+  return { batch, dropped, onlyTimerLegs: onlyTimerLegs && batch.length > 0 && !userCodeRan };
 }

@@ -53,6 +53,12 @@ export function isAllocating(state: ExecutionState, message: Message): boolean {
   return false;
 }
 
+/** A long timer's leg firing before the final time: the SDK only schedules the next leg. */
+export function isTimerLeg(state: ExecutionState, message: Message): boolean {
+  const task = openOf(state, message);
+  return task?.kind === 'longTimer' && message.kind === 'timer' && task.finalAt > state.currentTime;
+}
+
 /** Timers are tracked; a timer message whose timer is no longer open (cancelled) is dropped. */
 export function isStale(state: ExecutionState, message: Message): boolean {
   return message.kind === 'timer' && openOf(state, message) === undefined;

@@ -21,6 +21,8 @@ export const DEMO_PEOPLE = [
   { email: 'james.wright@example.nhs.uk', name: 'James Wright' },
   { email: 'nadia.khan@example.nhs.uk', name: 'Nadia Khan' },
   { email: 'amara.nwosu@example.nhs.uk', name: 'Amara Nwosu' },
+  // Holds the Chief Medical Officer role, which owns the AI Policy: policy review reminders go to her.
+  { email: 'grace.adeyemi@example.nhs.uk', name: 'Grace Adeyemi' },
 ] as const;
 
 type Email = (typeof DEMO_PEOPLE)[number]['email'];
@@ -87,6 +89,7 @@ export async function seedSharePoint(siteUrl: string, log: (line: string) => voi
       Title: 'Artificial Intelligence Policy',
       PolicyVersion: '1.0',
       PolicyOwner: 'Chief Medical Officer',
+      OwnerContactId: id('grace.adeyemi@example.nhs.uk'),
       ApprovedOn: '2025-01-06T00:00:00Z',
       ReviewIntervalMonths: 24,
       NextReviewDue: '2027-01-06T00:00:00Z',

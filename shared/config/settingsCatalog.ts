@@ -356,6 +356,14 @@ export const settingsCatalog = {
     required: 'always',
     schema: emailAddress(),
   }),
+  AUDIT_RISK_COMMITTEE_EMAIL: setting({
+    meaning: "Audit and Risk Assurance Committee contact (the committee's secretary or mailbox), told when a policy review is 7 and 30 days overdue",
+    expected: 'an email address',
+    example: 'audit.committee@nhs.net',
+    secret: false,
+    required: 'production',
+    schema: emailAddress().optional(),
+  }),
   // Not a secret: with local authentication disabled on the component, telemetry is accepted
   // only with an Entra token (APPLICATIONINSIGHTS_AUTHENTICATION_STRING), not with this key.
   APPLICATIONINSIGHTS_CONNECTION_STRING: setting({

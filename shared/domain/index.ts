@@ -26,4 +26,5 @@ export * from './deadlines/deadlineSettings';
 export * from './deadlines/stepDeadlines';
 export * from './deadlines/incidentDeadlines';
 export * from './deadlines/reviewDate';
+export * from './deadlines/reviewSchedule';
 export * from './stepNames';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { incidentNotificationSchemas } from './incidentViewModels';
+import { PolicyReviewSchema, ToolReviewSchema } from './reviewViewModels';
 
 /**
  * What each notification says, independent of the channel (email now, Teams later). These are
@@ -108,6 +109,8 @@ export const notificationSchemas = {
   moreInformationNeeded: MoreInformationNeededSchema,
   outcome: OutcomeSchema,
   weeklyDigest: WeeklyDigestSchema,
+  policyReview: PolicyReviewSchema,
+  toolReview: ToolReviewSchema,
   ...incidentNotificationSchemas,
 } as const;
 

@@ -6,8 +6,10 @@ import { escalationEmail } from '../email/templates/escalation';
 import { incidentTriageNeededEmail } from '../email/templates/incidentTriageNeeded';
 import { moreInformationNeededEmail } from '../email/templates/moreInformationNeeded';
 import { outcomeEmail } from '../email/templates/outcome';
+import { policyReviewEmail } from '../email/templates/policyReview';
 import { reminderEmail } from '../email/templates/reminder';
 import { stepAssignedEmail } from '../email/templates/stepAssigned';
+import { toolReviewEmail } from '../email/templates/toolReview';
 import type { NotificationKind, NotificationModels } from '../viewModels';
 
 /**
@@ -25,6 +27,8 @@ export const teamsDocuments: TeamsDocuments = {
   escalation: escalationEmail,
   moreInformationNeeded: moreInformationNeededEmail,
   outcome: outcomeEmail,
+  policyReview: policyReviewEmail,
+  toolReview: toolReviewEmail,
   incidentTriageNeeded: incidentTriageNeededEmail,
   datixEntryNeeded: datixEntryNeededEmail,
   datixRecorded: datixRecordedEmail,

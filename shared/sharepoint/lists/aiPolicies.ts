@@ -1,4 +1,4 @@
-import { choice, dateTime, defineList, number, text } from './listDefinition';
+import { choice, dateTime, defineList, number, person, text } from './listDefinition';
 
 export const POLICY_STATUSES = ['Draft', 'Active', 'Under review', 'Superseded'] as const;
 
@@ -12,6 +12,8 @@ export const aiPoliciesList = defineList({
     // "Version" is reserved by SharePoint (item version), hence PolicyVersion.
     PolicyVersion: text('Version', { required: true }),
     PolicyOwner: text('Owner', { required: true }),
+    // The owner is a role ("Chief Medical Officer"); review reminders go to the person who holds it.
+    OwnerContact: person('Owner contact', { description: 'Who is reminded about reviews for the owner (the person in the role, or their office).' }),
     ApprovedOn: dateTime('Approved on', { required: true }),
     ReviewIntervalMonths: number('Review interval (months)', { required: true, defaultValue: '24' }),
     NextReviewDue: dateTime('Next review due', { required: true, indexed: true }),

@@ -36,6 +36,7 @@ const production = (): Record<string, string> => ({
   DATIX_ADAPTER: 'manual',
   DATIX_CAPTURE_FORM_URL: 'https://trust.datix.example/capture/?form_id=1&module=INC',
   GOVERNANCE_LEAD_EMAIL: 'ai.governance@nhs.net',
+  AUDIT_RISK_COMMITTEE_EMAIL: 'audit.committee@nhs.net',
   APPLICATIONINSIGHTS_CONNECTION_STRING:
     'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: `Authorization=AAD;ClientId=${IDENTITY}`,

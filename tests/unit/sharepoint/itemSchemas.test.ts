@@ -3,7 +3,7 @@ import { describeIssues, listSchemas } from '../../../shared/sharepoint/itemSche
 import { aiPoliciesList } from '../../../shared/sharepoint/lists';
 
 const policy = {
-  Title: 'Artificial Intelligence Policy', PolicyVersion: '1.0', PolicyOwner: 'Chief Medical Officer', ApprovedOn: '2025-01-06T00:00:00Z',
+  Title: 'Artificial Intelligence Policy', PolicyVersion: '1.0', PolicyOwner: 'Chief Medical Officer', OwnerContactId: null, ApprovedOn: '2025-01-06T00:00:00Z',
   ReviewIntervalMonths: 24, NextReviewDue: '2027-01-06T00:00:00Z', Status: 'Active', LastReminderSent: null,
 };
 

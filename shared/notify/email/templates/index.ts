@@ -9,8 +9,10 @@ import { escalationEmail } from './escalation';
 import { incidentTriageNeededEmail } from './incidentTriageNeeded';
 import { moreInformationNeededEmail } from './moreInformationNeeded';
 import { outcomeEmail } from './outcome';
+import { policyReviewEmail } from './policyReview';
 import { reminderEmail } from './reminder';
 import { stepAssignedEmail } from './stepAssigned';
+import { toolReviewEmail } from './toolReview';
 import { weeklyDigestEmail } from './weeklyDigest';
 
 export type EmailTemplate<K extends NotificationKind> = (model: NotificationModels[K]) => RenderedEmail;
@@ -33,6 +35,8 @@ export const defaultEmailTemplates: EmailTemplates = {
   moreInformationNeeded: rendered(moreInformationNeededEmail),
   outcome: rendered(outcomeEmail),
   weeklyDigest: rendered(weeklyDigestEmail),
+  policyReview: rendered(policyReviewEmail),
+  toolReview: rendered(toolReviewEmail),
   incidentTriageNeeded: rendered(incidentTriageNeededEmail),
   datixEntryNeeded: rendered(datixEntryNeededEmail),
   datixRecorded: rendered(datixRecordedEmail),
