@@ -73,6 +73,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     const { claims } = verified;
     // The link id is "<step instance id>/<approver>/<issued at>" (see stepActivities).
     const instanceId = claims.tokenId.split('/')[0];
+    // Incident links are signed with the same keys; one of them is not a request's decision link.
+    if (!/^[1-9]\d*$/.test(claims.requestId)) return { kind: 'link', problem: 'wrong-request' };
     const requestId = Number(claims.requestId);
     const item = await deps.repos.requests.get(requestId);
     const requester = await deps.people.personFor(item.RequesterId);

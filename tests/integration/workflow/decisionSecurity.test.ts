@@ -76,6 +76,18 @@ describe('decision links refuse misuse', () => {
     await unchanged();
   });
 
+  it('refuses a validly signed link made for something else (an incident action)', async () => {
+    const secrets = JSON.parse(readFileSync(join(rt.dataDir, 'local-secrets.json'), 'utf8')) as { decisionSigningKeys: string };
+    const token = signDecisionToken(
+      { requestId: 'incident-1', stepCode: 'incident-triage', approverEmail: 'priya.shah@example.nhs.uk', tokenId: 'incident-1/triage/priya.shah@example.nhs.uk/x' },
+      { keys: parseSigningKeys(secrets.decisionSigningKeys, 16).ring!, now: new Date('2026-12-01T09:00:00Z'), ttlHours: 24 },
+    );
+    const page = await openDecision(`${rt.origin}/api/decisions/${token}`);
+    expect(page.status).toBe(400);
+    expect(heading(page.html)).toBe('This link cannot be used');
+    await unchanged();
+  });
+
   it('refuses a link opened by someone signed in as another person', async () => {
     const res = await fetch(link, { headers: { 'x-ms-client-principal-name': 'someone.else@example.nhs.uk' } });
     expect(res.status).toBe(400);
