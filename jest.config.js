@@ -1,5 +1,6 @@
-// Two projects: unit tests are pure and fast; integration tests start the local runtime as a
-// child process (from dist/, so `npm test` builds first) and talk HTTP/SMTP to it.
+// Three projects: unit tests are pure and fast; integration tests start the local runtime as a
+// child process (from dist/, so `npm test` builds first) and talk HTTP/SMTP to it; browser tests
+// do the same with a real Chromium in front.
 // tsconfig.test.json sets isolatedModules, so ts-jest transpiles without type-checking (fast);
 // `npm run lint` and the build type-check.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
@@ -17,6 +18,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       slowTestThreshold: 30,
     },
+    // The web part in a real Chromium (tests/browser/browser.ts says which), keyboard only, with axe.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'], slowTestThreshold: 60 },
   ],
   testTimeout: 120000,
 };

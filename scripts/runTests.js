@@ -1,4 +1,4 @@
-// `npm test`: build, the root jest projects, the SharePoint Framework solution's own tests, and
+// `npm test`: build, the root jest projects (unit, integration, browser), the SharePoint Framework solution's own tests, and
 // lint (type-check of the tests, then ESLint); every phase runs even when an earlier one fails, and the last line is the count CI keeps:
 // "tests: N passed, N failed". `npm test -- <jest args>` runs only jest with those arguments.
 const { spawnSync } = require('node:child_process');
@@ -12,6 +12,10 @@ const run = (cmd, args, cwd = root) => spawnSync(cmd, args, { cwd, stdio: 'inher
 
 fs.rmSync(resultsFile, { force: true });
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+const spfx = path.join(root, 'sharepoint-spfx');
+const hasSpfx = fs.existsSync(path.join(spfx, 'package.json'));
+// First, because the build bundles the web part's components (React, Fluent UI) for the browser tests.
+if (hasSpfx) run(process.execPath, [path.join(__dirname, 'installSpfx.js')]);
 if (!run('npm', ['run', '-s', 'build'])) {
   console.log('tests: 0 passed, 1 failed');
   console.error('The TypeScript build failed, so no test ran.');
@@ -33,9 +37,7 @@ if (fs.existsSync(resultsFile)) {
 }
 
 if (jestArgs.length === 0) {
-  const spfx = path.join(root, 'sharepoint-spfx');
-  if (fs.existsSync(path.join(spfx, 'package.json'))) {
-    run(process.execPath, [path.join(__dirname, 'installSpfx.js')]);
+  if (hasSpfx) {
     const junit = path.join(spfx, 'jest-output', 'JUnit.xml');
     fs.rmSync(junit, { force: true });
     const ok = run('npm', ['test'], spfx);

@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright';
+import type SparticuzChromium from '@sparticuz/chromium' with { 'resolution-mode': 'import' };
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium as playwright, type Browser, type Locator, type Page } from 'playwright-core';
+import { repoRoot } from '../support/runtime';
+
+// The package is ES modules with a CommonJS build beside it; TypeScript (Node16 resolution) only
+// sees the former from this CommonJS file, so its types come in as an import type.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const chromium = require('@sparticuz/chromium') as typeof SparticuzChromium;
+
+/**
+ * A real Chromium for the browser tests: the one @sparticuz/chromium ships inside its npm package
+ * (Chromium 143, unpacked to the temp folder on first use), driven by playwright-core 1.57, whose
+ * protocol matches it. Playwright's own browser download is not needed.
+ */
+export const ARTIFACTS = join(repoRoot, 'test-artifacts', 'browser');
+
+// The package's flags suit serverless hosts; these two would switch off the browser's own
+// security checks, which the tests should see working.
+const WEAKENING = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(join(repoRoot, 'dist', 'workbench', 'workbench.js'))) {
+    throw new Error('The workbench bundle is missing: install the SharePoint Framework solution (npm run spfx:install), then npm run build.');
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args: chromium.args.filter((a) => !WEAKENING.has(a)),
+    headless: true,
+  });
+}
+
+/** WCAG 2.2 AA as axe-core tags it; every view must have no violation. */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The bits of the browser's document the tests read (they are compiled without the browser's types). */
+export interface BrowserDocument {
+  activeElement: { outerHTML: string } | null;
+  querySelectorAll(selector: string): ArrayLike<{ id: string }>;
+}
+export const browserDocument = (): BrowserDocument => (globalThis as unknown as { document: BrowserDocument }).document;
+
+export const hasFocus = (target: Locator): Promise<boolean> => target.evaluate((el) => el === (el as unknown as { ownerDocument: BrowserDocument }).ownerDocument.activeElement);
+
+/**
+ * Keyboard only: presses Tab until the element has focus, so the test fails if it cannot be
+ * reached by keyboard in the page's order. Shift+Tab when `backwards`.
+ */
+export async function tabTo(page: Page, target: Locator, options: { backwards?: boolean; max?: number } = {}): Promise<void> {
+  const max = options.max ?? 150;
+  await target.waitFor({ state: 'attached' });
+  for (let i = 0; i < max; i++) {
+    if (await hasFocus(target)) return;
+    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
+  }
+  const focused = await page.evaluate(() => (globalThis as unknown as { document: BrowserDocument }).document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a Locator's toString names its selector
+  throw new Error(`Could not reach ${target.toString()} with ${max} presses of Tab; focus is on ${focused}`);
+}
+
+/** Tab to a field and type into it. */
+export async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await tabTo(page, field);
+  await page.keyboard.type(text);
+}
+
+/** Tab to a control and press Enter (links, buttons). */
+export async function activate(page: Page, control: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
+  await tabTo(page, control);
+  await page.keyboard.press(key);
+}
+
+/**
+ * A yes/no question: Tab reaches the group's first radio button ("Yes") while none is chosen;
+ * Space chooses it, the down arrow moves to "No" and chooses that.
+ */
+export async function answerYesNo(page: Page, question: string | RegExp, yes: boolean): Promise<void> {
+  const group = page.getByRole('radiogroup', { name: question });
+  await tabTo(page, group.getByRole('radio').first());
+  await page.keyboard.press(yes ? 'Space' : 'ArrowDown');
+  const chosen = group.getByRole('radio', { name: yes ? 'Yes' : 'No' });
+  if (!(await chosen.isChecked())) throw new Error(`The answer ${yes ? 'Yes' : 'No'} to "${String(question)}" was not chosen by keyboard.`);
+}
+
+/** The workbench's "Signed in as" list, by keyboard: arrows until the person is chosen, then Sign in. */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  const select = page.getByLabel('Signed in as');
+  await tabTo(page, select);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 30 && (await select.inputValue()) !== email; i++) await page.keyboard.press('ArrowDown');
+  if ((await select.inputValue()) !== email) throw new Error(`${email} is not in the "Signed in as" list.`);
+  await Promise.all([page.waitForNavigation(), activate(page, page.getByRole('button', { name: 'Sign in' }))]);
+}
+
+/** One of the workbench's view links, by keyboard. */
+export async function openView(page: Page, name: string): Promise<void> {
+  await Promise.all([page.waitForNavigation(), activate(page, page.getByRole('navigation', { name: 'Web part views' }).getByRole('link', { name }))]);
+}
