@@ -30,7 +30,7 @@ export interface FakeData {
 
 const EMPTY_DASHBOARD: GovernanceDashboardData = {
   requests: { generatedAt: '2026-01-05T09:00:00Z', openByStage: [], overdueSteps: [] },
-  oversight: { reviews: [], incidentsByState: [], datixEscalations: [] },
+  oversight: { reviews: [], incidentsByState: [], openIncidents: [], datixEscalations: [], awaitingDatixReference: 0, triageOverdue: 0 },
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { AiGovernanceService, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
 import { apiRoutes, type ApiCall } from './apiRoutes';
-import { oversightFromJson } from './oversightMapping';
+import { oversightFromJson, type GovernanceSummaryJson } from './oversightMapping';
 import { requestDetailFromView, type RequestViewJson } from './requestViewMapping';
 import type {
   ApprovalTask,
@@ -143,7 +143,7 @@ export class HttpAiGovernanceService implements AiGovernanceService {
     });
     const [requests, oversight] = await Promise.all([
       this._call<RequestsOverview>(apiRoutes.governanceRequests()).catch(unavailable),
-      this._call<unknown>(apiRoutes.governanceSummary()).then(oversightFromJson, unavailable),
+      this._call<GovernanceSummaryJson>(apiRoutes.governanceSummary()).then(oversightFromJson, unavailable),
     ]);
     return { requests, oversight };
   }

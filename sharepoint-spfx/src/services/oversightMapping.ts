@@ -1,63 +1,58 @@
-import type { DatixEscalation, IncidentCount, OversightSummary, ReviewDate } from './types';
+/* eslint-disable @rushstack/no-new-null -- this describes JSON the Function App sends, where "none" is null */
+import type { OversightSummary, ReviewDate } from './types';
 
 /**
- * `GET /api/governance/summary` (reviews due or overdue, open incidents by state, Datix
- * escalations) is built apart from the web part. Read it tolerantly: a part whose shape is not
- * recognised is shown as empty rather than breaking the dashboard.
+ * `GET /api/governance/summary` (functions/governanceSummary.ts and
+ * shared/governance/governanceSummary.ts in the Function App), the parts the dashboard shows.
+ * Keep in step by hand; a missing part is shown as empty rather than breaking the dashboard.
  */
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arrayAt = (o: Json, ...keys: string[]): unknown[] => {
-  for (const k of keys) if (Array.isArray(o[k])) return o[k] as unknown[];
-  return [];
-};
-const textAt = (o: Json, ...keys: string[]): string => {
-  for (const k of keys) if (typeof o[k] === 'string' && o[k] !== '') return o[k] as string;
-  return '';
-};
-
-function reviews(summary: Json): ReviewDate[] {
-  const holder = isObject(summary.reviews) ? summary.reviews : summary;
-  const rows: { row: unknown; overdue: boolean }[] = [
-    ...arrayAt(holder, 'overdue', 'reviewsOverdue').map((row) => ({ row, overdue: true })),
-    ...arrayAt(holder, 'due', 'dueSoon', 'reviewsDue').map((row) => ({ row, overdue: false })),
-    ...(Array.isArray(summary.reviews) ? (summary.reviews as unknown[]).map((row) => ({ row, overdue: false })) : []),
-  ];
-  return rows.filter((r) => isObject(r.row)).map(({ row, overdue }) => {
-    const r = row as Json;
-    const kind = textAt(r, 'kind', 'subject', 'type');
-    return {
-      kind: kind === 'policy' ? 'policy' : 'tool',
-      title: textAt(r, 'title', 'name'),
-      dueOn: textAt(r, 'dueOn', 'due', 'reviewDue', 'nextReviewDue'),
-      overdue: overdue || r.overdue === true,
-      owner: textAt(r, 'owner') || undefined,
-    };
-  });
+export interface GovernanceSummaryJson {
+  reviews?: { overdue?: ReviewJson[]; dueSoon?: ReviewJson[] };
+  incidentsByState?: { state: string; count: number }[];
+  openIncidents?: {
+    reference: string;
+    title: string;
+    severity: string;
+    status: string;
+    occurredAt: string;
+    triageDueAt?: string;
+    datixReference?: string;
+    escalatedAt?: string;
+  }[];
+  datixEscalations?: { incidentReference: string; title: string; status: string; datixReference?: string; escalatedAt: string | null }[];
+  datixCounts?: { recorded: number; awaitingReference: number; triageOverdue: number };
 }
 
-function incidents(summary: Json): IncidentCount[] {
-  const holder = summary.incidentsByState ?? summary.openIncidentsByState ?? (isObject(summary.incidents) ? (summary.incidents as Json).byState : undefined);
-  if (Array.isArray(holder)) {
-    return holder.filter(isObject).map((r) => ({ state: textAt(r, 'state', 'status'), count: Number(r.count ?? 0) }));
-  }
-  if (isObject(holder)) return Object.keys(holder).map((state) => ({ state, count: Number(holder[state] ?? 0) }));
-  return [];
+interface ReviewJson {
+  kind: 'policy' | 'tool';
+  title: string;
+  dueOn: string;
+  owner?: string;
 }
 
-function escalations(summary: Json): DatixEscalation[] {
-  const holder = isObject(summary.incidents) ? (summary.incidents as Json) : summary;
-  return arrayAt(holder, 'datixEscalations', 'escalations', 'escalatedToDatix')
-    .filter(isObject)
-    .map((r) => ({
-      reference: textAt(r, 'reference', 'datixReference') || 'No reference recorded yet',
-      title: textAt(r, 'title', 'category', 'description'),
-      escalatedAt: textAt(r, 'escalatedAt', 'at'),
-    }));
-}
+const review = (r: ReviewJson, overdue: boolean): ReviewDate => ({ kind: r.kind, title: r.title, dueOn: r.dueOn, owner: r.owner, overdue });
 
-export function oversightFromJson(json: unknown): OversightSummary {
-  const summary = isObject(json) ? json : {};
-  return { reviews: reviews(summary), incidentsByState: incidents(summary), datixEscalations: escalations(summary) };
+export function oversightFromJson(json: GovernanceSummaryJson | undefined): OversightSummary {
+  const s = json ?? {};
+  return {
+    reviews: [...(s.reviews?.overdue ?? []).map((r) => review(r, true)), ...(s.reviews?.dueSoon ?? []).map((r) => review(r, false))],
+    incidentsByState: s.incidentsByState ?? [],
+    openIncidents: (s.openIncidents ?? []).map((i) => ({
+      reference: i.reference,
+      title: i.title,
+      severity: i.severity,
+      status: i.status,
+      occurredAt: i.occurredAt,
+      triageDueAt: i.triageDueAt,
+      datixReference: i.datixReference,
+    })),
+    datixEscalations: (s.datixEscalations ?? []).map((d) => ({
+      incidentReference: d.incidentReference,
+      title: d.title,
+      datixReference: d.datixReference,
+      escalatedAt: d.escalatedAt ?? undefined,
+    })),
+    awaitingDatixReference: s.datixCounts?.awaitingReference ?? 0,
+    triageOverdue: s.datixCounts?.triageOverdue ?? 0,
+  };
 }

@@ -268,16 +268,33 @@ export interface IncidentCount {
 }
 
 export interface DatixEscalation {
+  /** Our reference for the incident, e.g. "AI incident 12". */
+  incidentReference: string;
+  title: string;
+  /** Absent until someone records the reference Datix gave. */
+  datixReference?: string;
+  escalatedAt?: string;
+}
+
+export interface OpenIncident {
   reference: string;
   title: string;
-  escalatedAt: string;
+  severity: string;
+  status: string;
+  occurredAt: string;
+  /** While it waits for triage. */
+  triageDueAt?: string;
+  datixReference?: string;
 }
 
 /** Reviews, incidents and Datix escalations (`GET /api/governance/summary`). */
 export interface OversightSummary {
   reviews: ReviewDate[];
   incidentsByState: IncidentCount[];
+  openIncidents: OpenIncident[];
   datixEscalations: DatixEscalation[];
+  awaitingDatixReference: number;
+  triageOverdue: number;
 }
 
 /** The governance dashboard: each part is absent when its endpoint could not answer. */

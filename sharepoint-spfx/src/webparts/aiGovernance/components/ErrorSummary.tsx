@@ -43,10 +43,11 @@ export const ErrorSummary: React.FC<ErrorSummaryProps> = ({ title = 'There is a 
       </h2>
       <ul>
         {errors.map((e) => (
-          <li key={e.field}>
+          <li key={e.field} style={{ margin: '4px 0' }}>
             <a
               href={`#${targetId(e.field)}`}
-              style={{ color: '#d5281b', fontWeight: 600 }}
+              // WCAG 2.2 target size: each link at least 24 pixels high, so a long list is easy to use by touch.
+              style={{ color: '#d5281b', fontWeight: 600, display: 'inline-block', minHeight: 24, lineHeight: '24px' }}
               onClick={(ev) => {
                 ev.preventDefault();
                 focusField(targetId(e.field));

@@ -140,7 +140,7 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
       )}
 
       <h3>Open artificial intelligence incidents ({totalIncidents})</h3>
-      {data.incidentsByState.length === 0 ? (
+      {totalIncidents === 0 ? (
         <p>No incident is open.</p>
       ) : (
         <>
@@ -165,13 +165,66 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
         </>
       )}
 
+      {data.openIncidents.length > 0 && (
+        <>
+          <table style={{ borderCollapse: 'collapse', width: '100%', marginTop: 12 }}>
+            <caption style={{ textAlign: 'left' }}>Open incidents, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col" style={th}>Incident</th>
+                <th scope="col" style={th}>Severity</th>
+                <th scope="col" style={th}>State</th>
+                <th scope="col" style={th}>Happened</th>
+                <th scope="col" style={th}>Datix reference</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.openIncidents.map((i) => (
+                <tr key={i.reference}>
+                  <td style={td}>
+                    {i.reference}: {i.title}
+                  </td>
+                  <td style={td}>{i.severity}</td>
+                  <td style={td}>
+                    {i.status}
+                    {i.triageDueAt ? `, triage due ${formatDateTime(i.triageDueAt)}` : ''}
+                  </td>
+                  <td style={td}>{formatDateTime(i.occurredAt)}</td>
+                  <td style={td}>{i.datixReference ?? 'None'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <DefaultButton
+            style={{ marginTop: 8 }}
+            text="Download open incidents as a spreadsheet (CSV file)"
+            onClick={() =>
+              downloadText(
+                `ai-incidents-${today()}.csv`,
+                toCsv(data.openIncidents, [
+                  { header: 'Incident', value: (i) => i.reference },
+                  { header: 'Title', value: (i) => i.title },
+                  { header: 'Severity', value: (i) => i.severity },
+                  { header: 'State', value: (i) => i.status },
+                  { header: 'Happened', value: (i) => i.occurredAt },
+                  { header: 'Triage due', value: (i) => i.triageDueAt },
+                  { header: 'Datix reference', value: (i) => i.datixReference },
+                ]),
+              )
+            }
+          />
+        </>
+      )}
+
       <h3>Escalated to Datix ({data.datixEscalations.length})</h3>
-      {data.datixEscalations.length === 0 ? (
-        <p>No incident has been escalated to Datix, the incident reporting system.</p>
-      ) : (
+      <p>
+        Datix is the incident reporting system. {data.awaitingDatixReference} escalation{data.awaitingDatixReference === 1 ? ' is' : 's are'} waiting for
+        the reference Datix gives; {data.triageOverdue} incident{data.triageOverdue === 1 ? ' is' : 's are'} past the deadline for triage.
+      </p>
+      {data.datixEscalations.length > 0 && (
         <>
           <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-            <caption style={{ textAlign: 'left' }}>Incidents escalated to Datix, the incident reporting system, with their Datix reference</caption>
+            <caption style={{ textAlign: 'left' }}>Incidents escalated to Datix, waiting ones first</caption>
             <thead>
               <tr>
                 <th scope="col" style={th}>Incident</th>
@@ -181,9 +234,11 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
             </thead>
             <tbody>
               {data.datixEscalations.map((d) => (
-                <tr key={`${d.reference}:${d.escalatedAt}`}>
-                  <td style={td}>{d.title}</td>
-                  <td style={td}>{d.reference}</td>
+                <tr key={d.incidentReference}>
+                  <td style={td}>
+                    {d.incidentReference}: {d.title}
+                  </td>
+                  <td style={td}>{d.datixReference ?? 'Waiting for the reference'}</td>
                   <td style={td}>{formatDateTime(d.escalatedAt)}</td>
                 </tr>
               ))}
@@ -196,8 +251,9 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
               downloadText(
                 `datix-escalations-${today()}.csv`,
                 toCsv(data.datixEscalations, [
-                  { header: 'Incident', value: (d) => d.title },
-                  { header: 'Datix reference', value: (d) => d.reference },
+                  { header: 'Incident', value: (d) => d.incidentReference },
+                  { header: 'Title', value: (d) => d.title },
+                  { header: 'Datix reference', value: (d) => d.datixReference },
                   { header: 'Escalated', value: (d) => d.escalatedAt },
                 ]),
               )

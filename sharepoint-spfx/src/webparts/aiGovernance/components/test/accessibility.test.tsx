@@ -69,7 +69,10 @@ describe('accessibility (axe-core rules that jsdom can check)', () => {
           oversight: {
             reviews: [{ kind: 'policy', title: 'Artificial Intelligence Policy', dueOn: '2027-01-06' }],
             incidentsByState: [{ state: 'Reported', count: 1 }],
-            datixEscalations: [{ reference: 'DX-1001', title: 'Wrong summary sent', escalatedAt: '2026-01-04T09:00:00Z' }],
+            openIncidents: [{ reference: 'AI incident 3', title: 'Wrong summary sent', severity: 'Moderate', status: 'Escalated to Datix', occurredAt: '2026-01-03T11:00:00Z', datixReference: 'DX-1001' }],
+    datixEscalations: [{ incidentReference: 'AI incident 3', title: 'Wrong summary sent', datixReference: 'DX-1001', escalatedAt: '2026-01-04T09:00:00Z' }],
+    awaitingDatixReference: 0,
+    triageOverdue: 0,
           },
         },
       }),
