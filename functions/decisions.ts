@@ -9,10 +9,13 @@ import { appServices } from './appServices';
 import { signedInEmail } from './http';
 
 const CSRF_COOKIE = 'aigov_csrf';
+// same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the form's
+// POST, which the same-origin check below refuses, so no decision could be made in a real browser
+// (the browser journey test found it). Other sites still get no referrer, so the link stays private.
 const html = (status: number, body: string, headers: Record<string, string> = {}): HttpResponseInit => ({
   status,
   body,
-  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', ...headers },
+  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'same-origin', ...headers },
 });
 
 function service(context: InvocationContext) {
