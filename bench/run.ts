@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { benchApproval } from './approval';
 import { benchDurable } from './durable';
+import { benchFrontEnd } from './frontEnd';
 import { benchPolicyReview } from './policyReview';
 import { benchRouting } from './routing';
 import { benchSharePoint } from './sharepoint';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   sharepoint: benchSharePoint,
   approval: benchApproval,
   policyReview: benchPolicyReview,
+  frontEnd: benchFrontEnd,
 };
 
 async function main(): Promise<void> {
