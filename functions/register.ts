@@ -24,6 +24,8 @@ export interface RegisterRow {
 
 const querySchema = z.object({
   q: z.string({ error: 'give the words to search for' }).trim().max(100, 'search for at most 100 characters').default(''),
+  // The web part in SharePoint reads the published entries from the list itself and asks here for the rest.
+  source: z.enum(['all', 'published', 'approved'], { error: 'choose all, published or approved' }).default('all'),
 });
 
 const DPIA: Record<string, RegisterRow['dpiaStatus']> = { 'Not required': 'not-required', 'In progress': 'in-progress', Completed: 'approved' };
@@ -79,17 +81,19 @@ const matches = (row: RegisterRow, words: string[]): boolean => {
 };
 
 /**
- * `GET /api/register?q=`: "is this tool approved?" over the published AI Register entries and
- * approved requests (indexed queries: Status on both lists). Every word must match.
+ * `GET /api/register?q=&source=`: "is this tool approved?" over the published AI Register entries
+ * and approved requests (indexed queries: Status on both lists). Every word must match.
  */
 export async function searchRegister(request: HttpRequest): Promise<HttpResponseInit> {
   const query = querySchema.safeParse(Object.fromEntries(request.query.entries()));
   if (!query.success) return badRequest(toFieldMessages(query.error));
   const { repos, settings } = appServices();
   const contact = settings.GOVERNANCE_LEAD_EMAIL;
-  const [published, approved] = await Promise.all([collect(repos.register.published()), collect(repos.requests.byStatus('Approved'))]);
-  const rows = published.map((p) => fromRegister(p, contact));
-  const names = new Set(rows.map((r) => r.name.toLowerCase()));
+  const { source } = query.data;
+  // Approved tools already in the register are left out either way: the published entry describes them.
+  const [published, approved] = await Promise.all([collect(repos.register.published()), source === 'published' ? [] : collect(repos.requests.byStatus('Approved'))]);
+  const names = new Set(published.map((p) => p.Title.toLowerCase()));
+  const rows = source === 'approved' ? [] : published.map((p) => fromRegister(p, contact));
   for (const item of approved) {
     const row = fromApproval(item, contact);
     if (!names.has(row.name.toLowerCase())) {

@@ -163,6 +163,11 @@ export class HttpAiGovernanceService implements AiGovernanceService {
     }
   }
 
+  /** For implementations that add other sources (SharePointAiGovernanceService). */
+  protected call<T>(call: ApiCall, body?: unknown): Promise<T> {
+    return this._call<T>(call, body);
+  }
+
   private async _call<T>(call: ApiCall, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';

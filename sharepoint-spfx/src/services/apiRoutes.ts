@@ -39,6 +39,9 @@ export const apiRoutes = {
   governanceRequests: (): ApiCall => ({ method: 'GET', path: '/api/governance/requests' }),
   /** → reviews due, incidents by state, Datix escalations (functions/governanceSummary.ts) */
   governanceSummary: (): ApiCall => ({ method: 'GET', path: '/api/governance/summary' }),
-  /** → RegisterEntry[] (functions/register.ts) */
-  searchRegister: (query: string): ApiCall => ({ method: 'GET', path: `/api/register?q=${enc(query)}` }),
+  /** → RegisterEntry[]: published entries and approved tools, or only one of them (functions/register.ts) */
+  searchRegister: (query: string, source?: 'published' | 'approved'): ApiCall => ({
+    method: 'GET',
+    path: `/api/register?q=${enc(query)}${source ? `&source=${source}` : ''}`,
+  }),
 };

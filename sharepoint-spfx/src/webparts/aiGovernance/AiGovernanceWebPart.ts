@@ -7,8 +7,12 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import * as strings from 'AiGovernanceWebPartStrings';
 import AiGovernance from './components/AiGovernance';
 import type { AiGovernanceView, IAiGovernanceProps } from './components/IAiGovernanceProps';
+import { spfi, SPFx } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
 import type { AiGovernanceService } from '../../services/AiGovernanceService';
-import { HttpAiGovernanceService } from '../../services/HttpAiGovernanceService';
+import { SharePointAiGovernanceService } from '../../services/SharePointAiGovernanceService';
 import { aadFetch } from './aadFetch';
 
 export interface IAiGovernanceWebPartProps {
@@ -58,7 +62,9 @@ export default class AiGovernanceWebPart extends BaseClientSideWebPart<IAiGovern
     }
     const client = await this.context.aadHttpClientFactory.getClient(resource);
     const user = this.context.pageContext.user;
-    this._service = new HttpAiGovernanceService(baseUrl, aadFetch(client), { name: user.displayName, email: user.email });
+    // PnPjs with this page's SharePoint context reads the site's lists as the person; the Function App is called with AadHttpClient.
+    const sp = spfi().using(SPFx(this.context));
+    this._service = new SharePointAiGovernanceService(baseUrl, aadFetch(client), { name: user.displayName, email: user.email }, sp, '');
   }
 
   protected onDispose(): void {
