@@ -24,6 +24,7 @@ export function createIndexRoute(links: () => ServiceLink[], clock: Clock): Rout
           'AI governance workflow: local runtime',
           `<h1>AI governance workflow: local runtime</h1>
 <p>Everything below runs on this computer. Nothing is sent to Azure, SharePoint Online or real mailboxes.</p>
+<p>New here? Start with the <a href="/workbench">workbench</a>: the SharePoint web part in your browser, where you can sign in as the requester, each approver and the governance lead and walk a request through to approval.</p>
 ${clockNote}
 <h2>Services</h2>
 <ul>
