@@ -2,17 +2,21 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Cross-site request forgery protection for the app's own forms, as on the decision pages: the
+ * Cross-site request forgery protection for the app's own forms (decision, incident and review
+ * pages): the
  * page sets a SameSite=Strict cookie and puts the same value in a hidden field; a POST must carry
  * both, equal, and a browser's Origin must be ours.
  */
+// Referrer-Policy same-origin, not no-referrer: under no-referrer a browser sends "Origin: null"
+// with the form's POST, which formIsOurs refuses, so nobody could answer in a real browser (the
+// browser journey test found it). Other sites still get no referrer, so the signed link stays private.
 export const html = (status: number, body: string, headers: Record<string, string> = {}): HttpResponseInit => ({
   status,
   body,
   headers: {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
+    'referrer-policy': 'same-origin',
     'x-frame-options': 'DENY',
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
     ...headers,

@@ -1,6 +1,5 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { buildManualEscalationTask, DatixReportError } from '../shared/datix';
 import { validateEscalation } from '../shared/datix/validateEscalation';
 import type { FieldMessage } from '../shared/domain/fieldErrors';
@@ -12,6 +11,7 @@ import { breachReportPage, datixReferencePage, formExpiredPage, linkRefusedPage,
 import type { IncidentItem } from '../shared/sharepoint';
 import { appClock } from '../shared/time';
 import { appServices } from './appServices';
+import { formIsOurs, formToken, html } from './formSafety';
 import { signedInEmail } from './http';
 import { incidentActionService } from './incidentHttp';
 
@@ -21,30 +21,7 @@ import { incidentActionService } from './incidentHttp';
  * expiring link bound to one person; GET changes nothing; POST needs the page's own form value
  * matching its SameSite=Strict cookie, and a browser's Origin must be ours.
  */
-const CSRF_COOKIE = 'aigov_incident_csrf';
-const html = (status: number, body: string, headers: Record<string, string> = {}): HttpResponseInit => ({
-  status,
-  body,
-  headers: {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'x-frame-options': 'DENY',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-    ...headers,
-  },
-});
-
-const cookieValue = (request: HttpRequest, name: string): string | undefined =>
-  (request.headers.get('cookie') ?? '')
-    .split(';')
-    .map((c) => c.trim().split('='))
-    .find(([k]) => k === name)?.[1];
-
-function csrfCookie(token: string, request: HttpRequest): string {
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
-  return `${CSRF_COOKIE}=${token}; Path=${INCIDENT_ACTIONS_PATH}; HttpOnly; SameSite=Strict${secure}`;
-}
+const CSRF_COOKIE = { name: 'aigov_incident_csrf', path: INCIDENT_ACTIONS_PATH };
 
 /** Nothing left to ask on this page: the answer is already there, or the incident moved on. */
 function closed(item: IncidentItem, action: IncidentAction): { title: string; text: string } | undefined {
@@ -95,18 +72,14 @@ export async function showIncidentAction(request: HttpRequest, context: Invocati
   const { claims, item } = opened;
   const done = closed(item, claims.action);
   if (done) return html(409, messagePage(done.title, done.text));
-  const csrf = cookieValue(request, CSRF_COOKIE) ?? randomBytes(24).toString('base64url');
-  return html(200, await pageFor(item, claims.action, { csrf }), { 'set-cookie': csrfCookie(csrf, request) });
+  const { token, setCookie } = formToken(request, CSRF_COOKIE);
+  return html(200, await pageFor(item, claims.action, { csrf: token }), { 'set-cookie': setCookie });
 }
 
 export async function postIncidentAction(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const { csrf: given, ...values } = Object.fromEntries(new URLSearchParams(await request.text()));
-  const cookie = cookieValue(request, CSRF_COOKIE) ?? '';
-  const origin = request.headers.get('origin');
-  const sameOrigin = !origin || origin === new URL(appServices().settings.PUBLIC_BASE_URL).origin;
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(cookie);
-  if (!sameOrigin || b.length === 0 || a.length !== b.length || !timingSafeEqual(a, b)) return html(403, formExpiredPage());
+  const form = Object.fromEntries(new URLSearchParams(await request.text()));
+  if (!formIsOurs(request, form, CSRF_COOKIE.name, appServices().settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
+  const { csrf, ...values } = form;
 
   const service = incidentActionService(context);
   const opened = await open(request, service);
@@ -118,7 +91,7 @@ export async function postIncidentAction(request: HttpRequest, context: Invocati
   const run = { triage: service.triage, 'datix-reference': service.datixReference, 'breach-report': service.breachReport }[claims.action];
   const result = await run(item.Id, values, { email: claims.email, channel: 'Email' });
   if (result.ok) return html(200, messagePage('Recorded', result.message));
-  if (result.status === 400) return html(400, await pageFor(item, claims.action, { csrf: cookie, errors: result.errors, values }));
+  if (result.status === 400) return html(400, await pageFor(item, claims.action, { csrf, errors: result.errors, values }));
   return html(result.status, messagePage('Nothing was changed', result.message));
 }
 
