@@ -39,3 +39,22 @@ export async function decisionLinksFor(rt: RuntimeProcess, title: string): Promi
       .map((t) => ({ channel: 'teams' as const, to: t.userId ?? '', link: t.body.topic!.webUrl })),
   ].filter((l) => l.link !== '');
 }
+
+const stepOfLink = (link: string): string =>
+  (JSON.parse(Buffer.from(new URL(link).pathname.split('/').pop()!.split('.')[1], 'base64url').toString()) as { stp: string }).stp;
+
+/**
+ * One unused decision link for each step of the request now waiting for a decision, once every
+ * such step has been sent one (by email or Teams); undefined until then. Roles that hear on both
+ * channels get two links for one step: only one of them may decide.
+ */
+export async function linksForOpenSteps(rt: RuntimeProcess, requestId: number, title: string, used: ReadonlySet<string>): Promise<{ code: string; link: string }[] | undefined> {
+  const detail = (await (await fetch(`${rt.origin}/api/requests/${requestId}`)).json()) as { steps: { code: string; status: string }[] };
+  const pending = detail.steps.filter((s) => s.status === 'Pending');
+  const byStep = new Map<string, string>();
+  for (const { link } of await decisionLinksFor(rt, title)) {
+    if (!used.has(link) && !byStep.has(stepOfLink(link))) byStep.set(stepOfLink(link), link);
+  }
+  if (pending.length === 0 || !pending.every((s) => byStep.has(s.code))) return undefined;
+  return pending.map((s) => ({ code: s.code, link: byStep.get(s.code)! }));
+}

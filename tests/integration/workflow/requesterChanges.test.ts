@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { decisionLinksFor, heading, mailbox, openDecision, submitDecision } from './decisionClient';
+import { heading, linksForOpenSteps, mailbox, openDecision, submitDecision } from './decisionClient';
 
 interface Detail {
   status: string;
@@ -23,19 +23,9 @@ describe('the requester answers questions and can withdraw', () => {
     const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return ((await res.json()) as { id: number }).id;
   };
-  /** Waits until every open step has its email, then returns one fresh link per open step. */
-  const openStepLinks = async (id: number, title: string): Promise<{ code: string; link: string }[]> =>
-    eventually(async () => {
-      const pending = (await detail(id)).steps.filter((s) => s.status === 'Pending');
-      const links = (await decisionLinksFor(rt, title)).map((l) => l.link).filter((l) => !used.has(l));
-      if (pending.length === 0 || links.length < pending.length) return undefined;
-      const byStep = new Map<string, string>();
-      for (const link of links) {
-        const claims = JSON.parse(Buffer.from(new URL(link).pathname.split('/').pop()!.split('.')[1], 'base64url').toString()) as { stp: string };
-        if (!byStep.has(claims.stp)) byStep.set(claims.stp, link);
-      }
-      return pending.every((s) => byStep.has(s.code)) ? pending.map((s) => ({ code: s.code, link: byStep.get(s.code)! })) : undefined;
-    }, 'the open steps’ emails');
+  /** Waits until every open step has its email or Teams message, then returns one fresh link per open step. */
+  const openStepLinks = (id: number, title: string): Promise<{ code: string; link: string }[]> =>
+    eventually(() => linksForOpenSteps(rt, id, title, used), 'the open steps’ emails');
   const approve = async (link: string): Promise<void> => {
     used.add(link);
     const result = await submitDecision(link, await openDecision(link), 'approved');
