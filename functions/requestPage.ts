@@ -1,36 +1,16 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { collect, type AiRequestItem } from '../shared/sharepoint';
 import { escapeHtml as e, page } from '../shared/web/page';
 import { requestStatusPage } from '../shared/web/requestStatusPage';
-import type { AppServices } from './appServices';
 import { appServices } from './appServices';
 import { isResponse, requestFromRoute, signedInEmail } from './http';
-import { loadRequestView, type RequestView } from './requestView';
+import { loadRequestView, mayRead } from './requestView';
 
 const html = (status: number, body: string): HttpResponseInit => ({
   status,
   headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },
   body,
 });
-
-/**
- * Who may read a request's page: its requester, anyone given a step of it, and the people of the
- * AI Governance Roles list (approvers, deputies, escalation contacts) and the governance lead.
- * Comments on steps can say more than the register does, so the rest of the organisation sees the
- * register, not this page. Locally there is no sign-in (no principal header), so everyone may.
- */
-async function mayRead(services: AppServices, item: AiRequestItem, view: RequestView, email: string | undefined): Promise<boolean> {
-  if (!email) return true;
-  if (email === services.settings.GOVERNANCE_LEAD_EMAIL.toLowerCase()) return true;
-  if (view.steps.some((s) => s.assignee.toLowerCase() === email)) return true;
-  const requester = await services.people.personFor(item.RequesterId);
-  if (requester.email.toLowerCase() === email) return true;
-  const roles = await collect(services.repos.roles.query([]));
-  const governancePeople = new Set(roles.flatMap((r) => [r.PrimaryPersonId, ...(r.DeputiesId ?? []), r.EscalationContactId].filter((id): id is number => typeof id === 'number')));
-  if (governancePeople.size === 0) return false;
-  return governancePeople.has(await services.people.idFor(email));
-}
 
 /** `GET /api/requests/{id}/page`: the page "View the request" in every email opens. */
 export async function showRequestPage(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {

@@ -68,3 +68,21 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
       .map((e) => ({ at: e.OccurredAt, event: e.EventType, what: e.Title, by: e.Actor })),
   };
 }
+
+/**
+ * Who may read a request (its JSON and its page): its requester, anyone given a step of it, and the people of the
+ * AI Governance Roles list (approvers, deputies, escalation contacts) and the governance lead.
+ * Comments on steps can say more than the register does, so the rest of the organisation sees the
+ * register, not this page. Locally there is no sign-in (no principal header), so everyone may.
+ */
+export async function mayRead(services: AppServices, item: AiRequestItem, view: RequestView, email: string | undefined): Promise<boolean> {
+  if (!email) return true;
+  if (email === services.settings.GOVERNANCE_LEAD_EMAIL.toLowerCase()) return true;
+  if (view.steps.some((s) => s.assignee.toLowerCase() === email)) return true;
+  const requester = await services.people.personFor(item.RequesterId);
+  if (requester.email.toLowerCase() === email) return true;
+  const roles = await collect(services.repos.roles.query([]));
+  const governancePeople = new Set(roles.flatMap((r) => [r.PrimaryPersonId, ...(r.DeputiesId ?? []), r.EscalationContactId].filter((id): id is number => typeof id === 'number')));
+  if (governancePeople.size === 0) return false;
+  return governancePeople.has(await services.people.idFor(email));
+}

@@ -5,7 +5,7 @@ import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
 import { ORCHESTRATOR, requestInstanceId } from '../orchestrations/names';
 import { appClock } from '../shared/time';
 import { appServices } from './appServices';
-import { loadRequestView } from './requestView';
+import { loadRequestView, mayRead } from './requestView';
 import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from './http';
 
 /** `POST /api/requests`: intake JSON version 1 → a row in AI Requests → the `aiRequest` orchestration. */
@@ -55,7 +55,11 @@ export async function getRequest(request: HttpRequest, context: InvocationContex
   const services = appServices();
   const item = await requestFromRoute(request, services);
   if (isResponse(item)) return item;
-  return { status: 200, jsonBody: await loadRequestView(services, item, context) };
+  const view = await loadRequestView(services, item, context);
+  if (!(await mayRead(services, item, view, signedInEmail(request)))) {
+    return { status: 403, jsonBody: { error: 'Only the person who made the request, the people asked to decide on it and the AI governance team can see it.' } };
+  }
+  return { status: 200, jsonBody: view };
 }
 
 app.http('submitRequest', {

@@ -9,6 +9,7 @@ import type {
   PlanRequestRouteInput,
   PlanRequestRouteOutput,
   RequestProgress,
+  StartStageInput,
   StepResult,
 } from './contracts';
 import { waitForEventOrTimeout } from './humanInteraction';
@@ -50,6 +51,8 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       const pending = stage.filter((s) => !approved.has(s.code));
       if (pending.length === 0) continue;
       progress({ state: 'in-review', stage: index + 1, waitingOn: pending.map((s) => s.code) });
+      const stageInput: StartStageInput = { requestId, stage: index + 1, stages: plan.route.stages.length };
+      yield context.df.callActivity(ACTIVITY.startStage, stageInput);
 
       const ids = pending.map((step) => {
         const attempt = (attempts.get(step.code) ?? 0) + 1;

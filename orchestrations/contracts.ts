@@ -26,6 +26,14 @@ export type PlanRequestRouteOutput =
   | ({ outcome: 'routed'; reopened: string[]; changeSummary: string[] } & PlannedRequest)
   | { outcome: 'refused'; title: string; requesterEmail: string; reasons: string[] };
 
+/** A stage of the route begins: the list item shows where the request is ("Stage 2 of 4"). */
+export interface StartStageInput {
+  requestId: number;
+  /** 1-based position in the planned route (stages with nothing to do are skipped, not renumbered). */
+  stage: number;
+  stages: number;
+}
+
 export interface ApprovalStepInput {
   requestId: number;
   title: string;

@@ -11,6 +11,7 @@ import type {
   FinishRequestInput,
   PlanRequestRouteInput,
   RecordDecisionInput,
+  StartStageInput,
 } from './contracts';
 import { ACTIVITY } from './names';
 
@@ -43,6 +44,7 @@ const steps = (context: InvocationContext): ReturnType<typeof makeStepActivities
 const withClient = { extraInputs: [df.input.durableClient()] };
 
 df.app.activity(ACTIVITY.planRequestRoute, { handler: (input: PlanRequestRouteInput) => requests().planRequestRoute(input) });
+df.app.activity(ACTIVITY.startStage, { handler: (input: StartStageInput) => requests().startStage(input) });
 df.app.activity(ACTIVITY.askForMoreInformation, { handler: (input: AskForMoreInformationInput) => requests().askForMoreInformation(input) });
 df.app.activity(ACTIVITY.finishRequest, { handler: (input: FinishRequestInput) => requests().finishRequest(input) });
 df.app.activity(ACTIVITY.assignStep, { ...withClient, handler: (input: AssignStepInput, ctx) => steps(ctx).assignStep(input) });

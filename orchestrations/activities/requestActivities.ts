@@ -3,11 +3,12 @@ import type { AuditLog } from '../../shared/audit/auditLog';
 import type { Notifier } from '../../shared/notify';
 import type { PeopleDirectory, Repositories } from '../../shared/sharepoint';
 import { collect } from '../../shared/sharepoint';
+import { REQUEST_TYPE_LABELS } from '../../shared/sharepoint/lists/aiRequests';
 import { intakeFromItem, requestPageUrl, RISK_LABELS, routeFromItem } from '../../shared/sharepoint/requestItem';
-import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput } from '../contracts';
+import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, StartStageInput } from '../contracts';
 
 export interface RequestActivityDeps {
-  repos: Pick<Repositories, 'requests' | 'policies'>;
+  repos: Pick<Repositories, 'requests' | 'policies' | 'register'>;
   people: PeopleDirectory;
   notifier: Notifier;
   audit: AuditLog;
@@ -103,6 +104,36 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     });
   }
 
+  /** Writes only when the stage changed, so a repeat run makes no list change (and no webhook call). */
+  async function startStage(input: StartStageInput): Promise<void> {
+    const label = `Stage ${input.stage} of ${input.stages}`;
+    await deps.repos.requests.modify(input.requestId, (current) => (current.CurrentStage === label ? null : { CurrentStage: label }));
+  }
+
+  /**
+   * An approved request drafts its entry in the AI Register (policy: a public register of approved
+   * tools and research initiatives). The governance team checks the wording and publishes it; only
+   * public fields are filled. Found by its source request first, so a repeat run drafts one entry.
+   */
+  async function draftRegisterEntry(item: Awaited<ReturnType<typeof deps.repos.requests.get>>, reviewDue: string): Promise<void> {
+    if (await deps.repos.register.forRequest(item.Id)) return;
+    const route = routeFromItem(item);
+    const hasDpia = route?.stages.flat().some((s) => s.code === 'DPIA') ?? false;
+    await deps.repos.register.create({
+      Title: item.Title,
+      EntryType: item.RequestType === REQUEST_TYPE_LABELS.research ? 'Research initiative' : 'Approved tool',
+      PlainEnglishDescription: item.Purpose,
+      Purpose: item.Purpose,
+      HumanOversight: null,
+      DataUsed: item.DataCategories?.length ? item.DataCategories.join(', ') : null,
+      DpiaStatus: hasDpia ? 'Completed' : 'Not required',
+      PublicContact: null,
+      ReviewDate: `${reviewDue}T00:00:00Z`,
+      Status: 'Draft',
+      SourceRequestId: item.Id,
+    });
+  }
+
   /** An approved tool is reviewed at the next policy review, and at most two years on. */
   async function reviewDateFor(approvedAt: string): Promise<string> {
     const [policy] = await collect(deps.repos.policies.byStatus('Active', { pageSize: 1 }));
@@ -118,6 +149,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       DecisionSummary: input.reasons.join('\n') || null,
       ReviewDueDate: reviewDue ? `${reviewDue}T00:00:00Z` : null,
     }));
+    if (reviewDue) await draftRegisterEntry(item, reviewDue);
     const requester = await deps.people.personFor(item.RequesterId);
     const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
     const key = `request-${input.requestId}/outcome`;
@@ -137,5 +169,5 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     });
   }
 
-  return { planRequestRoute, askForMoreInformation, finishRequest };
+  return { planRequestRoute, startStage, askForMoreInformation, finishRequest };
 }

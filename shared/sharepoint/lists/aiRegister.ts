@@ -1,4 +1,4 @@
-import { choice, dateTime, defineList, note, text } from './listDefinition';
+import { choice, dateTime, defineList, note, number, text } from './listDefinition';
 
 export const REGISTER_ENTRY_TYPES = ['Approved tool', 'Research initiative'] as const;
 export const REGISTER_STATUSES = ['Draft', 'Published', 'Retired'] as const;
@@ -19,6 +19,8 @@ export const aiRegisterList = defineList({
     PublicContact: text('Contact'),
     ReviewDate: dateTime('Review date', { indexed: true }),
     Status: choice('Status', REGISTER_STATUSES, { required: true, indexed: true, defaultValue: 'Draft' }),
+    /** The AI Requests item whose approval drafted this entry (empty for entries made by hand). */
+    SourceRequestId: number('Source request', { indexed: true }),
   },
   views: [{ title: 'All Items', fields: ['LinkTitle', 'EntryType', 'DpiaStatus', 'ReviewDate', 'Status'], rowLimit: 30 }],
 });

@@ -1,6 +1,6 @@
 import { aiRegisterList, type REGISTER_ENTRY_TYPES } from '../lists/aiRegister';
 import type { StoredItem } from '../lists/listDefinition';
-import { PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
+import { collect, PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
 
 export type RegisterItem = StoredItem<typeof aiRegisterList>;
 
@@ -9,6 +9,8 @@ export interface RegisterRepository extends ListRepository<typeof aiRegisterList
   published(options?: QueryOptions): AsyncGenerator<RegisterItem[]>;
   byEntryType(entryType: (typeof REGISTER_ENTRY_TYPES)[number], options?: QueryOptions): AsyncGenerator<RegisterItem[]>;
   reviewDueBy(isoDateTime: string, options?: QueryOptions): AsyncGenerator<RegisterItem[]>;
+  /** The entry an approved request drafted, if any. */
+  forRequest(requestId: number): Promise<RegisterItem | undefined>;
 }
 
 export class PnpRegisterRepository extends PnpListRepository<typeof aiRegisterList> implements RegisterRepository {
@@ -23,5 +25,8 @@ export class PnpRegisterRepository extends PnpListRepository<typeof aiRegisterLi
   }
   reviewDueBy(isoDateTime: string, options?: QueryOptions) {
     return this.query([['ReviewDate', 'le', isoDateTime]], options);
+  }
+  async forRequest(requestId: number): Promise<RegisterItem | undefined> {
+    return (await collect(this.query([['SourceRequestId', 'eq', requestId]], { pageSize: 1 })))[0];
   }
 }

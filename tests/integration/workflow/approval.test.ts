@@ -10,6 +10,7 @@ import { decisionLinksFor, heading, linksForOpenSteps, mailbox, openDecision, su
 
 interface RequestDetail {
   status: string;
+  currentStage: string | null;
   history: { event: string; by: string }[];
   decisionSummary: string | null;
   reviewDue: string | null;
@@ -64,10 +65,12 @@ describe('approving from email', () => {
     const title = String(body.title);
     const decidedSteps: string[] = [];
     const teamsDecisions: string[] = [];
+    const stagesSeen: string[] = [];
 
     for (let round = 0; round < 10; round++) {
       const current = await detail(id);
       if (current.status === 'Approved') break;
+      if (current.currentStage && !stagesSeen.includes(current.currentStage)) stagesSeen.push(current.currentStage);
       const links = await eventually(async () => {
         const l = await pendingLinks(title);
         return l.length > 0 ? l : undefined;
@@ -96,6 +99,16 @@ describe('approving from email', () => {
     expect(done.steps.every((s) => s.status === 'Completed' && s.outcome === 'Approved')).toBe(true);
     expect(done.history[0]).toMatchObject({ event: 'request-submitted', by: (body.requester as { email: string }).email });
     expect(done.history.filter((h) => h.event === 'decision-recorded')).toHaveLength(10);
+    // The list item said where the request was at each stage, and cleared it at the end.
+    expect(stagesSeen).toEqual(['Stage 1 of 4', 'Stage 2 of 4', 'Stage 3 of 4', 'Stage 4 of 4']);
+    expect(done.currentStage).toBeNull();
+    // Approval drafts the tool's entry in the AI Register for the governance team to publish.
+    const register = (await (
+      await fetch(`${rt.origin}/sites/aigov/_api/web/lists/getByTitle('AI%20Register')/items?$filter=SourceRequestId eq ${id}`, { headers: { accept: 'application/json;odata=nometadata' } })
+    ).json()) as { value: { Title: string; EntryType: string; Status: string; DpiaStatus: string; ReviewDate: string }[] };
+    expect(register.value).toHaveLength(1);
+    expect(register.value[0]).toMatchObject({ Title: title, EntryType: 'Approved tool', Status: 'Draft', DpiaStatus: 'Completed' });
+    expect(register.value[0].ReviewDate.slice(0, 10)).toBe('2027-01-06');
     // Reviewed at the next policy review (6 January 2027), which is sooner than two years.
     expect(done.reviewDue?.slice(0, 10)).toBe('2027-01-06');
 
@@ -176,6 +189,9 @@ describe('approving from email', () => {
     const outsider = await fetch(pageLink!, { headers: { 'x-ms-client-principal-name': 'someone.else@example.nhs.uk' } });
     expect(outsider.status).toBe(403);
     expect(heading(await outsider.text())).toBe('You cannot see this request');
+    const outsiderJson = await fetch(`${rt.origin}/api/requests/${id}`, { headers: { 'x-ms-client-principal-name': 'someone.else@example.nhs.uk' } });
+    expect(outsiderJson.status).toBe(403);
+    expect((await fetch(`${rt.origin}/api/requests/${id}`, { headers: { 'x-ms-client-principal-name': requesterEmail } })).status).toBe(200);
     const missing = await fetch(`${rt.origin}/api/requests/999999/page`);
     expect(missing.status).toBe(404);
     expect(heading(await missing.text())).toBe('There is no such request');

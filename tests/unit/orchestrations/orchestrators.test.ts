@@ -98,9 +98,12 @@ describe('approvalStep orchestrator', () => {
 describe('aiRequest orchestrator', () => {
   const planned: PlanRequestRouteOutput = { outcome: 'routed', title: 'T', requesterEmail: 'r@example.nhs.uk', route, reopened: [], changeSummary: [] };
 
-  /** Answers every approvalStep sub-orchestration's activities so the step ends with `outcome`. */
-  async function finishStage(invoker: SdkInvoker, rt: ReturnType<typeof startBackend>, count: number, outcome: (code: string) => StepResult['outcome']) {
-    const assigns = await invoker.pending(count);
+  /** Marks the stage as begun on the item, then answers every approvalStep sub-orchestration's activities so each step ends with `outcome`. */
+  async function finishStage(invoker: SdkInvoker, rt: ReturnType<typeof startBackend>, stageIndex: number, outcome: (code: string) => StepResult['outcome']) {
+    const [start] = await invoker.pending(1);
+    expect(start).toMatchObject({ name: ACTIVITY.startStage, input: { stage: stageIndex + 1, stages: route.stages.length } });
+    start.resolve(null);
+    const assigns = await invoker.pending(route.stages[stageIndex].length);
     expect(new Set(names(assigns))).toEqual(new Set([ACTIVITY.assignStep]));
     assigns.forEach((a) => a.resolve({ assigneeEmail: 'x@example.nhs.uk' }));
     await rt.advance(1);
@@ -119,8 +122,8 @@ describe('aiRequest orchestrator', () => {
       expect(plan).toMatchObject({ name: ACTIVITY.planRequestRoute, input: { requestId: 7, replan: false, approvedSteps: [] } });
       plan.resolve(planned);
 
-      for (const stage of route.stages) {
-        const assigns = await finishStage(invoker, rt, stage.length, () => 'approved');
+      for (const [index, stage] of route.stages.entries()) {
+        const assigns = await finishStage(invoker, rt, index, () => 'approved');
         expect(assigns.map((a) => (a.input as { stepCode: string }).stepCode).sort()).toEqual(stage.map((s) => s.code).sort());
         // Resolving the records lets the next stage start at once; its assignments are the next calls.
         const records = await invoker.pending(stage.length);
@@ -142,7 +145,7 @@ describe('aiRequest orchestrator', () => {
     try {
       await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-8', JSON.stringify({ requestId: 8 }));
       (await invoker.pending(1))[0].resolve(planned);
-      await finishStage(invoker, rt, route.stages[0].length, (code) => (code === 'FINANCE' ? 'rejected' : 'approved'));
+      await finishStage(invoker, rt, 0, (code) => (code === 'FINANCE' ? 'rejected' : 'approved'));
       // Both decisions are recorded; then the rejecting step cancels its sibling (already decided here).
       const records = await invoker.pending(route.stages[0].length);
       expect(names(records)).toEqual([ACTIVITY.recordDecision, ACTIVITY.recordDecision]);
