@@ -52,6 +52,13 @@ param datixAdapter string = 'manual'
 param datixHttpUrl string = ''
 param datixCaptureFormUrl string = ''
 param datixIntakeMailbox string = ''
+@description('How the http adapter signs in to the Datix endpoint: an API key, or Entra client credentials.')
+@allowed(['api-key', 'oauth'])
+param datixAuth string = 'api-key'
+param datixOAuthTenantId string = ''
+param datixOAuthClientId string = ''
+@description('Scope of the Datix endpoint, e.g. api://<its app id>/.default.')
+param datixOAuthScope string = ''
 
 @description('Client id of the Entra app registration for this API (App Service authentication).')
 param authClientId string
@@ -66,6 +73,8 @@ param decisionSigningKeys string = ''
 param smtpPassword string = ''
 @secure()
 param datixApiKey string = ''
+@secure()
+param datixOAuthClientSecret string = ''
 
 var tags = { 'azd-env-name': environmentName, workload: 'ai-governance' }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
@@ -132,6 +141,7 @@ module keyVault 'modules/keyVault.bicep' = {
     decisionSigningKeys: decisionSigningKeys
     smtpPassword: smtpPassword
     datixApiKey: datixApiKey
+    datixOAuthClientSecret: datixOAuthClientSecret
   }
 }
 
@@ -190,9 +200,17 @@ var coreSettings = {
 var smtpPasswordSetting = smtpAuth == 'password'
   ? { SMTP_PASSWORD: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=smtp-password)' }
   : {}
-var datixApiKeySetting = datixAdapter == 'http'
-  ? { DATIX_API_KEY: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=datix-api-key)' }
-  : {}
+// The http adapter signs in with an API key or with Entra client credentials, never both.
+var datixSignInSettings = datixAdapter != 'http'
+  ? {}
+  : datixAuth == 'oauth'
+      ? {
+          DATIX_OAUTH_TENANT_ID: datixOAuthTenantId
+          DATIX_OAUTH_CLIENT_ID: datixOAuthClientId
+          DATIX_OAUTH_CLIENT_SECRET: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=datix-oauth-client-secret)'
+          DATIX_OAUTH_SCOPE: datixOAuthScope
+        }
+      : { DATIX_API_KEY: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=datix-api-key)' }
 
 var platformSettings = {
   // Host storage by identity (no AccountKey anywhere).
@@ -215,7 +233,7 @@ module functionApp 'modules/functionApp.bicep' = {
     tags: tags
     identityId: identity.outputs.id
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
-    appSettings: union(coreSettings, smtpPasswordSetting, datixApiKeySetting, platformSettings)
+    appSettings: union(coreSettings, smtpPasswordSetting, datixSignInSettings, platformSettings)
     authClientId: authClientId
     authIdentifierUri: !empty(authIdentifierUri) ? authIdentifierUri : 'api://${authClientId}'
     // SharePoint cannot sign in to deliver list webhook notifications; this one path checks the

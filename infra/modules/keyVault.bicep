@@ -12,6 +12,8 @@ param decisionSigningKeys string = ''
 param smtpPassword string = ''
 @secure()
 param datixApiKey string = ''
+@secure()
+param datixOAuthClientSecret string = ''
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -36,6 +38,7 @@ var secretValues = [
   { name: 'decision-signing-keys', value: decisionSigningKeys }
   { name: 'smtp-password', value: smtpPassword }
   { name: 'datix-api-key', value: datixApiKey }
+  { name: 'datix-oauth-client-secret', value: datixOAuthClientSecret }
 ]
 
 resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
