@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openDecision, submitDecision } from '../local/devClient/decisionForm';
 import { intakeRequestShapeSchema } from '../shared/domain';
 import { createRepositories, createSp } from '../shared/sharepoint';
 import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
+import { ROOT, startRuntimeProcess } from './support/runtimeProcess';
 
 /**
  * The approval workflow against `npm start`'s runtime in its own process (as in production, the
@@ -18,7 +19,6 @@ import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
  * - history events of one request taken to Approved (its orchestration and every step's);
  * - 1,000 open requests waiting on their timers: the runtime's CPU and memory while idle.
  */
-const ROOT = resolve(__dirname, '..', '..');
 const REQUESTS = Number(process.env.BENCH_APPROVAL_REQUESTS ?? 200);
 const OPEN_REQUESTS = Number(process.env.BENCH_APPROVAL_OPEN ?? 1000);
 
@@ -31,7 +31,7 @@ interface Mail {
 
 export async function benchApproval(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-approval-'));
-  const runtime = await startChild(dataDir);
+  const runtime = await startRuntimeProcess(dataDir, { env: { AIGOV_SHAREPOINT_NOTIFICATION_DELAY_MS: '0' } });
   try {
     const mail = mailWatcher(runtime.origin);
     const itemToEmail = await timeItemToFirstEmail(runtime.origin, mail);
@@ -51,30 +51,6 @@ export async function benchApproval(): Promise<Record<string, unknown>> {
     await runtime.exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function startChild(dataDir: string): Promise<{ origin: string; child: ChildProcess; exited: Promise<void> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'local', 'cli.js'), '--port', '0', '--smtp-port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, AIGOV_SHAREPOINT_NOTIFICATION_DELAY_MS: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  let output = '';
-  return new Promise((resolveReady, reject) => {
-    const onData = (d: Buffer): void => {
-      output += d.toString();
-      const ready = /^ready: (\S+)/m.exec(output);
-      if (ready) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolveReady({ origin: ready[1], child, exited });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    void exited.then(() => reject(new Error(`The runtime stopped before it was ready:\n${output}`)));
-  });
 }
 
 /** Reads only new messages (`?after=`), so polling a mailbox of thousands stays cheap. */

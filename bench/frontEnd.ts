@@ -1,5 +1,5 @@
 import type SparticuzChromium from '@sparticuz/chromium' with { 'resolution-mode': 'import' };
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium as playwright } from 'playwright-core';
 import type { StepCode } from '../shared/domain';
 import { createRepositories, createSp } from '../shared/sharepoint';
+import { startRuntimeProcess, type RuntimeProcess } from './support/runtimeProcess';
 
 // The package is ES modules with a CommonJS build beside it; this CommonJS file loads the latter.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -59,35 +60,7 @@ function bundleSizes(): Record<string, unknown> {
   };
 }
 
-interface Child {
-  origin: string;
-  child: ChildProcess;
-  exited: Promise<void>;
-}
-
-function startRuntime(dataDir: string): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'dist', 'local', 'cli.js'), '--port', '0', '--smtp-port', '0', '--data-dir', dataDir, '--virtual-clock', '--virtual-start', '2026-12-01T09:00:00Z'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  let output = '';
-  return new Promise((resolveReady, reject) => {
-    const onData = (d: Buffer): void => {
-      output += d.toString();
-      const ready = /^ready: (\S+)/m.exec(output);
-      if (ready) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolveReady({ origin: ready[1], child, exited });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.resume();
-    void exited.then(() => reject(new Error(`The runtime stopped before it was ready:\n${output}`)));
-  });
-}
+const startRuntime = (dataDir: string): Promise<RuntimeProcess> => startRuntimeProcess(dataDir, { args: ['--virtual-clock', '--virtual-start', '2026-12-01T09:00:00Z'] });
 
 const OPEN_STEPS: StepCode[] = ['IG_NOTIFY', 'FINANCE', 'DIGITAL_BI', 'DPIA', 'CSO', 'WORKFORCE', 'SIRO'];
 
