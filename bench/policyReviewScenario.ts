@@ -149,11 +149,15 @@ export async function runReviewScenario(rt: ScenarioRuntime, options: ScenarioOp
     }
   };
 
+  const actionTimes = new Map<string, number>();
   const actionAt = (s: Subject): number => {
     const due = s.cycles[s.cycles.length - 1].due;
     // Policies: recorded 2 days after the date; tools: answered 3 days before (after the 7-day reminder).
     const offset = s.late ? 35 : s.kind === 'policy' ? 2 : -3;
-    return Date.parse(`${addDays(due, offset)}T12:00:00Z`);
+    const key = `${due}|${offset}`;
+    let at = actionTimes.get(key);
+    if (at === undefined) actionTimes.set(key, (at = Date.parse(`${addDays(due, offset)}T12:00:00Z`)));
+    return at;
   };
 
   const act = async (s: Subject, at: number): Promise<void> => {
@@ -205,7 +209,10 @@ export async function runReviewScenario(rt: ScenarioRuntime, options: ScenarioOp
     for (const s of due.filter((x) => x.kind === 'tool')) {
       const item = await repos.requests.get(s.id);
       s.cycles[s.cycles.length - 1].due = item.ReviewDueDate?.slice(0, 10) ?? '';
-      if (s.cycles[s.cycles.length - 1].due === s.cycles[s.cycles.length - 2].due) throw new Error(`Tool ${s.id}: the review date did not move on after both answers.`);
+      if (s.cycles[s.cycles.length - 1].due === s.cycles[s.cycles.length - 2].due) {
+        const status = await (await fetch(`${rt.origin}/runtime/webhooks/durabletask/instances/tool-review-${s.id}?showHistory=true`)).text();
+        throw new Error(`Tool ${s.id}: the review date did not move on after both answers. Its cycle: ${status}`);
+      }
     }
     for (const s of sampled) {
       const res = await fetch(`${rt.origin}/runtime/webhooks/durabletask/instances/${s.kind}-review-${s.id}?showHistory=true`);

@@ -1,6 +1,6 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
-import { collect } from '../shared/sharepoint';
+import { approvedRequests, reviewedPolicies } from '../shared/reviews/reviewListFacts';
 import { reviewSubjectOf } from '../orchestrations/reviewNames';
 import { appServices, type AppServices } from './appServices';
 import { policyOrUndefined, requestOrUndefined, syncPolicyCycle, syncToolCycle, type SyncOutcome } from './reviewCycles';
@@ -20,7 +20,8 @@ const tally = (): Record<SyncOutcome, number> => ({ started: 0, updated: 0, unch
  * Compares the lists with the running review cycles and puts right what the webhook missed:
  * starts a cycle for every active policy and approved tool that has none, tells a cycle about a
  * review date or version it does not hold, and reports (and stops) cycles whose policy or tool is
- * gone. Reads: two indexed list queries and one listing of running instances.
+ * gone. Reads: two indexed list queries (the compared columns only) and one listing of running
+ * instances.
  */
 export async function reconcileReviewCycles(services: AppServices, client: Client): Promise<ReconcileReport> {
   const report: ReconcileReport = { policies: tally(), tools: tally(), orphans: [] };
@@ -29,14 +30,14 @@ export async function reconcileReviewCycles(services: AppServices, client: Clien
   for (const status of live) if (reviewSubjectOf(status.instanceId)) running.set(status.instanceId, status);
   const notRunning = { runtimeStatus: undefined };
 
-  const policies = [...(await collect(services.repos.policies.byStatus('Active'))), ...(await collect(services.repos.policies.byStatus('Under review')))];
+  const policies = await reviewedPolicies(services.sp);
   const seen = new Set<string>();
   for (const policy of policies) {
     const instanceId = `policy-review-${policy.Id}`;
     seen.add(instanceId);
     report.policies[await syncPolicyCycle(client, policy.Id, policy, running.get(instanceId) ?? notRunning)]++;
   }
-  const approved = (await collect(services.repos.requests.byStatus('Approved'))).filter((r) => r.ReviewDueDate);
+  const approved = (await approvedRequests(services.sp)).filter((r) => r.ReviewDueDate);
   for (const request of approved) {
     const instanceId = `tool-review-${request.Id}`;
     seen.add(instanceId);

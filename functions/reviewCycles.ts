@@ -17,14 +17,18 @@ type Status = { runtimeStatus?: df.OrchestrationRuntimeStatus; customStatus?: un
 
 const REVIEWED_POLICY_STATUSES: ReadonlySet<string> = new Set(['Active', 'Under review']);
 
-export function policyFacts(item: PolicyItem | undefined): PolicyFacts {
+/** The columns a policy's cycle follows (whole items, or the reconciler's narrow rows). */
+export type PolicyColumns = Pick<PolicyItem, 'Status' | 'PolicyVersion' | 'ApprovedOn' | 'NextReviewDue'>;
+export type RequestColumns = Pick<AiRequestItem, 'Status' | 'ReviewDueDate'>;
+
+export function policyFacts(item: PolicyColumns | undefined): PolicyFacts {
   if (!item) return { state: 'deleted' };
   if (!REVIEWED_POLICY_STATUSES.has(item.Status)) return { state: 'inactive' };
   return { state: 'active', version: item.PolicyVersion, approvedOn: calendarDateOf(item.ApprovedOn), dueDate: calendarDateOf(item.NextReviewDue) };
 }
 
 /** An approved request with a review date is reviewed; clearing the date (or the approval) stops it. */
-export function toolFacts(item: AiRequestItem | undefined): ToolFacts {
+export function toolFacts(item: RequestColumns | undefined): ToolFacts {
   if (!item) return { state: 'deleted' };
   if (item.Status !== 'Approved' || !item.ReviewDueDate) return { state: 'not-approved' };
   return { state: 'approved', dueDate: calendarDateOf(item.ReviewDueDate) };
@@ -67,7 +71,7 @@ async function startOnce(client: Client, name: string, instanceId: string, input
 }
 
 /** `known`: the status already read (the reconciler lists them in one call); read here when absent. */
-export async function syncPolicyCycle(client: Client, policyId: number, item: PolicyItem | undefined, known?: Status): Promise<SyncOutcome> {
+export async function syncPolicyCycle(client: Client, policyId: number, item: PolicyColumns | undefined, known?: Status): Promise<SyncOutcome> {
   const instanceId = policyReviewInstanceId(policyId);
   const facts = policyFacts(item);
   const status = known ?? (await statusOf(client, instanceId));
@@ -83,7 +87,7 @@ export async function syncPolicyCycle(client: Client, policyId: number, item: Po
   return 'updated';
 }
 
-export async function syncToolCycle(client: Client, requestId: number, item: AiRequestItem | undefined, known?: Status): Promise<SyncOutcome> {
+export async function syncToolCycle(client: Client, requestId: number, item: RequestColumns | undefined, known?: Status): Promise<SyncOutcome> {
   const instanceId = toolReviewInstanceId(requestId);
   const facts = toolFacts(item);
   const status = known ?? (await statusOf(client, instanceId));

@@ -7,8 +7,8 @@ import { simplePage } from '../shared/reviews/policyReviewPage';
 import { requestPageUrl } from '../shared/sharepoint/requestItem';
 import { appClock } from '../shared/time';
 import { TOOL_CHANGES, type ToolAttestation, type ToolReviewStatus } from '../orchestrations/reviewContracts';
-import { REVIEW_EVENT, toolReviewInstanceId } from '../orchestrations/reviewNames';
-import { ROLE_LABEL } from '../orchestrations/activities/toolReviewActivities';
+import { REVIEW_EVENT, toolAnswerKey, toolReviewInstanceId } from '../orchestrations/reviewNames';
+import { answerAuditEvent, ROLE_LABEL } from '../orchestrations/activities/toolReviewActivities';
 import { appServices } from './appServices';
 import { formIsOurs, formToken, html } from './formSafety';
 import { signedInEmail } from './http';
@@ -35,7 +35,7 @@ async function open(request: HttpRequest, context: InvocationContext): Promise<O
   if (!live || !held || held.cycle !== claims.cycle || held.dueDate !== claims.dueDate) {
     return refuse(409, 'This review is closed', 'This review has finished, or a newer one has started. Nothing has been changed. If a review is waiting for you, its email has a new link.');
   }
-  if (held.answered.includes(claims.role)) {
+  if (held.answered.includes(claims.role) || (await services.audit.has(toolAnswerKey(claims.requestId, claims.dueDate, claims.role)))) {
     return refuse(409, 'You have already answered', 'An answer for this review has already been recorded with this link. Nothing has been changed.');
   }
   const item = await requestOrUndefined(services.repos, claims.requestId);
@@ -87,6 +87,9 @@ export async function postAttestation(request: HttpRequest, context: InvocationC
     comments: parsed.value.comments.trim(),
     tokenId: claims.tokenId,
   };
+  // The answer is claimed in the audit log before the cycle hears of it, so the link is used up at
+  // once (the cycle's own record of it is the same entry, written once).
+  await appServices().audit.append(answerAuditEvent(claims.requestId, claims.dueDate, answer));
   await df.getClient(context).raiseEvent(toolReviewInstanceId(claims.requestId), REVIEW_EVENT.attestation, answer);
   return html(200, attestationRecordedPage(opened.view.title, answer.changes.length > 0));
 }

@@ -34,6 +34,9 @@ export const policyReviewInstanceId = (policyId: number): string => `policy-revi
 /** One cycle per approved request (the tool it approved). */
 export const toolReviewInstanceId = (requestId: number): string => `tool-review-${requestId}`;
 
+/** The audit entry of one person's answer in one cycle: written once, whoever writes it first. */
+export const toolAnswerKey = (requestId: number, dueDate: string, role: string): string => `${toolReviewInstanceId(requestId)}/${dueDate}/answer/${role}`;
+
 export const POLICY_REVIEW_PREFIX = 'policy-review-';
 export const TOOL_REVIEW_PREFIX = 'tool-review-';
 

@@ -143,6 +143,14 @@ function parseOrderBy(orderby: string | undefined, fields: FieldRow[]): SortKey[
   return keys;
 }
 
+/**
+ * A column as sorted: case-insensitively, as SharePoint sorts, and so in the collation of the
+ * column indexes (NOCASE), which lets an index return rows in order instead of sorting them all.
+ */
+function sortSql(field: ResolvedField): string {
+  return field.sql.startsWith('json_extract(') ? `${field.sql} COLLATE NOCASE` : field.sql;
+}
+
 function sortValue(item: ItemRow, key: ResolvedField): unknown {
   switch (key.key) {
     case 'ID': return item.id;
@@ -167,7 +175,7 @@ export function queryItems(store: SpStore, listId: string, q: ItemQuery): ItemPa
   const sort = parseOrderBy(q.orderby, fields);
   if (tree) filterFields(tree).forEach((f) => resolveField(fields, f));
 
-  if (store.itemCount(listId) > LIST_VIEW_THRESHOLD) {
+  if (store.holdsMoreThan(listId, LIST_VIEW_THRESHOLD)) {
     const unsafeFilter = tree && !indexSafe(tree, fields);
     const unsafeSort = sort.some((k) => !k.field.indexed);
     if (unsafeFilter || unsafeSort) throw new SpError(500, SP_CODES.throttled, THRESHOLD_MESSAGE);
@@ -186,10 +194,10 @@ export function queryItems(store: SpStore, listId: string, q: ItemQuery): ItemPa
       for (let i = 0; i < sort.length; i++) {
         const parts: string[] = [];
         for (let j = 0; j < i; j++) {
-          parts.push(`${sort[j].field.sql} = ?`);
+          parts.push(`${sortSql(sort[j].field)} = ?`);
           params.push(coerce(values[j], sort[j].field));
         }
-        parts.push(`${sort[i].field.sql} ${sort[i].desc ? '<' : '>'} ?`);
+        parts.push(`${sortSql(sort[i].field)} ${sort[i].desc ? '<' : '>'} ?`);
         params.push(coerce(values[i], sort[i].field));
         ors.push(`(${parts.join(' AND ')})`);
       }
@@ -198,8 +206,8 @@ export function queryItems(store: SpStore, listId: string, q: ItemQuery): ItemPa
   }
 
   const top = Math.min(Math.max(Number(q.top ?? DEFAULT_TOP) || DEFAULT_TOP, 1), MAX_TOP);
-  const order = sort.map((k) => `${k.field.sql} ${k.desc ? 'DESC' : 'ASC'}`).join(', ');
-  const rows = store.db.prepare(`SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...params, top + 1) as Record<string, unknown>[];
+  const order = sort.map((k) => `${sortSql(k.field)} ${k.desc ? 'DESC' : 'ASC'}`).join(', ');
+  const rows = store.prepared(`SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...params, top + 1) as Record<string, unknown>[];
   const items = rows.slice(0, top).map(toItem);
   if (rows.length <= top) return { items };
   const last = items[items.length - 1];

@@ -96,6 +96,13 @@ export function spDate(ms: number): string {
  */
 export class SpStore {
   readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly fieldCache = new Map<string, FieldRow[]>();
+  private fieldCacheAt = -1;
+  /** Lists known to be past the list-view threshold (only deletes can bring one back). */
+  private readonly largeLists = new Set<string>();
+  private insertedSinceAnalyze = 0;
+  private itemsAtAnalyze = 0;
 
   constructor(
     dataDir: string,
@@ -125,6 +132,8 @@ export class SpStore {
     `);
     // User 1 is whoever calls without a token locally: the app itself, as with app-only auth.
     this.db.prepare(`INSERT OR IGNORE INTO users (id, login_name, title, email) VALUES (1, 'i:0i.t|ms.sp.ext|aigov-app', 'AI Governance app', '')`).run();
+    this.upgradeIndexes();
+    this.analyze();
   }
 
   close(): void {
@@ -176,9 +185,31 @@ export class SpStore {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(listId) as { n: number }).n;
   }
 
+  /** Whether the list holds more than `limit` items, without counting them all (every query asks). */
+  holdsMoreThan(listId: string, limit: number): boolean {
+    if (this.largeLists.has(listId)) return true;
+    const more = this.prepared('SELECT 1 FROM items WHERE list_id = ? LIMIT 1 OFFSET ?').get(listId, limit) !== undefined;
+    if (more) this.largeLists.add(listId);
+    return more;
+  }
+
   // ---- fields ------------------------------------------------------------------------------
+  /**
+   * Read several times on every request, so kept until anything is written through this
+   * connection (tests edit the tables directly too); callers must not change the rows.
+   */
   fields(listId: string): FieldRow[] {
-    return (this.db.prepare('SELECT * FROM fields WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map(toField);
+    const writes = (this.prepared('SELECT total_changes() AS n').get() as { n: number }).n;
+    if (writes !== this.fieldCacheAt) {
+      this.fieldCache.clear();
+      this.fieldCacheAt = writes;
+    }
+    let fields = this.fieldCache.get(listId);
+    if (!fields) {
+      fields = (this.db.prepare('SELECT * FROM fields WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map(toField);
+      this.fieldCache.set(listId, fields);
+    }
+    return fields;
   }
   field(listId: string, nameOrTitle: string): FieldRow | undefined {
     const all = this.fields(listId);
@@ -215,12 +246,51 @@ export class SpStore {
       .run(randomUUID(), listId, spec.internalName, JSON.stringify(spec), builtIn ? 1 : 0, position);
   }
 
-  /** Mirrors a SharePoint column index with an SQLite expression index on the JSON value. */
+  /**
+   * Mirrors a SharePoint column index with an SQLite expression index on the JSON value. Filters
+   * compare case-insensitively, as SharePoint does, so the index is NOCASE too: an index in
+   * another collation cannot answer them and every "indexed" query would scan the list.
+   */
   private ensureSqlIndex(listId: string, spec: FieldSpec): void {
     const key = restKey(spec);
     if (SYSTEM_COLUMNS[key]) return;
     const name = `ix_${listId.replace(/-/g, '')}_${key.replace(/\W/g, '_')}`;
-    this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON items (list_id, json_extract(data, '$."${key}"'))`);
+    this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
+    this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}_nc" ON items (list_id, json_extract(data, '$."${key}"') COLLATE NOCASE)`);
+  }
+
+  /** Data folders made before the indexes were NOCASE get them on open. */
+  private upgradeIndexes(): void {
+    for (const list of this.lists()) for (const field of this.fields(list.id)) if (field.indexed && !field.builtIn) this.ensureSqlIndex(list.id, field);
+  }
+
+  /**
+   * SQLite picks an index from statistics. Without them it prefers reading a list in id order
+   * (no sort for $top) over the column index of a $filter, and scans. The statistics are taken
+   * again whenever the items have grown by a quarter (sampled, a few milliseconds).
+   */
+  private noteInserted(count: number): void {
+    this.insertedSinceAnalyze += count;
+    if (this.insertedSinceAnalyze < Math.max(200, this.itemsAtAnalyze / 4)) return;
+    this.analyze();
+  }
+
+  private analyze(): void {
+    this.db.pragma('analysis_limit = 1000');
+    this.db.exec('ANALYZE');
+    this.itemsAtAnalyze = (this.db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+    this.insertedSinceAnalyze = 0;
+  }
+
+  /** Prepared once per SQL text: item queries are built from a few shapes and run constantly. */
+  prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   // ---- views -------------------------------------------------------------------------------
@@ -254,6 +324,7 @@ export class SpStore {
       this.db.prepare('INSERT INTO items (list_id, id, version, created, modified, author_id, editor_id, data) VALUES (?, ?, 1, ?, ?, ?, ?, ?)')
         .run(listId, id, now, now, userId, userId, JSON.stringify(data));
       this.recordChange(listId, id, CHANGE_ADD);
+      this.noteInserted(1);
       return this.item(listId, id)!;
     });
   }
@@ -283,6 +354,7 @@ export class SpStore {
         throw new SpError(412, SP_CODES.conflict, 'Save Conflict.');
       }
       this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
+      this.largeLists.delete(listId);
       this.recordChange(listId, id, CHANGE_DELETE);
     });
   }

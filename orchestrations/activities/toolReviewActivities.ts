@@ -1,5 +1,5 @@
 import { daysUntilReview, isEscalation, REVIEW_MILESTONE_OFFSET_DAYS, toolReviewDate, type Person } from '../../shared/domain';
-import type { AuditLog } from '../../shared/audit/auditLog';
+import type { AuditEvent, AuditLog } from '../../shared/audit/auditLog';
 import type { SigningKeyRing } from '../../shared/config/signingKeys';
 import type { Notifier, ToolReviewNotice } from '../../shared/notify';
 import { collect, ItemNotFoundError, type AiRequestItem, type PeopleDirectory, type Repositories } from '../../shared/sharepoint';
@@ -12,10 +12,11 @@ import type {
   RecordToolAttestationInput,
   ReopenToolInput,
   ReopenToolOutput,
+  ToolAttestation,
   ToolChange,
   ToolMilestoneInput,
 } from '../reviewContracts';
-import { toolReviewInstanceId } from '../reviewNames';
+import { toolAnswerKey, toolReviewInstanceId } from '../reviewNames';
 import { governanceLeads, informationGovernancePerson, unique, type ReviewContacts } from './reviewRecipients';
 
 export interface ToolReviewActivityDeps extends ReviewContacts {
@@ -37,6 +38,24 @@ export const CHANGE_LABEL: Record<ToolChange, string> = {
   data: 'The data it uses, or how, has changed',
   supplier: 'The supplier has changed',
 };
+
+/**
+ * The audit entry of one answer. The answer page writes it when the answer is posted (so the link
+ * is used up at once) and the cycle writes it again when it takes the answer: one entry, one key.
+ */
+export function answerAuditEvent(requestId: number, dueDate: string, a: ToolAttestation): AuditEvent {
+  return {
+    title: a.changes.length ? `Approved tool review: changes reported by ${ROLE_LABEL[a.role]}` : `Approved tool review: confirmed unchanged by ${ROLE_LABEL[a.role]}`,
+    eventType: 'tool-review-answered',
+    subjectList: 'AI Requests',
+    subjectItemId: requestId,
+    actor: a.by,
+    channel: 'Web',
+    occurredAt: a.at,
+    details: { dueDate, cycle: a.cycle, role: a.role, changes: a.changes, comments: a.comments, tokenId: a.tokenId },
+    key: toolAnswerKey(requestId, dueDate, a.role),
+  };
+}
 
 /** A next review closer than this is skipped for the one after: nobody re-confirms twice in a season. */
 const MIN_DAYS_TO_NEXT_REVIEW = 90;
@@ -111,30 +130,23 @@ export function makeToolReviewActivities(deps: ToolReviewActivityDeps) {
   }
 
   async function recordToolAttestation(input: RecordToolAttestationInput): Promise<void> {
-    const a = input.attestation;
-    await deps.audit.append({
-      ...AUDIT,
-      title: a.changes.length ? `Approved tool review: changes reported by ${ROLE_LABEL[a.role]}` : `Approved tool review: confirmed unchanged by ${ROLE_LABEL[a.role]}`,
-      eventType: 'tool-review-answered',
-      subjectItemId: input.requestId,
-      actor: a.by,
-      channel: 'Web',
-      occurredAt: a.at,
-      details: { dueDate: input.dueDate, cycle: a.cycle, role: a.role, changes: a.changes, comments: a.comments, tokenId: a.tokenId },
-      key: keyOf(input.requestId, input.dueDate, `answer/${a.role}`),
-    });
+    await deps.audit.append(answerAuditEvent(input.requestId, input.dueDate, input.attestation));
   }
 
-  /** At the next policy review, at most two years on; a policy review within 90 days is too soon. */
-  async function nextToolReview(at: string): Promise<string> {
+  /**
+   * At the next policy review, at most two years on. A policy review that is not after this
+   * review's date, or less than 90 days away, is the one this review belongs to: then two years.
+   */
+  async function nextToolReview(at: string, currentDueDate: string): Promise<string> {
     const [policy] = await collect(deps.repos.policies.byStatus('Active', { pageSize: 1 }));
     const policyReview = policy?.NextReviewDue?.slice(0, 10) ?? '9999-12-31';
     const chosen = toolReviewDate(at, policyReview);
-    return daysUntilReview(at, chosen) < MIN_DAYS_TO_NEXT_REVIEW ? toolReviewDate(at, '9999-12-31') : chosen;
+    const tooSoon = chosen <= currentDueDate || daysUntilReview(at, chosen) < MIN_DAYS_TO_NEXT_REVIEW;
+    return tooSoon ? toolReviewDate(at, '9999-12-31') : chosen;
   }
 
   async function confirmToolReview(input: ConfirmToolReviewInput): Promise<{ nextDueDate: string }> {
-    const nextDueDate = await nextToolReview(input.at);
+    const nextDueDate = await nextToolReview(input.at, input.dueDate);
     const item = await deps.repos.requests.modify(input.requestId, (current) =>
       current.ReviewDueDate?.slice(0, 10) === nextDueDate ? null : { ReviewDueDate: `${nextDueDate}T00:00:00Z` },
     );

@@ -38,10 +38,24 @@ function localDate(date: string, zone: string): DateTime {
   return day;
 }
 
-/** The milestones of one cycle, in time order, as UTC instants ready for durable timers. */
-export function reviewMilestones(dueDate: string, settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS): Milestone<ReviewMilestoneKind>[] {
-  const due = localDate(dueDate, settings.zone);
-  return REVIEW_MILESTONE_KINDS.map((kind) => ({ kind, at: utc(atLocalTime(due.plus({ days: REVIEW_MILESTONE_OFFSET_DAYS[kind] }), settings.workingDayStartsAt)) }));
+const milestoneCache = new Map<string, readonly Milestone<ReviewMilestoneKind>[]>();
+
+/**
+ * The milestones of one cycle, in time order, as UTC instants ready for durable timers.
+ * Orchestrators replay every episode, so results are kept (a pure function of date and settings).
+ */
+export function reviewMilestones(dueDate: string, settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS): readonly Milestone<ReviewMilestoneKind>[] {
+  const key = `${dueDate}|${settings.zone}|${settings.workingDayStartsAt}`;
+  let milestones = milestoneCache.get(key);
+  if (!milestones) {
+    const due = localDate(dueDate, settings.zone);
+    milestones = Object.freeze(
+      REVIEW_MILESTONE_KINDS.map((kind) => Object.freeze({ kind, at: utc(atLocalTime(due.plus({ days: REVIEW_MILESTONE_OFFSET_DAYS[kind] }), settings.workingDayStartsAt)) })),
+    );
+    if (milestoneCache.size > 10_000) milestoneCache.clear();
+    milestoneCache.set(key, milestones);
+  }
+  return milestones;
 }
 
 /** The next review after an approval: the interval in calendar months (31 January + 1 month = 28 or 29 February). */

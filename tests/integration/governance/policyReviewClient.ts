@@ -36,6 +36,7 @@ export const recordReview = (rt: RuntimeProcess, id: number, body: unknown): Pro
 export interface InstanceStatus {
   instanceId: string;
   runtimeStatus: string;
+  createdTime: string;
   customStatus: { cycle?: number; dueDate?: string; handled?: string[]; answered?: string[] } | null;
   history?: unknown[];
 }

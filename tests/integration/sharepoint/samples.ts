@@ -24,7 +24,7 @@ export const samples = {
     OutOfOfficeFrom: null, OutOfOfficeTo: null,
   }),
   policies: (n: number): ItemFields<typeof aiPoliciesList> => ({
-    Title: `Policy ${n}`, PolicyVersion: '1.0', PolicyOwner: 'Chief Medical Officer', ApprovedOn: '2025-01-06T00:00:00Z', ReviewIntervalMonths: 24,
+    Title: `Policy ${n}`, PolicyVersion: '1.0', PolicyOwner: 'Chief Medical Officer', OwnerContactId: null, ApprovedOn: '2025-01-06T00:00:00Z', ReviewIntervalMonths: 24,
     NextReviewDue: '2027-01-06T00:00:00Z', Status: 'Active', LastReminderSent: null,
   }),
   incidents: (n: number, userId: number): ItemFields<typeof aiIncidentsList> => ({
