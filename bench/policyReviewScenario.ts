@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { intakeRequestShapeSchema, reviewMilestones, type ReviewMilestoneKind } from '../shared/domain';
@@ -71,6 +71,15 @@ interface Mail {
   links: string[];
 }
 
+/** From bench/ (ts-jest) or dist/bench/ (compiled): the repository's examples folder. */
+function exampleRequest(name: string): string {
+  for (const up of [['..'], ['..', '..']]) {
+    const file = resolve(__dirname, ...up, 'examples', 'requests', `${name}.json`);
+    if (existsSync(file)) return file;
+  }
+  throw new Error(`examples/requests/${name}.json not found from ${__dirname}`);
+}
+
 const addDays = (date: string, days: number): string => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 const minusMonths = (date: string, months: number): string => DateTime.fromISO(date, { zone: 'UTC' }).minus({ months }).toISODate()!;
 
@@ -116,7 +125,7 @@ export async function runReviewScenario(rt: ScenarioRuntime, options: ScenarioOp
       subjects.push({ kind: 'policy', id: item.Id, title: item.Title, late: p.i % lateEvery === 0, cycles: [{ due: p.due }], links: new Map() });
     });
   }
-  const intake = intakeRequestShapeSchema.parse(JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'examples', 'requests', 'public-generic.json'), 'utf8')));
+  const intake = intakeRequestShapeSchema.parse(JSON.parse(readFileSync(exampleRequest('public-generic'), 'utf8')));
   const toolRows = Array.from({ length: options.tools }, (_, j) => ({ j, due: addDays(startDay, 120 + ((j * 53) % 700)) }));
   for (let k = 0; k < toolRows.length; k += 100) {
     const created = await repos.requests.createMany(

@@ -146,8 +146,43 @@ describe('policy review: list changes, bad input, downtime', () => {
     await eventually(async () => ((await instance(rt, `policy-review-${added.Id}`))?.runtimeStatus === 'Running' ? true : undefined), 'the restarted cycle');
     await eventually(async () => ((await instance(rt, 'policy-review-77'))?.runtimeStatus === 'Completed' ? true : undefined), 'the orphan stopped');
 
+    // A cycle that drifted from the list (as if it had missed a change) is put right.
+    const dueOf = async () => (await instance(rt, `policy-review-${added.Id}`))?.customStatus?.dueDate;
+    await fetch(`${api}/instances/policy-review-${added.Id}/raiseEvent/policyChanged`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'active', version: '1.0', approvedOn: '2027-01-01', dueDate: '2028-06-01' }),
+    });
+    await eventually(async () => ((await dueOf()) === '2028-06-01' ? true : undefined), 'the drifted cycle');
+    const corrected = (await (await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST' })).json()) as typeof report;
+    expect(corrected.policies).toMatchObject({ started: 0, updated: 1 });
+    expect(corrected.orphans).toEqual([]);
+    await eventually(async () => ((await dueOf()) === '2028-01-01' ? true : undefined), 'the cycle back on the list’s date');
+
     const again = (await (await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST' })).json()) as typeof report;
     expect(again.policies).toMatchObject({ started: 0, updated: 0 });
     expect(again.orphans).toEqual([]);
+  });
+
+  it('a review recorded by editing the list starts the next cycle and sets the date; a superseded policy stops being reviewed', async () => {
+    // Version and approval date typed into the list, the review date left as it was.
+    await repos().policies.modify(1, () => ({ PolicyVersion: '1.2', ApprovedOn: '2027-08-01T00:00:00Z' }));
+    await rt.advance('PT10S');
+    const next = await eventually(async () => {
+      const p = await policy(rt, 1);
+      return p.cycle?.cycle === 3 && p.nextReviewDue === '2028-08-01' ? p : undefined;
+    }, 'the cycle after the list edit');
+    // The policy's own interval (12 months, set with the last review) gives the date, written back to the list.
+    expect(next).toMatchObject({ version: '1.2', approvedOn: '2027-08-01', reviewIntervalMonths: 12 });
+    expect((await repos().policies.get(1)).NextReviewDue).toBe('2028-08-01T00:00:00Z');
+
+    await repos().policies.modify(1, () => ({ Status: 'Superseded' }));
+    await rt.advance('PT10S');
+    const ended = await eventually(async () => {
+      const i = (await instance(rt, 'policy-review-1')) as unknown as { runtimeStatus: string; output: unknown } | undefined;
+      return i?.runtimeStatus === 'Completed' ? i : undefined;
+    }, 'the cycle to end');
+    expect(ended.output).toEqual({ ended: 'inactive', cycle: 3 });
+    expect((await recordReview(rt, 1, { version: '1.3', approvedOn: '2027-08-02', approvedBy: 'Board' })).status).toBe(409);
   });
 });
