@@ -120,8 +120,11 @@ describe('re-attestation of approved tools', () => {
     expect(heading((await answer(link, page, { tool: 'same', data: 'same', supplier: 'changed', comments: 'The product was bought by another company.' })).html)).toBe('Answer recorded');
     const changed = await eventually(async () => (await mails(rt, /^Approved tool changed, approval needed again: “Meeting notes summariser”/))[0], 'the change email');
     expect(changed.to).toEqual(expect.arrayContaining([REQUESTER, IG, 'governance.lead@example.nhs.uk']));
-    const out = (await instance(rt, `tool-review-${id}`)) as unknown as { runtimeStatus: string; output: { outcome: string; newRequestId: number } };
-    expect(out.runtimeStatus).toBe('Completed');
+    // The email goes out from the cycle's last activity; the cycle completes a moment later.
+    const out = await eventually(async () => {
+      const status = (await instance(rt, `tool-review-${id}`)) as unknown as { runtimeStatus: string; output: { outcome: string; newRequestId: number } };
+      return status.runtimeStatus === 'Completed' ? status : undefined;
+    }, 'the tool review cycle to complete');
     const newId = out.output.newRequestId;
     expect(changed.links).toContain(`${rt.origin}/api/requests/${newId}/page`);
 
