@@ -39,7 +39,7 @@ export const samples = {
   register: (n: number): ItemFields<typeof aiRegisterList> => ({
     Title: `Scribe ${n}`, EntryType: 'Approved tool', PlainEnglishDescription: 'Turns dictation into draft letters that a clinician checks.',
     Purpose: null, HumanOversight: 'A clinician signs every letter.', DataUsed: 'Dictated audio', DpiaStatus: 'Completed', PublicContact: 'ai.governance@example.nhs.uk',
-    ReviewDate: '2027-06-01T00:00:00Z', Status: 'Published',
+    ReviewDate: '2027-06-01T00:00:00Z', Status: 'Published', SourceRequestId: null,
   }),
   auditLog: (n: number): ItemFields<typeof aiAuditLogList> => ({
     Title: `Request submitted ${n}`, Sequence: n, EventType: 'request.submitted', SubjectList: 'AI Requests', SubjectItemId: n, Actor: 'priya.shah@example.nhs.uk',
