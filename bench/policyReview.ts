@@ -44,6 +44,7 @@ export async function benchPolicyReview(): Promise<Record<string, unknown>> {
       ...result,
       secondsPerCompletedCycle: round(result.seconds / Math.max(1, cycles), 3),
       episodes: after.episodes - before.episodes,
+      timerLegsWithoutReplay: after.timerLegsWithoutReplay - before.timerLegsWithoutReplay,
       activities: after.activities - before.activities,
       timeSplitSeconds: {
         episodes: round((after.episodeMs - before.episodeMs) / 1000),

@@ -73,7 +73,7 @@ export function makePolicyReviewActivities(deps: PolicyReviewActivityDeps) {
     const recipients = await ownerAndLeads(policy, input.at);
     if (escalation && deps.committeeEmail) recipients.unshift(deps.committeeEmail);
     const model: PolicyReviewNotice = escalation
-      ? { stage: 'overdue', policy: ref(policy), dueDate: input.dueDate, daysOverdue: Math.max(1, -days), reportedTo: `${COMMITTEE_NAME}` }
+      ? { stage: 'overdue', policy: ref(policy), dueDate: input.dueDate, daysOverdue: Math.max(1, -days), reportedTo: deps.committeeEmail ? COMMITTEE_NAME : 'governance leads' }
       : { stage: 'reminder', policy: ref(policy), dueDate: input.dueDate, daysLeft: Math.max(0, days) };
     const key = keyOf(input.policyId, input.dueDate, input.milestone);
     await deps.notifier.send('policyReview', unique(recipients), model, key);
