@@ -3,6 +3,7 @@ import { renderDatixFormHtml } from '../datix/datixFormLayout';
 import type { FieldMessage } from '../domain/fieldErrors';
 import { decisionTokenProblemText, type DecisionTokenProblem } from '../security/decisionToken';
 import type { IncidentItem } from '../sharepoint/repositories/aiIncidents';
+import { errorSummary } from '../web/formErrors';
 import { escapeHtml as e, page } from '../web/page';
 import type { IncidentAction } from './incidentActions';
 
@@ -37,14 +38,6 @@ function incidentDetails(item: IncidentItem): string {
     ['Status', item.Status],
   ];
   return `<dl>${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v).replace(/\r?\n/g, '<br>')}</dd>`).join('')}</dl>`;
-}
-
-function errorSummary(errors: FieldMessage[]): string {
-  if (errors.length === 0) return '';
-  return `<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">There is a problem</h2>
-<ul>${errors.map((x) => `<li><a href="#${e(x.field)}">${e(x.message)}</a></li>`).join('')}</ul>
-</div>`;
 }
 
 const errorFor = (errors: FieldMessage[], field: string): string =>

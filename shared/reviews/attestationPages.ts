@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toFieldMessages, type FieldMessage } from '../domain';
 import { formatDate } from '../notify/email/format';
+import { errorSummary, fieldErrors } from '../web/formErrors';
 import { escapeHtml as e, page } from '../web/page';
 
 /** What the re-attestation page shows: the tool as approved, and who is answering. */
@@ -46,16 +47,8 @@ export function parseAttestationForm(form: Record<string, string>): { ok: true; 
 }
 
 export function attestationFormPage(v: AttestationView, csrfToken: string, errors: FieldMessage[] = [], values: Record<string, string> = {}): string {
-  const errorFor = (field: string): string =>
-    errors
-      .filter((x) => x.field === field)
-      .map((x) => `<p class="error" id="error-${e(field)}">${e(x.message)}</p>`)
-      .join('');
-  const summary =
-    errors.length === 0
-      ? ''
-      : `<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"><h2 id="error-summary-title">There is a problem</h2>
-<ul>${errors.map((x) => `<li><a href="#${e(x.field)}">${e(x.message)}</a></li>`).join('')}</ul></div>`;
+  const errorFor = (field: string): string => fieldErrors(errors, field);
+  const summary = errorSummary(errors);
   const questions = QUESTIONS.map(
     (q) => `<fieldset id="${q.name}"><legend>${e(q.legend)}</legend>
 <label><input type="radio" name="${q.name}" value="same"${values[q.name] === 'same' ? ' checked' : ''}> Yes, unchanged</label>

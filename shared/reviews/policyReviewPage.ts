@@ -1,5 +1,6 @@
 import type { FieldMessage } from '../domain';
 import { formatDate } from '../notify/email/format';
+import { errorSummary, fieldErrors } from '../web/formErrors';
 import { escapeHtml as e, page } from '../web/page';
 
 /** What the review page shows about one policy and its running cycle. */
@@ -42,16 +43,8 @@ function whenDue(v: PolicyReviewView): string {
  * sent, and the form that records a completed review (posting to the same address as the API).
  */
 export function policyReviewPage(v: PolicyReviewView, csrfToken: string, errors: FieldMessage[] = [], values: Record<string, string> = {}): string {
-  const errorFor = (field: string): string =>
-    errors
-      .filter((x) => x.field === field)
-      .map((x) => `<p class="error" id="error-${e(field)}">${e(x.message)}</p>`)
-      .join('');
-  const summary =
-    errors.length === 0
-      ? ''
-      : `<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"><h2 id="error-summary-title">There is a problem</h2>
-<ul>${errors.map((x) => `<li><a href="#${e(x.field)}">${e(x.message)}</a></li>`).join('')}</ul></div>`;
+  const errorFor = (field: string): string => fieldErrors(errors, field);
+  const summary = errorSummary(errors);
   const cycle = v.cycle
     ? `<p>Reminders sent for this review: ${v.cycle.remindersSent.length ? e(v.cycle.remindersSent.map(milestoneLabel).join('; ')) : 'none yet'}.</p>
 <p>${v.cycle.nextMilestone ? `Next: ${e(v.cycle.nextMilestone.label)}, on ${e(formatDate(v.cycle.nextMilestone.at))}.` : 'No more reminders are due: the review is waiting to be recorded.'}</p>`
