@@ -21,5 +21,5 @@ export interface AppServices {
   messages: ChannelRouter;
   audit: AuditLog;
   /** Built on first use, so only an incident escalation needs the Datix endpoint. */
-  datix(): DatixGateway;
+  datix: () => DatixGateway;
 }

@@ -75,7 +75,7 @@ function schemaFor<N extends SettingName>(names: readonly N[]) {
     if (environment === 'local' && raw[AZURE_SIGNAL]) {
       report('ENVIRONMENT', 'ENVIRONMENT is "local" but the app is running in Azure. Set ENVIRONMENT=production in the Function App settings.');
     }
-    return settings as Pick<Settings, N>;
+    return settings;
   });
 }
 
@@ -83,7 +83,7 @@ export const settingsSchema = schemaFor(settingNames);
 
 /** Reads and checks every setting; throws one SettingsError listing all problems. */
 export function loadSettings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
-  return loadSettingSlice(settingNames, env) as Settings;
+  return loadSettingSlice(settingNames, env);
 }
 
 /**
