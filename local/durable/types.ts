@@ -88,6 +88,8 @@ export interface ExecutionState {
   open: Record<string, OpenTask>;
   /** Child instance ids given explicitly by the orchestrator and started in this execution. */
   startedSubs?: Record<string, true>;
+  /** Scheduler ids of the entities this execution's critical section holds (lockEntities). */
+  lockSet?: string[];
 }
 
 export function freshExecutionState(): ExecutionState {
