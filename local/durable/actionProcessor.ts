@@ -1,6 +1,7 @@
 import type { EpisodeEffects } from './effects';
 import { parseSchedulerId, schedulerId, type EntityCaller } from './entityTypes';
 import { EventType, makeEvent } from './historyEvents';
+import { httpActivityName, refusal } from './httpCall';
 import { maximumShortTimerMs, nextLongTimerLeg, scheduleAttempt } from './taskIds';
 import type { ExecutionState, OpenTask, RetryPolicy } from './types';
 
@@ -34,6 +35,8 @@ export interface Action {
   compoundActions?: Action[];
   /** CallEntity / SignalEntity: the operation name (`instanceId` is the entity's scheduler id). */
   operation?: string;
+  /** CallHttp: the SDK's DurableHttpRequest. */
+  httpRequest?: Record<string, unknown>;
   /** LockEntities: the SDK's deterministic request id and the sorted, de-duplicated lock set. */
   lockRequestId?: string;
   lockSet?: { name: string; key: string }[];
@@ -87,9 +90,6 @@ export interface ActionContext {
   newRequestId(): string;
 }
 
-const unsupported: Record<number, string> = {
-  [ActionType.CallHttp]: 'callHttp',
-};
 
 /** Acts on the actions this episode added, and on timers the orchestrator cancelled. */
 export function processActions(result: OrchestratorResult, state: ExecutionState, ctx: ActionContext, effects: EpisodeEffects): void {
@@ -108,10 +108,6 @@ export function processActions(result: OrchestratorResult, state: ExecutionState
       (state.startedSubs ??= {})[subId] = true;
     }
     if (type === ActionType.WaitForExternalEvent || type === ActionType.ContinueAsNew) continue;
-    if (type in unsupported) {
-      effects.fail = `The local Durable backend does not support ${unsupported[type]} (durable HTTP is not emulated).`;
-      return;
-    }
     if (type === ActionType.ReleaseEntities) {
       // The SDK counts one id per released entity (recordFireAndForgetAction(…, lockSet.length)).
       const held = state.lockSet ?? [];
@@ -186,6 +182,20 @@ export function processActions(result: OrchestratorResult, state: ExecutionState
         // EventRaised named by the request id.
         const request = { id: requestId, name: action.operation, signal, input: input ?? undefined, parent: ctx.instanceId };
         effects.history.push(makeEvent(EventType.EventSent, ctx.now, { InstanceId: entityId, Name: 'op', Input: JSON.stringify(request) }, id));
+        break;
+      }
+      case ActionType.CallHttp: {
+        const request = action.httpRequest ?? {};
+        const input = JSON.stringify(request);
+        effects.history.push(makeEvent(EventType.TaskScheduled, ctx.now, { Name: httpActivityName, Input: input }, id));
+        const why = refusal(request);
+        if (why) {
+          effects.selfMessages.push({ instanceId: ctx.instanceId, executionId: ctx.executionId, kind: 'taskFailed', taskId: id, visibleAt: 0, data: { TaskScheduledId: id, Reason: why, Details: '' } });
+          break;
+        }
+        // Only the polling task (the default) makes the SDK allocate ids when a 202 comes back.
+        if (request.asynchronousPatternEnabled !== false) state.open[String(id)] = { kind: 'http', leaf, request, phase: 'request' };
+        effects.activities.push({ instanceId: ctx.instanceId, executionId: ctx.executionId, taskId: id, name: httpActivityName, input });
         break;
       }
       case ActionType.LockEntities: {

@@ -69,7 +69,12 @@ export type OpenTask =
       failures: number;
       phase: 'attempt' | 'backoff';
       firstAttemptAt: number;
-    };
+    }
+  /**
+   * callHttp with the asynchronous pattern: a 202 with a Location makes the SDK allocate a timer
+   * and the next request; `nextId` is that request's id while the timer (`wait`) runs.
+   */
+  | { kind: 'http'; leaf: number; request: Record<string, unknown>; phase: 'request' | 'wait'; location?: string; nextId?: number };
 
 /** The backend's mirror of the SDK's per-execution bookkeeping, persisted with every episode. */
 export interface ExecutionState {
