@@ -56,7 +56,7 @@ export class EntityStore {
   insertOp(op: NewEntityOp): EntityOp {
     const { entityId, ...rest } = op;
     const id = Number(this.s.insertOp.run(entityId, JSON.stringify(rest)).lastInsertRowid);
-    return { ...op, id } as EntityOp;
+    return { ...op, id };
   }
   deleteOp(id: number): void {
     this.s.deleteOp.run(id);

@@ -9,9 +9,8 @@ const { createEntityFunction } = require('durable-functions/lib/src/util/testing
   createEntityFunction: (fn: df.EntityHandler<unknown>) => (trigger: unknown, context: unknown) => Promise<unknown>;
 };
 
-// The counter of the durable-functions samples (samples-js/functions/counter.js).
-const counter: df.EntityHandler<number> = async (context) => {
-  await Promise.resolve();
+// The counter of the durable-functions samples (samples-js/functions/counter.js), synchronous here.
+const counter: df.EntityHandler<number> = (context) => {
   let value = context.df.getState(() => 0) as number;
   switch (context.df.operationName) {
     case 'add':
