@@ -213,6 +213,8 @@ export class EntityScheduler implements EntityPort {
   private async invoke(row: EntityRow, batch: Operation[]): Promise<BatchOutcome> {
     const fn = this.entityFunction(row.name);
     if (!fn) {
+      // Azure answers calls with an error and drops signals; say so, or a typo'd name goes unseen.
+      this.engine.ctx.log(`durable: ${batch.length} operation(s) for entity '${row.entity_id}' dropped: no entity function named '${row.name}'`);
       const message = JSON.stringify(`The function '${row.name}' doesn't exist, is disabled, or is not an entity function.`);
       return { state: row.state, results: batch.map(() => ({ isError: true, result: message })), signals: [] };
     }
