@@ -1,6 +1,8 @@
 import * as df from 'durable-functions';
 import { entityTriggerInput, readBatchOutcome, responseInput } from '../../../local/durable/entityBatch';
+import type { EntityScheduler } from '../../../local/durable/entityScheduler';
 import type { EntityOp } from '../../../local/durable/entityTypes';
+import { control } from '../../../local/durable/operations';
 import type { RegisteredFunction, RpcTypedData } from '../../../local/functions-host/invoker';
 import { SdkInvoker, startBackend } from './sdkHarness';
 // The SDK's own wrapper that turns an entity handler into the entityTrigger handler.
@@ -175,6 +177,47 @@ describe('orchestrations calling entities, replayed by the SDK', () => {
       const entities = b.backend.engine.entities as unknown as { store: { get(id: string): { state: string | null; locked_by: string | null } | undefined } };
       expect(entities.store.get('@counter@z')).toMatchObject({ state: '2', locked_by: null });
       expect(entities.store.get('@counter@a')).toMatchObject({ state: '2', locked_by: null });
+    } finally {
+      await b.stop();
+    }
+  });
+
+  test('an orchestration that ends holding a lock, terminated or failed, frees its entities', async () => {
+    const invoker = new EntityInvoker()
+      .entity('counter', counter as df.EntityHandler<unknown>)
+      .orchestration('holdsLock', function* (context) {
+        yield context.df.lock(new df.EntityId('counter', context.df.getInput<string>()));
+        yield context.df.waitForExternalEvent('never');
+      })
+      .orchestration('failsInLock', function* (context) {
+        yield context.df.lock(new df.EntityId('counter', context.df.getInput<string>()));
+        throw new Error('inside the section');
+      });
+    const b = startBackend(invoker);
+    const entities = b.engine.entities as EntityScheduler;
+    const start = async (id: string, name: string, key: string): Promise<void> => {
+      const created = await b.engine.commit(() => b.engine.createInstanceInTx({ instanceId: id, name, input: JSON.stringify(key), parent: null, now: b.clock.now() }));
+      if (!created.ok) throw new Error(created.reason);
+      b.engine.registerInstance(created.inst, created.start);
+    };
+    try {
+      await start('holder', 'holdsLock', 't');
+      await start('failer', 'failsInLock', 'f');
+      await b.advance(0);
+      expect(entities.store.get('@counter@t')?.locked_by).toBe('holder');
+      expect(b.engine.store.getInstance('failer')?.status).toBe('Failed');
+
+      // Signals from outside wait while the lock is held, and run once it is freed.
+      await entities.signal('counter', 't', 'add', '3');
+      await b.advance(0);
+      expect(entities.store.get('@counter@t')?.state ?? null).toBeNull();
+      expect(await control(b.engine, 'holder', 'terminate', 'stop')).toEqual({ ok: true });
+      await b.advance(0);
+      expect(entities.store.get('@counter@t')).toMatchObject({ state: '3', locked_by: null });
+
+      await entities.signal('counter', 'f', 'add', '4');
+      await b.advance(0);
+      expect(entities.store.get('@counter@f')).toMatchObject({ state: '4', locked_by: null });
     } finally {
       await b.stop();
     }
