@@ -18,6 +18,7 @@ import {
   type ParentRef,
   type RuntimeStatus,
 } from './types';
+import { PumpTrigger } from './pumpTrigger';
 
 /** An instance that has not ended: its inbox and the mirror of its execution live in memory. */
 export interface LiveInstance {
@@ -72,7 +73,7 @@ export class DurableEngine {
   private nextSeq = 0;
   private runningEpisodes = 0;
   private runningActivities = 0;
-  private pumpScheduled = false;
+  private readonly pumpTrigger = new PumpTrigger(() => this.pump(), () => this.accepting);
   private accepting = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -281,12 +282,7 @@ export class DurableEngine {
   }
 
   private schedulePump(): void {
-    if (this.pumpScheduled || !this.accepting) return;
-    this.pumpScheduled = true;
-    setImmediate(() => {
-      this.pumpScheduled = false;
-      this.pump();
-    });
+    this.pumpTrigger.request();
   }
 
   private pump(): void {
@@ -353,7 +349,7 @@ export class DurableEngine {
       this.runningEpisodes === 0 &&
       this.activityQueue.length === 0 &&
       this.runningActivities === 0 &&
-      !this.pumpScheduled &&
+      !this.pumpTrigger.pending &&
       !this.groupCommit.pending &&
       !(this.entities?.isBusy() ?? false)
     );

@@ -4,6 +4,7 @@ import { entityTriggerInput, readBatchOutcome, responseInput, type BatchOutcome 
 import { EntityStore, type EntityRow } from './entityStore';
 import { parseSchedulerId, schedulerId, type EntityOp, type EntityPort, type NewEntityOp } from './entityTypes';
 import type { Message, NewMessage } from './types';
+import { PumpTrigger } from './pumpTrigger';
 
 type Operation = Extract<EntityOp, { kind: 'op' }>;
 
@@ -27,7 +28,7 @@ export class EntityScheduler implements EntityPort {
   private readonly ready: string[] = [];
   private readonly readySet = new Set<string>();
   private running = 0;
-  private pumpScheduled = false;
+  private readonly pumpTrigger = new PumpTrigger(() => this.pump(), () => this.accepting);
   private accepting = false;
   private closed = false;
 
@@ -50,7 +51,7 @@ export class EntityScheduler implements EntityPort {
   }
 
   isBusy(): boolean {
-    return this.ready.length > 0 || this.running > 0 || this.pumpScheduled;
+    return this.ready.length > 0 || this.running > 0 || this.pumpTrigger.pending;
   }
 
   insertInTx(op: NewEntityOp): EntityOp {
@@ -95,12 +96,7 @@ export class EntityScheduler implements EntityPort {
   }
 
   private schedulePump(): void {
-    if (this.pumpScheduled || !this.accepting) return;
-    this.pumpScheduled = true;
-    setImmediate(() => {
-      this.pumpScheduled = false;
-      this.pump();
-    });
+    this.pumpTrigger.request();
   }
 
   private pump(): void {

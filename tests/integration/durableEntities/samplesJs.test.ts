@@ -8,7 +8,7 @@ let runtime: RuntimeProcess;
 let api: DurableApi;
 
 beforeAll(async () => {
-  runtime = await startRuntime({ app: 'tests/apps/durable-samples-js', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
+  runtime = await startRuntime({ app: 'tests/apps/vendor/durable-samples-js', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
   api = durableApi(runtime.origin);
 });
 afterAll(async () => {
