@@ -16,7 +16,6 @@ export const CHANNELS = ['Email', 'Teams', 'Web'] as const;
 export const aiApprovalTasksList = defineList({
   title: 'AI Approval Tasks',
   description: 'Approval steps assigned to governance roles for each AI request.',
-  sourceFile: 'shared/sharepoint/lists/aiApprovalTasks.ts',
   fields: {
     Title: text('Task', { required: true, builtIn: true }),
     Request: lookup('Request', 'AI Requests', { required: true, indexed: true }),

@@ -4,7 +4,6 @@ import { choice, dateTime, defineList, note, number, text } from './listDefiniti
 export const aiAuditLogList = defineList({
   title: 'AI Audit Log',
   description: 'Append-only, hash-chained log of every change and decision.',
-  sourceFile: 'shared/sharepoint/lists/aiAuditLog.ts',
   fields: {
     Title: text('Event', { required: true, builtIn: true }),
     Sequence: number('Sequence', { required: true, indexed: true }),

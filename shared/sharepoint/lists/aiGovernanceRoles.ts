@@ -6,7 +6,6 @@ export const CHANNEL_PREFERENCES = ['Email', 'Teams', 'Both'] as const;
 export const aiGovernanceRolesList = defineList({
   title: 'AI Governance Roles',
   description: 'Governance roles (IG, CSO, Finance, …) and the people who hold them.',
-  sourceFile: 'shared/sharepoint/lists/aiGovernanceRoles.ts',
   fields: {
     Title: text('Role', { required: true, builtIn: true }),
     RoleCode: text('Role code', { required: true, indexed: true }),

@@ -19,7 +19,6 @@ export const BREACH_REPORT_OUTCOMES = ['Reported to the regulator', 'Not reporta
 export const aiIncidentsList = defineList({
   title: 'AI Incidents',
   description: 'Reported AI concerns and incidents, triage and Datix escalation.',
-  sourceFile: 'shared/sharepoint/lists/aiIncidents.ts',
   fields: {
     Title: text('Summary', { required: true, builtIn: true }),
     Reporter: person('Reporter', { required: true, indexed: true }),

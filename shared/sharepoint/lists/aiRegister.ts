@@ -7,7 +7,6 @@ export const REGISTER_STATUSES = ['Draft', 'Published', 'Retired'] as const;
 export const aiRegisterList = defineList({
   title: 'AI Register',
   description: 'Public register of approved AI tools and AI research initiatives.',
-  sourceFile: 'shared/sharepoint/lists/aiRegister.ts',
   fields: {
     Title: text('Name', { required: true, builtIn: true }),
     EntryType: choice('Entry type', REGISTER_ENTRY_TYPES, { required: true, indexed: true }),

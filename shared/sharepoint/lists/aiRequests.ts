@@ -29,7 +29,6 @@ export const DATA_CATEGORIES = [
 export const aiRequestsList = defineList({
   title: 'AI Requests',
   description: 'Requests to bring an artificial-intelligence tool into use, routed under the AI Policy.',
-  sourceFile: 'shared/sharepoint/lists/aiRequests.ts',
   indexedSystemColumns: ['Modified'],
   fields: {
     Title: text('Request title', { required: true, builtIn: true }),

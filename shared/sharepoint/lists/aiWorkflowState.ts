@@ -7,7 +7,6 @@ import { defineList, note, text } from './listDefinition';
 export const aiWorkflowStateList = defineList({
   title: 'AI Workflow State',
   description: 'State the AI governance workflow keeps between runs (change tokens). Not for people to edit.',
-  sourceFile: 'shared/sharepoint/lists/aiWorkflowState.ts',
   fields: {
     Title: text('Name', { required: true, builtIn: true }),
     StateKey: text('State key', { required: true, indexed: true }),

@@ -114,8 +114,18 @@ export interface ListDefinition<F extends Record<string, AnyField> = Record<stri
   indexedSystemColumns?: readonly ('Created' | 'Modified')[];
 }
 
-export function defineList<const F extends Record<string, AnyField>>(definition: ListDefinition<F>): ListDefinition<F> {
-  return definition;
+/**
+ * One file per list, named after it ('AI Audit Log' → aiAuditLog.ts), so an error message can say
+ * which file to edit without each definition repeating its own path.
+ */
+export function listSourceFile(title: string): string {
+  const [first = '', ...rest] = title.split(/\s+/);
+  const name = first.toLowerCase() + rest.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return `shared/sharepoint/lists/${name}.ts`;
+}
+
+export function defineList<const F extends Record<string, AnyField>>(definition: Omit<ListDefinition<F>, 'sourceFile'>): ListDefinition<F> {
+  return { ...definition, sourceFile: listSourceFile(definition.title) };
 }
 
 /** Person and lookup values travel as `<Name>Id` in SharePoint REST. */

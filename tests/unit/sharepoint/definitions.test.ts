@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { listSourceFile } from '../../../shared/sharepoint/lists/listDefinition';
 import { parseFieldXml } from '../../../local/sharepoint/fieldXml';
 import { fieldSchemaXml, sharePointType } from '../../../shared/sharepoint/fieldSchemaXml';
 import { allLists, restName } from '../../../shared/sharepoint/lists';
@@ -51,5 +54,12 @@ describe('OData filters built by the repositories', () => {
 
   test('an unknown column names the definition file', () => {
     expect(() => toODataFilter(aiRequestsList, [['Colour', 'eq', 'red']])).toThrow("List 'AI Requests' has no column 'Colour' (see shared/sharepoint/lists/aiRequests.ts).");
+  });
+});
+
+describe('list source files', () => {
+  test('every list is defined in the file its title names, so error messages point at the right file', () => {
+    for (const list of allLists) expect(existsSync(join(__dirname, '..', '..', '..', list.sourceFile))).toBe(true);
+    expect(listSourceFile('AI Audit Log')).toBe('shared/sharepoint/lists/aiAuditLog.ts');
   });
 });
