@@ -17,7 +17,7 @@ export async function getRequestAnswers(request: HttpRequest): Promise<HttpRespo
   const item = await requestFromRoute(request, services);
   if (isResponse(item)) return item;
 
-  const allowed = await mayReadRequest(services, item, email);
+  const allowed = await mayReadRequest(services, item, email, 'lead');
   if (!allowed) return { status: 403, jsonBody: { error: 'Only the person who made the request, the people deciding on it and the governance lead can see its answers.' } };
 
   let answers: unknown;

@@ -397,6 +397,11 @@ export type SettingName = keyof SettingsCatalog;
 
 export const settingNames = Object.keys(settingsCatalog) as SettingName[];
 
+/** The settings whose names start with one of the prefixes: an adapter's slice (`DATIX_`, or `SMTP_` and `MAIL_`). */
+export function settingsNamed<P extends string>(...prefixes: P[]): Extract<SettingName, `${P}${string}`>[] {
+  return settingNames.filter((name): name is Extract<SettingName, `${P}${string}`> => prefixes.some((p) => name.startsWith(p)));
+}
+
 export function settingSpec(name: SettingName): SettingSpec {
   return settingsCatalog[name];
 }

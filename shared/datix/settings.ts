@@ -1,5 +1,5 @@
 import type { Settings } from '../config/settings';
-import { DATIX_ADAPTERS } from '../config/settingsCatalog';
+import { DATIX_ADAPTERS, settingsNamed } from '../config/settingsCatalog';
 
 /**
  * The Datix gateway's slice of the app settings. They are validated once, with the rest, by
@@ -9,17 +9,7 @@ import { DATIX_ADAPTERS } from '../config/settingsCatalog';
 export { DATIX_ADAPTERS };
 export type DatixAdapterName = (typeof DATIX_ADAPTERS)[number];
 
-export const DATIX_SETTING_NAMES = [
-  'DATIX_ADAPTER',
-  'DATIX_CAPTURE_FORM_URL',
-  'DATIX_HTTP_URL',
-  'DATIX_API_KEY',
-  'DATIX_OAUTH_TENANT_ID',
-  'DATIX_OAUTH_CLIENT_ID',
-  'DATIX_OAUTH_CLIENT_SECRET',
-  'DATIX_OAUTH_SCOPE',
-  'DATIX_INTAKE_MAILBOX',
-] as const;
+export const DATIX_SETTING_NAMES = settingsNamed('DATIX_');
 export type DatixSettingSlice = Pick<Settings, (typeof DATIX_SETTING_NAMES)[number]>;
 
 export type DatixHttpAuth =

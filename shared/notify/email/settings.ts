@@ -1,4 +1,5 @@
 import type { Settings } from '../../config/settings';
+import { settingsNamed } from '../../config/settingsCatalog';
 
 /**
  * The email transport's slice of the app settings. shared/config validates them once at start,
@@ -6,20 +7,7 @@ import type { Settings } from '../../config/settings';
  * TLS: always in production, and plain SMTP only for the local sink on this computer), so this
  * only shapes them for nodemailer.
  */
-export const EMAIL_SETTING_NAMES = [
-  'ENVIRONMENT',
-  'SMTP_HOST',
-  'SMTP_PORT',
-  'SMTP_SECURE',
-  'SMTP_REQUIRE_TLS',
-  'SMTP_AUTH',
-  'SMTP_USER',
-  'SMTP_PASSWORD',
-  'SMTP_OAUTH_TENANT_ID',
-  'SMTP_OAUTH_CLIENT_ID',
-  'MAIL_FROM',
-  'MAIL_FROM_NAME',
-] as const;
+export const EMAIL_SETTING_NAMES = [...settingsNamed('SMTP_', 'MAIL_'), 'ENVIRONMENT' as const];
 export type EmailSettingSlice = Pick<Settings, (typeof EMAIL_SETTING_NAMES)[number]>;
 
 export type SmtpAuth =
