@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { committedContract, renderContract } from '../../../scripts/generateContract';
 import { typeFromJsonSchema } from '../../../scripts/contract/typeFromJsonSchema';
+import { contractProblems } from '../../support/contractResponses';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -34,5 +35,13 @@ describe('types written from JSON Schema', () => {
 
   it('refuses a JSON Schema keyword it cannot express, rather than widening the type', () => {
     expect(() => typeFromJsonSchema({ type: 'object', patternProperties: { '^x': { type: 'string' } } })).toThrow('"patternProperties" is not supported');
+  });
+});
+
+describe('answers checked against the contract', () => {
+  it('names the field an answer dropped or changed, and accepts one that keeps the contract', () => {
+    expect(contractProblems('GET', '/api/me', 200, { name: 'Amara Nwosu' })).toEqual(['GET /api/me 200: email: Invalid input: expected string, received undefined']);
+    expect(contractProblems('GET', '/api/requests?mine=true', 200, [{ id: '1', title: 'T', type: 'procured', status: 'In review', modifiedAt: 'x' }])[0]).toMatch(/^GET \/api\/requests\?mine=true 200: 0\.status: /);
+    expect(contractProblems('GET', '/api/me', 200, { name: 'Amara Nwosu', email: 'amara@example.nhs.uk' })).toEqual([]);
   });
 });
