@@ -1,4 +1,5 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import type { RequestsOverviewResponse } from '../../shared/contract';
 import { routingRuleFor, STEP_NAMES, type StepCode } from '../../shared/domain';
 import { aiApprovalTasksList, aiRequestsList, collect, type SPFI } from '../../shared/sharepoint';
 import type { ListDefinition } from '../../shared/sharepoint/lists/listDefinition';
@@ -90,10 +91,11 @@ export async function governanceRequests(request: HttpRequest): Promise<HttpResp
   const titles = new Map(requests.map((r) => [r.Id, r.Title]));
   const overdue = tasks.filter((t) => t.DueDate && Date.parse(t.DueDate) < now.getTime()).sort((a, b) => a.DueDate!.localeCompare(b.DueDate!));
   const overdueSteps = await Promise.all(
-    overdue.map(async (t) => ({
+    overdue.map(async (t): Promise<RequestsOverviewResponse['overdueSteps'][number]> => ({
       requestId: String(t.RequestId),
       requestTitle: titles.get(t.RequestId) ?? `Request ${t.RequestId}`,
-      stepCode: t.StepCode,
+      // Tasks are only ever created for a planned step, so the column holds a step code.
+      stepCode: t.StepCode as StepCode,
       stepName: STEP_NAMES[t.StepCode as StepCode] ?? t.StepCode,
       role: routingRuleFor(t.StepCode as StepCode).role,
       assignee: (await services.people.personFor(t.DelegateId ?? t.AssigneeId)).email,
@@ -101,7 +103,7 @@ export async function governanceRequests(request: HttpRequest): Promise<HttpResp
       escalated: !t.Escalated ? 'none' : t.DelegateId ? 'deputy' : 'governance-lead',
     })),
   );
-  return { status: 200, jsonBody: { generatedAt: now.toISOString(), openByStage, overdueSteps }, headers: { 'cache-control': 'no-store' } };
+  return { status: 200, jsonBody: { generatedAt: now.toISOString(), openByStage, overdueSteps } satisfies RequestsOverviewResponse, headers: { 'cache-control': 'no-store' } };
 }
 
 app.http('governanceRequests', { methods: ['GET'], route: 'governance/requests', authLevel: 'anonymous', handler: governanceRequests });

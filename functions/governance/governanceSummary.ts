@@ -1,4 +1,5 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import type { GovernanceSummaryResponse } from '../../shared/contract';
 import { buildGovernanceSummary } from '../../shared/governance/governanceSummary';
 import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
@@ -14,7 +15,7 @@ export async function getGovernanceSummary(request: HttpRequest): Promise<HttpRe
   if (!(await isGovernancePerson(services, signedInEmail(request)))) {
     return { status: 403, jsonBody: { error: 'Only the AI governance lead and the people in the AI Governance Roles list can see the governance summary.' } };
   }
-  return { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: await buildGovernanceSummary(services, appClock.now()) };
+  return { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: (await buildGovernanceSummary(services, appClock.now())) satisfies GovernanceSummaryResponse };
 }
 
 app.http('getGovernanceSummary', { methods: ['GET'], route: 'governance/summary', authLevel: 'anonymous', handler: getGovernanceSummary });

@@ -1,26 +1,14 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
+import { REGISTER_DPIA_STATUS_BY_LIST_LABEL, REGISTER_KIND_LIST_LABEL, type RegisterRowResponse } from '../../shared/contract';
 import { toFieldMessages } from '../../shared/domain';
 import { collect, type AiRequestItem, type RegisterItem } from '../../shared/sharepoint';
 import { routeFromItem } from '../../shared/sharepoint/requestItem';
 import { appServices } from '../../app/services';
 import { badRequest } from '../../shared/web/http';
 
-/** One row of "is this tool approved?": public fields only. */
-export interface RegisterRow {
-  kind: 'tool' | 'research';
-  name: string;
-  supplier: string;
-  description: string;
-  purpose: string;
-  humanOversight: string;
-  dataUsed: string;
-  dpiaStatus: 'approved' | 'not-required' | 'in-progress';
-  contact: string;
-  reviewDate: string;
-  /** `published`: the register entry the governance team wrote; `approved`: approved, its entry not published yet. */
-  source: 'published' | 'approved';
-}
+/** One row of "is this tool approved?": public fields only (the contract's). */
+export type RegisterRow = RegisterRowResponse;
 
 const querySchema = z.object({
   q: z.string({ error: 'give the words to search for' }).trim().max(100, 'search for at most 100 characters').default(''),
@@ -28,18 +16,17 @@ const querySchema = z.object({
   source: z.enum(['all', 'published', 'approved'], { error: 'choose all, published or approved' }).default('all'),
 });
 
-const DPIA: Record<string, RegisterRow['dpiaStatus']> = { 'Not required': 'not-required', 'In progress': 'in-progress', Completed: 'approved' };
 
 function fromRegister(item: RegisterItem, contact: string): RegisterRow {
   return {
-    kind: item.EntryType === 'Research initiative' ? 'research' : 'tool',
+    kind: item.EntryType === REGISTER_KIND_LIST_LABEL.research ? 'research' : 'tool',
     name: item.Title,
     supplier: '',
     description: item.PlainEnglishDescription,
     purpose: item.Purpose ?? '',
     humanOversight: item.HumanOversight ?? '',
     dataUsed: item.DataUsed ?? '',
-    dpiaStatus: (item.DpiaStatus && DPIA[item.DpiaStatus]) || 'in-progress',
+    dpiaStatus: item.DpiaStatus ? REGISTER_DPIA_STATUS_BY_LIST_LABEL[item.DpiaStatus] : 'in-progress',
     contact: item.PublicContact || contact,
     reviewDate: item.ReviewDate?.slice(0, 10) ?? '',
     source: 'published',

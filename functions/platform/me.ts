@@ -1,5 +1,6 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { appServices } from '../../app/services';
+import type { CurrentUserResponse } from '../../shared/contract';
 import { isResponse } from '../../shared/web/http';
 import { signedInOr401 } from '../../shared/web/signIn';
 
@@ -9,7 +10,7 @@ export async function whoAmI(request: HttpRequest): Promise<HttpResponseInit> {
   if (isResponse(email)) return email;
   const people = appServices().people;
   const person = await people.personFor(await people.idFor(email));
-  return { status: 200, jsonBody: { name: person.name, email }, headers: { 'cache-control': 'no-store' } };
+  return { status: 200, jsonBody: { name: person.name, email } satisfies CurrentUserResponse, headers: { 'cache-control': 'no-store' } };
 }
 
 app.http('whoAmI', { methods: ['GET'], route: 'me', authLevel: 'anonymous', handler: whoAmI });

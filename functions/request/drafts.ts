@@ -1,4 +1,5 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import type { SavedDraftResponse } from '../../shared/contract';
 import { toFieldMessages } from '../../shared/domain';
 import type { AiRequestItem } from '../../shared/sharepoint';
 import { REQUEST_TYPE_LABELS } from '../../shared/sharepoint/lists/aiRequests';
@@ -43,7 +44,7 @@ function draftColumns(draft: Draft) {
 const saved = (item: AiRequestItem, status: number): HttpResponseInit => ({
   status,
   headers: status === 201 ? { location: `/api/drafts/${item.Id}` } : undefined,
-  jsonBody: { id: String(item.Id), savedAt: item.Modified },
+  jsonBody: { id: String(item.Id), savedAt: item.Modified } satisfies SavedDraftResponse,
 });
 
 /** The signed-in person's draft named by the route, or the response that says why not. */

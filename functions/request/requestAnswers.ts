@@ -1,5 +1,6 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { mayReadRequest } from '../../shared/access/requestReaders';
+import type { RequestAnswersResponse } from '../../shared/contract';
 import { appServices } from '../../app/services';
 import { isResponse, requestFromRoute } from '../../shared/web/http';
 import { signedInOr401 } from '../../shared/web/signIn';
@@ -20,13 +21,14 @@ export async function getRequestAnswers(request: HttpRequest): Promise<HttpRespo
   const allowed = await mayReadRequest(services, item, email, 'lead');
   if (!allowed) return { status: 403, jsonBody: { error: 'Only the person who made the request, the people deciding on it and the governance lead can see its answers.' } };
 
-  let answers: unknown;
+  let answers: RequestAnswersResponse['answers'];
   try {
-    answers = item.IntakeJson ? JSON.parse(item.IntakeJson) : null;
+    // IntakeJson is only ever written from a parsed intake object or draft.
+    answers = item.IntakeJson ? (JSON.parse(item.IntakeJson) as Record<string, unknown>) : null;
   } catch {
     answers = null;
   }
-  return { status: 200, jsonBody: { id: String(item.Id), status: item.Status, answers }, headers: { 'cache-control': 'no-store' } };
+  return { status: 200, jsonBody: { id: String(item.Id), status: item.Status, answers } satisfies RequestAnswersResponse, headers: { 'cache-control': 'no-store' } };
 }
 
 app.http('getRequestAnswers', { methods: ['GET'], route: 'requests/{id}/answers', authLevel: 'anonymous', handler: getRequestAnswers });

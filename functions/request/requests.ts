@@ -1,5 +1,6 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
+import type { SubmittedRequestResponse } from '../../shared/contract';
 import { STEP_NAMES } from '../../shared/domain';
 import { requestItemFromIntake } from '../../shared/sharepoint/requestItem';
 import { requestInstanceId } from '../../orchestrations/request/names';
@@ -39,7 +40,7 @@ export async function submitRequest(request: HttpRequest, context: InvocationCon
       status: 'Submitted',
       risk: plan.risk,
       stages: plan.stages.map((stage) => stage.map((s) => ({ code: s.code, name: STEP_NAMES[s.code], role: s.role, reason: s.reason, clause: s.clause }))),
-    },
+    } satisfies SubmittedRequestResponse,
   };
 }
 

@@ -1,4 +1,5 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import type { PlanRouteResponse } from '../../shared/contract';
 import { STEP_NAMES } from '../../shared/domain';
 import { intakeFromBody, isResponse } from '../../shared/web/http';
 
@@ -13,7 +14,7 @@ export async function previewRoute(request: HttpRequest): Promise<HttpResponseIn
   const { route } = read;
   return {
     status: 200,
-    jsonBody: { ...route, stages: route.stages.map((stage) => stage.map((step) => ({ ...step, name: STEP_NAMES[step.code] }))) },
+    jsonBody: { ...route, stages: route.stages.map((stage) => stage.map((step) => ({ ...step, name: STEP_NAMES[step.code] }))) } satisfies PlanRouteResponse,
   };
 }
 

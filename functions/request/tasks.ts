@@ -1,5 +1,6 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
+import type { InboxTaskResponse } from '../../shared/contract';
 import { STEP_NAMES, toFieldMessages, type StepCode } from '../../shared/domain';
 import { collect, type AiRequestItem, type ApprovalTaskItem } from '../../shared/sharepoint';
 import { routeFromItem } from '../../shared/sharepoint/requestItem';
@@ -8,26 +9,8 @@ import { badRequest, isResponse } from '../../shared/web/http';
 import { requestTypeCode } from '../../shared/requests/requestSummaries';
 import { signedInOr401 } from '../../shared/web/signIn';
 
-/** One open step in the approver inbox, with what the decision form needs. */
-export interface InboxTask {
-  id: string;
-  requestId: string;
-  requestTitle: string;
-  requestType: string;
-  requesterName: string;
-  stepCode: string;
-  stepName: string;
-  role: string;
-  reason: string;
-  clause: string;
-  checklist: { id: string; text: string }[];
-  mayRecordNotRequired: boolean;
-  assignee: string;
-  /** The person the step was assigned to, when it reached the caller as their deputy. */
-  delegatedFrom?: string;
-  dueAt: string | null;
-  status: 'waiting';
-}
+/** One open step in the approver inbox, with what the decision form needs (the contract's). */
+export type InboxTask = InboxTaskResponse;
 
 const querySchema = z.object({
   assignee: z.email({ error: 'give the approver’s email address, for example assignee=priya.shah@example.nhs.uk' }).transform((e) => e.toLowerCase()),
@@ -73,7 +56,8 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
         requestTitle: item.Title,
         requestType: requestTypeCode(item.RequestType),
         requesterName: requester.name,
-        stepCode: row.StepCode,
+        // Tasks are only ever created for a planned step, so the column holds a step code.
+        stepCode: row.StepCode as StepCode,
         stepName: STEP_NAMES[row.StepCode as StepCode] ?? row.StepCode,
         role: planned?.role ?? row.RoleCode,
         reason: planned?.reason ?? '',

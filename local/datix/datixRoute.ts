@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { datixIncidentReportSchema, idempotencyKeySchema } from '../../shared/datix/incidentReport';
-import { reportProblems } from '../../shared/datix/problems';
 import type { Clock } from '../clock/clock';
 import type { RouteHandler } from '../server/localService';
 import { readBody, sendJson } from '../server/originServer';
+import { datixEndpointIncident, endpointProblems, idempotencyKeyHeader } from './datixContract';
 import { DATIX_PATH, datixListPage } from './datixPage';
 import type { DatixStore } from './datixStore';
 import { parseFaultRequest, type FaultPlan } from './faults';
@@ -52,15 +51,15 @@ function signedIn(req: IncomingMessage): boolean {
 }
 
 async function recordIncident(req: IncomingMessage, res: ServerResponse, deps: DatixRouteDeps): Promise<void> {
-  const key = idempotencyKeySchema.safeParse(req.headers['idempotency-key']);
+  const key = idempotencyKeyHeader.safeParse(req.headers['idempotency-key']);
   if (!key.success) {
     return sendJson(res, 400, { message: 'The Idempotency-Key header is missing or not valid.', problems: [{ field: 'Idempotency-Key', message: key.error.issues[0]?.message ?? 'not valid' }] });
   }
   const body = await readJson(req);
   if (body === undefined) return sendJson(res, 400, { message: 'The body must be JSON.', problems: [{ field: '(request)', message: 'send the incident as JSON' }] });
-  const parsed = datixIncidentReportSchema.safeParse(body);
+  const parsed = datixEndpointIncident.safeParse(body);
   if (!parsed.success) {
-    const problems = reportProblems(parsed.error);
+    const problems = endpointProblems(parsed.error);
     return sendJson(res, 400, { message: `The incident is not valid: ${problems.map((p) => p.field).join(', ')}.`, problems });
   }
   const outcome = deps.store.record(key.data, parsed.data, new Date(deps.clock.now()).toISOString());
@@ -88,7 +87,7 @@ async function recordIncident(req: IncomingMessage, res: ServerResponse, deps: D
 async function setFaults(req: IncomingMessage, res: ServerResponse, deps: DatixRouteDeps): Promise<void> {
   const parsed = parseFaultRequest(await readJson(req));
   if (!parsed.success) {
-    const problems = reportProblems(parsed.error);
+    const problems = endpointProblems(parsed.error);
     return sendJson(res, 400, { message: `The fault is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`, problems });
   }
   deps.faults.set(parsed.data);

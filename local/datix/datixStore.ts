@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DatixIncidentReport } from '../../shared/datix/incidentReport';
+import type { DatixEndpointIncident as DatixIncidentReport } from './datixContract';
 
 /** One incident as the stand-in recorded it. */
 export interface DatixRecord {

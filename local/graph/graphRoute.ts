@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { ActivityNotificationSchema } from '../../shared/notify/teams/activityNotification';
+import type { z } from 'zod';
 import { AdaptiveCardSchema } from '../../shared/notify/teams/adaptiveCard';
-import { ChatCardMessageSchema } from '../../shared/notify/teams/teamsGraph';
 import type { Clock } from '../clock/clock';
 import type { RouteHandler } from '../server/localService';
 import { readBody, sendJson } from '../server/originServer';
 import { FaultSchema, type FaultInjector } from './faults';
+import { chatMessageBody, graphBadRequestMessage, sendActivityNotificationBody, type GraphErrorBody } from './graphContract';
 import { GRAPH_PREFIX, teamsMessagePage } from './pages';
 import type { TeamsStore } from './teamsStore';
 
@@ -23,7 +22,8 @@ const MESSAGE_PAGE_PATH = /^\/dev\/graph\/messages\/(\d+)$/;
 
 /** Graph's error shape, so the Graph client raises a GraphError with this code and message. */
 function graphError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': 'local-graph-stand-in' } } }, headers);
+  const body: GraphErrorBody = { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': 'local-graph-stand-in' } } };
+  sendJson(res, status, body, headers);
 }
 
 function zodMessage(error: z.ZodError): string {
@@ -59,8 +59,8 @@ export function createGraphRoute(options: GraphRouteOptions): RouteHandler {
     const receivedAt = new Date(clock.now()).toISOString();
 
     if (activity) {
-      const parsed = ActivityNotificationSchema.safeParse(body);
-      if (!parsed.success) return graphError(res, 400, 'BadRequest', `Invalid activity notification: ${zodMessage(parsed.error)}`);
+      const parsed = sendActivityNotificationBody.safeParse(body);
+      if (!parsed.success) return graphError(res, 400, 'BadRequest', `Invalid activity notification: ${graphBadRequestMessage(parsed.error, 'sendActivityNotification')}`);
       const userId = decodeURIComponent(activity[1]);
       const stored = store.insert({ kind: 'activityNotification', userId, chatId: null, receivedAt, body, card: null });
       options.log(`graph: activity notification to ${userId}: ${parsed.data.topic.value} (${GRAPH_PREFIX}/messages/${stored.id})`);
@@ -69,9 +69,13 @@ export function createGraphRoute(options: GraphRouteOptions): RouteHandler {
       return;
     }
 
-    const parsed = ChatCardMessageSchema.safeParse(body);
-    if (!parsed.success) return graphError(res, 400, 'BadRequest', `Invalid chat message: ${zodMessage(parsed.error)}`);
-    const attachment = parsed.data.attachments[0];
+    const parsed = chatMessageBody.safeParse(body);
+    if (!parsed.success) return graphError(res, 400, 'BadRequest', `Invalid chat message: ${graphBadRequestMessage(parsed.error, 'chatMessage')}`);
+    // Our sender posts exactly one card; the stand-in stores and renders only that kind of message.
+    const attachment = parsed.data.attachments?.length === 1 ? parsed.data.attachments[0] : undefined;
+    if (!attachment || attachment.contentType !== 'application/vnd.microsoft.card.adaptive' || typeof attachment.content !== 'string') {
+      return graphError(res, 400, 'BadRequest', 'Invalid chat message: the Graph stand-in takes one application/vnd.microsoft.card.adaptive attachment whose content is the card as a JSON string.');
+    }
     if (!parsed.data.body.content.includes(`<attachment id="${attachment.id}"></attachment>`)) {
       return graphError(res, 400, 'BadRequest', `Invalid chat message: body.content must contain <attachment id="${attachment.id}"></attachment> to show the card.`);
     }

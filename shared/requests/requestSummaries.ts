@@ -1,30 +1,19 @@
+import { REQUEST_STATUS_LIST_LABEL, type RequestStatusCode, type RequestSummaryResponse } from '../contract';
 import type { RequestType } from '../domain';
 import type { AiRequestItem, AiRequestStatus } from '../sharepoint';
 import { REQUEST_TYPE_LABELS } from '../sharepoint/lists/aiRequests';
 
 /**
- * Requests as the web part lists them. Status and type travel as codes (`in-review`,
- * `public-generic`) rather than the list's display labels, so the web part words them itself.
+ * Requests as the web part lists them (the contract's RequestSummaryResponse). Status and type
+ * travel as codes (`in-review`, `public-generic`) rather than the list's display labels, so the
+ * web part words them itself.
  */
-export interface RequestSummary {
-  id: string;
-  title: string;
-  type: RequestType;
-  status: string;
-  currentStage?: string;
-  submittedAt?: string;
-  modifiedAt: string;
-}
+export type RequestSummary = RequestSummaryResponse;
 
-export const STATUS_CODE: Readonly<Record<AiRequestStatus, string>> = {
-  Draft: 'draft',
-  Submitted: 'submitted',
-  'In review': 'in-review',
-  'More information needed': 'more-information',
-  Approved: 'approved',
-  Rejected: 'rejected',
-  Withdrawn: 'withdrawn',
-};
+/** The code of each Status choice, from the contract's code-to-label table. */
+export const STATUS_CODE = Object.fromEntries(
+  (Object.entries(REQUEST_STATUS_LIST_LABEL) as [RequestStatusCode, AiRequestStatus][]).map(([code, label]) => [label, code]),
+) as Readonly<Record<AiRequestStatus, RequestStatusCode>>;
 
 const TYPE_BY_LABEL = new Map(Object.entries(REQUEST_TYPE_LABELS).map(([code, label]) => [label as string, code as RequestType]));
 
@@ -36,7 +25,7 @@ export function requestSummary(item: AiRequestItem): RequestSummary {
     id: String(item.Id),
     title: item.Title,
     type: requestTypeCode(item.RequestType),
-    status: STATUS_CODE[item.Status] ?? item.Status,
+    status: STATUS_CODE[item.Status],
     currentStage: item.CurrentStage ?? undefined,
     submittedAt: item.Status === 'Draft' ? undefined : item.Created,
     modifiedAt: item.Modified,

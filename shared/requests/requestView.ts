@@ -1,37 +1,15 @@
 import * as df from 'durable-functions';
 import type { InvocationContext } from '@azure/functions';
-import { STEP_NAMES, type Route, type StepCode } from '../domain';
+import type { RequestViewResponse } from '../contract';
+import { STEP_NAMES, type StepCode } from '../domain';
 import { collect, type AiRequestItem } from '../sharepoint';
 import { routeFromItem } from '../sharepoint/requestItem';
 import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
 import { mayReadRequest } from '../access/requestReaders';
 
-/** One request as people see it: the JSON of `GET /api/requests/{id}` and the request page. */
-export interface RequestView {
-  id: number;
-  title: string;
-  type: string;
-  status: string;
-  currentStage: string | null | undefined;
-  risk: string | null | undefined;
-  route: Route | null;
-  steps: {
-    code: string;
-    name: string;
-    attempt: number;
-    status: string;
-    outcome: string | null | undefined;
-    assignee: string;
-    due: string | null | undefined;
-    respondedAt: string | null | undefined;
-    comments: string | null | undefined;
-  }[];
-  progress: unknown;
-  decisionSummary: string | null | undefined;
-  reviewDue: string | null | undefined;
-  history: { at: string; event: string; what: string; by: string | null | undefined }[];
-}
+/** One request as people see it: the JSON of `GET /api/requests/{id}` (the contract's) and the request page. */
+export type RequestView = RequestViewResponse;
 
 export async function loadRequestView(services: AppServices, item: AiRequestItem, context: InvocationContext): Promise<RequestView> {
   const id = item.Id;

@@ -1,19 +1,13 @@
+import type { RequestViewResponse } from '../contract';
 import { STEP_NAMES, type Route } from '../domain';
 import { escapeHtml as e, page } from './page';
 
-/** What the request page shows; the same data as `GET /api/requests/{id}` (see functions/requestView.ts). */
-export interface RequestStatusView {
-  id: number;
-  title: string;
-  type: string;
-  status: string;
-  risk: string | null | undefined;
+/** What the request page shows: the parts of `GET /api/requests/{id}` (the contract's RequestViewResponse) it reads. */
+export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> & {
   route: Route | null;
-  steps: { code: string; attempt: number; status: string; outcome: string | null | undefined; assignee: string; due: string | null | undefined; respondedAt: string | null | undefined; comments: string | null | undefined }[];
-  decisionSummary: string | null | undefined;
-  reviewDue: string | null | undefined;
-  history: { at: string; what: string; by: string | null | undefined }[];
-}
+  steps: Pick<RequestViewResponse['steps'][number], 'code' | 'attempt' | 'status' | 'outcome' | 'assignee' | 'due' | 'respondedAt' | 'comments'>[];
+  history: Pick<RequestViewResponse['history'][number], 'at' | 'what' | 'by'>[];
+};
 
 const day = (iso: string | null | undefined): string =>
   iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : '';

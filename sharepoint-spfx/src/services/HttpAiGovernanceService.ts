@@ -1,7 +1,8 @@
+import type * as Contract from '../contract/generated/contract';
 import type { AiGovernanceService, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
 import { apiRoutes, type ApiCall } from './apiRoutes';
 import { oversightFromJson, type GovernanceSummaryJson } from './oversightMapping';
-import { requestDetailFromView, type RequestViewJson } from './requestViewMapping';
+import { requestDetailFromView } from './requestViewMapping';
 import type {
   ApprovalTask,
   CurrentUser,
@@ -14,7 +15,6 @@ import type {
   RequestAnswers,
   RequestDetail,
   RequestSummary,
-  RequestsOverview,
 } from './types';
 
 /** The part of a fetch response the service reads; window.fetch and SPFx's HttpClientResponse both fit. */
@@ -79,15 +79,15 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   public currentUser(): Promise<CurrentUser> {
     if (!this._user) {
-      this._user = this._call<CurrentUser>(apiRoutes.me());
+      this._user = this._call<Contract.CurrentUserResponse>(apiRoutes.me());
     }
     return this._user;
   }
 
   public async planRoute(request: IntakeRequestV1): Promise<PlanResult> {
     try {
-      const route = await this._call<PlanResult>(apiRoutes.planRoute(), request);
-      return route.outcome === 'refused' ? route : { ...route, outcome: 'routed' };
+      const route = await this._call<Contract.PlanRouteResponse>(apiRoutes.planRoute(), request);
+      return { ...route, outcome: 'routed' };
     } catch (e) {
       if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
       throw e;
@@ -99,7 +99,7 @@ export class HttpAiGovernanceService implements AiGovernanceService {
   }
 
   public saveDraft(draft: IntakeDraft, draftId?: string): Promise<SavedDraft> {
-    return this._call<SavedDraft>(draftId ? apiRoutes.updateDraft(draftId) : apiRoutes.createDraft(), draft);
+    return this._call<Contract.SavedDraftResponse>(draftId ? apiRoutes.updateDraft(draftId) : apiRoutes.createDraft(), draft);
   }
 
   public async deleteDraft(draftId: string): Promise<void> {
@@ -107,16 +107,17 @@ export class HttpAiGovernanceService implements AiGovernanceService {
   }
 
   public listMyRequests(): Promise<RequestSummary[]> {
-    return this._call<RequestSummary[]>(apiRoutes.listMyRequests());
+    return this._call<Contract.RequestSummaryResponse[]>(apiRoutes.listMyRequests());
   }
 
   public async getRequest(id: string): Promise<RequestDetail> {
-    return requestDetailFromView(await this._call<RequestViewJson>(apiRoutes.getRequest(id)));
+    return requestDetailFromView(await this._call<Contract.RequestViewResponse>(apiRoutes.getRequest(id)));
   }
 
   public async getAnswers(id: string): Promise<RequestAnswers> {
-    const body = await this._call<{ id: string; answers: RequestAnswers['answers'] | null }>(apiRoutes.getAnswers(id));
-    return { id: String(body.id), answers: body.answers ?? undefined };
+    const body = await this._call<Contract.RequestAnswersResponse>(apiRoutes.getAnswers(id));
+    // The answers are the intake JSON as it was saved; a draft's may be incomplete.
+    return { id: String(body.id), answers: (body.answers ?? undefined) as RequestAnswers['answers'] };
   }
 
   public resubmit(requestId: string, request: IntakeRequestV1): Promise<SubmitResult> {
@@ -129,7 +130,8 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   public async listMyTasks(): Promise<ApprovalTask[]> {
     const me = await this.currentUser();
-    return this._call<ApprovalTask[]>(apiRoutes.listTasks(me.email));
+    const tasks = await this._call<Contract.InboxTaskResponse[]>(apiRoutes.listTasks(me.email));
+    return tasks.map((t): ApprovalTask => ({ ...t, dueAt: t.dueAt ?? '' }));
   }
 
   public async decide(taskId: string, decision: DecisionInput): Promise<void> {
@@ -142,20 +144,21 @@ export class HttpAiGovernanceService implements AiGovernanceService {
       unavailable: e instanceof ApiError && e.status === 404 ? 'This part of the dashboard is not available yet.' : `This part could not be loaded. ${(e as Error).message}`,
     });
     const [requests, oversight] = await Promise.all([
-      this._call<RequestsOverview>(apiRoutes.governanceRequests()).catch(unavailable),
+      this._call<Contract.RequestsOverviewResponse>(apiRoutes.governanceRequests()).catch(unavailable),
       this._call<GovernanceSummaryJson>(apiRoutes.governanceSummary()).then(oversightFromJson, unavailable),
     ]);
     return { requests, oversight };
   }
 
   public searchRegister(query: string): Promise<RegisterEntry[]> {
-    return this._call<RegisterEntry[]>(apiRoutes.searchRegister(query.trim()));
+    return this._call<Contract.RegisterRowResponse[]>(apiRoutes.searchRegister(query.trim()));
   }
 
   /** A request sent (new or corrected): the id, or the fields the server refused. */
   private async _send(call: ApiCall, request: IntakeRequestV1, id?: string): Promise<SubmitResult> {
     try {
-      const answer = await this._call<{ id?: string | number } | undefined>(call, request);
+      // 201 with the new request from POST /api/requests; 202 without a body from a resubmission.
+      const answer = await this._call<Contract.SubmittedRequestResponse | undefined>(call, request);
       return { outcome: 'submitted', id: String(answer?.id ?? id ?? '') };
     } catch (e) {
       if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };

@@ -1,7 +1,8 @@
 /**
- * Every Function App endpoint the web part calls, in one place so it is easy to align with the
- * back end (functions/ in the repository root). Paths are relative to the Function App's base URL
- * (for example https://func-ai-governance.azurewebsites.net or http://localhost:7071).
+ * Every Function App endpoint the web part calls. Paths are relative to the Function App's base
+ * URL (for example https://func-ai-governance.azurewebsites.net or http://localhost:7071). The
+ * bodies are the contract's types (src/contract/generated, from shared/contract in the repository
+ * root): requests are IntakeRequest, answers the *Response type named on each route.
  */
 export interface ApiCall {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -11,35 +12,35 @@ export interface ApiCall {
 const enc = encodeURIComponent;
 
 export const apiRoutes = {
-  /** → CurrentUser (functions/me.ts) */
+  /** → CurrentUserResponse */
   me: (): ApiCall => ({ method: 'GET', path: '/api/me' }),
-  /** IntakeRequestV1 → Route, or 400 {refused|errors: FieldMessage[]} (functions/routePreview.ts) */
+  /** IntakeRequest → PlanRouteResponse, or 400 FieldErrorsResponse */
   planRoute: (): ApiCall => ({ method: 'POST', path: '/api/route' }),
-  /** IntakeRequestV1 → 201 {id} | 400 {refused|errors: FieldMessage[]} (functions/requests.ts) */
+  /** IntakeRequest → 201 SubmittedRequestResponse, or 400 FieldErrorsResponse */
   submitRequest: (): ApiCall => ({ method: 'POST', path: '/api/requests' }),
-  /** IntakeDraft → {id, savedAt} (functions/drafts.ts) */
+  /** part of an IntakeRequest → SavedDraftResponse */
   createDraft: (): ApiCall => ({ method: 'POST', path: '/api/drafts' }),
   updateDraft: (id: string): ApiCall => ({ method: 'PUT', path: `/api/drafts/${enc(id)}` }),
   deleteDraft: (id: string): ApiCall => ({ method: 'DELETE', path: `/api/drafts/${enc(id)}` }),
-  /** → RequestSummary[] of the signed-in requester (functions/myRequests.ts) */
+  /** → RequestSummaryResponse[] of the signed-in requester */
   listMyRequests: (): ApiCall => ({ method: 'GET', path: '/api/requests?mine=true' }),
-  /** → the request as people see it: status, steps, history (functions/requests.ts, requestView.ts) */
+  /** → RequestViewResponse: the request as people see it, status, steps, history */
   getRequest: (id: string): ApiCall => ({ method: 'GET', path: `/api/requests/${enc(id)}` }),
-  /** → {id, status, answers} (functions/requestAnswers.ts) */
+  /** → RequestAnswersResponse */
   getAnswers: (id: string): ApiCall => ({ method: 'GET', path: `/api/requests/${enc(id)}/answers` }),
-  /** IntakeRequestV1 (the whole request, corrected) → 202 (functions/requestChanges.ts) */
+  /** IntakeRequest (the whole request, corrected) → 202 */
   resubmit: (id: string): ApiCall => ({ method: 'POST', path: `/api/requests/${enc(id)}/responses` }),
-  /** {reason} → 202 (functions/requestChanges.ts) */
+  /** {reason} → 202 */
   withdraw: (id: string): ApiCall => ({ method: 'POST', path: `/api/requests/${enc(id)}/withdrawal` }),
-  /** → ApprovalTask[] assigned to, or escalated to, this person (functions/tasks.ts) */
+  /** → InboxTaskResponse[] assigned to, or escalated to, this person */
   listTasks: (assigneeEmail: string): ApiCall => ({ method: 'GET', path: `/api/tasks?assignee=${enc(assigneeEmail)}` }),
-  /** {taskId, outcome, comments, checklist, channel:'web'} → 200 (functions/inboxDecisions.ts) */
+  /** {taskId, outcome, comments, checklist, channel:'web'} → 200 */
   decide: (): ApiCall => ({ method: 'POST', path: '/api/decisions' }),
-  /** → RequestsOverview: open requests by stage, overdue steps (functions/governanceRequests.ts) */
+  /** → RequestsOverviewResponse: open requests by stage, overdue steps */
   governanceRequests: (): ApiCall => ({ method: 'GET', path: '/api/governance/requests' }),
-  /** → reviews due, incidents by state, Datix escalations (functions/governanceSummary.ts) */
+  /** → GovernanceSummaryResponse: reviews due, incidents by state, Datix escalations */
   governanceSummary: (): ApiCall => ({ method: 'GET', path: '/api/governance/summary' }),
-  /** → RegisterEntry[]: published entries and approved tools, or only one of them (functions/register.ts) */
+  /** → RegisterRowResponse[]: published entries and approved tools, or only one of them */
   searchRegister: (query: string, source?: 'published' | 'approved'): ApiCall => ({
     method: 'GET',
     path: `/api/register?q=${enc(query)}${source ? `&source=${source}` : ''}`,

@@ -1,34 +1,14 @@
-/* eslint-disable @rushstack/no-new-null -- this describes JSON the Function App sends, where "none" is null */
+import type { GovernanceSummaryResponse } from '../contract/generated/contract';
 import type { OversightSummary, ReviewDate } from './types';
 
 /**
- * `GET /api/governance/summary` (functions/governanceSummary.ts and
- * shared/governance/governanceSummary.ts in the Function App), the parts the dashboard shows.
- * Keep in step by hand; a missing part is shown as empty rather than breaking the dashboard.
+ * `GET /api/governance/summary` (the contract's GovernanceSummaryResponse), the parts the
+ * dashboard shows. A missing part is shown as empty rather than breaking the dashboard, as an
+ * older Function App may not send every part yet.
  */
-export interface GovernanceSummaryJson {
-  reviews?: { overdue?: ReviewJson[]; dueSoon?: ReviewJson[] };
-  incidentsByState?: { state: string; count: number }[];
-  openIncidents?: {
-    reference: string;
-    title: string;
-    severity: string;
-    status: string;
-    occurredAt: string;
-    triageDueAt?: string;
-    datixReference?: string;
-    escalatedAt?: string;
-  }[];
-  datixEscalations?: { incidentReference: string; title: string; status: string; datixReference?: string; escalatedAt: string | null }[];
-  datixCounts?: { recorded: number; awaitingReference: number; triageOverdue: number };
-}
+export type GovernanceSummaryJson = Partial<GovernanceSummaryResponse>;
 
-interface ReviewJson {
-  kind: 'policy' | 'tool';
-  title: string;
-  dueOn: string;
-  owner?: string;
-}
+type ReviewJson = GovernanceSummaryResponse['reviews']['overdue'][number];
 
 const review = (r: ReviewJson, overdue: boolean): ReviewDate => ({ kind: r.kind, title: r.title, dueOn: r.dueOn, owner: r.owner, overdue });
 

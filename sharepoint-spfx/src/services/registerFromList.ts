@@ -1,34 +1,40 @@
 // The attribute lets the repository's own type check (Node16, CommonJS) read these ES module types too.
 import type { SPFI } from '@pnp/sp' with { 'resolution-mode': 'import' };
+import {
+  REGISTER_DPIA_STATUS_BY_LIST_LABEL,
+  REGISTER_KIND_LIST_LABEL,
+  REGISTER_LIST_TITLE,
+  REGISTER_PUBLIC_COLUMNS,
+  REGISTER_PUBLISHED_STATUS,
+} from '../contract/generated/contract';
 import type { RegisterEntry } from './types';
 
 /**
  * The published rows of the site's AI Register list, read with PnPjs under the person's own
  * SharePoint permissions (the register is public, so every member can read it). Only the typed
  * query is here; the caller's SPFI brings the selective imports (webs, lists, items) and, inside
- * SharePoint, the SPFx behaviour that signs the calls in. Columns: shared/sharepoint/lists/aiRegister.ts
- * in the Function App.
+ * SharePoint, the SPFx behaviour that signs the calls in. The list, its columns and choices come
+ * from the contract (shared/sharepoint/lists/aiRegister.ts in the Function App).
  */
-export const REGISTER_LIST = 'AI Register';
+export const REGISTER_LIST = REGISTER_LIST_TITLE;
 
 interface RegisterRow {
   Title: string;
-  EntryType: 'Approved tool' | 'Research initiative';
+  EntryType: (typeof REGISTER_KIND_LIST_LABEL)[keyof typeof REGISTER_KIND_LIST_LABEL];
   PlainEnglishDescription: string;
   Purpose: string | undefined;
   HumanOversight: string | undefined;
   DataUsed: string | undefined;
-  DpiaStatus: 'Not required' | 'In progress' | 'Completed' | undefined;
+  DpiaStatus: keyof typeof REGISTER_DPIA_STATUS_BY_LIST_LABEL | undefined;
   PublicContact: string | undefined;
   ReviewDate: string | undefined;
 }
 
-const DPIA: Record<string, RegisterEntry['dpiaStatus']> = { 'Not required': 'not-required', 'In progress': 'in-progress', Completed: 'approved' };
-const FIELDS = ['Title', 'EntryType', 'PlainEnglishDescription', 'Purpose', 'HumanOversight', 'DataUsed', 'DpiaStatus', 'PublicContact', 'ReviewDate'];
+const DPIA: Record<string, RegisterEntry['dpiaStatus']> = REGISTER_DPIA_STATUS_BY_LIST_LABEL;
 
 export function registerEntryFromRow(row: RegisterRow, defaultContact: string): RegisterEntry {
   return {
-    kind: row.EntryType === 'Research initiative' ? 'research' : 'tool',
+    kind: row.EntryType === REGISTER_KIND_LIST_LABEL.research ? 'research' : 'tool',
     name: row.Title,
     supplier: '',
     description: row.PlainEnglishDescription,
@@ -44,7 +50,7 @@ export function registerEntryFromRow(row: RegisterRow, defaultContact: string): 
 
 /** Every published entry, 5,000 a page, filtered on the indexed Status column. */
 export async function publishedRegister(sp: SPFI, defaultContact: string): Promise<RegisterEntry[]> {
-  const query = sp.web.lists.getByTitle(REGISTER_LIST).items.select(...FIELDS).filter("Status eq 'Published'").top(5000);
+  const query = sp.web.lists.getByTitle(REGISTER_LIST).items.select(...REGISTER_PUBLIC_COLUMNS).filter(`Status eq '${REGISTER_PUBLISHED_STATUS}'`).top(5000);
   const entries: RegisterEntry[] = [];
   for await (const page of query as AsyncIterable<RegisterRow[]>) {
     for (const row of page) entries.push(registerEntryFromRow(row, defaultContact));

@@ -1,73 +1,35 @@
-/* eslint-disable @rushstack/no-new-null -- this describes JSON the Function App sends, where "none" is null */
+import {
+  DECISION_OUTCOME_LIST_LABEL,
+  REQUEST_STATUS_LIST_LABEL,
+  REQUEST_TYPE_LIST_LABEL,
+  RISK_RATING_LIST_LABEL,
+  STEP_STATUS_BY_LIST_LABEL,
+  type RequestViewResponse,
+} from '../contract/generated/contract';
 import type { DecisionOutcome, RequestDetail, RequestStatus, RequestType, RiskRating, Route, StepCode, StepProgress, TimelineEvent } from './types';
 import { STEP_CODES } from './types';
 
 /**
  * `GET /api/requests/{id}` answers with the request as the back end's pages show it (list labels
- * such as "In review", the audit history). This turns it into the web part's RequestDetail.
- * The labels are the AI Requests and AI Approval Tasks lists' choices (shared/sharepoint/lists in
- * the Function App); keep them in step by hand.
+ * such as "In review", the audit history). This turns it into the web part's RequestDetail, with
+ * the lists' labels read from the generated contract.
  */
-export interface RequestViewJson {
-  id: number | string;
-  title: string;
-  type: string;
-  status: string;
-  currentStage?: string | null;
-  risk?: string | null;
-  route?: Route | null;
-  steps?: {
-    code: string;
-    name?: string;
-    attempt?: number;
-    status: string;
-    outcome?: string | null;
-    assignee?: string;
-    due?: string | null;
-    respondedAt?: string | null;
-    comments?: string | null;
-  }[];
-  decisionSummary?: string | null;
-  reviewDue?: string | null;
-  history?: { at: string; event: string; what?: string; by?: string | null }[];
+export type RequestViewJson = RequestViewResponse;
+
+/** Label to code, from the contract's code-to-label table. */
+function byLabel<C extends string>(labels: Readonly<Record<C, string>>): Record<string, C> {
+  const codes: Record<string, C> = {};
+  for (const code of Object.keys(labels) as C[]) codes[labels[code]] = code;
+  return codes;
 }
 
-const STATUS: Record<string, RequestStatus> = {
-  Draft: 'draft',
-  Submitted: 'submitted',
-  'In review': 'in-review',
-  'More information needed': 'more-information',
-  Approved: 'approved',
-  Rejected: 'rejected',
-  Withdrawn: 'withdrawn',
-};
+const STATUS: Record<string, RequestStatus> = byLabel(REQUEST_STATUS_LIST_LABEL);
+const TYPE: Record<string, RequestType> = byLabel(REQUEST_TYPE_LIST_LABEL);
+const OUTCOME: Record<string, DecisionOutcome> = byLabel(DECISION_OUTCOME_LIST_LABEL);
+const STEP_STATUS: Record<string, StepProgress['status']> = STEP_STATUS_BY_LIST_LABEL;
+const RISK: Record<string, RiskRating> = byLabel(RISK_RATING_LIST_LABEL);
 
-const TYPE: Record<string, RequestType> = {
-  'Healthcare AI product': 'healthcare',
-  Research: 'research',
-  'Procured product or licence': 'procured',
-  'Freely available AI tool': 'public-generic',
-  'Nationally procured AI function': 'national',
-  'Supplier adding AI to an existing system': 'supplier-feature',
-};
-
-const OUTCOME: Record<string, DecisionOutcome> = {
-  Approved: 'approved',
-  Rejected: 'rejected',
-  'More information needed': 'more-information',
-  'Not required': 'not-required',
-};
-
-const STEP_STATUS: Record<string, StepProgress['status']> = {
-  Pending: 'waiting',
-  Reminded: 'waiting',
-  Escalated: 'waiting',
-  Completed: 'decided',
-  Cancelled: 'cancelled',
-};
-
-const RISK: Record<string, RiskRating> = { Low: 'low', Medium: 'medium', High: 'high' };
-
+// eslint-disable-next-line @rushstack/no-new-null -- the Function App's JSON says "none" with null
 const orUndefined = (v: string | null | undefined): string | undefined => (v === null || v === undefined || v === '' ? undefined : v);
 const isStepCode = (code: string): code is StepCode => (STEP_CODES as readonly string[]).indexOf(code) >= 0;
 

@@ -1,124 +1,41 @@
+import type * as Contract from '../contract/generated/contract';
+import type { STEP_STATUS_BY_LIST_LABEL } from '../contract/generated/contract';
+
 /**
- * Types shared by the web part's views and its data services.
- *
- * The intake request mirrors "Intake JSON, version 1" in the design (policy-routing.md) field for
- * field: those names are a public interface, so they are copied exactly and never renamed. The
- * route, task, decision and register shapes follow the back end's schemas (shared/domain/schemas
- * in the Function App); this package cannot import them (it is its own SPFx package), so keep the
- * two in step by hand.
+ * Types shared by the web part's views and its data services. Everything the API defines (the
+ * intake request, codes, the shapes of its answers) comes from the generated contract
+ * (src/contract/generated, written from the Function App's shared/contract); the types here are
+ * the views' own, derived from the contract where they hold the same data, so a change on the
+ * API side that the web part does not follow fails to compile.
  */
 
-export const REQUEST_TYPES = ['healthcare', 'research', 'procured', 'public-generic', 'national', 'supplier-feature'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
+export { REQUEST_TYPES, STEP_CODES, DECISION_OUTCOMES, REGISTER_KINDS, REQUEST_STATUS_CODES as REQUEST_STATUSES } from '../contract/generated/contract';
 
-export interface Person {
-  name: string;
-  email: string;
-}
+export type RequestType = Contract.RequestType;
+export type StepCode = Contract.StepCode;
+export type RequestStatus = Contract.RequestStatusCode;
+export type DecisionOutcome = Contract.DecisionOutcomeCode;
+export type RiskRating = Contract.RiskRatingCode;
 
-export interface IntakeData {
-  personal: boolean;
-  specialCategory: boolean;
-  confidentialPatientInfo: boolean;
-  anonymised: boolean;
-  reidentificationRiskChecked: boolean;
-  usedForTraining: boolean;
-  /** Required when `personal` is true. */
-  legalBasis?: string;
-  leavesUk: boolean;
-  recordCount: number;
-}
-
-export interface IntakeUse {
-  clinical: boolean;
-  healthcareProvision: boolean;
-  medicalDevice: boolean;
-  serviceChange: boolean;
-  /** Added after version 1 was published; the back end treats a missing answer as false. */
-  staffImpact?: boolean;
-  automatedDecisions: boolean;
-  /** Who reviews the tool's outputs; required when `automatedDecisions` is true. */
-  humanReviewer?: string;
-  installNeeded: boolean;
-  supplierAssured: boolean;
-}
-
-export interface IntakeNational {
-  igAware: boolean;
-  nhseProcured: boolean;
-  assuranceDocuments: boolean;
-  nationalGuidance: boolean;
-}
-
-export interface IntakeAttestations {
-  noPersonalData: boolean;
-  noBusinessSensitiveData: boolean;
-  nonClinicalOnly: boolean;
-  copyrightConsidered: boolean;
-  biasConsidered: boolean;
-  outputsVerified: boolean;
-  corporateDevicesOnly: boolean;
-  noUnauthorisedInstall: boolean;
-}
+export type Person = Contract.CurrentUserResponse;
 
 /** The intake request, version 1, exactly as `POST /api/requests` takes it. */
-export interface IntakeRequestV1 {
-  version?: 1;
-  type: RequestType;
-  title: string;
-  directorate: string;
-  requester: Person;
-  product: { name: string; supplier: string };
-  purpose: string;
-  benefits: string;
-  successMeasures: string;
-  /** Pounds sterling; 0 when free. */
-  estimatedCost: number;
-  data: IntakeData;
-  use: IntakeUse;
-  /** Required for type `national`. */
-  national?: IntakeNational;
-  /** Required (all true) for type `public-generic`. */
-  attestations?: IntakeAttestations;
-  /** Answers to the ten Data Protection Impact Assessment screening questions (policy Appendix 2). */
-  dpiaScreening: boolean[];
-}
+export type IntakeRequestV1 = Contract.IntakeRequest;
 
 /** One problem with one field, as every 400 response and intake refusal gives it. */
-export interface FieldMessage {
-  /** Dotted path such as `data.legalBasis`. */
-  field: string;
-  message: string;
-}
+export type FieldMessage = Contract.FieldErrorsResponse['errors'][number];
 
-export const STEP_CODES = [
-  'IG_NOTIFY', 'FINANCE', 'DIGITAL_BI', 'DPIA', 'CSO', 'MDSO', 'DTAC', 'CALDICOTT', 'RESEARCH', 'IT_INSTALL', 'WORKFORCE', 'SIRO',
-] as const;
-export type StepCode = (typeof STEP_CODES)[number];
+export type ChecklistItem = Contract.InboxTaskResponse['checklist'][number];
 
-export interface ChecklistItem {
-  id: string;
-  text: string;
-}
+type ApiPlannedStep = Contract.PlanRouteResponse['stages'][number][number];
 
-export interface PlannedStep {
-  code: StepCode;
+/** A step of a planned route: the parts of the API's planned step the views show. */
+export interface PlannedStep extends Pick<ApiPlannedStep, 'code' | 'role' | 'reason' | 'clause'> {
   stage: number;
-  /** Who acts, in plain English (e.g. "Clinical Safety Officer"). */
-  role: string;
-  /** Why this step is needed, in plain English. */
-  reason: string;
-  /** The policy clause it follows, e.g. "§5 Finance & Procurement". */
-  clause: string;
   checklist?: ChecklistItem[];
 }
 
-export type RiskRating = 'low' | 'medium' | 'high';
-
-export interface RiskAssessment {
-  rating: RiskRating;
-  facts: { code: string; sentence: string }[];
-}
+export type RiskAssessment = Contract.PlanRouteResponse['risk'];
 
 export interface Route {
   outcome: 'routed';
@@ -134,12 +51,6 @@ export interface Refusal {
 
 export type PlanResult = Route | Refusal;
 
-export const REQUEST_STATUSES = ['draft', 'submitted', 'in-review', 'more-information', 'approved', 'rejected', 'withdrawn'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const DECISION_OUTCOMES = ['approved', 'rejected', 'more-information', 'not-required'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
-
 /** One line of a request's history: what happened, who, when (from the audit log). */
 export interface TimelineEvent {
   at: string;
@@ -153,16 +64,8 @@ export interface TimelineEvent {
   comments?: string;
 }
 
-export interface RequestSummary {
-  id: string;
-  title: string;
-  type: RequestType;
-  status: RequestStatus;
-  /** The stage or step the request is waiting on, in plain English. */
-  currentStage?: string;
-  submittedAt?: string;
-  modifiedAt: string;
-}
+/** One of my requests, as `GET /api/requests?mine=true` lists it. */
+export type RequestSummary = Contract.RequestSummaryResponse;
 
 export interface StepProgress {
   code: StepCode;
@@ -171,7 +74,7 @@ export interface StepProgress {
   role: string;
   /** A step asked again after more information is a new attempt. */
   attempt?: number;
-  status: 'waiting' | 'decided' | 'cancelled' | 'not-started';
+  status: (typeof STEP_STATUS_BY_LIST_LABEL)[keyof typeof STEP_STATUS_BY_LIST_LABEL] | 'not-started';
   outcome?: DecisionOutcome;
   assignee?: string;
   dueAt?: string;
@@ -199,23 +102,13 @@ export interface RequestAnswers {
   answers: Partial<IntakeRequestV1> | undefined;
 }
 
-/** One approval task in the approver inbox. */
-export interface ApprovalTask {
-  id: string;
-  requestId: string;
-  requestTitle: string;
-  requestType: RequestType;
-  requesterName: string;
-  stepCode: StepCode;
-  role: string;
-  reason: string;
-  clause: string;
-  checklist: ChecklistItem[];
+type ApiTask = Contract.InboxTaskResponse;
+
+/** One approval task in the approver inbox: the API's task, with a due date always given. */
+export interface ApprovalTask
+  extends Pick<ApiTask, 'id' | 'requestId' | 'requestTitle' | 'requestType' | 'requesterName' | 'stepCode' | 'role' | 'reason' | 'clause' | 'checklist' | 'assignee' | 'delegatedFrom'> {
   /** The step may be recorded as "not required" (the national Data Protection Impact Assessment). */
-  mayRecordNotRequired?: boolean;
-  assignee: string;
-  /** Set when the task reached me because I am the assignee's deputy. */
-  delegatedFrom?: string;
+  mayRecordNotRequired?: ApiTask['mayRecordNotRequired'];
   dueAt: string;
   status: 'waiting' | 'decided' | 'cancelled';
 }
@@ -232,59 +125,29 @@ export interface DecisionInput {
   checklist: ChecklistAnswer[];
 }
 
-export interface StageCount {
-  stage: string;
-  count: number;
-}
-
-export interface OverdueStep {
-  requestId: string;
-  requestTitle: string;
-  stepCode: StepCode;
-  role: string;
-  assignee: string;
-  dueAt: string;
-  escalated: 'none' | 'deputy' | 'governance-lead';
-}
+type ApiOverview = Contract.RequestsOverviewResponse;
+export type StageCount = ApiOverview['openByStage'][number];
+export type OverdueStep = Omit<ApiOverview['overdueSteps'][number], 'stepName'>;
 
 /** Open requests and late steps (`GET /api/governance/requests`). */
-export interface RequestsOverview {
-  generatedAt: string;
-  openByStage: StageCount[];
+export interface RequestsOverview extends Omit<ApiOverview, 'overdueSteps'> {
   overdueSteps: OverdueStep[];
 }
 
 export interface ReviewDate {
-  kind: 'policy' | 'tool';
+  kind: ApiSummary['reviews']['overdue'][number]['kind'];
   title: string;
   dueOn: string;
   overdue?: boolean;
   owner?: string;
 }
 
-export interface IncidentCount {
-  state: string;
-  count: number;
-}
+type ApiSummary = Contract.GovernanceSummaryResponse;
+export type IncidentCount = ApiSummary['incidentsByState'][number];
+export type OpenIncident = Pick<ApiSummary['openIncidents'][number], 'reference' | 'title' | 'severity' | 'status' | 'occurredAt' | 'triageDueAt' | 'datixReference'>;
 
-export interface DatixEscalation {
-  /** Our reference for the incident, e.g. "AI incident 12". */
-  incidentReference: string;
-  title: string;
-  /** Absent until someone records the reference Datix gave. */
-  datixReference?: string;
+export interface DatixEscalation extends Pick<ApiSummary['datixEscalations'][number], 'incidentReference' | 'title' | 'datixReference'> {
   escalatedAt?: string;
-}
-
-export interface OpenIncident {
-  reference: string;
-  title: string;
-  severity: string;
-  status: string;
-  occurredAt: string;
-  /** While it waits for triage. */
-  triageDueAt?: string;
-  datixReference?: string;
 }
 
 /** Reviews, incidents and Datix escalations (`GET /api/governance/summary`). */
@@ -303,25 +166,10 @@ export interface GovernanceDashboardData {
   oversight: OversightSummary | { unavailable: string };
 }
 
-export const REGISTER_KINDS = ['tool', 'research'] as const;
-
-/** One public row of the AI Register (public fields only). */
-export interface RegisterEntry {
-  kind: (typeof REGISTER_KINDS)[number];
-  name: string;
-  supplier: string;
-  description: string;
-  purpose: string;
-  humanOversight: string;
-  dataUsed: string;
-  dpiaStatus: 'approved' | 'not-required' | 'in-progress';
-  contact: string;
-  reviewDate: string;
+/** One public row of the AI Register (public fields only), as `GET /api/register` gives it. */
+export interface RegisterEntry extends Omit<Contract.RegisterRowResponse, 'source'> {
   /** `published`: the governance team's register entry; `approved`: approved, its entry not published yet. */
-  source?: 'published' | 'approved';
+  source?: Contract.RegisterSource;
 }
 
-export interface CurrentUser {
-  name: string;
-  email: string;
-}
+export type CurrentUser = Contract.CurrentUserResponse;

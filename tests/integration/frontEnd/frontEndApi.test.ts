@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSp } from '../../../shared/sharepoint';
+import { contractProblems } from '../../support/contractResponses';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
 
 // The endpoints the web part calls, over HTTP against the local runtime. The caller is named by
@@ -26,7 +27,10 @@ describe('the web part’s endpoints', () => {
     if (as) headers['x-ms-client-principal-name'] = as;
     const res = await fetch(`${rt.origin}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    const json = text ? JSON.parse(text) : undefined;
+    // Every answer is also checked against the contract the web part is built with (shared/contract).
+    expect(contractProblems(method, path, res.status, json)).toEqual([]);
+    return { status: res.status, body: json };
   };
   const fields = (body: { errors?: { field: string }[] }): string[] => (body.errors ?? []).map((e) => e.field);
   const openTask = (as: string, stepCode: string, title: string) =>

@@ -1,4 +1,5 @@
 import { collect, createRepositories, createSp } from '../../../shared/sharepoint';
+import { contractProblems } from '../../support/contractResponses';
 import { eventually, startRuntime, type RuntimeProcess } from '../../support/runtime';
 import { answer, datixFault, IG_MANAGER, incident, incidentBody, reportIncident } from './incidentClient';
 
@@ -41,6 +42,7 @@ describe('GET /api/governance/summary', () => {
     const res = await fetch(`${rt.origin}/api/governance/summary`, { headers: { 'x-ms-client-principal-name': 'governance.lead@example.nhs.uk' } });
     expect(res.status).toBe(200);
     const summary = (await res.json()) as Record<string, unknown>;
+    expect(contractProblems('GET', '/api/governance/summary', 200, summary)).toEqual([]);
     expect(summary).toEqual({
       generatedAt: '2026-11-02T09:01:00.000Z',
       reviews: {

@@ -54,7 +54,7 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
 
     expect(anonymous.status).toBe(401);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('activityType: activityType must be "systemDefault"');
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('activityType: activityType must be declared in the Teams app manifest, or be systemDefault');
     expect(await world.teamsMessages()).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { DECISION_OUTCOME_LABELS, REQUEST_STATUS_LABELS, REQUEST_TYPE_SHORT_NAMES } from '../../../contract/generated/contract';
 import type { DecisionOutcome, RequestStatus, RequestType, StepCode } from '../../../services/types';
 
 /** Plain-English names, with abbreviations spelled out (policy §6.1). */
@@ -16,31 +17,10 @@ export const STEP_NAMES: Record<StepCode, string> = {
   SIRO: 'Senior Information Risk Owner (SIRO)',
 };
 
-export const STATUS_NAMES: Record<RequestStatus, string> = {
-  draft: 'Draft, not sent',
-  submitted: 'Sent, waiting to start',
-  'in-review': 'Being reviewed',
-  'more-information': 'More information needed from you',
-  approved: 'Approved',
-  rejected: 'Not approved',
-  withdrawn: 'Withdrawn',
-};
-
-export const OUTCOME_NAMES: Record<DecisionOutcome, string> = {
-  approved: 'Approved',
-  rejected: 'Not approved',
-  'more-information': 'Asked for more information',
-  'not-required': 'Recorded as not required',
-};
-
-export const TYPE_NAMES: Record<RequestType, string> = {
-  healthcare: 'Healthcare tool',
-  research: 'Research',
-  procured: 'Tool or licence to buy',
-  'public-generic': 'Free or generic tool',
-  national: 'National function',
-  'supplier-feature': 'New features in an existing system',
-};
+/** How statuses, outcomes and request types read: the API's wording, from the contract. */
+export const STATUS_NAMES: Readonly<Record<RequestStatus, string>> = REQUEST_STATUS_LABELS;
+export const OUTCOME_NAMES: Readonly<Record<DecisionOutcome, string>> = DECISION_OUTCOME_LABELS;
+export const TYPE_NAMES: Readonly<Record<RequestType, string>> = REQUEST_TYPE_SHORT_NAMES;
 
 export const RISK_NAMES: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 

@@ -1,3 +1,5 @@
+// The ten screening questions in the API's own wording (shared/domain/screening, through the contract).
+import { DPIA_SCREENING_QUESTIONS } from '../../../../contract/generated/contract';
 import type { IntakeDraft } from '../../../../services/AiGovernanceService';
 import type { FieldMessage, IntakeRequestV1, RequestType } from '../../../../services/types';
 
@@ -53,19 +55,6 @@ export const REQUEST_TYPE_OPTIONS: { key: RequestType; text: string; help: strin
 const isType = (...types: RequestType[]): ((a: Answers) => boolean) => (a: Answers): boolean => types.indexOf(a.type as RequestType) >= 0;
 const isYes = (path: string): ((a: Answers) => boolean) => (a: Answers): boolean => a[path] === true;
 
-export const DPIA_SCREENING_QUESTIONS: { question: string; help: string }[] = [
-  { question: 'Will the tool use information that identifies a person, living or dead?', help: 'For example a name, address, postcode, email address, telephone number or payroll number.' },
-  { question: 'Will the tool use sensitive information about a person, living or dead?', help: 'For example physical or mental health, sexuality, religious belief, political views or National Insurance number.' },
-  { question: 'Will the tool share identifiers that are unique to a person or household?', help: 'For example a hospital number, NHS number, National Insurance number or payroll number.' },
-  { question: 'Will the tool use pseudonymised information in an organisation that holds the key to identify people again?', help: 'Pseudonymised data has names and numbers replaced by codes; anyone with the key can work out who is who.' },
-  { question: 'Will organisations or people get access to information they cannot see now?', help: 'For example a supplier or another team seeing records for the first time.' },
-  { question: 'Will we use information we already hold for a different purpose?', help: 'For example using care records collected for treatment to train a tool.' },
-  { question: 'Does the tool use technology that people might feel intrudes on their privacy?', help: 'For example fingerprint or face recognition, closed-circuit television (CCTV) or audio recording.' },
-  { question: 'Will decisions or actions be taken about people in ways that could significantly affect them?', help: 'Including profiling, and decisions made only by a computer without a person involved.' },
-  { question: 'Will the tool collect more information about people than we already collect or hold?', help: 'For example extra questions, recordings or measurements.' },
-  { question: 'Will people be contacted in ways they may not expect and may find intrusive?', help: 'For example by personal email or text message.' },
-];
-
 const PROMISES: { key: string; label: string }[] = [
   { key: 'noPersonalData', label: 'I will not enter any personal data, such as names, NHS numbers or anything that could identify a patient or colleague.' },
   { key: 'noBusinessSensitiveData', label: 'I will not enter business-sensitive information, such as contracts, finances or unpublished plans.' },
@@ -119,7 +108,7 @@ export const QUESTIONS: Question[] = [
   { path: 'use.installNeeded', kind: 'yesNo', section: 'use', name: 'Software to install', label: 'Does any software need to be installed on our devices?' },
   { path: 'use.supplierAssured', kind: 'yesNo', section: 'use', name: 'Supplier already assured', label: 'Has the supplier already been checked and approved by us or nationally?', help: 'For example through an existing contract or a national framework. Answer no if you do not know.' },
 
-  ...DPIA_SCREENING_QUESTIONS.map((q, i): Question => ({ path: `dpiaScreening.${i}`, kind: 'yesNo', section: 'screening', name: `Screening question ${i + 1}`, label: `${i + 1}. ${q.question}`, help: q.help })),
+  ...DPIA_SCREENING_QUESTIONS.map((q, i): Question => ({ path: `dpiaScreening.${i}`, kind: 'yesNo', section: 'screening', name: `Screening question ${q.number}`, label: `${q.number}. ${q.question}`, help: q.examples })),
 ];
 
 export function applies(question: Question, answers: Answers): boolean {
@@ -195,9 +184,8 @@ export function toIntakeRequest(a: Answers): IntakeRequestV1 {
     return q !== undefined && applies(q, a) && bool(a, path);
   };
   const type = a.type as RequestType;
-  const request: IntakeRequestV1 = {
-    version: 1,
-    type,
+  const common = {
+    version: 1 as const,
     title: text(a, 'title'),
     directorate: text(a, 'directorate'),
     requester: { name: text(a, 'requester.name'), email: text(a, 'requester.email') },
@@ -230,27 +218,36 @@ export function toIntakeRequest(a: Answers): IntakeRequestV1 {
     },
     dpiaScreening: DPIA_SCREENING_QUESTIONS.map((_, i) => bool(a, `dpiaScreening.${i}`)),
   };
+  // The request is a union on its type: only a national request has `national`, only a free or generic one `attestations`.
   if (type === 'national') {
-    request.national = {
-      igAware: on('national.igAware'),
-      nhseProcured: on('national.nhseProcured'),
-      assuranceDocuments: on('national.assuranceDocuments'),
-      nationalGuidance: on('national.nationalGuidance'),
+    return {
+      type,
+      ...common,
+      national: {
+        igAware: on('national.igAware'),
+        nhseProcured: on('national.nhseProcured'),
+        assuranceDocuments: on('national.assuranceDocuments'),
+        nationalGuidance: on('national.nationalGuidance'),
+      },
     };
   }
   if (type === 'public-generic') {
-    request.attestations = {
-      noPersonalData: on('attestations.noPersonalData'),
-      noBusinessSensitiveData: on('attestations.noBusinessSensitiveData'),
-      nonClinicalOnly: on('attestations.nonClinicalOnly'),
-      copyrightConsidered: on('attestations.copyrightConsidered'),
-      biasConsidered: on('attestations.biasConsidered'),
-      outputsVerified: on('attestations.outputsVerified'),
-      corporateDevicesOnly: on('attestations.corporateDevicesOnly'),
-      noUnauthorisedInstall: on('attestations.noUnauthorisedInstall'),
+    return {
+      type,
+      ...common,
+      attestations: {
+        noPersonalData: on('attestations.noPersonalData'),
+        noBusinessSensitiveData: on('attestations.noBusinessSensitiveData'),
+        nonClinicalOnly: on('attestations.nonClinicalOnly'),
+        copyrightConsidered: on('attestations.copyrightConsidered'),
+        biasConsidered: on('attestations.biasConsidered'),
+        outputsVerified: on('attestations.outputsVerified'),
+        corporateDevicesOnly: on('attestations.corporateDevicesOnly'),
+        noUnauthorisedInstall: on('attestations.noUnauthorisedInstall'),
+      },
     };
   }
-  return request;
+  return { type, ...common };
 }
 
 /** An unfinished form in the intake shape, with unanswered questions left out. */

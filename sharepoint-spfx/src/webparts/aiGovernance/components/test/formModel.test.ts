@@ -1,4 +1,5 @@
-import { applicableQuestions, fromDraft, toDraft, toIntakeRequest, validate } from '../requestForm/formModel';
+import { DPIA_SCREENING_QUESTIONS, REQUEST_FIELD_LABELS } from '../../../../contract/generated/contract';
+import { QUESTIONS, applicableQuestions, fromDraft, toDraft, toIntakeRequest, validate } from '../requestForm/formModel';
 import { validProcuredAnswers } from './fixtures';
 
 const paths = (answers: Record<string, unknown>): string[] => applicableQuestions(answers as never).map((q) => q.path);
@@ -25,6 +26,17 @@ describe('request form model', () => {
     expect(paths({ type: 'procured', 'use.automatedDecisions': false })).not.toContain('use.humanReviewer');
   });
 
+  it('asks every answer the API takes, and none it does not (the contract lists them)', () => {
+    const asked = QUESTIONS.map((q) => q.path.replace(/^dpiaScreening\.\d+$/, 'dpiaScreening'));
+    expect(Array.from(new Set(asked)).sort()).toEqual(Object.keys(REQUEST_FIELD_LABELS).sort());
+  });
+
+  it('words the screening questions as the API does', () => {
+    const screening = QUESTIONS.filter((q) => q.section === 'screening');
+    expect(screening.map((q) => q.label)).toEqual(DPIA_SCREENING_QUESTIONS.map((q) => `${q.number}. ${q.question}`));
+    expect(screening[0].label).toBe('1. Will the tool process information that identifies a person, living or dead?');
+  });
+
   it('always asks the ten screening questions once a kind is chosen', () => {
     expect(paths({ type: 'research' }).filter((p) => p.indexOf('dpiaScreening.') === 0)).toHaveLength(10);
   });
@@ -43,8 +55,8 @@ describe('request form model', () => {
       use: { installNeeded: true, medicalDevice: false, supplierAssured: false },
     });
     expect(request.dpiaScreening).toEqual([false, false, false, false, false, false, false, false, false, false]);
-    expect(request.national).toBeUndefined();
-    expect(request.attestations).toBeUndefined();
+    expect('national' in request).toBe(false);
+    expect('attestations' in request).toBe(false);
   });
 
   it('sends answers to questions that no longer apply as "no"', () => {

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import * as intake from './intake';
+import * as labels from './labels';
+import * as register from './register';
+import * as responses from './responses';
+
+/**
+ * The one contract between the API and the web part. The API imports these modules; the SPFx
+ * package cannot reach outside its folder, so scripts/generateContract.ts writes them into
+ * sharepoint-spfx/src/contract/generated/contract.ts as plain constants and types, and a unit test
+ * fails when that copy differs from what this source generates.
+ */
+export * from './intake';
+export * from './labels';
+export * from './register';
+export * from './responses';
+
+/** Values the web part receives as they are (JSON-safe, emitted `as const`). */
+export const CONTRACT_VALUES = {
+  REQUEST_TYPES: intake.REQUEST_TYPES,
+  REQUEST_FIELD_LABELS: intake.REQUEST_FIELD_LABELS,
+  DPIA_SCREENING_QUESTIONS: intake.DPIA_SCREENING_QUESTIONS,
+  EQUALITY_GROUPS: intake.EQUALITY_GROUPS,
+  EQUALITY_SCREENING_QUESTION: intake.EQUALITY_SCREENING_QUESTION,
+  STEP_CODES: labels.STEP_CODES,
+  STEP_NAMES: labels.STEP_NAMES,
+  REQUEST_STATUS_CODES: labels.REQUEST_STATUS_CODES,
+  REQUEST_STATUS_LABELS: labels.REQUEST_STATUS_LABELS,
+  REQUEST_STATUS_LIST_LABEL: labels.REQUEST_STATUS_LIST_LABEL,
+  REQUEST_TYPE_LIST_LABEL: labels.REQUEST_TYPE_LABELS,
+  REQUEST_TYPE_SHORT_NAMES: labels.REQUEST_TYPE_SHORT_NAMES,
+  DECISION_OUTCOMES: labels.DECISION_OUTCOMES,
+  DECISION_OUTCOME_LABELS: labels.DECISION_OUTCOME_LABELS,
+  DECISION_OUTCOME_LIST_LABEL: labels.DECISION_OUTCOME_LIST_LABEL,
+  STEP_STATUS_BY_LIST_LABEL: labels.STEP_STATUS_BY_LIST_LABEL,
+  RISK_RATING_CODES: labels.RISK_RATING_CODES,
+  RISK_RATING_LIST_LABEL: labels.RISK_RATING_LIST_LABEL,
+  REGISTER_KINDS: register.REGISTER_KINDS,
+  REGISTER_SOURCES: register.REGISTER_SOURCES,
+  DPIA_STATUSES: register.DPIA_STATUSES,
+  REGISTER_KIND_LIST_LABEL: register.REGISTER_KIND_LIST_LABEL,
+  REGISTER_DPIA_STATUS_BY_LIST_LABEL: register.REGISTER_DPIA_STATUS_BY_LIST_LABEL,
+  REGISTER_LIST_TITLE: register.REGISTER_LIST_TITLE,
+  REGISTER_PUBLIC_COLUMNS: register.REGISTER_PUBLIC_COLUMNS,
+  REGISTER_PUBLISHED_STATUS: register.REGISTER_PUBLISHED_STATUS,
+} as const;
+
+/** Names for the members of the value lists above, as TypeScript type expressions. */
+export const CONTRACT_ALIASES: Readonly<Record<string, string>> = {
+  RequestType: '(typeof REQUEST_TYPES)[number]',
+  RequestField: 'keyof typeof REQUEST_FIELD_LABELS',
+  StepCode: '(typeof STEP_CODES)[number]',
+  RequestStatusCode: '(typeof REQUEST_STATUS_CODES)[number]',
+  DecisionOutcomeCode: '(typeof DECISION_OUTCOMES)[number]',
+  RiskRatingCode: '(typeof RISK_RATING_CODES)[number]',
+  RegisterKind: '(typeof REGISTER_KINDS)[number]',
+  RegisterSource: '(typeof REGISTER_SOURCES)[number]',
+  DpiaStatus: '(typeof DPIA_STATUSES)[number]',
+};
+
+export interface ContractType {
+  schema: z.ZodType;
+  /** `input`: what a client sends (defaults may be left out); `output`: what the API answers. */
+  io: 'input' | 'output';
+  what: string;
+}
+
+/** Types the web part receives, written from the zod schemas. */
+export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
+  IntakeRequest: { schema: intake.intakeRequestShapeSchema, io: 'input', what: 'The intake request, version 1, as `POST /api/route`, `POST /api/requests` and `POST /api/requests/{id}/responses` take it.' },
+  FieldErrorsResponse: { schema: responses.fieldErrorsResponse, io: 'output', what: '400: every problem, by field.' },
+  ErrorResponse: { schema: responses.errorResponse, io: 'output', what: 'Other 4xx and 5xx: one sentence written for people.' },
+  CurrentUserResponse: { schema: responses.currentUserResponse, io: 'output', what: '`GET /api/me`.' },
+  PlanRouteResponse: { schema: responses.planRouteResponse, io: 'output', what: '`POST /api/route`.' },
+  SubmittedRequestResponse: { schema: responses.submittedRequestResponse, io: 'output', what: '`POST /api/requests` (201).' },
+  SavedDraftResponse: { schema: responses.savedDraftResponse, io: 'output', what: '`POST /api/drafts`, `PUT /api/drafts/{id}`.' },
+  RequestSummaryResponse: { schema: responses.requestSummaryResponse, io: 'output', what: 'One item of `GET /api/requests?mine=true`.' },
+  RequestViewResponse: { schema: responses.requestViewResponse, io: 'output', what: '`GET /api/requests/{id}`.' },
+  RequestAnswersResponse: { schema: responses.requestAnswersResponse, io: 'output', what: '`GET /api/requests/{id}/answers`.' },
+  InboxTaskResponse: { schema: responses.inboxTaskResponse, io: 'output', what: 'One item of `GET /api/tasks?assignee=`.' },
+  RequestsOverviewResponse: { schema: responses.requestsOverviewResponse, io: 'output', what: '`GET /api/governance/requests`.' },
+  GovernanceSummaryResponse: { schema: responses.governanceSummaryResponse, io: 'output', what: '`GET /api/governance/summary`.' },
+  RegisterRowResponse: { schema: responses.registerRowResponse, io: 'output', what: 'One item of `GET /api/register`.' },
+};

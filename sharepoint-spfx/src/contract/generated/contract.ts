@@ -1,0 +1,854 @@
+/* eslint-disable */
+// Generated from shared/contract by scripts/generateContract.ts: do not edit. Change the source
+// and run `npm run -s contract`; tests/unit/contract fails while this copy differs.
+
+export const REQUEST_TYPES = [
+  "healthcare",
+  "research",
+  "procured",
+  "public-generic",
+  "national",
+  "supplier-feature"
+] as const;
+
+export const REQUEST_FIELD_LABELS = {
+  "type": "the kind of request",
+  "title": "the title",
+  "directorate": "the directorate",
+  "requester.name": "the requester's name",
+  "requester.email": "the requester's email address",
+  "product.name": "the product name",
+  "product.supplier": "the supplier",
+  "purpose": "the purpose",
+  "benefits": "the expected benefits",
+  "successMeasures": "how success will be measured",
+  "estimatedCost": "the estimated cost",
+  "data.personal": "whether the tool uses personal data",
+  "data.specialCategory": "whether the tool uses special category data such as health records",
+  "data.confidentialPatientInfo": "whether the tool uses confidential patient information",
+  "data.anonymised": "whether the data is anonymised",
+  "data.reidentificationRiskChecked": "whether the risk of identifying people from anonymised data was checked",
+  "data.usedForTraining": "whether data is used to train or test the tool",
+  "data.legalBasis": "the legal basis for using the data",
+  "data.leavesUk": "whether data leaves the United Kingdom",
+  "data.recordCount": "how many people’s records are used",
+  "use.clinical": "whether the tool has a clinical use",
+  "use.healthcareProvision": "whether the tool supports healthcare provision",
+  "use.medicalDevice": "whether the tool is a medical device",
+  "use.serviceChange": "whether the tool changes how a service works",
+  "use.staffImpact": "whether the tool affects staff",
+  "use.automatedDecisions": "whether the tool makes automated decisions about people",
+  "use.humanReviewer": "who reviews the tool’s outputs",
+  "use.installNeeded": "whether software must be installed",
+  "use.supplierAssured": "whether the supplier is already assured",
+  "national.igAware": "whether Information Governance already knows about the national function",
+  "national.nhseProcured": "whether the national body bought the function for local use",
+  "national.assuranceDocuments": "whether national assurance documents exist",
+  "national.nationalGuidance": "whether national guidance on its use exists",
+  "attestations.noPersonalData": "the promise to enter no personal data",
+  "attestations.noBusinessSensitiveData": "the promise to enter no business-sensitive data",
+  "attestations.nonClinicalOnly": "the promise to use it for non-clinical work only",
+  "attestations.copyrightConsidered": "the promise to consider copyright and intellectual property",
+  "attestations.biasConsidered": "the promise to watch for biased or harmful content",
+  "attestations.outputsVerified": "the promise to check every output for accuracy",
+  "attestations.corporateDevicesOnly": "the promise to use it on work devices only",
+  "attestations.noUnauthorisedInstall": "the promise to install nothing without permission",
+  "dpiaScreening": "the answers to the data protection screening questions"
+} as const;
+
+export const DPIA_SCREENING_QUESTIONS = [
+  {
+    "number": 1,
+    "question": "Will the tool process information that identifies a person, living or dead?",
+    "examples": "For example a name, address, postcode, email address, telephone number or payroll number."
+  },
+  {
+    "number": 2,
+    "question": "Will the tool process sensitive information about a person, living or dead?",
+    "examples": "For example physical or mental health, sexuality, religious belief, political views or National Insurance number."
+  },
+  {
+    "number": 3,
+    "question": "Will the tool share identifiers that are unique to a person or household?",
+    "examples": "For example a hospital number, National Health Service number, National Insurance number or payroll number."
+  },
+  {
+    "number": 4,
+    "question": "Will the tool process pseudonymised information in an organisation that holds the key to re-identify it?",
+    "examples": "Pseudonymised data has its identifiers replaced by codes; anyone with the key can identify people again."
+  },
+  {
+    "number": 5,
+    "question": "Will organisations or people get access to information they cannot access now?",
+    "examples": "For example a supplier or another team seeing records for the first time."
+  },
+  {
+    "number": 6,
+    "question": "Will the organisation use information it already holds for a different purpose?",
+    "examples": "For example using care records collected for treatment to train a model."
+  },
+  {
+    "number": 7,
+    "question": "Does the tool use technology that people might see as intruding on their privacy?",
+    "examples": "For example biometrics, facial recognition, closed-circuit television or audio recording."
+  },
+  {
+    "number": 8,
+    "question": "Will decisions or actions be taken about people in ways that could significantly affect them?",
+    "examples": "Including profiling, and decisions made solely by automated means without any human involvement."
+  },
+  {
+    "number": 9,
+    "question": "Will the tool collect more information about people than is already collected or held?",
+    "examples": "For example extra questions, recordings or measurements."
+  },
+  {
+    "number": 10,
+    "question": "Will people be contacted in ways they may not expect and may find intrusive?",
+    "examples": "For example by personal email or text message."
+  }
+] as const;
+
+export const EQUALITY_GROUPS = [
+  {
+    "key": "age",
+    "name": "Age",
+    "meaning": "People of a particular age or range of ages."
+  },
+  {
+    "key": "disability",
+    "name": "Disability",
+    "meaning": "People with a physical or mental impairment with a substantial, long-term effect on day-to-day activities."
+  },
+  {
+    "key": "genderReassignment",
+    "name": "Gender reassignment",
+    "meaning": "People transitioning from one gender to another."
+  },
+  {
+    "key": "marriageCivilPartnership",
+    "name": "Marriage and civil partnership",
+    "meaning": "People who are married or in a civil partnership."
+  },
+  {
+    "key": "pregnancyMaternity",
+    "name": "Pregnancy and maternity",
+    "meaning": "People who are pregnant, on maternity leave or breastfeeding."
+  },
+  {
+    "key": "race",
+    "name": "Race",
+    "meaning": "People defined by race, colour, nationality, or ethnic or national origins."
+  },
+  {
+    "key": "religionBelief",
+    "name": "Religion or belief",
+    "meaning": "People of any religion or belief, or none."
+  },
+  {
+    "key": "sex",
+    "name": "Sex",
+    "meaning": "Men or women."
+  },
+  {
+    "key": "sexualOrientation",
+    "name": "Sexual orientation",
+    "meaning": "People attracted to their own sex, the opposite sex, both or neither."
+  },
+  {
+    "key": "carers",
+    "name": "Carers",
+    "meaning": "Staff or others with caring responsibilities."
+  }
+] as const;
+
+export const EQUALITY_SCREENING_QUESTION = "Could the tool put this group at a disadvantage, in how it works or in who can use it?" as const;
+
+export const STEP_CODES = [
+  "IG_NOTIFY",
+  "FINANCE",
+  "DIGITAL_BI",
+  "DPIA",
+  "CSO",
+  "MDSO",
+  "DTAC",
+  "CALDICOTT",
+  "RESEARCH",
+  "IT_INSTALL",
+  "WORKFORCE",
+  "SIRO"
+] as const;
+
+export const STEP_NAMES = {
+  "IG_NOTIFY": "Information governance notification and screening",
+  "FINANCE": "Finance and procurement review",
+  "DIGITAL_BI": "Digital, technical and business intelligence review",
+  "DPIA": "Data Protection Impact Assessment",
+  "CSO": "Clinical safety review",
+  "MDSO": "Medical device safety review",
+  "DTAC": "Digital Technology Assessment Criteria",
+  "CALDICOTT": "Caldicott Guardian review",
+  "RESEARCH": "Research and innovation review",
+  "IT_INSTALL": "Permission to install software",
+  "WORKFORCE": "Staff and trade union consultation",
+  "SIRO": "Acceptance of the information risk"
+} as const;
+
+export const REQUEST_STATUS_CODES = [
+  "draft",
+  "submitted",
+  "in-review",
+  "more-information",
+  "approved",
+  "rejected",
+  "withdrawn"
+] as const;
+
+export const REQUEST_STATUS_LABELS = {
+  "draft": "Draft, not sent",
+  "submitted": "Sent, waiting to start",
+  "in-review": "Being reviewed",
+  "more-information": "More information needed from you",
+  "approved": "Approved",
+  "rejected": "Not approved",
+  "withdrawn": "Withdrawn"
+} as const;
+
+export const REQUEST_STATUS_LIST_LABEL = {
+  "draft": "Draft",
+  "submitted": "Submitted",
+  "in-review": "In review",
+  "more-information": "More information needed",
+  "approved": "Approved",
+  "rejected": "Rejected",
+  "withdrawn": "Withdrawn"
+} as const;
+
+export const REQUEST_TYPE_LIST_LABEL = {
+  "healthcare": "Healthcare AI product",
+  "research": "Research",
+  "procured": "Procured product or licence",
+  "public-generic": "Freely available AI tool",
+  "national": "Nationally procured AI function",
+  "supplier-feature": "Supplier adding AI to an existing system"
+} as const;
+
+export const REQUEST_TYPE_SHORT_NAMES = {
+  "healthcare": "Healthcare tool",
+  "research": "Research",
+  "procured": "Tool or licence to buy",
+  "public-generic": "Free or generic tool",
+  "national": "National function",
+  "supplier-feature": "New features in an existing system"
+} as const;
+
+export const DECISION_OUTCOMES = [
+  "approved",
+  "rejected",
+  "more-information",
+  "not-required"
+] as const;
+
+export const DECISION_OUTCOME_LABELS = {
+  "approved": "Approved",
+  "rejected": "Not approved",
+  "more-information": "Asked for more information",
+  "not-required": "Recorded as not required"
+} as const;
+
+export const DECISION_OUTCOME_LIST_LABEL = {
+  "approved": "Approved",
+  "rejected": "Rejected",
+  "more-information": "More information needed",
+  "not-required": "Not required"
+} as const;
+
+export const STEP_STATUS_BY_LIST_LABEL = {
+  "Pending": "waiting",
+  "Reminded": "waiting",
+  "Escalated": "waiting",
+  "Completed": "decided",
+  "Cancelled": "cancelled"
+} as const;
+
+export const RISK_RATING_CODES = [
+  "low",
+  "medium",
+  "high"
+] as const;
+
+export const RISK_RATING_LIST_LABEL = {
+  "low": "Low",
+  "medium": "Medium",
+  "high": "High"
+} as const;
+
+export const REGISTER_KINDS = [
+  "tool",
+  "research"
+] as const;
+
+export const REGISTER_SOURCES = [
+  "published",
+  "approved"
+] as const;
+
+export const DPIA_STATUSES = [
+  "approved",
+  "not-required",
+  "in-progress"
+] as const;
+
+export const REGISTER_KIND_LIST_LABEL = {
+  "tool": "Approved tool",
+  "research": "Research initiative"
+} as const;
+
+export const REGISTER_DPIA_STATUS_BY_LIST_LABEL = {
+  "Not required": "not-required",
+  "In progress": "in-progress",
+  "Completed": "approved"
+} as const;
+
+export const REGISTER_LIST_TITLE = "AI Register" as const;
+
+export const REGISTER_PUBLIC_COLUMNS = [
+  "Title",
+  "EntryType",
+  "PlainEnglishDescription",
+  "Purpose",
+  "HumanOversight",
+  "DataUsed",
+  "DpiaStatus",
+  "PublicContact",
+  "ReviewDate"
+] as const;
+
+export const REGISTER_PUBLISHED_STATUS = "Published" as const;
+
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export type RequestField = keyof typeof REQUEST_FIELD_LABELS;
+export type StepCode = (typeof STEP_CODES)[number];
+export type RequestStatusCode = (typeof REQUEST_STATUS_CODES)[number];
+export type DecisionOutcomeCode = (typeof DECISION_OUTCOMES)[number];
+export type RiskRatingCode = (typeof RISK_RATING_CODES)[number];
+export type RegisterKind = (typeof REGISTER_KINDS)[number];
+export type RegisterSource = (typeof REGISTER_SOURCES)[number];
+export type DpiaStatus = (typeof DPIA_STATUSES)[number];
+
+/** The intake request, version 1, as `POST /api/route`, `POST /api/requests` and `POST /api/requests/{id}/responses` take it. */
+export type IntakeRequest = {
+  type: "healthcare";
+  version?: 1;
+  title: string;
+  directorate: string;
+  requester: {
+    name: string;
+    email: string;
+  };
+  product: {
+    name: string;
+    supplier: string;
+  };
+  purpose?: string;
+  benefits?: string;
+  successMeasures?: string;
+  estimatedCost: number;
+  data: {
+    personal: boolean;
+    specialCategory: boolean;
+    confidentialPatientInfo: boolean;
+    anonymised: boolean;
+    reidentificationRiskChecked: boolean;
+    usedForTraining: boolean;
+    legalBasis?: string;
+    leavesUk: boolean;
+    recordCount: number;
+  };
+  use: {
+    clinical: boolean;
+    healthcareProvision: boolean;
+    medicalDevice: boolean;
+    serviceChange: boolean;
+    staffImpact?: boolean;
+    automatedDecisions: boolean;
+    humanReviewer?: string;
+    installNeeded: boolean;
+    supplierAssured: boolean;
+  };
+  dpiaScreening: boolean[];
+} | {
+  type: "research";
+  version?: 1;
+  title: string;
+  directorate: string;
+  requester: {
+    name: string;
+    email: string;
+  };
+  product: {
+    name: string;
+    supplier: string;
+  };
+  purpose?: string;
+  benefits?: string;
+  successMeasures?: string;
+  estimatedCost: number;
+  data: {
+    personal: boolean;
+    specialCategory: boolean;
+    confidentialPatientInfo: boolean;
+    anonymised: boolean;
+    reidentificationRiskChecked: boolean;
+    usedForTraining: boolean;
+    legalBasis?: string;
+    leavesUk: boolean;
+    recordCount: number;
+  };
+  use: {
+    clinical: boolean;
+    healthcareProvision: boolean;
+    medicalDevice: boolean;
+    serviceChange: boolean;
+    staffImpact?: boolean;
+    automatedDecisions: boolean;
+    humanReviewer?: string;
+    installNeeded: boolean;
+    supplierAssured: boolean;
+  };
+  dpiaScreening: boolean[];
+} | {
+  type: "procured";
+  version?: 1;
+  title: string;
+  directorate: string;
+  requester: {
+    name: string;
+    email: string;
+  };
+  product: {
+    name: string;
+    supplier: string;
+  };
+  purpose?: string;
+  benefits?: string;
+  successMeasures?: string;
+  estimatedCost: number;
+  data: {
+    personal: boolean;
+    specialCategory: boolean;
+    confidentialPatientInfo: boolean;
+    anonymised: boolean;
+    reidentificationRiskChecked: boolean;
+    usedForTraining: boolean;
+    legalBasis?: string;
+    leavesUk: boolean;
+    recordCount: number;
+  };
+  use: {
+    clinical: boolean;
+    healthcareProvision: boolean;
+    medicalDevice: boolean;
+    serviceChange: boolean;
+    staffImpact?: boolean;
+    automatedDecisions: boolean;
+    humanReviewer?: string;
+    installNeeded: boolean;
+    supplierAssured: boolean;
+  };
+  dpiaScreening: boolean[];
+} | {
+  type: "supplier-feature";
+  version?: 1;
+  title: string;
+  directorate: string;
+  requester: {
+    name: string;
+    email: string;
+  };
+  product: {
+    name: string;
+    supplier: string;
+  };
+  purpose?: string;
+  benefits?: string;
+  successMeasures?: string;
+  estimatedCost: number;
+  data: {
+    personal: boolean;
+    specialCategory: boolean;
+    confidentialPatientInfo: boolean;
+    anonymised: boolean;
+    reidentificationRiskChecked: boolean;
+    usedForTraining: boolean;
+    legalBasis?: string;
+    leavesUk: boolean;
+    recordCount: number;
+  };
+  use: {
+    clinical: boolean;
+    healthcareProvision: boolean;
+    medicalDevice: boolean;
+    serviceChange: boolean;
+    staffImpact?: boolean;
+    automatedDecisions: boolean;
+    humanReviewer?: string;
+    installNeeded: boolean;
+    supplierAssured: boolean;
+  };
+  dpiaScreening: boolean[];
+} | {
+  type: "national";
+  version?: 1;
+  title: string;
+  directorate: string;
+  requester: {
+    name: string;
+    email: string;
+  };
+  product: {
+    name: string;
+    supplier: string;
+  };
+  purpose?: string;
+  benefits?: string;
+  successMeasures?: string;
+  estimatedCost: number;
+  data: {
+    personal: boolean;
+    specialCategory: boolean;
+    confidentialPatientInfo: boolean;
+    anonymised: boolean;
+    reidentificationRiskChecked: boolean;
+    usedForTraining: boolean;
+    legalBasis?: string;
+    leavesUk: boolean;
+    recordCount: number;
+  };
+  use: {
+    clinical: boolean;
+    healthcareProvision: boolean;
+    medicalDevice: boolean;
+    serviceChange: boolean;
+    staffImpact?: boolean;
+    automatedDecisions: boolean;
+    humanReviewer?: string;
+    installNeeded: boolean;
+    supplierAssured: boolean;
+  };
+  dpiaScreening: boolean[];
+  national: {
+    igAware: boolean;
+    nhseProcured: boolean;
+    assuranceDocuments: boolean;
+    nationalGuidance: boolean;
+  };
+} | {
+  type: "public-generic";
+  version?: 1;
+  title: string;
+  directorate: string;
+  requester: {
+    name: string;
+    email: string;
+  };
+  product: {
+    name: string;
+    supplier: string;
+  };
+  purpose?: string;
+  benefits?: string;
+  successMeasures?: string;
+  estimatedCost: number;
+  data: {
+    personal: boolean;
+    specialCategory: boolean;
+    confidentialPatientInfo: boolean;
+    anonymised: boolean;
+    reidentificationRiskChecked: boolean;
+    usedForTraining: boolean;
+    legalBasis?: string;
+    leavesUk: boolean;
+    recordCount: number;
+  };
+  use: {
+    clinical: boolean;
+    healthcareProvision: boolean;
+    medicalDevice: boolean;
+    serviceChange: boolean;
+    staffImpact?: boolean;
+    automatedDecisions: boolean;
+    humanReviewer?: string;
+    installNeeded: boolean;
+    supplierAssured: boolean;
+  };
+  dpiaScreening: boolean[];
+  attestations: {
+    noPersonalData: boolean;
+    noBusinessSensitiveData: boolean;
+    nonClinicalOnly: boolean;
+    copyrightConsidered: boolean;
+    biasConsidered: boolean;
+    outputsVerified: boolean;
+    corporateDevicesOnly: boolean;
+    noUnauthorisedInstall: boolean;
+  };
+};
+
+/** 400: every problem, by field. */
+export type FieldErrorsResponse = {
+  errors: {
+    field: string;
+    message: string;
+  }[];
+};
+
+/** Other 4xx and 5xx: one sentence written for people. */
+export type ErrorResponse = {
+  error: string;
+};
+
+/** `GET /api/me`. */
+export type CurrentUserResponse = {
+  name: string;
+  email: string;
+};
+
+/** `POST /api/route`. */
+export type PlanRouteResponse = {
+  outcome: "routed";
+  rulesVersion: string;
+  risk: {
+    rating: "low" | "medium" | "high";
+    facts: {
+      code: string;
+      sentence: string;
+    }[];
+  };
+  stages: {
+    code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+    stage: 1 | 2 | 3 | 4;
+    role: string;
+    roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD")[];
+    reason: string;
+    clause: string;
+    checklist: {
+      id: string;
+      text: string;
+    }[];
+    inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening")[];
+    mayRecordNotRequired: boolean;
+    name: string;
+  }[][];
+};
+
+/** `POST /api/requests` (201). */
+export type SubmittedRequestResponse = {
+  id: number;
+  instanceId: string;
+  status: "Submitted";
+  risk: {
+    rating: "low" | "medium" | "high";
+    facts: {
+      code: string;
+      sentence: string;
+    }[];
+  };
+  stages: {
+    code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+    name: string;
+    role: string;
+    reason: string;
+    clause: string;
+  }[][];
+};
+
+/** `POST /api/drafts`, `PUT /api/drafts/{id}`. */
+export type SavedDraftResponse = {
+  id: string;
+  savedAt: string;
+};
+
+/** One item of `GET /api/requests?mine=true`. */
+export type RequestSummaryResponse = {
+  id: string;
+  title: string;
+  type: "healthcare" | "research" | "procured" | "public-generic" | "national" | "supplier-feature";
+  status: "draft" | "submitted" | "in-review" | "more-information" | "approved" | "rejected" | "withdrawn";
+  currentStage?: string;
+  submittedAt?: string;
+  modifiedAt: string;
+};
+
+/** `GET /api/requests/{id}`. */
+export type RequestViewResponse = {
+  id: number;
+  title: string;
+  type: string;
+  status: string;
+  currentStage?: string | null;
+  risk?: string | null;
+  route: {
+    outcome: "routed";
+    rulesVersion: string;
+    risk: {
+      rating: "low" | "medium" | "high";
+      facts: {
+        code: string;
+        sentence: string;
+      }[];
+    };
+    stages: {
+      code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+      stage: 1 | 2 | 3 | 4;
+      role: string;
+      roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD")[];
+      reason: string;
+      clause: string;
+      checklist: {
+        id: string;
+        text: string;
+      }[];
+      inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening")[];
+      mayRecordNotRequired: boolean;
+    }[][];
+  } | null;
+  steps: {
+    code: string;
+    name: string;
+    attempt: number;
+    status: string;
+    outcome?: string | null;
+    assignee: string;
+    due?: string | null;
+    respondedAt?: string | null;
+    comments?: string | null;
+  }[];
+  progress: unknown;
+  decisionSummary?: string | null;
+  reviewDue?: string | null;
+  history: {
+    at: string;
+    event: string;
+    what: string;
+    by?: string | null;
+  }[];
+};
+
+/** `GET /api/requests/{id}/answers`. */
+export type RequestAnswersResponse = {
+  id: string;
+  status: string;
+  answers: Record<string, unknown> | null;
+};
+
+/** One item of `GET /api/tasks?assignee=`. */
+export type InboxTaskResponse = {
+  id: string;
+  requestId: string;
+  requestTitle: string;
+  requestType: "healthcare" | "research" | "procured" | "public-generic" | "national" | "supplier-feature";
+  requesterName: string;
+  stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+  stepName: string;
+  role: string;
+  reason: string;
+  clause: string;
+  checklist: {
+    id: string;
+    text: string;
+  }[];
+  mayRecordNotRequired: boolean;
+  assignee: string;
+  delegatedFrom?: string;
+  dueAt: string | null;
+  status: "waiting";
+};
+
+/** `GET /api/governance/requests`. */
+export type RequestsOverviewResponse = {
+  generatedAt: string;
+  openByStage: {
+    stage: string;
+    count: number;
+  }[];
+  overdueSteps: {
+    requestId: string;
+    requestTitle: string;
+    stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+    stepName: string;
+    role: string;
+    assignee: string;
+    dueAt: string;
+    escalated: "none" | "deputy" | "governance-lead";
+  }[];
+};
+
+/** `GET /api/governance/summary`. */
+export type GovernanceSummaryResponse = {
+  generatedAt: string;
+  reviews: {
+    horizonDays: number;
+    overdue: {
+      kind: "policy" | "tool";
+      id: number;
+      title: string;
+      dueOn: string;
+      owner?: string;
+    }[];
+    dueSoon: {
+      kind: "policy" | "tool";
+      id: number;
+      title: string;
+      dueOn: string;
+      owner?: string;
+    }[];
+  };
+  incidentsByState: {
+    state: string;
+    count: number;
+  }[];
+  openIncidents: {
+    id: number;
+    reference: string;
+    title: string;
+    category: string;
+    severity: string;
+    status: string;
+    occurredAt: string;
+    triageDueAt?: string;
+    datixReference?: string;
+    escalatedAt?: string;
+  }[];
+  datixEscalations: {
+    incidentId: number;
+    incidentReference: string;
+    title: string;
+    status: "recorded" | "awaiting-reference";
+    datixReference?: string;
+    escalatedAt: string | null;
+    reason?: string | null;
+    route?: string | null;
+    automaticFailed: boolean;
+  }[];
+  datixCounts: {
+    recorded: number;
+    awaitingReference: number;
+    triageOverdue: number;
+  };
+};
+
+/** One item of `GET /api/register`. */
+export type RegisterRowResponse = {
+  kind: "tool" | "research";
+  name: string;
+  supplier: string;
+  description: string;
+  purpose: string;
+  humanOversight: string;
+  dataUsed: string;
+  dpiaStatus: "approved" | "not-required" | "in-progress";
+  contact: string;
+  reviewDate: string;
+  source: "published" | "approved";
+};
