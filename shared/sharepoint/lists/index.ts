@@ -1,4 +1,5 @@
 import { aiApprovalTasksList } from './aiApprovalTasks';
+import { aiAuditAnchorList } from './aiAuditAnchor';
 import { aiAuditLogList } from './aiAuditLog';
 import { aiGovernanceRolesList } from './aiGovernanceRoles';
 import { aiIncidentsList } from './aiIncidents';
@@ -9,7 +10,7 @@ import { aiWorkflowStateList } from './aiWorkflowState';
 import type { ListDefinition } from './listDefinition';
 
 export * from './listDefinition';
-export { aiApprovalTasksList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiWorkflowStateList };
+export { aiApprovalTasksList, aiAuditAnchorList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiWorkflowStateList };
 
 /** Provisioning order matters: lookup targets (AI Requests) come before the lists that point at them. */
 export const allLists: readonly ListDefinition[] = [
@@ -20,6 +21,7 @@ export const allLists: readonly ListDefinition[] = [
   aiIncidentsList,
   aiRegisterList,
   aiAuditLogList,
+  aiAuditAnchorList,
   aiWorkflowStateList,
 ];
 

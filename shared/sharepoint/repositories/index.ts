@@ -8,6 +8,7 @@ import { PnpRegisterRepository, type RegisterRepository } from './aiRegister';
 import { PnpAiRequestsRepository, type AiRequestsRepository } from './aiRequests';
 
 export * from './aiApprovalTasks';
+export * from './aiAuditAnchor';
 export * from './aiAuditLog';
 export * from './aiGovernanceRoles';
 export * from './aiIncidents';
