@@ -6,11 +6,12 @@ import { aiIncidentsList } from './aiIncidents';
 import { aiPoliciesList } from './aiPolicies';
 import { aiRegisterList } from './aiRegister';
 import { aiRequestsList } from './aiRequests';
+import { aiSentMessagesList } from './aiSentMessages';
 import { aiWorkflowStateList } from './aiWorkflowState';
 import type { ListDefinition } from './listDefinition';
 
 export * from './listDefinition';
-export { aiApprovalTasksList, aiAuditAnchorList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiWorkflowStateList };
+export { aiApprovalTasksList, aiAuditAnchorList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiSentMessagesList, aiWorkflowStateList };
 
 /** Provisioning order matters: lookup targets (AI Requests) come before the lists that point at them. */
 export const allLists: readonly ListDefinition[] = [
@@ -22,6 +23,7 @@ export const allLists: readonly ListDefinition[] = [
   aiRegisterList,
   aiAuditLogList,
   aiAuditAnchorList,
+  aiSentMessagesList,
   aiWorkflowStateList,
 ];
 

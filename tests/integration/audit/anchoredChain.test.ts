@@ -83,7 +83,7 @@ describe('the anchored audit chain', () => {
     const log = createAuditLog(repo);
     for (let i = 1; i <= 3; i++) await log.append(event(i));
     const [, second, third] = await entries();
-    const forged = chainAuditEntry({ ...(third as ChainedAuditEntry), Details: JSON.stringify({ step: 'DPIA', outcome: 'rejected' }) }, second as ChainedAuditEntry);
+    const forged = chainAuditEntry({ ...(third as ChainedAuditEntry), Details: JSON.stringify({ step: 'DPIA', outcome: 'rejected' }) }, second);
     expect(await rest(h.siteUrl, third.Id, 'MERGE', { Details: forged.Details, Hash: forged.Hash })).toBe(204);
 
     const result = await auditVerify(h.siteUrl);
