@@ -38,7 +38,16 @@ export interface BatchingAuditLog extends AuditLog {
 export interface AuditLogOptions {
   /** Moves of the head lost to other writers before giving up (the caller, an activity, is retried). */
   maxAttempts?: number;
+  /**
+   * Waits before trying again after losing the head to another writer. Random and growing, so
+   * instances that collided do not collide again in step (without it, four busy instances can
+   * keep losing to each other until one gives up).
+   */
+  backoff?: (attempt: number) => Promise<void>;
 }
+
+const randomBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5 * 2 ** attempt, 400)));
 
 /**
  * SharePoint keeps date and time columns to the second; the hash must cover what the list keeps,
@@ -81,7 +90,8 @@ const toItem = (entry: ChainedAuditEntry): AuditEntry => ({ ...entry, Channel: e
  * own: nothing forks, no sequence number is used twice, and the anchored end is always known.
  */
 export function createAuditLog(repo: AuditLogRepository, options: AuditLogOptions = {}): BatchingAuditLog {
-  const maxAttempts = options.maxAttempts ?? 20;
+  const maxAttempts = options.maxAttempts ?? 30;
+  const backoff = options.backoff ?? randomBackoff;
   // Within one process appends queue, so only other instances make the head move under us.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -170,8 +180,9 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
       try {
         etag = await repo.anchor.move(item.Id, { ...end, Pending: JSON.stringify(entries) }, item.etag);
       } catch (err) {
-        if (err instanceof ConcurrencyConflictError && attempt < maxAttempts) continue;
-        throw err;
+        if (!(err instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw err;
+        await backoff(attempt);
+        continue;
       }
       await repo.appendMany(entries.map(toItem));
       try {

@@ -107,14 +107,14 @@ describe('the anchored audit chain', () => {
   });
 
   it('keeps one chain when several instances append at once: no fork, no number used twice', async () => {
-    // Four instances, each with its own SharePoint connection and its own in-process queue.
-    const logs = [1, 2, 3, 4].map(() => createAuditLog(createRepositories(createSp({ siteUrl: h.siteUrl })).auditLog));
+    // Six instances, each with its own SharePoint connection and its own in-process queue.
+    const logs = [1, 2, 3, 4, 5, 6].map(() => createAuditLog(createRepositories(createSp({ siteUrl: h.siteUrl })).auditLog));
     await Promise.all(logs.flatMap((log, n) => [1, 2, 3, 4, 5].map((i) => log.append(event(n * 10 + i)))));
 
     const all = await entries();
-    expect(all.map((e) => e.Sequence)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(new Set(all.map((e) => e.IdempotencyKey)).size).toBe(20);
-    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 20 entries, every link checked.\n' });
+    expect(all.map((e) => e.Sequence)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(new Set(all.map((e) => e.IdempotencyKey)).size).toBe(30);
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 30 entries, every link checked.\n' });
   });
 
   it('writes an event once when two instances append it at the same time', async () => {
