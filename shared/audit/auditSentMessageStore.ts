@@ -12,11 +12,8 @@ const auditKeyOf = (idempotencyKey: string): string => `sent:${idempotencyKey}`;
  * Message-ID. The "Message sent" audit entry (keyed `sent:<key>`) is appended after that; if the
  * process dies before it, the retry finds the message sent and appends the entry then, so the
  * audit loses nothing. Messages sent before the list existed are found by their audit entry.
- *
- * Without `sent` (a composition root not yet passing the list) the audit entry is the record,
- * as before: at least once, with a window as long as the audit append.
  */
-export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKey'>, audit: AuditLog, sent?: SentMessagesRepository): SentMessageStore {
+export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKey'>, audit: AuditLog, sent: SentMessagesRepository): SentMessageStore {
   async function fromAudit(idempotencyKey: string): Promise<SentMessageRecord | undefined> {
     const entry = await repo.byKey(auditKeyOf(idempotencyKey));
     return entry?.Details ? (JSON.parse(entry.Details) as SentMessageRecord) : undefined;
@@ -33,8 +30,6 @@ export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKe
       key: auditKeyOf(record.idempotencyKey),
     });
   }
-
-  if (!sent) return { get: fromAudit, put: audited };
 
   const recordOf = (item: SentMessageItem): SentMessageRecord => ({
     idempotencyKey: item.IdempotencyKey,

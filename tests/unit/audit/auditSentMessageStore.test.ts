@@ -121,7 +121,9 @@ describe('sent-message records (the notifiers idempotency) in the AI Sent Messag
     const list = sentList();
     const audit = busyAuditLog();
     audit.release();
-    await createAuditSentMessageStore(audit.repo, audit.log).put({ idempotencyKey: KEY, channel: 'email', kind: 'stepAssigned', messageId: '<old@x>', sentAt: '2026-11-01T10:00:00Z' });
+    // What the store before the list wrote: the audit entry alone.
+    await audit.log.append({ title: 'Message sent: stepAssigned', eventType: 'message-sent', actor: 'system', occurredAt: '2026-11-01T10:00:00Z', key: `sent:${KEY}`,
+      details: { idempotencyKey: KEY, channel: 'email', kind: 'stepAssigned', messageId: '<old@x>', sentAt: '2026-11-01T10:00:00Z' } });
 
     const result = await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
 
