@@ -1,5 +1,6 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { STEP_NAMES } from '../../shared/domain';
+import { appServices } from '../../app/services';
 import { intakeFromBody, isResponse } from '../../shared/web/http';
 
 /**
@@ -8,7 +9,7 @@ import { intakeFromBody, isResponse } from '../../shared/web/http';
  * that are missing or that the policy does not accept.
  */
 export async function previewRoute(request: HttpRequest): Promise<HttpResponseInit> {
-  const read = await intakeFromBody(request, 'the request');
+  const read = await intakeFromBody(request, 'the request', appServices().settings);
   if (isResponse(read)) return read;
   const { route } = read;
   return {
