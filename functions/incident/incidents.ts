@@ -14,14 +14,12 @@ import { appClock } from '../../shared/time';
 import { INCIDENT_ORCHESTRATOR, incidentInstanceId } from '../../orchestrations/incident/names';
 import { appServices } from '../../app/services';
 import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
+import { readJsonBody } from '../../shared/web/jsonRequest';
 import { incidentActionService, incidentFromRoute, incidentIdFromRoute, isGovernancePerson, mayReadIncident, notYours } from '../../shared/incidents/incidentHttp';
 
 async function jsonBody(request: HttpRequest, what: string): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return badRequest([{ field: '(body)', message: `send ${what} as JSON` }]);
-  }
+  const read = await readJsonBody(request, appServices().settings, `send ${what} as JSON`);
+  return isResponse(read) ? read : read.body;
 }
 
 /**

@@ -10,6 +10,7 @@ import { appClock } from '../../shared/time';
 import { EVENT } from '../../orchestrations/request/names';
 import { appServices } from '../../app/services';
 import { badRequest, isResponse } from '../../shared/web/http';
+import { readJsonBody } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
 
@@ -44,17 +45,13 @@ const INBOX_LINK_TTL_HOURS = 1;
 export async function decideFromInbox(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const email = signedInOr401(request);
   if (isResponse(email)) return email;
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return badRequest([{ field: '(body)', message: 'send the decision as JSON: taskId, outcome, comments, checklist' }]);
-  }
-  const parsed = bodySchema.safeParse(body);
+  const services = appServices();
+  const read = await readJsonBody(request, services.settings, 'send the decision as JSON: taskId, outcome, comments, checklist');
+  if (isResponse(read)) return read;
+  const parsed = bodySchema.safeParse(read.body);
   if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
   const decision = parsed.data;
 
-  const services = appServices();
   let row;
   try {
     row = await services.repos.approvalTasks.get(decision.taskId);

@@ -50,7 +50,7 @@ export async function resubmitRequest(request: HttpRequest, context: InvocationC
   const found = await requesterOnly(request);
   if (!('id' in found)) return found;
   if (found.status !== 'More information needed') return conflict('The request is not waiting for more information.');
-  const read = await intakeFromBody(request, 'the updated request');
+  const read = await intakeFromBody(request, 'the updated request', appServices().settings);
   if (isResponse(read)) return read;
 
   const services = appServices();

@@ -13,7 +13,7 @@ import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from '../
 /** `POST /api/requests`: intake JSON version 1 → a row in AI Requests → the `aiRequest` orchestration. */
 export async function submitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   // Refused at intake or badly formed: nothing is written, the person sees what to change.
-  const read = await intakeFromBody(request, 'the request');
+  const read = await intakeFromBody(request, 'the request', appServices().settings);
   if (isResponse(read)) return read;
   const { intake, route: plan } = read;
   const signedIn = signedInEmail(request);

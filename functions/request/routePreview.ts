@@ -1,6 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import type { PlanRouteResponse } from '../../shared/contract';
 import { STEP_NAMES } from '../../shared/domain';
+import { appServices } from '../../app/services';
 import { intakeFromBody, isResponse } from '../../shared/web/http';
 
 /**
@@ -9,7 +10,7 @@ import { intakeFromBody, isResponse } from '../../shared/web/http';
  * that are missing or that the policy does not accept.
  */
 export async function previewRoute(request: HttpRequest): Promise<HttpResponseInit> {
-  const read = await intakeFromBody(request, 'the request');
+  const read = await intakeFromBody(request, 'the request', appServices().settings);
   if (isResponse(read)) return read;
   const { route } = read;
   return {

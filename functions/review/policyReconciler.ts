@@ -3,6 +3,10 @@ import * as df from 'durable-functions';
 import { approvedRequests, reviewedPolicies } from '../../shared/reviews/reviewListFacts';
 import { reviewSubjectOf } from '../../orchestrations/review/names';
 import { appServices, type AppServices } from '../../app/services';
+import { isGovernancePerson } from '../../shared/access/governanceTeam';
+import { isResponse } from '../../shared/web/http';
+import { foreignOrigin } from '../../shared/web/jsonRequest';
+import { signedInOr401 } from '../../shared/web/signIn';
 import { policyOrUndefined, requestOrUndefined, syncPolicyCycle, syncToolCycle, type SyncOutcome } from '../../shared/reviews/reviewCycles';
 
 type Client = Pick<df.DurableClient, 'getStatus' | 'getStatusBy' | 'startNew' | 'raiseEvent'>;
@@ -71,9 +75,20 @@ export async function policyReconciler(_timer: Timer, context: InvocationContext
   for (const orphan of report.orphans) context.warn(`Review cycle ${orphan.instanceId} had nothing to review (${orphan.reason}); it was stopped.`);
 }
 
-/** `POST /api/reviews/reconciliation`: the same, on demand, answering with the report. */
-export async function reconcileNow(_request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const report = await reconcileReviewCycles(appServices(), df.getClient(context));
+/**
+ * `POST /api/reviews/reconciliation`: the same, on demand, answering with the report. For the
+ * governance team only: it starts and stops review cycles for every policy and tool.
+ */
+export async function reconcileNow(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const services = appServices();
+  const refused = foreignOrigin(request, services.settings);
+  if (refused) return refused;
+  const email = signedInOr401(request);
+  if (isResponse(email)) return email;
+  if (!(await isGovernancePerson(services, email))) {
+    return { status: 403, jsonBody: { error: 'Reconciling the review cycles is for the AI governance lead and the people in the AI Governance Roles list.' } };
+  }
+  const report = await reconcileReviewCycles(services, df.getClient(context));
   for (const orphan of report.orphans) context.warn(`Review cycle ${orphan.instanceId} had nothing to review (${orphan.reason}); it was stopped.`);
   return { status: 200, jsonBody: report };
 }

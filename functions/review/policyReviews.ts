@@ -11,6 +11,7 @@ import { policyReviewPageUrl } from '../../orchestrations/review/activities/poli
 import { appServices, type AppServices } from '../../app/services';
 import { formIsOurs, formToken, html, isFormPost } from '../../shared/web/formSafety';
 import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
+import { readJsonBody } from '../../shared/web/jsonRequest';
 import { policyFacts, syncPolicyCycle } from '../../shared/reviews/reviewCycles';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
 
@@ -119,11 +120,9 @@ export async function recordPolicyReview(request: HttpRequest, context: Invocati
     }
     body = fromForm(form);
   } else {
-    try {
-      body = await request.json();
-    } catch {
-      return badRequest([{ field: '(body)', message: 'send the review as JSON: {"version": "1.1", "approvedOn": "YYYY-MM-DD", "approvedBy": "…"}' }]);
-    }
+    const read = await readJsonBody(request, services.settings, 'send the review as JSON: {"version": "1.1", "approvedOn": "YYYY-MM-DD", "approvedBy": "…"}');
+    if (isResponse(read)) return read;
+    body = read.body;
   }
 
   const policy = await policyFromRoute(request, services);

@@ -1,31 +1,64 @@
 import type { SentMessageRecord, SentMessageStore } from '../notify/sentMessageStore';
 import type { AuditLogRepository } from '../sharepoint/repositories/aiAuditLog';
+import type { SentMessageItem, SentMessagesRepository } from '../sharepoint/repositories/aiSentMessages';
 import type { AuditLog } from './auditLog';
 
+const auditKeyOf = (idempotencyKey: string): string => `sent:${idempotencyKey}`;
+
 /**
- * The notifiers' idempotency record, kept in the AI Audit Log: every message sent is an audit
- * entry keyed `sent:<idempotency key>`, so an activity retried after a crash (or on another
- * instance) finds it and does not send again. The window left is a crash after the mail server
- * accepted a message and before this entry was written: that message may go twice (at least once).
+ * The notifiers' idempotency record. The intent (key and Message-ID) is one item in the AI Sent
+ * Messages list written before sending, and marking it sent is one update of that item: neither
+ * waits for the audit chain, so a crash re-sends at most the message in flight, with the same
+ * Message-ID. The "Message sent" audit entry (keyed `sent:<key>`) is appended after that; if the
+ * process dies before it, the retry finds the message sent and appends the entry then, so the
+ * audit loses nothing. Messages sent before the list existed are found by their audit entry.
  */
-export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKey'>, audit: AuditLog): SentMessageStore {
-  const keyOf = (idempotencyKey: string): string => `sent:${idempotencyKey}`;
+export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKey'>, audit: AuditLog, sent: SentMessagesRepository): SentMessageStore {
+  async function fromAudit(idempotencyKey: string): Promise<SentMessageRecord | undefined> {
+    const entry = await repo.byKey(auditKeyOf(idempotencyKey));
+    return entry?.Details ? (JSON.parse(entry.Details) as SentMessageRecord) : undefined;
+  }
+
+  function audited(record: SentMessageRecord): Promise<void> {
+    return audit.append({
+      title: `Message sent: ${record.kind}`,
+      eventType: 'message-sent',
+      actor: 'system',
+      channel: record.channel === 'teams' ? 'Teams' : 'Email',
+      occurredAt: record.sentAt,
+      details: { ...record },
+      key: auditKeyOf(record.idempotencyKey),
+    });
+  }
+
+  const recordOf = (item: SentMessageItem): SentMessageRecord => ({
+    idempotencyKey: item.IdempotencyKey,
+    channel: item.Channel,
+    kind: item.Title as SentMessageRecord['kind'],
+    messageId: item.MessageId,
+    sentAt: item.SentAt ?? item.Modified,
+  });
+
   return {
     async get(idempotencyKey) {
-      const entry = await repo.byKey(keyOf(idempotencyKey));
-      if (!entry?.Details) return undefined;
-      return JSON.parse(entry.Details) as SentMessageRecord;
+      const done = (await sent.byKey(idempotencyKey)).find((i) => i.Status === 'Sent');
+      if (!done) return fromAudit(idempotencyKey);
+      const record = recordOf(done);
+      // Idempotent by key: only a process that died between marking and auditing leaves work here.
+      await audited(record);
+      return record;
+    },
+    async begin(intent) {
+      if ((await sent.byKey(intent.idempotencyKey)).length > 0) return;
+      await sent.create({ Title: intent.kind, IdempotencyKey: intent.idempotencyKey, Channel: intent.channel, MessageId: intent.messageId, Status: 'Sending' });
     },
     async put(record) {
-      await audit.append({
-        title: `Message sent: ${record.kind}`,
-        eventType: 'message-sent',
-        actor: 'system',
-        channel: record.channel === 'teams' ? 'Teams' : 'Email',
-        occurredAt: record.sentAt,
-        details: { ...record },
-        key: keyOf(record.idempotencyKey),
-      });
+      const values = { Title: record.kind, IdempotencyKey: record.idempotencyKey, Channel: record.channel, MessageId: record.messageId, Status: 'Sent' as const, SentAt: record.sentAt };
+      const [begun] = await sent.byKey(record.idempotencyKey);
+      // Marking sent is the same change whoever makes it, so no etag is needed.
+      if (begun) await sent.update(begun.Id, values, '*');
+      else await sent.create(values);
+      await audited(record);
     },
   };
 }

@@ -1,5 +1,5 @@
 export type { Channel, Notifier, SendResult } from './notifier';
-export { createInMemorySentMessageStore, type SentMessageRecord, type SentMessageStore } from './sentMessageStore';
+export { createInMemorySentMessageStore, type MessageIntent, type SentMessageRecord, type SentMessageStore } from './sentMessageStore';
 export * from './viewModels';
 export * from './reviewViewModels';
 export * from './email';

@@ -11,12 +11,23 @@ export interface SentMessageRecord {
   sentAt: string;
 }
 
+/** What is known before a message is sent: which message, and the Message-ID it will carry. */
+export type MessageIntent = Omit<SentMessageRecord, 'sentAt'>;
+
 /**
- * The idempotency record. In memory here (one process, tests); production will keep it in a
- * SharePoint list or table so a retry on another instance also sees it.
+ * The idempotency record. In memory here (one process, tests); production keeps it in the AI
+ * Sent Messages list (shared/audit/auditSentMessageStore.ts) so a retry on another instance
+ * also sees it.
  */
 export interface SentMessageStore {
+  /** The message, if it was sent (a message only begun is not). */
   get(idempotencyKey: string): Promise<SentMessageRecord | undefined>;
+  /**
+   * Called just before sending; must be cheap (one write, nothing queued). A crash after it
+   * means the message may have gone: the retry sends it again with the same Message-ID.
+   */
+  begin?(intent: MessageIntent): Promise<void>;
+  /** Marks the message sent; the first durable write after sending, so it must be cheap too. */
   put(record: SentMessageRecord): Promise<void>;
 }
 

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 /**
  * The AI Audit Log is a hash chain: each entry stores the hash of the one before it and its own
  * hash over its content and that link. Editing, deleting or reordering any entry breaks the chain
- * from that point, and `verifyAuditChain` names the first broken entry.
+ * from that point, and `verifyAuditChain` names the first broken entry. The chain alone cannot
+ * see a change at its end (the last entry re-hashed, or deleted), so its head is also kept in an
+ * anchor outside the log, and `checkChainEnd` compares the two.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -56,7 +58,8 @@ export function chainAuditEntry(content: Omit<AuditContent, 'Sequence'>, previou
 export type AuditChainProblem = 'sequence-gap' | 'previous-hash-mismatch' | 'content-changed';
 
 export type AuditChainResult =
-  | { ok: true; entries: number; lastHash: string }
+  /** `duplicates`: identical copies of an entry, left when two instances completed the same reserved append. */
+  | { ok: true; entries: number; lastHash: string; duplicates: number }
   | { ok: false; entries: number; sequence: number; problem: AuditChainProblem; explanation: string };
 
 const EXPLANATIONS: Record<AuditChainProblem, (sequence: number) => string> = {
@@ -73,7 +76,13 @@ export function verifyAuditChain(
   let expectedSequence = start.sequence + 1;
   let previousHash = start.hash;
   let count = 0;
+  let duplicates = 0;
   for (const entry of entries) {
+    // Same sequence and hash as the entry just checked, and a hash its content still gives: the same entry twice.
+    if (entry.Sequence === expectedSequence - 1 && entry.Hash === previousHash && hashAuditEntry(entry, entry.PreviousHash) === entry.Hash) {
+      duplicates += 1;
+      continue;
+    }
     const fail = (problem: AuditChainProblem): AuditChainResult => ({
       ok: false,
       entries: count,
@@ -88,5 +97,47 @@ export function verifyAuditChain(
     expectedSequence += 1;
     count += 1;
   }
-  return { ok: true, entries: count, lastHash: previousHash };
+  return { ok: true, entries: count, lastHash: previousHash, duplicates };
+}
+
+/** What the anchor holds: the chain's last sequence and hash, and the entries reserved but maybe not yet in the log. */
+export interface AuditHead {
+  sequence: number;
+  hash: string;
+  /** The last entries of the chain, ending at `sequence`; a writer that stopped left them for the next to write. */
+  pending: readonly ChainedAuditEntry[];
+}
+
+export type AuditEndProblem = 'not-anchored' | 'beyond-head' | 'end-changed' | 'end-missing';
+
+export type AuditEndResult =
+  /** `reserved`: entries the anchor holds that are not in the log yet (the next append writes them). */
+  | { ok: true; reserved: number }
+  | { ok: false; sequence: number; problem: AuditEndProblem; explanation: string };
+
+/**
+ * Compares where the verified chain ends with the anchored head. Any edit or deletion at the end
+ * shows here: a re-hashed last entry no longer has the anchored hash, a deleted one leaves the
+ * chain short of the anchored sequence (unless the anchor itself still holds it, reserved).
+ */
+export function checkChainEnd(end: { sequence: number; hash: string }, head: AuditHead | undefined): AuditEndResult {
+  const fail = (problem: AuditEndProblem, sequence: number, explanation: string): AuditEndResult => ({ ok: false, sequence, problem, explanation });
+  if (!head) {
+    return end.sequence === 0
+      ? { ok: true, reserved: 0 }
+      : fail('not-anchored', end.sequence, 'The log has no anchor (AI Audit Anchor list is empty), so a change to its last entries cannot be ruled out.');
+  }
+  if (end.sequence > head.sequence) {
+    return fail('beyond-head', head.sequence + 1, `Entry ${head.sequence + 1} was added outside the app: the anchor says the log ends at entry ${head.sequence}.`);
+  }
+  if (end.sequence === head.sequence) {
+    return end.hash === head.hash
+      ? { ok: true, reserved: 0 }
+      : fail('end-changed', end.sequence, `Entry ${end.sequence}, the last one, was changed or replaced after it was written: it no longer matches the anchored hash.`);
+  }
+  const reserved = head.pending.filter((e) => e.Sequence > end.sequence);
+  const tail = verifyAuditChain(reserved, end);
+  if (reserved.length === head.sequence - end.sequence && tail.ok && tail.lastHash === head.hash) return { ok: true, reserved: reserved.length };
+  const range = end.sequence + 1 === head.sequence ? `Entry ${head.sequence} is` : `Entries ${end.sequence + 1} to ${head.sequence} are`;
+  return fail('end-missing', end.sequence + 1, `${range} missing: the last entries of the log were deleted (the anchor says it ends at entry ${head.sequence}).`);
 }

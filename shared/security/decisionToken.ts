@@ -3,7 +3,8 @@
 //
 // Why node:crypto and not the jose library: jose 6 ships as ES modules only, while this app
 // compiles to CommonJS and jest loads CommonJS, so using it would mean changing the build and
-// test set-up. HS256 over a fixed header is small enough to get right here: one HMAC, one
+// test set-up; and jose 6.2 accepts a signature whose last character differs only in its unused
+// bits (checked against it, Dec 2026), so it would not remove the canonical check below. HS256 over a fixed header is small enough to get right here: one HMAC, one
 // constant-time comparison, strict parsing. The tokens are standard JWTs, so moving to jose
 // later changes no link already sent.
 //
@@ -108,6 +109,10 @@ export function verifyDecisionToken(token: string, { keys, now, expect = {} }: V
   const parts = token.length <= MAX_TOKEN_LENGTH ? token.split('.') : [];
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) return fail('malformed');
   const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
+  // Decoders ignore the unused low bits of the last character, so one signature has several
+  // spellings; only the one we issue (re-encoding gives it back) is accepted, or a "used" link
+  // could be replayed under another spelling wherever the token text is compared or stored.
+  if (!parts.every(isCanonicalBase64url)) return fail('tampered');
 
   const header = decodeJson(encodedHeader);
   if (!isRecord(header) || typeof header.kid !== 'string') return fail('malformed');
@@ -145,6 +150,10 @@ export function verifyDecisionToken(token: string, { keys, now, expect = {} }: V
 
 function hmac(key: SigningKey, input: string): Buffer {
   return createHmac('sha256', key.secret).update(input, 'ascii').digest();
+}
+
+function isCanonicalBase64url(part: string): boolean {
+  return Buffer.from(part, 'base64url').toString('base64url') === part;
 }
 
 function encodeJson(value: unknown): string {

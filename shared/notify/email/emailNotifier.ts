@@ -59,6 +59,7 @@ export function createEmailNotifier(options: EmailNotifierOptions): Notifier {
     // TypeScript cannot correlate templates[kind] with model's type K; the mapped type guarantees it.
     const template = templates[kind] as unknown as (m: NotificationModels[K]) => RenderedEmail;
     const email = template(model);
+    await options.store.begin?.({ idempotencyKey: key, channel: 'email', kind, messageId });
     await options.transport.sendMail({
       from,
       to,
@@ -72,7 +73,7 @@ export function createEmailNotifier(options: EmailNotifierOptions): Notifier {
         'X-Auto-Response-Suppress': 'All',
       },
     });
-    // A crash between sending and recording means one resend, with the same Message-ID.
+    // Nothing slow between sending and this: a crash in between means one resend, with the same Message-ID.
     await options.store.put({ idempotencyKey: key, channel: 'email', kind, messageId, sentAt: new Date(now()).toISOString() });
     return { channel: 'email', status: 'sent', messageId };
   }

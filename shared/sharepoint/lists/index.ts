@@ -1,15 +1,17 @@
 import { aiApprovalTasksList } from './aiApprovalTasks';
+import { aiAuditAnchorList } from './aiAuditAnchor';
 import { aiAuditLogList } from './aiAuditLog';
 import { aiGovernanceRolesList } from './aiGovernanceRoles';
 import { aiIncidentsList } from './aiIncidents';
 import { aiPoliciesList } from './aiPolicies';
 import { aiRegisterList } from './aiRegister';
 import { aiRequestsList } from './aiRequests';
+import { aiSentMessagesList } from './aiSentMessages';
 import { aiWorkflowStateList } from './aiWorkflowState';
 import type { ListDefinition } from './listDefinition';
 
 export * from './listDefinition';
-export { aiApprovalTasksList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiWorkflowStateList };
+export { aiApprovalTasksList, aiAuditAnchorList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiSentMessagesList, aiWorkflowStateList };
 
 /** Provisioning order matters: lookup targets (AI Requests) come before the lists that point at them. */
 export const allLists: readonly ListDefinition[] = [
@@ -20,6 +22,8 @@ export const allLists: readonly ListDefinition[] = [
   aiIncidentsList,
   aiRegisterList,
   aiAuditLogList,
+  aiAuditAnchorList,
+  aiSentMessagesList,
   aiWorkflowStateList,
 ];
 

@@ -1,12 +1,19 @@
+import { ItemNotFoundError } from '../errors';
 import { aiAuditLogList } from '../lists/aiAuditLog';
 import type { NewItem, StoredItem } from '../lists/listDefinition';
 import { PnpListRepository, type QueryOptions } from '../listRepository';
+import { PnpAuditAnchorRepository, type AuditAnchorRepository } from './aiAuditAnchor';
 
 export type AuditEntry = NewItem<typeof aiAuditLogList>;
 export type AuditItem = StoredItem<typeof aiAuditLogList>;
 
-/** Append-only: no update or delete here, so the hash chain cannot be edited through the app. */
+/**
+ * Append-only: no update here, and the one delete removes only an identical copy of an entry that
+ * stays, so the hash chain cannot be edited through the app.
+ */
 export interface AuditLogRepository {
+  /** The log's head, in the AI Audit Anchor list (another list, so it can have other permissions). */
+  readonly anchor: AuditAnchorRepository;
   append(entry: AuditEntry): Promise<AuditItem>;
   appendMany(entries: readonly AuditEntry[]): Promise<AuditItem[]>;
   get(id: number): Promise<AuditItem>;
@@ -17,12 +24,20 @@ export interface AuditLogRepository {
   latest(): Promise<AuditItem | undefined>;
   /** The entry written for a logical event, if any (indexed IdempotencyKey). */
   byKey(key: string): Promise<AuditItem | undefined>;
+  /**
+   * Of the items holding this entry (same sequence and hash: two instances completed one
+   * reserved append), keeps the lowest id and removes the others. Returns how many it removed.
+   */
+  removeCopies(sequence: number, hash: string): Promise<number>;
 }
 
 export class PnpAuditLogRepository implements AuditLogRepository {
   private readonly inner: PnpListRepository<typeof aiAuditLogList>;
-  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
+  readonly anchor: AuditAnchorRepository;
+  /** `anchorSp` may be another site, so the people who own the log's site cannot reach the head. */
+  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0], anchorSp = sp) {
     this.inner = new PnpListRepository(sp, aiAuditLogList);
+    this.anchor = new PnpAuditAnchorRepository(anchorSp);
   }
   append(entry: AuditEntry) {
     return this.inner.create(entry);
@@ -33,8 +48,17 @@ export class PnpAuditLogRepository implements AuditLogRepository {
   get(id: number) {
     return this.inner.get(id);
   }
-  forSubject(itemId: number, options?: QueryOptions) {
-    return this.inner.query([['SubjectItemId', 'eq', itemId]], options);
+  async *forSubject(itemId: number, options?: QueryOptions) {
+    // Two instances completing the same reserved append can leave an identical copy; show it once.
+    const seen = new Set<string>();
+    for await (const page of this.inner.query([['SubjectItemId', 'eq', itemId]], options)) {
+      yield page.filter((e) => {
+        const id = `${e.Sequence}:${e.Hash}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
+    }
   }
   afterSequence(sequence: number, options?: QueryOptions) {
     return this.inner.query([['Sequence', 'gt', sequence]], { ...options, orderBy: { field: 'Sequence' } });
@@ -42,6 +66,22 @@ export class PnpAuditLogRepository implements AuditLogRepository {
   async latest() {
     for await (const page of this.inner.query([['Sequence', 'gt', 0]], { pageSize: 1, orderBy: { field: 'Sequence', ascending: false } })) return page[0];
     return undefined;
+  }
+  async removeCopies(sequence: number, hash: string) {
+    const copies: AuditItem[] = [];
+    for await (const page of this.inner.query([['Sequence', 'eq', sequence]], { pageSize: 20 })) copies.push(...page.filter((e) => e.Hash === hash));
+    copies.sort((a, b) => a.Id - b.Id);
+    let removed = 0;
+    for (const copy of copies.slice(1)) {
+      try {
+        await this.inner.remove(copy.Id);
+        removed += 1;
+      } catch (err) {
+        // Another instance removed the same copy first.
+        if (!(err instanceof ItemNotFoundError)) throw err;
+      }
+    }
+    return removed;
   }
   async byKey(key: string) {
     for await (const page of this.inner.query([['IdempotencyKey', 'eq', key]], { pageSize: 1 })) return page[0];

@@ -6,14 +6,17 @@ import { PnpIncidentsRepository, type IncidentsRepository } from './aiIncidents'
 import { PnpPoliciesRepository, type PoliciesRepository } from './aiPolicies';
 import { PnpRegisterRepository, type RegisterRepository } from './aiRegister';
 import { PnpAiRequestsRepository, type AiRequestsRepository } from './aiRequests';
+import { PnpSentMessagesRepository, type SentMessagesRepository } from './aiSentMessages';
 
 export * from './aiApprovalTasks';
+export * from './aiAuditAnchor';
 export * from './aiAuditLog';
 export * from './aiGovernanceRoles';
 export * from './aiIncidents';
 export * from './aiPolicies';
 export * from './aiRegister';
 export * from './aiRequests';
+export * from './aiSentMessages';
 
 export interface Repositories {
   requests: AiRequestsRepository;
@@ -23,6 +26,7 @@ export interface Repositories {
   incidents: IncidentsRepository;
   register: RegisterRepository;
   auditLog: AuditLogRepository;
+  sentMessages: SentMessagesRepository;
 }
 
 /** Wires every repository to one PnPjs root (see createSp). */
@@ -35,5 +39,6 @@ export function createRepositories(sp: SPFI): Repositories {
     incidents: new PnpIncidentsRepository(sp),
     register: new PnpRegisterRepository(sp),
     auditLog: new PnpAuditLogRepository(sp),
+    sentMessages: new PnpSentMessagesRepository(sp),
   };
 }

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startEmulator, type EmulatorHarness } from '../../../local/sharepoint/standalone';
-import { chainAuditEntry, type ChainedAuditEntry } from '../../../shared/security/auditChain';
+import { createAuditLog } from '../../../shared/audit/auditLog';
+import { collect } from '../../../shared/sharepoint/listRepository';
 import { provisionSite } from '../../../shared/sharepoint/provision';
 import { createRepositories } from '../../../shared/sharepoint/repositories';
 import { createSp } from '../../../shared/sharepoint/spClient';
@@ -30,25 +31,23 @@ describe('npm run audit:verify', () => {
     h = await startEmulator();
     const sp = createSp({ siteUrl: h.siteUrl });
     await provisionSite(sp);
-    const chain: ChainedAuditEntry[] = [];
+    // Through the app's writer, so the head is anchored as it is in production.
+    const repo = createRepositories(sp).auditLog;
+    const log = createAuditLog(repo);
     for (let i = 1; i <= 5; i++) {
-      chain.push(
-        chainAuditEntry(
-          {
-            Title: `Decision ${i}`,
-            EventType: 'decision',
-            SubjectList: 'AI Requests',
-            SubjectItemId: 7,
-            Actor: 'priya.shah@example.nhs.uk',
-            Channel: 'Email',
-            OccurredAt: `2026-12-0${i}T10:00:00Z`,
-            Details: JSON.stringify({ step: 'DPIA', outcome: 'approved' }),
-          },
-          chain.at(-1),
-        ),
-      );
+      await log.append({
+        title: `Decision ${i}`,
+        eventType: 'decision',
+        subjectList: 'AI Requests',
+        subjectItemId: 7,
+        actor: 'priya.shah@example.nhs.uk',
+        channel: 'Email',
+        occurredAt: `2026-12-0${i}T10:00:00Z`,
+        details: { step: 'DPIA', outcome: 'approved' },
+        key: `decision:${i}`,
+      });
     }
-    ids = (await createRepositories(sp).auditLog.appendMany(chain.map((e) => ({ ...e, Channel: 'Email' as const })))).map((item) => item.Id);
+    ids = (await collect(repo.afterSequence(0))).map((item) => item.Id);
   });
   afterAll(async () => {
     await h?.close();

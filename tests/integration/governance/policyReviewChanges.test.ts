@@ -124,6 +124,9 @@ describe('policy review: list changes, bad input, downtime', () => {
     expect((await mails(rt, POLICY_MAIL)).length - sentBefore).toBe(1);
   });
 
+  // Reconciling is for the governance team; the lead signs in through App Service's header.
+  const GOVERNANCE_LEAD = { 'x-ms-client-principal-name': 'governance.lead@example.nhs.uk' };
+
   it('the reconciler starts a cycle that is missing, corrects one the list disagrees with, and reports orphans', async () => {
     const api = `${rt.origin}/runtime/webhooks/durabletask`;
     // A policy added while the webhook was not listening (written straight to the list, then the
@@ -138,7 +141,7 @@ describe('policy review: list changes, bad input, downtime', () => {
     await fetch(`${api}/orchestrators/policyReview/policy-review-77`, { method: 'POST', body: JSON.stringify({ policyId: 77, cycle: 1, version: '1.0', approvedOn: '2026-01-01', dueDate: '2028-01-01', handled: [] }) });
     await eventually(async () => ((await instance(rt, 'policy-review-77'))?.runtimeStatus === 'Running' ? true : undefined), 'the orphan');
 
-    const res = await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST' });
+    const res = await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST', headers: GOVERNANCE_LEAD });
     const report = (await res.json()) as { policies: Record<string, number>; orphans: { instanceId: string; reason: string }[] };
     expect(res.status).toBe(200);
     expect(report.policies.started).toBe(1);
@@ -154,12 +157,12 @@ describe('policy review: list changes, bad input, downtime', () => {
       body: JSON.stringify({ state: 'active', version: '1.0', approvedOn: '2027-01-01', dueDate: '2028-06-01' }),
     });
     await eventually(async () => ((await dueOf()) === '2028-06-01' ? true : undefined), 'the drifted cycle');
-    const corrected = (await (await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST' })).json()) as typeof report;
+    const corrected = (await (await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST', headers: GOVERNANCE_LEAD })).json()) as typeof report;
     expect(corrected.policies).toMatchObject({ started: 0, updated: 1 });
     expect(corrected.orphans).toEqual([]);
     await eventually(async () => ((await dueOf()) === '2028-01-01' ? true : undefined), 'the cycle back on the list’s date');
 
-    const again = (await (await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST' })).json()) as typeof report;
+    const again = (await (await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST', headers: GOVERNANCE_LEAD })).json()) as typeof report;
     expect(again.policies).toMatchObject({ started: 0, updated: 0 });
     expect(again.orphans).toEqual([]);
   });

@@ -65,6 +65,30 @@ describe('decision link tokens', () => {
     expect(problemOf(verifyDecisionToken(forged, { keys: ring(k1), now: hoursAfter(1) }))).toBe('tampered');
   });
 
+  it('refuses a link whose base64url is not canonical (only the unused padding bits changed) as tampered', () => {
+    const token = signDecisionToken(link, { keys: ring(k1), now: ISSUED, ttlHours: 168 });
+    const options = { keys: ring(k1), now: hoursAfter(1) };
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // A 32-byte HMAC is 43 characters: 258 bits, so the last character carries 2 bits no decoder reads.
+    const withLastChar = (part: string, flip: number) => part.slice(0, -1) + alphabet[alphabet.indexOf(part.at(-1)!) ^ flip];
+    const [header, payload, signature] = token.split('.');
+    expect(signature).toHaveLength(43);
+
+    for (const flip of [1, 2, 3]) {
+      const variant = withLastChar(signature, flip);
+      expect(Buffer.from(variant, 'base64url').equals(Buffer.from(signature, 'base64url'))).toBe(true);
+      expect(problemOf(verifyDecisionToken(`${header}.${payload}.${variant}`, options))).toBe('tampered');
+    }
+    // The same for the header and payload when their length leaves padding bits.
+    for (const [i, part] of [header, payload].entries()) {
+      if (part.length % 4 === 0) continue;
+      const parts = [header, payload, signature];
+      parts[i] = withLastChar(part, 1);
+      expect(problemOf(verifyDecisionToken(parts.join('.'), options))).toBe('tampered');
+    }
+    expect(problemOf(verifyDecisionToken(token, options))).toBe('ok');
+  });
+
   it('refuses a link whose header claims another algorithm ("none") as tampered', () => {
     const token = signDecisionToken(link, { keys: ring(k1), now: ISSUED, ttlHours: 168 });
     const [, payload] = token.split('.');

@@ -1,0 +1,30 @@
+import { aiSentMessagesList } from '../lists/aiSentMessages';
+import type { ItemFields, NewItem, StoredItem } from '../lists/listDefinition';
+import { PnpListRepository } from '../listRepository';
+
+export type SentMessageItem = StoredItem<typeof aiSentMessagesList>;
+
+export interface SentMessagesRepository {
+  /** The records for one logical message (normally one; two if two instances began it at once). */
+  byKey(key: string): Promise<SentMessageItem[]>;
+  create(values: NewItem<typeof aiSentMessagesList>): Promise<SentMessageItem>;
+  update(id: number, changes: Partial<ItemFields<typeof aiSentMessagesList>>, etag: string): Promise<string>;
+}
+
+export class PnpSentMessagesRepository implements SentMessagesRepository {
+  private readonly inner: PnpListRepository<typeof aiSentMessagesList>;
+  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
+    this.inner = new PnpListRepository(sp, aiSentMessagesList);
+  }
+  async byKey(key: string) {
+    const found: SentMessageItem[] = [];
+    for await (const page of this.inner.query([['IdempotencyKey', 'eq', key]], { pageSize: 10 })) found.push(...page);
+    return found;
+  }
+  create(values: NewItem<typeof aiSentMessagesList>) {
+    return this.inner.create(values);
+  }
+  update(id: number, changes: Partial<ItemFields<typeof aiSentMessagesList>>, etag: string) {
+    return this.inner.update(id, changes, etag);
+  }
+}

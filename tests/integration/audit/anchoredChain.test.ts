@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startEmulator, type EmulatorHarness } from '../../../local/sharepoint/standalone';
+import { createAuditLog, type AuditEvent } from '../../../shared/audit/auditLog';
+import { chainAuditEntry, type ChainedAuditEntry } from '../../../shared/security/auditChain';
+import { provisionSite } from '../../../shared/sharepoint/provision';
+import { collect } from '../../../shared/sharepoint/listRepository';
+import { createRepositories, type AuditLogRepository } from '../../../shared/sharepoint/repositories';
+import { createSp } from '../../../shared/sharepoint/spClient';
+import { repoRoot } from '../../support/runtime';
+
+const run = promisify(execFile);
+
+async function auditVerify(siteUrl: string): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [join(repoRoot, 'dist', 'scripts', 'auditVerify.js'), '--site', siteUrl]);
+    return { code: 0, stdout };
+  } catch (err) {
+    const e = err as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+const event = (i: number): AuditEvent => ({
+  title: `Step decided ${i}`,
+  eventType: 'decision-recorded',
+  subjectList: 'AI Requests',
+  subjectItemId: 7,
+  actor: 'priya.shah@example.nhs.uk',
+  channel: 'Email',
+  occurredAt: `2026-12-0${1 + (i % 9)}T10:00:00Z`,
+  details: { step: 'DPIA', outcome: 'approved', i },
+  key: `decision:${i}`,
+});
+
+/** The same repository, with one method replaced: a process killed at that point. */
+function killedAt(repo: AuditLogRepository, where: 'appendMany' | 'confirm'): AuditLogRepository {
+  let moves = 0;
+  const anchor = new Proxy(repo.anchor, {
+    get: (target, prop) =>
+      prop === 'move' && where === 'confirm'
+        ? (...args: Parameters<AuditLogRepository['anchor']['move']>) => (++moves === 2 ? Promise.reject(new Error('SIGKILL')) : target.move(...args))
+        : (Reflect.get(target, prop) as unknown),
+  });
+  return new Proxy(repo, {
+    get: (target, prop) => {
+      if (prop === 'anchor') return anchor;
+      if (prop === 'appendMany' && where === 'appendMany') return () => Promise.reject(new Error('SIGKILL'));
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+async function rest(siteUrl: string, itemId: number, method: 'MERGE' | 'DELETE', body?: unknown): Promise<number> {
+  const res = await fetch(`${siteUrl}/_api/web/lists/getByTitle('AI%20Audit%20Log')/items(${itemId})`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-http-method': method, 'if-match': '*' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res.status;
+}
+
+// The governance lead's check after someone with edit rights on the AI Audit Log changes its end,
+// and what several app instances appending at once leave behind.
+describe('the anchored audit chain', () => {
+  let h: EmulatorHarness;
+  let repo: AuditLogRepository;
+  const entries = async () => collect(repo.afterSequence(0));
+
+  beforeEach(async () => {
+    h = await startEmulator();
+    const sp = createSp({ siteUrl: h.siteUrl });
+    await provisionSite(sp);
+    repo = createRepositories(sp).auditLog;
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('detects the last entry rewritten with its hash recomputed', async () => {
+    const log = createAuditLog(repo);
+    for (let i = 1; i <= 3; i++) await log.append(event(i));
+    const [, second, third] = await entries();
+    const forged = chainAuditEntry({ ...(third as ChainedAuditEntry), Details: JSON.stringify({ step: 'DPIA', outcome: 'rejected' }) }, second);
+    expect(await rest(h.siteUrl, third.Id, 'MERGE', { Details: forged.Details, Hash: forged.Hash })).toBe(204);
+
+    const result = await auditVerify(h.siteUrl);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Audit log broken at entry 3: Entry 3, the last one, was changed or replaced');
+  });
+
+  it('detects the last entry deleted, and the next append does not reuse its sequence number', async () => {
+    const log = createAuditLog(repo);
+    for (let i = 1; i <= 3; i++) await log.append(event(i));
+    const third = (await entries())[2];
+    expect(await rest(h.siteUrl, third.Id, 'DELETE')).toBe(200);
+
+    const afterDelete = await auditVerify(h.siteUrl);
+    expect(afterDelete.code).toBe(1);
+    expect(afterDelete.stdout).toContain('Audit log broken at entry 3: Entry 3 is missing');
+
+    await createAuditLog(repo).append(event(4));
+    expect((await entries()).map((e) => e.Sequence)).toEqual([1, 2, 4]);
+    expect((await auditVerify(h.siteUrl)).stdout).toContain('Audit log broken at entry 3');
+  });
+
+  it('keeps one chain when several instances append at once: no fork, no number used twice', async () => {
+    // Six instances, each with its own SharePoint connection and its own in-process queue.
+    const logs = [1, 2, 3, 4, 5, 6].map(() => createAuditLog(createRepositories(createSp({ siteUrl: h.siteUrl })).auditLog));
+    await Promise.all(logs.flatMap((log, n) => [1, 2, 3, 4, 5].map((i) => log.append(event(n * 10 + i)))));
+
+    const all = await entries();
+    expect(all.map((e) => e.Sequence)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(new Set(all.map((e) => e.IdempotencyKey)).size).toBe(30);
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 30 entries, every link checked.\n' });
+  });
+
+  it('writes an event once when two instances append it at the same time', async () => {
+    const logs = [1, 2].map(() => createAuditLog(createRepositories(createSp({ siteUrl: h.siteUrl })).auditLog));
+    await Promise.all(logs.map((log) => log.append(event(1))));
+    expect((await entries()).map((e) => e.IdempotencyKey)).toEqual(['decision:1']);
+  });
+
+  it('loses nothing when a writer dies after reserving its entry: the next append writes it first', async () => {
+    await createAuditLog(repo).append(event(1));
+    await expect(createAuditLog(killedAt(repo, 'appendMany')).append(event(2))).rejects.toThrow('SIGKILL');
+
+    const meanwhile = await auditVerify(h.siteUrl);
+    expect(meanwhile.code).toBe(0);
+    expect(meanwhile.stdout).toContain('1 reserved entry is held by the anchor');
+
+    await createAuditLog(repo).append(event(3));
+    expect((await entries()).map((e) => [e.Sequence, e.IdempotencyKey])).toEqual([
+      [1, 'decision:1'],
+      [2, 'decision:2'],
+      [3, 'decision:3'],
+    ]);
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 3 entries, every link checked.\n' });
+  });
+
+  it('neither duplicates nor forks when a writer dies after writing, before clearing its reservation', async () => {
+    await createAuditLog(repo).append(event(1));
+    await expect(createAuditLog(killedAt(repo, 'confirm')).append(event(2))).rejects.toThrow('SIGKILL');
+    // The activity is retried: the event is found, not written again.
+    await createAuditLog(repo).append(event(2));
+    await createAuditLog(repo).append(event(3));
+
+    expect((await entries()).map((e) => e.Sequence)).toEqual([1, 2, 3]);
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 3 entries, every link checked.\n' });
+  });
+});

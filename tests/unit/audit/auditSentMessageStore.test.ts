@@ -1,0 +1,132 @@
+import type { AuditEvent, AuditLog } from '../../../shared/audit/auditLog';
+import { createAuditSentMessageStore } from '../../../shared/audit/auditSentMessageStore';
+import { createEmailNotifier, messageIdFor, type OutgoingEmail, type StepAssigned } from '../../../shared/notify';
+import type { AuditItem, SentMessageItem, SentMessagesRepository } from '../../../shared/sharepoint/repositories';
+import { variants } from '../notify/fixtures';
+
+const model = variants.find((v) => v.kind === 'stepAssigned')!.model as StepAssigned;
+const KEY = 'request-12/dpia/assigned';
+const TO = 'ig.manager@example.nhs.uk';
+
+/** The AI Sent Messages list as SharePoint keeps it, shared by every instance. */
+function sentList(): SentMessagesRepository & { items: SentMessageItem[] } {
+  const items: SentMessageItem[] = [];
+  return {
+    items,
+    byKey: (key) => Promise.resolve(items.filter((i) => i.IdempotencyKey === key).map((i) => ({ ...i }))),
+    create(values) {
+      const item = { SentAt: null, ...values, Id: items.length + 1, Created: '', Modified: '2026-11-25T10:00:00Z', AuthorId: 1, EditorId: 1, etag: '"1"' } as SentMessageItem;
+      items.push(item);
+      return Promise.resolve({ ...item });
+    },
+    update(id, changes) {
+      Object.assign(items.find((i) => i.Id === id)!, changes);
+      return Promise.resolve('"2"');
+    },
+  };
+}
+
+/** An audit log whose appends queue behind others (here: until released), as under load. */
+function busyAuditLog() {
+  const entries: AuditEvent[] = [];
+  let release!: () => void;
+  const busy = new Promise<void>((r) => (release = r));
+  const log: AuditLog = {
+    async append(event) {
+      await busy;
+      if (!entries.some((e) => e.key === event.key)) entries.push(event);
+    },
+    has: (key) => Promise.resolve(entries.some((e) => e.key === key)),
+  };
+  const repo = {
+    byKey: (key: string) => {
+      const e = entries.find((x) => x.key === key);
+      return Promise.resolve(e ? ({ Details: JSON.stringify(e.details) } as AuditItem) : undefined);
+    },
+  };
+  return { log, repo, entries, release };
+}
+
+function instance(list: SentMessagesRepository, audit: ReturnType<typeof busyAuditLog>, onSend: (m: OutgoingEmail) => Promise<void> | void = () => undefined) {
+  const sent: OutgoingEmail[] = [];
+  const notifier = createEmailNotifier({
+    transport: {
+      async sendMail(m) {
+        sent.push(m);
+        await onSend(m);
+        return {};
+      },
+    },
+    from: { name: 'AI governance', address: 'ai-governance@example.nhs.uk' },
+    store: createAuditSentMessageStore(audit.repo, audit.log, list),
+    now: () => Date.parse('2026-11-25T10:00:00Z'),
+  });
+  return { notifier, sent };
+}
+
+describe('sent-message records (the notifiers idempotency) in the AI Sent Messages list', () => {
+  it('records a sent message without waiting for the audit chain, so a retry after a crash does not send again', async () => {
+    const list = sentList();
+    const audit = busyAuditLog();
+    const first = instance(list, audit);
+    // The first instance sends and is killed while its audit entry still queues behind others.
+    void first.notifier.send('stepAssigned', TO, model, KEY).catch(() => undefined);
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+    expect(first.sent).toHaveLength(1);
+
+    const retry = instance(list, audit);
+    const retried = retry.notifier.send('stepAssigned', TO, model, KEY);
+    audit.release();
+    const result = await retried;
+
+    expect(retry.sent).toHaveLength(0);
+    expect(result).toMatchObject({ status: 'already-sent', messageId: messageIdFor(KEY, 'example.nhs.uk') });
+    expect(audit.entries).toHaveLength(1);
+  }, 10_000);
+
+  it('records the intent before sending, so a crash mid-send re-sends that one message with the same Message-ID', async () => {
+    const list = sentList();
+    const audit = busyAuditLog();
+    audit.release();
+    const killed = instance(list, audit, () => {
+      expect(list.items).toMatchObject([{ IdempotencyKey: KEY, Status: 'Sending', MessageId: messageIdFor(KEY, 'example.nhs.uk') }]);
+      throw new Error('SIGKILL');
+    });
+    await expect(killed.notifier.send('stepAssigned', TO, model, KEY)).rejects.toThrow('SIGKILL');
+
+    const retry = instance(list, audit);
+    await retry.notifier.send('stepAssigned', TO, model, KEY);
+
+    expect(retry.sent.map((m) => m.messageId)).toEqual([killed.sent[0].messageId]);
+    expect(list.items).toMatchObject([{ Status: 'Sent' }]);
+  });
+
+  it('loses no audit entry when the process dies after marking the message sent', async () => {
+    const list = sentList();
+    const audit = busyAuditLog();
+    const first = instance(list, audit);
+    void first.notifier.send('stepAssigned', TO, model, KEY).catch(() => undefined);
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+    expect(list.items).toMatchObject([{ Status: 'Sent' }]);
+    audit.release();
+
+    await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
+
+    expect(audit.entries).toMatchObject([{ key: `sent:${KEY}`, eventType: 'message-sent', details: { messageId: messageIdFor(KEY, 'example.nhs.uk') } }]);
+  });
+
+  it('still finds messages recorded only in the audit log, before the list existed', async () => {
+    const list = sentList();
+    const audit = busyAuditLog();
+    audit.release();
+    // What the store before the list wrote: the audit entry alone.
+    await audit.log.append({ title: 'Message sent: stepAssigned', eventType: 'message-sent', actor: 'system', occurredAt: '2026-11-01T10:00:00Z', key: `sent:${KEY}`,
+      details: { idempotencyKey: KEY, channel: 'email', kind: 'stepAssigned', messageId: '<old@x>', sentAt: '2026-11-01T10:00:00Z' } });
+
+    const result = await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
+
+    expect(result).toMatchObject({ status: 'already-sent', messageId: '<old@x>' });
+  });
+});
