@@ -136,6 +136,8 @@ export class BicepFile {
   }
 }
 
+const interpolated = (v: Value): string => (typeof v === 'object' ? JSON.stringify(v) : String(v));
+
 class Parser {
   private i = 0;
   constructor(
@@ -203,7 +205,7 @@ class Parser {
   private primary(): Value {
     const t = this.tokens[this.i++];
     if (!t) throw new Error('main.bicep: expression ends early');
-    if (t.kind === 'str') return t.parts.map((p) => (typeof p === 'string' ? p : String(this.sub(p)))).join('');
+    if (t.kind === 'str') return t.parts.map((p) => (typeof p === 'string' ? p : interpolated(this.sub(p)))).join('');
     if (t.kind === 'num') return t.value;
     if (t.kind === 'op' && t.value === '(') {
       const v = this.expression();
@@ -239,7 +241,7 @@ class Parser {
     const result: Record<string, Value> = {};
     while (!this.peekOp('}')) {
       const key = this.tokens[this.i++];
-      const name = key?.kind === 'id' ? key.value : key?.kind === 'str' ? key.parts.join('') : undefined;
+      const name = key?.kind === 'id' ? key.value : key?.kind === 'str' ? key.parts.filter((p): p is string => typeof p === 'string').join('') : undefined;
       if (name === undefined) throw new Error('main.bicep: bad object key');
       this.expect(':');
       result[name] = this.expression();
