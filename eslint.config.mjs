@@ -1,6 +1,7 @@
 // typescript-eslint with type information, so no-floating-promises can see every promise.
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import architecture from './eslint.architecture.cjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'sharepoint-spfx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -16,6 +17,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...architecture,
   {
     files: ['tests/**/*.ts'],
     rules: {

@@ -1,30 +1,28 @@
-// The app's entry point (package.json "main"): importing a module registers its functions.
-// Settings first, so a misconfigured app refuses to start and says which setting is wrong.
-import './settings';
-import './health';
-import './requests';
-import './requestPage';
-import './decisions';
-import './requestChanges';
-import './sharepointWebhook';
-import './sharepointSubscriptions';
-import './weeklyDigest';
+// Every trigger: importing a module registers its functions (app/index.ts loads this).
+import './platform/health';
+import './request/requests';
+import './request/requestPage';
+import './request/decisions';
+import './request/requestChanges';
+import './sharepoint/sharepointWebhook';
+import './sharepoint/sharepointSubscriptions';
+import './governance/weeklyDigest';
 // The web part's endpoints (sharepoint-spfx/src/services/apiRoutes.ts lists them).
-import './me';
-import './routePreview';
-import './drafts';
-import './myRequests';
-import './requestAnswers';
-import './tasks';
-import './inboxDecisions';
-import './register';
-import './governanceRequests';
+import './platform/me';
+import './request/routePreview';
+import './request/drafts';
+import './request/myRequests';
+import './request/requestAnswers';
+import './request/tasks';
+import './request/inboxDecisions';
+import './governance/register';
+import './governance/governanceRequests';
 // Incidents: reports, the pages their emails link to, and the dashboard's oversight figures.
-import './incidents';
-import './incidentActionPages';
-import './governanceSummary';
+import './incident/incidents';
+import './incident/incidentActionPages';
+import './governance/governanceSummary';
 // Review cycles: policy reviews, the re-attestation of approved tools, and the daily reconciler.
-import './policyReviews';
-import './toolAttestations';
-import './policyReconciler';
+import './review/policyReviews';
+import './review/toolAttestations';
+import './review/policyReconciler';
 import '../orchestrations';

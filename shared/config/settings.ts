@@ -24,55 +24,74 @@ export class SettingsError extends Error {
 const AZURE_SIGNAL = 'WEBSITE_SITE_NAME';
 const KEY_VAULT_REFERENCE = '@Microsoft.KeyVault(';
 
-const rawShape = Object.fromEntries([...settingNames, AZURE_SIGNAL].map((name) => [name, z.string().optional()]));
+/**
+ * The one schema over a set of settings: raw environment in, typed settings out, every problem
+ * reported as an issue at its setting. The app checks all of them at start; a tool or a test that
+ * needs only an adapter's slice (the email settings, say) checks just those, by the same rules.
+ */
+function schemaFor<N extends SettingName>(names: readonly N[]) {
+  const inSlice = new Set<string>(names);
+  const checked: readonly SettingName[] = names;
+  const rawShape = Object.fromEntries([...settingNames, AZURE_SIGNAL].map((name) => [name, z.string().optional()]));
+  return z.object(rawShape).transform((raw, ctx): Pick<Settings, N> => {
+    const report = (setting: string, message: string) => {
+      if (inSlice.has(setting)) ctx.addIssue({ code: 'custom', path: [setting], message });
+    };
+    const resolved = resolveRawValues(raw);
+    const environment = resolved.ENVIRONMENT === 'production' ? 'production' : 'local';
+    const parsed: Partial<Record<SettingName, unknown>> = {};
 
-/** The one schema: raw environment in, typed settings out, every problem reported as an issue at its setting. */
-export const settingsSchema = z.object(rawShape).transform((raw, ctx): Settings => {
-  const report = (setting: string, message: string) => ctx.addIssue({ code: 'custom', path: [setting], message });
-  const resolved = resolveRawValues(raw);
-  const environment = resolved.ENVIRONMENT === 'production' ? 'production' : 'local';
-  const parsed: Partial<Record<SettingName, unknown>> = {};
-
-  for (const name of settingNames) {
-    const spec = settingSpec(name);
-    const value = resolved[name];
-    if (value?.startsWith(KEY_VAULT_REFERENCE)) {
-      // App Service leaves the reference text in place when it cannot resolve it.
-      report(name, `${name} is a Key Vault reference that did not resolve. Check that the secret exists and that the app's managed identity has the Key Vault Secrets User role.`);
-      continue;
+    for (const name of names) {
+      const spec = settingSpec(name);
+      const value = resolved[name];
+      if (value?.startsWith(KEY_VAULT_REFERENCE)) {
+        // App Service leaves the reference text in place when it cannot resolve it.
+        report(name, `${name} is a Key Vault reference that did not resolve. Check that the secret exists and that the app's managed identity has the Key Vault Secrets User role.`);
+        continue;
+      }
+      if (value === undefined) {
+        const why = whyRequired(name, environment, resolved);
+        if (why !== undefined) report(name, `${name} is missing${why}. ${spec.meaning}. Expected ${spec.expected}, e.g. ${spec.example}.`);
+        continue;
+      }
+      const result = spec.schema.safeParse(value);
+      if (!result.success) {
+        const detail = result.error.issues[0]?.message ?? 'not readable';
+        const got = spec.secret ? '' : ` (got "${truncate(value)}")`;
+        report(name, `${name} is not valid: ${detail}${got}. Expected ${spec.expected}, e.g. ${spec.example}.`);
+        continue;
+      }
+      parsed[name] = result.data;
+      const rule = environment === 'production' ? spec.inProduction?.(result.data) : undefined;
+      if (rule) report(name, `${name} is not allowed in production: ${rule}.`);
     }
-    if (value === undefined) {
-      const why = whyRequired(name, environment, resolved);
-      if (why !== undefined) report(name, `${name} is missing${why}. ${spec.meaning}. Expected ${spec.expected}, e.g. ${spec.example}.`);
-      continue;
-    }
-    const result = spec.schema.safeParse(value);
-    if (!result.success) {
-      const detail = result.error.issues[0]?.message ?? 'not readable';
-      const got = spec.secret ? '' : ` (got "${truncate(value)}")`;
-      report(name, `${name} is not valid: ${detail}${got}. Expected ${spec.expected}, e.g. ${spec.example}.`);
-      continue;
-    }
-    parsed[name] = result.data;
-    const rule = environment === 'production' ? spec.inProduction?.(result.data) : undefined;
-    if (rule) report(name, `${name} is not allowed in production: ${rule}.`);
-  }
 
-  // Only settings that are otherwise fine: a bad value was reported above, once.
-  const reported = new Set(settingNames.filter((name) => resolved[name] !== undefined && !(name in parsed)));
-  for (const problem of settingCombinationProblems(resolved)) if (!reported.has(problem.setting)) report(problem.setting, problem.message);
+    // Only settings that are otherwise fine: a bad value was reported above, once.
+    const reported = new Set(checked.filter((name) => resolved[name] !== undefined && !(name in parsed)));
+    for (const problem of settingCombinationProblems(resolved)) if (!reported.has(problem.setting)) report(problem.setting, problem.message);
 
-  const settings = parsed as Settings;
-  if (environment === 'production') productionCrossChecks(settings).forEach((p) => report(p.setting, p.message));
-  else if (raw[AZURE_SIGNAL]) {
-    report('ENVIRONMENT', 'ENVIRONMENT is "local" but the app is running in Azure. Set ENVIRONMENT=production in the Function App settings.');
-  }
-  return settings;
-});
+    const settings = parsed as Settings;
+    crossChecks(settings, environment).forEach((p) => report(p.setting, p.message));
+    if (environment === 'local' && raw[AZURE_SIGNAL]) {
+      report('ENVIRONMENT', 'ENVIRONMENT is "local" but the app is running in Azure. Set ENVIRONMENT=production in the Function App settings.');
+    }
+    return settings;
+  });
+}
+
+export const settingsSchema = schemaFor(settingNames);
 
 /** Reads and checks every setting; throws one SettingsError listing all problems. */
 export function loadSettings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
-  const result = settingsSchema.safeParse(env);
+  return loadSettingSlice(settingNames, env);
+}
+
+/**
+ * Reads and checks only the named settings, by the same rules as the start-up check (for tools
+ * and tests that need one adapter's slice); throws one SettingsError listing all problems.
+ */
+export function loadSettingSlice<N extends SettingName>(names: readonly N[], env: Readonly<Record<string, string | undefined>> = process.env): Pick<Settings, N> {
+  const result = schemaFor(names).safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({ setting: String(issue.path[0] ?? ''), message: issue.message }));
   throw new SettingsError(problems);
@@ -105,6 +124,22 @@ function whyRequired(name: SettingName, environment: string, resolved: Partial<R
   const trigger = when ? resolved[when.setting as SettingName] : undefined;
   if (when && trigger !== undefined && when.oneOf.includes(trigger)) return `; it is needed because ${when.setting} is "${trigger}"`;
   return undefined;
+}
+
+// Plain SMTP is for the local mail sink on this computer only.
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+
+function crossChecks(s: Settings, environment: 'local' | 'production'): SettingProblem[] {
+  if (environment === 'production') return productionCrossChecks(s);
+  if (s.SMTP_REQUIRE_TLS === false && s.SMTP_SECURE === false && s.SMTP_HOST && !LOOPBACK_HOSTS.has(s.SMTP_HOST.toLowerCase())) {
+    return [
+      {
+        setting: 'SMTP_REQUIRE_TLS',
+        message: `SMTP_REQUIRE_TLS may be false only for the local mail sink on this computer (127.0.0.1), not for ${s.SMTP_HOST}.`,
+      },
+    ];
+  }
+  return [];
 }
 
 function productionCrossChecks(s: Settings): SettingProblem[] {

@@ -10,7 +10,7 @@ import {
 } from './connectionStrings';
 import { absoluteUrl, boolean, emailAddress, guid, hostName, integer, oneOf, text } from './formats';
 import { SIGNING_KEYS_EXPECTED, signingKeys } from './signingKeys';
-import { datixHttpSignInProblems } from '../datix/httpSignIn';
+import { datixHttpSignInProblems } from './datixSignIn';
 
 export const ENVIRONMENTS = ['local', 'production'] as const;
 export const SHAREPOINT_AUTH_MODES = ['managed-identity', 'certificate', 'none'] as const;

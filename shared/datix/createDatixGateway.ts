@@ -22,7 +22,7 @@ export interface DatixGatewayDeps {
   timeoutMs?: number;
 }
 
-/** The gateway the settings choose. Settings come from parseDatixSettings. */
+/** The gateway the settings choose. Settings come from datixSettingsFrom. */
 export function createDatixGateway(settings: DatixSettings, deps: DatixGatewayDeps = {}): DatixGateway {
   switch (settings.adapter) {
     case 'manual':

@@ -2,7 +2,7 @@ export type { DatixEscalation, DatixGateway, ManualEscalationTask } from './gate
 export { datixIncidentReportSchema, idempotencyKeySchema, relatedToolLabel, type DatixIncidentReport, type DatixIncidentReportInput } from './incidentReport';
 export { datixFormSections, renderDatixFormHtml, renderDatixFormText, type DatixFormField, type DatixFormSection } from './datixFormLayout';
 export { buildManualEscalationTask } from './manualTask';
-export { DATIX_ADAPTERS, DatixSettingsError, parseDatixSettings, type DatixAdapterName, type DatixHttpAuth, type DatixSettings } from './settings';
+export { DATIX_ADAPTERS, DATIX_SETTING_NAMES, datixSettingsFrom, type DatixSettingSlice, type DatixAdapterName, type DatixHttpAuth, type DatixSettings } from './settings';
 export { createDatixGateway, type DatixGatewayDeps } from './createDatixGateway';
 export type { DatixMailMessage, DatixMailer } from './emailAdapter';
 export { DatixEscalationError, DatixReportError } from './errors';

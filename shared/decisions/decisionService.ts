@@ -5,6 +5,7 @@ import { collect, type PeopleDirectory, type Repositories } from '../sharepoint'
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
 import { routeFromItem } from '../sharepoint/requestItem';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
+import { samePerson } from '../access/people';
 
 /** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
 export interface DecisionSignal {
@@ -78,7 +79,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     const requestId = Number(claims.requestId);
     const item = await deps.repos.requests.get(requestId);
     const requester = await deps.people.personFor(item.RequesterId);
-    if (requester.email.toLowerCase() === claims.approverEmail) return { kind: 'self-approval' };
+    if (samePerson(requester.email, claims.approverEmail)) return { kind: 'self-approval' };
 
     const row = (await collect(deps.repos.approvalTasks.forRequest(requestId))).find((r) => r.InstanceId === instanceId);
     // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its

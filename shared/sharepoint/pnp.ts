@@ -1,4 +1,5 @@
 import * as vm from 'node:vm';
+import { runningUnderJest } from '../config/processFacts';
 import type * as CoreModule from '@pnp/core' with { 'resolution-mode': 'import' };
 import type * as QueryableModule from '@pnp/queryable' with { 'resolution-mode': 'import' };
 import type * as SpModule from '@pnp/sp' with { 'resolution-mode': 'import' };
@@ -24,7 +25,7 @@ export type { Queryable } from '@pnp/queryable' with { 'resolution-mode': 'impor
  * Everything PnPjs is loaded here, once, with the selective imports the style guide asks for.
  */
 function nodeRequire(): NodeJS.Require {
-  if (process.env.JEST_WORKER_ID !== undefined) {
+  if (runningUnderJest()) {
     const realProcess = vm.runInThisContext('process') as NodeJS.Process & { mainModule?: { constructor: { createRequire(f: string): NodeJS.Require } } };
     if (realProcess.mainModule) return realProcess.mainModule.constructor.createRequire(__filename);
   }

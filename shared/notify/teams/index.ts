@@ -7,4 +7,4 @@ export { activityNotificationFor, ActivityNotificationSchema, shorten, type Acti
 export * from './adaptiveCard';
 export { sendActivityNotification, sendChatCard, chatCardMessage, ChatCardMessageSchema, type ChatCardMessage } from './teamsGraph';
 export { teamsDocuments, isTeamsKind, type TeamsKind } from './documents';
-export { parseTeamsSettings, type TeamsSettings } from './settings';
+export { TEAMS_SETTING_NAMES, teamsSettingsFrom, type TeamsSettingSlice, type TeamsSettings } from './settings';

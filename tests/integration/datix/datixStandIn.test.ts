@@ -1,3 +1,4 @@
+import { loadSettingSlice } from '../../../shared/config/settings';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import type { LocalService } from '../../../local/server/localService';
 import { OriginServer } from '../../../local/server/originServer';
 import { createDatixGateway } from '../../../shared/datix/createDatixGateway';
 import { DatixEscalationError } from '../../../shared/datix/errors';
-import { parseDatixSettings } from '../../../shared/datix/settings';
+import { DATIX_SETTING_NAMES, datixSettingsFrom } from '../../../shared/datix/settings';
 import { incidentReport } from '../../unit/datix/fixtures';
 
 // The real http adapter against the real stand-in over HTTP, in-process on an ephemeral port.
@@ -41,7 +42,7 @@ async function stopStandIn(): Promise<void> {
 
 function gatewayFor(service: LocalService) {
   const sleeps: number[] = [];
-  const gateway = createDatixGateway(parseDatixSettings(service.appSettings!()), {
+  const gateway = createDatixGateway(datixSettingsFrom(loadSettingSlice(DATIX_SETTING_NAMES, service.appSettings!())), {
     sleep: (ms) => {
       sleeps.push(ms);
       return Promise.resolve();
@@ -239,7 +240,7 @@ describe('Datix stand-in: a record stored but never answered', () => {
     const { origin, service } = await startStandIn();
     const hang = await fetch(`${origin}/dev/datix/faults`, { method: 'POST', body: JSON.stringify({ hangAfterRecording: 1 }) });
     expect(await hang.json()).toEqual({ hangAfterRecording: 1 });
-    const gateway = createDatixGateway(parseDatixSettings(service.appSettings!()), { sleep: () => Promise.resolve(), timeoutMs: 300 });
+    const gateway = createDatixGateway(datixSettingsFrom(loadSettingSlice(DATIX_SETTING_NAMES, service.appSettings!())), { sleep: () => Promise.resolve(), timeoutMs: 300 });
 
     const result = await gateway.escalate(incidentReport(), 'incident-INC-42-datix');
 

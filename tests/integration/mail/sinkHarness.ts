@@ -1,10 +1,11 @@
+import { loadSettingSlice } from '../../../shared/config/settings';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '../../../local/clock/systemClock';
 import { createMailSink, type MailboxTab, type MailSink } from '../../../local/mail';
 import { OriginServer } from '../../../local/server/originServer';
-import { parseEmailSettings, type EmailSettings } from '../../../shared/notify';
+import { EMAIL_SETTING_NAMES, emailSettingsFrom, type EmailSettings } from '../../../shared/notify';
 
 export interface RunningSink {
   origin: string;
@@ -49,7 +50,7 @@ export async function startSink(dataDir = newDataDir(), tabs?: MailboxTab[]): Pr
     dataDir,
     sink,
     logs,
-    settings: () => parseEmailSettings(sink.appSettings!(), { production: false }),
+    settings: () => emailSettingsFrom(loadSettingSlice(EMAIL_SETTING_NAMES, sink.appSettings!())),
     messages: async () => (await (await get('/dev/mailbox/messages.json')).json()) as MailboxMessage[],
     get,
     async stop(options = {}) {

@@ -1,3 +1,4 @@
+import { loadSettingSlice } from '../../../shared/config/settings';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { SystemClock } from '../../../local/clock/systemClock';
 import { createGraphStandIn, type GraphStandIn, type StoredTeamsMessage } from '../../../local/graph';
 import { createMailSink, type MailSink } from '../../../local/mail';
 import { OriginServer } from '../../../local/server/originServer';
-import { createEmailNotifier, createEmailTransport, createInMemorySentMessageStore, parseEmailSettings, type Notifier } from '../../../shared/notify';
+import { createEmailNotifier, createEmailTransport, createInMemorySentMessageStore, EMAIL_SETTING_NAMES, emailSettingsFrom, type Notifier } from '../../../shared/notify';
 import { createGraphClient, staticTokenCredential, type Timing } from '../../../shared/notify/teams';
 
 export interface MailboxMessage {
@@ -30,7 +31,7 @@ export async function startTeamsWorld(clock: Clock = new SystemClock()) {
   [...graph.routes!, ...mail.routes!].forEach((r) => server.mount(r));
   await mail.start!();
 
-  const emailSettings = parseEmailSettings(mail.appSettings!(), { production: false });
+  const emailSettings = emailSettingsFrom(loadSettingSlice(EMAIL_SETTING_NAMES, mail.appSettings!()));
   const transport = createEmailTransport(emailSettings, {});
   const email: Notifier = createEmailNotifier({ transport, from: emailSettings.from, store: createInMemorySentMessageStore() });
   const graphClient = () => createGraphClient(staticTokenCredential(), { baseUrl: graph.appSettings!().GRAPH_BASE_URL });

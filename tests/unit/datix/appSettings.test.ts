@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { loadSettings, SettingsError } from '../../../shared/config/settings';
-import { parseDatixSettings } from '../../../shared/datix/settings';
+import { datixSettingsFrom } from '../../../shared/datix/settings';
 
-// The app's start-up check (settings catalogue) and the Datix gateway's own parser agree on how the
-// http adapter signs in: DATIX_API_KEY, or all four DATIX_OAUTH_* settings, never both.
+// The app's start-up check (settings catalogue) decides how the http adapter signs in
+// (DATIX_API_KEY, or all four DATIX_OAUTH_* settings, never both); the gateway takes its slice.
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT = '66666666-7777-8888-9999-000000000000';
 const base = (): Record<string, string> => ({
@@ -44,7 +44,7 @@ describe('Datix sign-in in the app settings', () => {
 
     expect(settings).toMatchObject({ DATIX_OAUTH_TENANT_ID: TENANT, DATIX_OAUTH_CLIENT_ID: CLIENT, DATIX_OAUTH_SCOPE: 'api://datix-gateway/.default' });
     expect(settings.DATIX_API_KEY).toBeUndefined();
-    expect(parseDatixSettings(env)).toMatchObject({ adapter: 'http', auth: { kind: 'oauth', tenantId: TENANT } });
+    expect(datixSettingsFrom(settings)).toMatchObject({ adapter: 'http', auth: { kind: 'oauth', tenantId: TENANT } });
   });
 
   it('starts with an API key alone', () => {

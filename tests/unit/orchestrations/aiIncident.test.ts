@@ -1,9 +1,9 @@
 import { raiseEvent, startInstance } from '../../../local/durable/operations';
-import { aiIncident } from '../../../orchestrations/aiIncident';
-import type { AiIncidentInput, IncidentBreachInput, IncidentDatixInput } from '../../../orchestrations/incidentContracts';
-import { incidentBreachReport } from '../../../orchestrations/incidentBreachReport';
-import { incidentDatix } from '../../../orchestrations/incidentDatix';
-import { INCIDENT_ACTIVITY, INCIDENT_EVENT, INCIDENT_ORCHESTRATOR } from '../../../orchestrations/incidentNames';
+import { aiIncident } from '../../../orchestrations/incident/aiIncident';
+import type { AiIncidentInput, IncidentBreachInput, IncidentDatixInput } from '../../../orchestrations/incident/contracts';
+import { incidentBreachReport } from '../../../orchestrations/incident/incidentBreachReport';
+import { incidentDatix } from '../../../orchestrations/incident/incidentDatix';
+import { INCIDENT_ACTIVITY, INCIDENT_EVENT, INCIDENT_ORCHESTRATOR } from '../../../orchestrations/incident/names';
 import { SdkInvoker, startBackend, type ActivityCall } from '../durable/sdkHarness';
 
 // The incident orchestrators on the real durable-functions SDK (replaying the history every

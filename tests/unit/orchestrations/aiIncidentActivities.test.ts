@@ -1,4 +1,4 @@
-import { makeDatixActivities } from '../../../orchestrations/activities/datixActivities';
+import { makeDatixActivities } from '../../../orchestrations/incident/activities/datixActivities';
 import type { AuditEvent, AuditLog } from '../../../shared/audit/auditLog';
 import { parseSigningKeys } from '../../../shared/config/signingKeys';
 import { DatixEscalationError, type DatixEscalation, type DatixGateway, type DatixIncidentReport } from '../../../shared/datix';

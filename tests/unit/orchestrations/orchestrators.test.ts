@@ -1,7 +1,7 @@
-import { aiRequest } from '../../../orchestrations/aiRequest';
-import { approvalStep } from '../../../orchestrations/approvalStep';
-import type { ApprovalStepInput, PlanRequestRouteOutput, StepResult } from '../../../orchestrations/contracts';
-import { ACTIVITY, EVENT, ORCHESTRATOR } from '../../../orchestrations/names';
+import { aiRequest } from '../../../orchestrations/request/aiRequest';
+import { approvalStep } from '../../../orchestrations/request/approvalStep';
+import type { ApprovalStepInput, PlanRequestRouteOutput, StepResult } from '../../../orchestrations/request/contracts';
+import { ACTIVITY, EVENT, ORCHESTRATOR } from '../../../orchestrations/request/names';
 import { planRoute, type IntakeRequest, type PlannedStep, type Route } from '../../../shared/domain';
 import { raiseEvent, startInstance } from '../../../local/durable/operations';
 import { SdkInvoker, startBackend, type ActivityCall } from '../durable/sdkHarness';

@@ -1,7 +1,7 @@
-import { policyReview } from '../../../orchestrations/policyReview';
-import { toolReattestation } from '../../../orchestrations/toolReattestation';
-import type { PolicyFacts, PolicyReviewInput, ToolAttestation, ToolReattestationInput } from '../../../orchestrations/reviewContracts';
-import { REVIEW_ACTIVITY, REVIEW_EVENT, REVIEW_ORCHESTRATOR } from '../../../orchestrations/reviewNames';
+import { policyReview } from '../../../orchestrations/review/policyReview';
+import { toolReattestation } from '../../../orchestrations/review/toolReattestation';
+import type { PolicyFacts, PolicyReviewInput, ToolAttestation, ToolReattestationInput } from '../../../orchestrations/review/contracts';
+import { REVIEW_ACTIVITY, REVIEW_EVENT, REVIEW_ORCHESTRATOR } from '../../../orchestrations/review/names';
 import { raiseEvent, startInstance } from '../../../local/durable/operations';
 import { SdkInvoker, startBackend, type ActivityCall } from '../durable/sdkHarness';
 

@@ -1,0 +1,109 @@
+import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
+import { toFieldMessages } from '../../shared/domain';
+import { collect, type AiRequestItem, type RegisterItem } from '../../shared/sharepoint';
+import { routeFromItem } from '../../shared/sharepoint/requestItem';
+import { appServices } from '../../app/services';
+import { badRequest } from '../../shared/web/http';
+
+/** One row of "is this tool approved?": public fields only. */
+export interface RegisterRow {
+  kind: 'tool' | 'research';
+  name: string;
+  supplier: string;
+  description: string;
+  purpose: string;
+  humanOversight: string;
+  dataUsed: string;
+  dpiaStatus: 'approved' | 'not-required' | 'in-progress';
+  contact: string;
+  reviewDate: string;
+  /** `published`: the register entry the governance team wrote; `approved`: approved, its entry not published yet. */
+  source: 'published' | 'approved';
+}
+
+const querySchema = z.object({
+  q: z.string({ error: 'give the words to search for' }).trim().max(100, 'search for at most 100 characters').default(''),
+  // The web part in SharePoint reads the published entries from the list itself and asks here for the rest.
+  source: z.enum(['all', 'published', 'approved'], { error: 'choose all, published or approved' }).default('all'),
+});
+
+const DPIA: Record<string, RegisterRow['dpiaStatus']> = { 'Not required': 'not-required', 'In progress': 'in-progress', Completed: 'approved' };
+
+function fromRegister(item: RegisterItem, contact: string): RegisterRow {
+  return {
+    kind: item.EntryType === 'Research initiative' ? 'research' : 'tool',
+    name: item.Title,
+    supplier: '',
+    description: item.PlainEnglishDescription,
+    purpose: item.Purpose ?? '',
+    humanOversight: item.HumanOversight ?? '',
+    dataUsed: item.DataUsed ?? '',
+    dpiaStatus: (item.DpiaStatus && DPIA[item.DpiaStatus]) || 'in-progress',
+    contact: item.PublicContact || contact,
+    reviewDate: item.ReviewDate?.slice(0, 10) ?? '',
+    source: 'published',
+  };
+}
+
+/**
+ * An approved request whose register entry is not published yet still answers "is this tool
+ * approved?": name, supplier, the kind of data (from the yes/no answers) and the review date,
+ * never the requester's own words, which may say more than a public page should.
+ */
+function fromApproval(item: AiRequestItem, contact: string): RegisterRow {
+  const steps = routeFromItem(item)?.stages.flat() ?? [];
+  const data = item.ConfidentialPatientInfo
+    ? 'Confidential patient information'
+    : item.SpecialCategoryData
+      ? 'Special category (health) data'
+      : item.PersonalData
+        ? 'Personal data'
+        : 'No personal data';
+  return {
+    kind: item.RequestType === 'Research' ? 'research' : 'tool',
+    name: item.Product || item.Title,
+    supplier: item.Supplier ?? '',
+    description: 'Approved for use in the organisation. Its full register entry has not been published yet.',
+    purpose: item.RequestType,
+    humanOversight: 'Every output is checked by a person, as the AI Policy requires.',
+    dataUsed: data,
+    dpiaStatus: steps.some((s) => s.code === 'DPIA') ? 'approved' : 'not-required',
+    contact,
+    reviewDate: item.ReviewDueDate?.slice(0, 10) ?? '',
+    source: 'approved',
+  };
+}
+
+const matches = (row: RegisterRow, words: string[]): boolean => {
+  const haystack = `${row.name} ${row.supplier} ${row.description} ${row.purpose}`.toLowerCase();
+  return words.every((w) => haystack.includes(w));
+};
+
+/**
+ * `GET /api/register?q=&source=`: "is this tool approved?" over the published AI Register entries
+ * and approved requests (indexed queries: Status on both lists). Every word must match.
+ */
+export async function searchRegister(request: HttpRequest): Promise<HttpResponseInit> {
+  const query = querySchema.safeParse(Object.fromEntries(request.query.entries()));
+  if (!query.success) return badRequest(toFieldMessages(query.error));
+  const { repos, settings } = appServices();
+  const contact = settings.GOVERNANCE_LEAD_EMAIL;
+  const { source } = query.data;
+  // Approved tools already in the register are left out either way: the published entry describes them.
+  const [published, approved] = await Promise.all([collect(repos.register.published()), source === 'published' ? [] : collect(repos.requests.byStatus('Approved'))]);
+  const names = new Set(published.map((p) => p.Title.toLowerCase()));
+  const rows = source === 'approved' ? [] : published.map((p) => fromRegister(p, contact));
+  for (const item of approved) {
+    const row = fromApproval(item, contact);
+    if (!names.has(row.name.toLowerCase())) {
+      names.add(row.name.toLowerCase());
+      rows.push(row);
+    }
+  }
+  const words = query.data.q.toLowerCase().split(/\s+/).filter(Boolean);
+  const found = rows.filter((r) => matches(r, words)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return { status: 200, jsonBody: found, headers: { 'cache-control': 'no-store' } };
+}
+
+app.http('searchRegister', { methods: ['GET'], route: 'register', authLevel: 'anonymous', handler: searchRegister });

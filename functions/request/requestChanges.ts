@@ -1,0 +1,93 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { requestItemFromIntake } from '../../shared/sharepoint/requestItem';
+import { EVENT, requestInstanceId } from '../../orchestrations/request/names';
+import { appClock } from '../../shared/time';
+import { appServices } from '../../app/services';
+import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from '../../shared/web/http';
+
+const conflict = (message: string): HttpResponseInit => ({ status: 409, jsonBody: { error: message } });
+
+/** The request and its requester, or the response that says why not. */
+async function requesterOnly(request: HttpRequest): Promise<{ id: number; status: string; requesterEmail: string } | HttpResponseInit> {
+  const services = appServices();
+  const item = await requestFromRoute(request, services);
+  if (isResponse(item)) return item;
+  const id = item.Id;
+  // Behind sign-in only the requester may change their request; locally there is no sign-in.
+  const signedIn = signedInEmail(request);
+  const requester = await services.people.personFor(item.RequesterId);
+  if (signedIn && signedIn !== requester.email.toLowerCase()) return { status: 403, jsonBody: { error: 'Only the person who made the request can change it.' } };
+  return { id, status: item.Status, requesterEmail: requester.email };
+}
+
+/** `POST /api/requests/{id}/withdrawal`: the requester stops the request; open steps are cancelled. */
+export async function withdrawRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const found = await requesterOnly(request);
+  if (!('id' in found)) return found;
+  if (['Approved', 'Rejected', 'Withdrawn'].includes(found.status)) return conflict(`The request is already ${found.status.toLowerCase()}, so it cannot be withdrawn.`);
+  const at = appClock.now().toISOString();
+  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.withdrawn, { at });
+  await appServices().audit.append({
+    title: 'Withdrawal requested by the requester',
+    eventType: 'withdrawal-requested',
+    subjectList: 'AI Requests',
+    subjectItemId: found.id,
+    actor: found.requesterEmail,
+    channel: 'Web',
+    occurredAt: at,
+    key: `request-${found.id}/withdrawal/${at}`,
+  });
+  return { status: 202, jsonBody: { id: found.id, status: 'Withdrawing' } };
+}
+
+/**
+ * `POST /api/requests/{id}/responses`: the requester answers "more information needed" with the
+ * whole request (intake JSON version 1) as it now stands. The route is planned again; approvals
+ * whose answers did not change stand.
+ */
+export async function resubmitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const found = await requesterOnly(request);
+  if (!('id' in found)) return found;
+  if (found.status !== 'More information needed') return conflict('The request is not waiting for more information.');
+  const read = await intakeFromBody(request, 'the updated request');
+  if (isResponse(read)) return read;
+
+  const services = appServices();
+  const current = await services.repos.requests.get(found.id);
+  const requesterId = current.RequesterId;
+  await services.repos.requests.modify(found.id, (item) => ({
+    ...requestItemFromIntake(read.intake, requesterId),
+    Status: 'Submitted',
+    PreviousIntakeJson: item.IntakeJson,
+  }));
+  const at = appClock.now().toISOString();
+  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.resubmitted, { at });
+  await services.audit.append({
+    title: 'Request resubmitted with new answers',
+    eventType: 'request-resubmitted',
+    subjectList: 'AI Requests',
+    subjectItemId: found.id,
+    actor: found.requesterEmail,
+    channel: 'Web',
+    occurredAt: at,
+    key: `request-${found.id}/resubmitted/${at}`,
+  });
+  return { status: 202, jsonBody: { id: found.id, status: 'Submitted' } };
+}
+
+app.http('withdrawRequest', {
+  methods: ['POST'],
+  route: 'requests/{id}/withdrawal',
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: withdrawRequest,
+});
+
+app.http('resubmitRequest', {
+  methods: ['POST'],
+  route: 'requests/{id}/responses',
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: resubmitRequest,
+});

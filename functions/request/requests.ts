@@ -1,0 +1,72 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { STEP_NAMES } from '../../shared/domain';
+import { requestItemFromIntake } from '../../shared/sharepoint/requestItem';
+import { requestInstanceId } from '../../orchestrations/request/names';
+import { startRequestWorkflow } from '../../shared/requests/startRequestWorkflow';
+import { appClock } from '../../shared/time';
+import { appServices } from '../../app/services';
+import { loadRequestView, mayRead } from '../../shared/requests/requestView';
+import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from '../../shared/web/http';
+
+/** `POST /api/requests`: intake JSON version 1 → a row in AI Requests → the `aiRequest` orchestration. */
+export async function submitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  // Refused at intake or badly formed: nothing is written, the person sees what to change.
+  const read = await intakeFromBody(request, 'the request');
+  if (isResponse(read)) return read;
+  const { intake, route: plan } = read;
+  const signedIn = signedInEmail(request);
+  if (signedIn) intake.requester = { ...intake.requester, email: signedIn };
+
+  const services = appServices();
+  const requesterId = await services.people.idFor(intake.requester.email);
+  const item = await services.repos.requests.create(requestItemFromIntake(intake, requesterId));
+  const instanceId = requestInstanceId(item.Id);
+  await startRequestWorkflow(services, df.getClient(context), {
+    requestId: item.Id,
+    title: intake.title,
+    actor: intake.requester.email,
+    occurredAt: appClock.now().toISOString(),
+    details: { type: intake.type, risk: plan.risk.rating },
+  });
+
+  return {
+    status: 201,
+    headers: { location: `/api/requests/${item.Id}` },
+    jsonBody: {
+      id: item.Id,
+      instanceId,
+      status: 'Submitted',
+      risk: plan.risk,
+      stages: plan.stages.map((stage) => stage.map((s) => ({ code: s.code, name: STEP_NAMES[s.code], role: s.role, reason: s.reason, clause: s.clause }))),
+    },
+  };
+}
+
+/** `GET /api/requests/{id}`: where the request is, its route with reasons, and each step. */
+export async function getRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const services = appServices();
+  const item = await requestFromRoute(request, services);
+  if (isResponse(item)) return item;
+  const view = await loadRequestView(services, item, context);
+  if (!(await mayRead(services, item, signedInEmail(request)))) {
+    return { status: 403, jsonBody: { error: 'Only the person who made the request, the people asked to decide on it and the AI governance team can see it.' } };
+  }
+  return { status: 200, jsonBody: view };
+}
+
+app.http('submitRequest', {
+  methods: ['POST'],
+  route: 'requests',
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: submitRequest,
+});
+
+app.http('getRequest', {
+  methods: ['GET'],
+  route: 'requests/{id}',
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: getRequest,
+});

@@ -1,0 +1,58 @@
+import { app, type InvocationContext, type Timer } from '@azure/functions';
+import * as df from 'durable-functions';
+import { appClock } from '../../shared/time';
+import { appServices } from '../../app/services';
+import { processListChanges, WATCHED_LISTS } from '../../shared/changeFeeds/listChangeFeeds';
+import { webhookClientStates } from '../../shared/changeFeeds/requestChangeFeed';
+
+const DAY = 86_400_000;
+/** SharePoint refuses subscriptions longer than 180 days; renew well before the end. */
+const LIFETIME_DAYS = 179;
+const RENEW_WITHIN_DAYS = 30;
+
+interface Subscription {
+  id: string;
+  notificationUrl: string;
+  expirationDateTime: string;
+  clientState?: string | null;
+}
+
+/**
+ * Daily, and when the app starts: make sure each watched list (AI Requests, AI Policies) has our
+ * webhook subscription (created, renewed before it expires, or re-keyed after a signing-key
+ * rotation), then read any changes the webhook missed while the app was down.
+ */
+export async function sharepointSubscriptions(_timer: Timer, context: InvocationContext): Promise<void> {
+  const services = appServices();
+  const notificationUrl = `${services.settings.PUBLIC_BASE_URL}/api/sharepoint/webhook`;
+  const [clientState] = webhookClientStates(services);
+  const now = appClock.now().getTime();
+  const expiry = new Date(now + LIFETIME_DAYS * DAY).toISOString();
+
+  for (const title of WATCHED_LISTS) {
+    const list = services.sp.web.lists.getByTitle(title);
+    try {
+      const subscriptions = await list.subscriptions<Subscription[]>();
+      const ours = subscriptions.find((s) => s.notificationUrl === notificationUrl);
+      if (!ours) {
+        await list.subscriptions.add(notificationUrl, expiry, clientState);
+        context.log(`Subscribed to changes in ${title} until ${expiry}.`);
+      } else if (Date.parse(ours.expirationDateTime) - now < RENEW_WITHIN_DAYS * DAY || ours.clientState !== clientState) {
+        await list.subscriptions.getById(ours.id).update(expiry, notificationUrl, clientState);
+        context.log(`Renewed the ${title} subscription until ${expiry}.`);
+      }
+    } catch (err) {
+      // Without a subscription the catch-up below still finds the changes, only later.
+      context.warn(`Could not create or renew the ${title} webhook subscription: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const report = await processListChanges(services, df.getClient(context), (m) => context.warn(m));
+  if (report.dispatched > 0) context.log(`Caught up on ${report.dispatched} list change(s).`);
+}
+
+app.timer('sharepointSubscriptions', {
+  schedule: '0 15 6 * * *',
+  runOnStartup: true,
+  extraInputs: [df.input.durableClient()],
+  handler: sharepointSubscriptions,
+});

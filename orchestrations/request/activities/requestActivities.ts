@@ -1,0 +1,173 @@
+import { planRoute, replanRoute, STEP_NAMES, toolReviewDate, type PriorDecision } from '../../../shared/domain';
+import type { AuditLog } from '../../../shared/audit/auditLog';
+import type { Notifier } from '../../../shared/notify';
+import type { PeopleDirectory, Repositories } from '../../../shared/sharepoint';
+import { collect } from '../../../shared/sharepoint';
+import { REQUEST_TYPE_LABELS } from '../../../shared/sharepoint/lists/aiRequests';
+import { intakeFromItem, requestPageUrl, RISK_LABELS, routeFromItem } from '../../../shared/sharepoint/requestItem';
+import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, StartStageInput } from '../contracts';
+
+export interface RequestActivityDeps {
+  repos: Pick<Repositories, 'requests' | 'policies' | 'register'>;
+  people: PeopleDirectory;
+  notifier: Notifier;
+  audit: AuditLog;
+  publicBaseUrl: string;
+}
+
+const STATUS_OF = { approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn', refused: 'Rejected' } as const;
+
+/**
+ * Activities on the request itself: plan (or re-plan) its route and write it to the item, ask the
+ * requester for more information, and record the outcome. Each may run twice: list writes set
+ * values (not increments) and every message carries an idempotency key.
+ */
+export function makeRequestActivities(deps: RequestActivityDeps) {
+  const requestUrl = (id: number): string => requestPageUrl(deps.publicBaseUrl, id);
+
+  async function planRequestRoute(input: PlanRequestRouteInput): Promise<PlanRequestRouteOutput> {
+    const item = await deps.repos.requests.get(input.requestId);
+    const requester = await deps.people.personFor(item.RequesterId);
+    const intake = intakeFromItem(item);
+    const previousRoute = routeFromItem(item);
+
+    let outcome: PlanRequestRouteOutput;
+    if (input.replan && previousRoute && item.PreviousIntakeJson) {
+      const previous = intakeFromItem({ Id: item.Id, IntakeJson: item.PreviousIntakeJson });
+      const decisions: PriorDecision[] = input.approvedSteps.map((code) => ({ stepCode: code as PriorDecision['stepCode'], outcome: 'approved' }));
+      const replanned = replanRoute(previous, previousRoute, decisions, intake);
+      outcome =
+        replanned.outcome === 'refused'
+          ? { outcome: 'refused', title: item.Title, requesterEmail: requester.email, reasons: replanned.refused.map((r) => r.message) }
+          : {
+              outcome: 'routed',
+              title: item.Title,
+              requesterEmail: requester.email,
+              route: replanned.route,
+              reopened: replanned.changes.filter((c) => c.change === 'reopened').map((c) => c.code),
+              changeSummary: [replanned.summary],
+            };
+    } else {
+      const planned = planRoute(intake);
+      outcome =
+        planned.outcome === 'refused'
+          ? { outcome: 'refused', title: item.Title, requesterEmail: requester.email, reasons: planned.refused.map((r) => r.message) }
+          : { outcome: 'routed', title: item.Title, requesterEmail: requester.email, route: planned, reopened: [], changeSummary: [] };
+    }
+
+    if (outcome.outcome === 'routed') {
+      await deps.repos.requests.modify(input.requestId, () => ({
+        RouteJson: JSON.stringify(outcome.route),
+        RiskRating: RISK_LABELS[outcome.route.risk.rating],
+        Status: 'In review',
+        CurrentStage: `Stage 1 of ${outcome.route.stages.length}`,
+      }));
+      await deps.audit.append({
+        title: input.replan ? 'Route planned again after new answers' : 'Route planned',
+        eventType: 'route-planned',
+        subjectList: 'AI Requests',
+        subjectItemId: input.requestId,
+        actor: 'system',
+        channel: 'System',
+        occurredAt: input.plannedAt,
+        details: { risk: outcome.route.risk.rating, steps: outcome.route.stages.map((st) => st.map((x) => x.code)), reopened: outcome.reopened, rulesVersion: outcome.route.rulesVersion },
+        key: `request-${input.requestId}/route/${input.plannedAt}`,
+      });
+    }
+    return outcome;
+  }
+
+  async function askForMoreInformation(input: AskForMoreInformationInput): Promise<void> {
+    const item = await deps.repos.requests.modify(input.requestId, () => ({ Status: 'More information needed' }));
+    const requester = await deps.people.personFor(item.RequesterId);
+    const route = routeFromItem(item);
+    const step = route?.stages.flat().find((s) => s.code === input.stepCode);
+    await deps.notifier.send(
+      'moreInformationNeeded',
+      requester.email,
+      {
+        request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id), stage: item.CurrentStage ?? 'In review' },
+        step: { name: STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode, role: step?.role ?? 'An approver', reason: step?.reason ?? 'The approver needs more information.' },
+      },
+      `request-${input.requestId}/more-information/${input.stepCode}/${input.askedAt}`,
+    );
+    await deps.audit.append({
+      title: `More information needed: ${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode}`,
+      eventType: 'more-information-requested',
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: input.askedBy || 'system',
+      channel: 'System',
+      occurredAt: input.askedAt,
+      details: { stepCode: input.stepCode },
+      key: `request-${input.requestId}/more-information/${input.stepCode}/${input.askedAt}`,
+    });
+  }
+
+  /** Writes only when the stage changed, so a repeat run makes no list change (and no webhook call). */
+  async function startStage(input: StartStageInput): Promise<void> {
+    const label = `Stage ${input.stage} of ${input.stages}`;
+    await deps.repos.requests.modify(input.requestId, (current) => (current.CurrentStage === label ? null : { CurrentStage: label }));
+  }
+
+  /**
+   * An approved request drafts its entry in the AI Register (policy: a public register of approved
+   * tools and research initiatives). The governance team checks the wording and publishes it; only
+   * public fields are filled. Found by its source request first, so a repeat run drafts one entry.
+   */
+  async function draftRegisterEntry(item: Awaited<ReturnType<typeof deps.repos.requests.get>>, reviewDue: string): Promise<void> {
+    if (await deps.repos.register.forRequest(item.Id)) return;
+    const route = routeFromItem(item);
+    const hasDpia = route?.stages.flat().some((s) => s.code === 'DPIA') ?? false;
+    await deps.repos.register.create({
+      Title: item.Title,
+      EntryType: item.RequestType === REQUEST_TYPE_LABELS.research ? 'Research initiative' : 'Approved tool',
+      PlainEnglishDescription: item.Purpose,
+      Purpose: item.Purpose,
+      HumanOversight: null,
+      DataUsed: item.DataCategories?.length ? item.DataCategories.join(', ') : null,
+      DpiaStatus: hasDpia ? 'Completed' : 'Not required',
+      PublicContact: null,
+      ReviewDate: `${reviewDue}T00:00:00Z`,
+      Status: 'Draft',
+      SourceRequestId: item.Id,
+    });
+  }
+
+  /** An approved tool is reviewed at the next policy review, and at most two years on. */
+  async function reviewDateFor(approvedAt: string): Promise<string> {
+    const [policy] = await collect(deps.repos.policies.byStatus('Active', { pageSize: 1 }));
+    const nextPolicyReview = policy?.NextReviewDue?.slice(0, 10) ?? '9999-12-31';
+    return toolReviewDate(approvedAt, nextPolicyReview);
+  }
+
+  async function finishRequest(input: FinishRequestInput): Promise<void> {
+    const reviewDue = input.outcome === 'approved' ? await reviewDateFor(input.finishedAt) : undefined;
+    const item = await deps.repos.requests.modify(input.requestId, () => ({
+      Status: STATUS_OF[input.outcome],
+      CurrentStage: null,
+      DecisionSummary: input.reasons.join('\n') || null,
+      ReviewDueDate: reviewDue ? `${reviewDue}T00:00:00Z` : null,
+    }));
+    if (reviewDue) await draftRegisterEntry(item, reviewDue);
+    const requester = await deps.people.personFor(item.RequesterId);
+    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
+    const key = `request-${input.requestId}/outcome`;
+    if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);
+    else if (input.outcome === 'withdrawn') await deps.notifier.send('outcome', requester.email, { outcome: 'withdrawn', request }, key);
+    else await deps.notifier.send('outcome', requester.email, { outcome: 'rejected', request, reasons: input.reasons.length ? input.reasons : ['See the request page.'] }, key);
+    await deps.audit.append({
+      title: `Request ${STATUS_OF[input.outcome].toLowerCase()}`,
+      eventType: `request-${input.outcome}`,
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: 'system',
+      channel: 'System',
+      occurredAt: input.finishedAt,
+      details: { reasons: input.reasons, reviewDue: reviewDue ?? null },
+      key,
+    });
+  }
+
+  return { planRequestRoute, startStage, askForMoreInformation, finishRequest };
+}

@@ -1,0 +1,232 @@
+import { personActingFor, STEP_NAMES, type Person, type RoleConfiguration } from '../../../shared/domain';
+import type { SigningKeyRing } from '../../../shared/config/signingKeys';
+import type { AuditLog } from '../../../shared/audit/auditLog';
+import type { ChannelPreference, ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
+import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
+import { TASK_OUTCOME_LABEL } from '../../../shared/sharepoint/lists/aiApprovalTasks';
+import { requestPageUrl } from '../../../shared/sharepoint/requestItem';
+import { signDecisionToken } from '../../../shared/security/decisionToken';
+import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
+import { EVENT } from '../names';
+import { firstWhoIsNotTheRequester } from '../../../shared/access/people';
+
+export interface StepActivityDeps {
+  repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
+  people: PeopleDirectory;
+  roles: RoleDirectory;
+  /** Sends to a person on the channels their role prefers (email, Teams or both). */
+  messages: Pick<ChannelRouter, 'sendToPerson'>;
+  audit: AuditLog;
+  publicBaseUrl: string;
+  signingKeys: SigningKeyRing;
+  linkTtlHours: number;
+  /** Sends an event to an orchestration instance (the durable client's raiseEvent). */
+  raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
+}
+
+interface Recipient {
+  person: Person;
+  channel: ChannelPreference;
+}
+
+const CHANNEL_LABEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
+const MILESTONE_TITLE = {
+  'halfway-reminder': 'Reminder sent (half the time used)',
+  'due-day-reminder': 'Reminder sent (due today)',
+  'escalate-to-deputy': 'Escalated to the deputy',
+  'escalate-to-governance-lead': 'Escalated to the governance lead',
+} as const;
+
+/**
+ * Activities of one approval step: assign it (task row and messages with signed decision links),
+ * chase it (reminders, escalation to the deputy, then to the governance lead), record the
+ * decision on the task row, and cancel sibling steps. All may run twice: the task row is found by
+ * request, step and attempt before it is created; messages carry idempotency keys; decision
+ * links signed for the same person at the same moment are the same link.
+ */
+export function makeStepActivities(deps: StepActivityDeps) {
+  const requestUrl = (id: number): string => requestPageUrl(deps.publicBaseUrl, id);
+
+  const decisionUrl = (input: { requestId: number; stepCode: string; instanceId: string }, approver: Person, at: string): string => {
+    const token = signDecisionToken(
+      { requestId: String(input.requestId), stepCode: input.stepCode, approverEmail: approver.email, tokenId: `${input.instanceId}/${approver.email}/${at}` },
+      { keys: deps.signingKeys, now: new Date(at), ttlHours: deps.linkTtlHours },
+    );
+    return `${deps.publicBaseUrl}/api/decisions/${token}`;
+  };
+
+  /** The people who act for the step's roles at `at`, never the requester (no self-approval), each with their role's channel. */
+  const actingPeople = (roles: RoleConfiguration[], at: string, requesterEmail: string): Recipient[] => {
+    const people = roles.map((role): Recipient => ({
+      person: firstWhoIsNotTheRequester([personActingFor(role, at), ...role.deputies], requesterEmail) ?? role.escalationContact,
+      channel: role.channel,
+    }));
+    return people.filter((p, i) => people.findIndex((q) => q.person.email === p.person.email) === i);
+  };
+
+  /**
+   * One logical message to one person. When Teams stayed unavailable the router sent it by email
+   * instead; the audit log says so, so a missing Teams notification can be explained.
+   */
+  async function send<K extends NotificationKind>(kind: K, to: Recipient, model: NotificationModels[K], key: string, about: { requestId: number; at: string }): Promise<void> {
+    const sent = await deps.messages.sendToPerson(kind, to.person, to.channel, model, key);
+    for (const result of sent.results.filter((r) => r.fellBackFrom === 'teams')) {
+      await deps.audit.append({
+        title: `Teams unavailable: sent by email to ${to.person.email}`,
+        eventType: 'teams-fallback',
+        subjectList: 'AI Requests',
+        subjectItemId: about.requestId,
+        actor: 'system',
+        channel: 'System',
+        occurredAt: about.at,
+        details: { kind, recipient: to.person.email, reason: result.reason ?? null },
+        key: `${key}/teams-fallback`,
+      });
+    }
+  }
+
+  async function context(input: { requestId: number; stepCode: AssignStepInput['stepCode']; roleCodes: AssignStepInput['roleCodes']; role: string; reason: string; dueAt: string }) {
+    const item = await deps.repos.requests.get(input.requestId);
+    const requester = await deps.people.personFor(item.RequesterId);
+    const roles = await Promise.all(input.roleCodes.map((code) => deps.roles.get(code)));
+    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id), stage: item.CurrentStage ?? 'In review' };
+    const step = { name: STEP_NAMES[input.stepCode], role: input.role, reason: input.reason, due: input.dueAt };
+    return { item, requester, roles, request, step };
+  }
+
+  async function taskRow(requestId: number, stepCode: string, attempt: number) {
+    const rows = await collect(deps.repos.approvalTasks.forRequest(requestId));
+    return rows.find((r) => r.StepCode === stepCode && (r.Attempt ?? 1) === attempt);
+  }
+
+  async function assignStep(input: AssignStepInput): Promise<AssignStepOutput> {
+    const { item, requester, roles, request, step } = await context(input);
+    const people = actingPeople(roles, input.assignedAt, requester.email);
+    if (!(await taskRow(input.requestId, input.stepCode, input.attempt))) {
+      await deps.repos.approvalTasks.create({
+        Title: `${step.name}: ${item.Title}`,
+        RequestId: input.requestId,
+        StepCode: input.stepCode,
+        RoleCode: input.roleCodes[0],
+        AssigneeId: await deps.people.idFor(people[0].person.email),
+        Status: 'Pending',
+        DueDate: input.dueAt,
+        RemindersSent: 0,
+        Escalated: false,
+        Attempt: input.attempt,
+        InstanceId: input.instanceId,
+      });
+    }
+    for (const to of people) {
+      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt) };
+      await send('stepAssigned', to, model, `${input.instanceId}/assigned/${to.person.email}`, { requestId: input.requestId, at: input.assignedAt });
+    }
+    await deps.audit.append({
+      title: `Step assigned: ${step.name}`,
+      eventType: 'step-assigned',
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: 'system',
+      channel: 'System',
+      occurredAt: input.assignedAt,
+      details: { stepCode: input.stepCode, attempt: input.attempt, assignees: people.map((p) => p.person.email), due: input.dueAt },
+      key: `${input.instanceId}/assigned`,
+    });
+    return { assigneeEmail: people[0].person.email };
+  }
+
+  async function chaseStep(input: ChaseStepInput): Promise<void> {
+    await chase(input);
+    await deps.audit.append({
+      title: `${MILESTONE_TITLE[input.milestone]}: ${STEP_NAMES[input.stepCode]}`,
+      eventType: input.milestone,
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: 'system',
+      channel: 'System',
+      occurredAt: input.at,
+      details: { stepCode: input.stepCode, attempt: input.attempt },
+      key: `${input.instanceId}/${input.milestone}`,
+    });
+  }
+
+  async function chase(input: ChaseStepInput): Promise<void> {
+    const { requester, roles, request, step } = await context(input);
+    const row = await taskRow(input.requestId, input.stepCode, input.attempt);
+    const key = `${input.instanceId}/${input.milestone}`;
+    const about = { requestId: input.requestId, at: input.at };
+    if (input.milestone === 'halfway-reminder' || input.milestone === 'due-day-reminder') {
+      for (const to of actingPeople(roles, input.at, requester.email)) {
+        await send('reminder', to, { request, step, decisionUrl: decisionUrl(input, to.person, input.at), overdue: false }, `${key}/${to.person.email}`, about);
+      }
+      if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }));
+      return;
+    }
+    if (input.milestone === 'escalate-to-deputy') {
+      const deputies = roles.map((r): Recipient => ({ person: r.deputies.find((d) => d.email.toLowerCase() !== requester.email.toLowerCase()) ?? r.escalationContact, channel: r.channel }));
+      for (const to of deputies) {
+        await send('escalation', to, { escalatedTo: 'deputy', request, step, decisionUrl: decisionUrl(input, to.person, input.at) }, `${key}/${to.person.email}`, about);
+      }
+      if (row) {
+        const delegateId = await deps.people.idFor(deputies[0].person.email);
+        await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true, DelegateId: delegateId }));
+      }
+      return;
+    }
+    // The governance lead's message has no decision link, and the lead has no role row saying how
+    // they like to hear: email, which reaches them everywhere.
+    const leads = roles.map((r) => r.escalationContact).filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i);
+    for (const lead of leads) {
+      await send('escalation', { person: lead, channel: 'email' }, { escalatedTo: 'governanceLead', request, step }, `${key}/${lead.email}`, about);
+    }
+    if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true }));
+  }
+
+  async function recordDecision(input: RecordDecisionInput): Promise<void> {
+    const row = await taskRow(input.requestId, input.stepCode, input.attempt);
+    if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
+    const respondedById = await deps.people.idFor(input.signal.decidedBy);
+    await deps.repos.approvalTasks.modify(row.Id, () => ({
+      Status: 'Completed',
+      Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
+      Comments: input.signal.comments || null,
+      RespondedById: respondedById,
+      RespondedAt: input.signal.decidedAt,
+      ResponseChannel: CHANNEL_LABEL[input.signal.channel],
+      DecisionTokenId: input.signal.tokenId ?? null,
+    }));
+    await deps.audit.append({
+      title: `Decision: ${TASK_OUTCOME_LABEL[input.signal.outcome]} (${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode})`,
+      eventType: 'decision-recorded',
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: input.signal.decidedBy,
+      channel: CHANNEL_LABEL[input.signal.channel],
+      occurredAt: input.signal.decidedAt,
+      details: { stepCode: input.stepCode, attempt: input.attempt, outcome: input.signal.outcome, comments: input.signal.comments, onBehalfOf: input.signal.onBehalfOf ?? null },
+      key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision`,
+    });
+  }
+
+  async function cancelSteps(input: CancelStepsInput): Promise<void> {
+    const signal: StepSignal = { kind: 'cancel', reason: input.reason };
+    for (const instanceId of input.instanceIds) await deps.raiseEvent(instanceId, EVENT.stepSignal, signal);
+    const rows = await collect(deps.repos.approvalTasks.forRequest(input.requestId));
+    for (const row of rows.filter((r) => r.InstanceId && input.instanceIds.includes(r.InstanceId) && r.Status !== 'Completed')) {
+      await deps.repos.approvalTasks.modify(row.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }));
+      await deps.audit.append({
+        title: `Step cancelled: ${STEP_NAMES[row.StepCode as keyof typeof STEP_NAMES] ?? row.StepCode}`,
+        eventType: 'step-cancelled',
+        subjectList: 'AI Requests',
+        subjectItemId: input.requestId,
+        actor: 'system',
+        channel: 'System',
+        occurredAt: input.at,
+        details: { stepCode: row.StepCode, reason: input.reason },
+        key: `${row.InstanceId}/cancelled`,
+      });
+    }
+  }
+
+  return { assignStep, chaseStep, recordDecision, cancelSteps };
+}

@@ -1,0 +1,77 @@
+import * as df from 'durable-functions';
+import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import { nextMilestone, stepDeadlines } from '../../shared/domain';
+import type { ApprovalStepInput, AssignStepInput, CancelStepsInput, AssignStepOutput, ChaseStepInput, RecordDecisionInput, StepResult, StepSignal } from './contracts';
+import { waitForEventOrTimeout } from '../humanInteraction';
+import { ACTIVITY, EVENT, ORCHESTRATOR } from './names';
+
+/**
+ * One approval step for one request: assign it (task row + notification), then wait for a
+ * decision while reminders and escalations fall due in working days. Nothing is ever decided by
+ * the clock: after the last escalation the step simply keeps waiting for a person.
+ */
+export const approvalStep: OrchestrationHandler = function* (context: OrchestrationContext) {
+  const input = context.df.getInput<ApprovalStepInput>();
+  const { requestId, step, attempt } = input;
+  const instanceId = context.df.instanceId;
+  const deadlines = stepDeadlines(context.df.currentUtcDateTime);
+
+  const assignInput: AssignStepInput = {
+    requestId,
+    stepCode: step.code,
+    roleCodes: step.roleCodes,
+    role: step.role,
+    reason: step.reason,
+    attempt,
+    instanceId,
+    assignedAt: deadlines.assignedAt,
+    dueAt: deadlines.dueAt,
+  };
+  const assigned = (yield context.df.callActivity(ACTIVITY.assignStep, assignInput)) as AssignStepOutput;
+  context.df.setCustomStatus({ step: step.code, state: 'waiting', assignee: assigned.assigneeEmail, dueAt: deadlines.dueAt });
+
+  for (;;) {
+    const milestone = nextMilestone(deadlines.milestones, context.df.currentUtcDateTime);
+    const waited = yield* waitForEventOrTimeout<StepSignal>(context, [EVENT.stepSignal], milestone && new Date(milestone.at));
+
+    if (waited.kind === 'timeout' && milestone) {
+      const chase: ChaseStepInput = {
+        requestId,
+        stepCode: step.code,
+        roleCodes: step.roleCodes,
+        role: step.role,
+        reason: step.reason,
+        attempt,
+        instanceId,
+        milestone: milestone.kind,
+        dueAt: deadlines.dueAt,
+        at: context.df.currentUtcDateTime.toISOString(),
+      };
+      yield context.df.callActivity(ACTIVITY.chaseStep, chase);
+      continue;
+    }
+    if (waited.kind !== 'event') continue;
+
+    const signal = waited.value;
+    if (signal.kind === 'cancel') {
+      const result: StepResult = { stepCode: step.code, outcome: 'cancelled' };
+      return result;
+    }
+    const record: RecordDecisionInput = { requestId, stepCode: step.code, attempt, signal };
+    yield context.df.callActivity(ACTIVITY.recordDecision, record);
+    if ((signal.outcome === 'rejected' || signal.outcome === 'more-information') && input.siblingInstanceIds.length > 0) {
+      const cancel: CancelStepsInput = {
+        requestId,
+        at: context.df.currentUtcDateTime.toISOString(),
+        instanceIds: input.siblingInstanceIds,
+        reason: signal.outcome === 'rejected' ? 'stage-ended' : 'more-information',
+      };
+      yield context.df.callActivity(ACTIVITY.cancelSteps, cancel);
+    }
+    context.df.setCustomStatus({ step: step.code, state: 'decided', outcome: signal.outcome });
+    const result: StepResult = { stepCode: step.code, outcome: signal.outcome, decidedBy: signal.decidedBy, comments: signal.comments };
+    return result;
+  }
+};
+
+df.app.orchestration(ORCHESTRATOR.approvalStep, approvalStep);

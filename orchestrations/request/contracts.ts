@@ -1,0 +1,135 @@
+import type { DecisionOutcome, PlannedStep, Route, StepMilestoneKind } from '../../shared/domain';
+
+/**
+ * Inputs and outputs of the orchestrators and activities: small objects (ids and facts, not
+ * whole list items), so histories stay short. Orchestrators import these types only.
+ */
+export interface AiRequestInput {
+  requestId: number;
+}
+
+export interface PlannedRequest {
+  title: string;
+  requesterEmail: string;
+  route: Route;
+}
+
+export interface PlanRequestRouteInput {
+  requestId: number;
+  /** Steps already approved and not reopened, when re-planning after more information. */
+  approvedSteps: string[];
+  replan: boolean;
+  plannedAt: string;
+}
+
+export type PlanRequestRouteOutput =
+  | ({ outcome: 'routed'; reopened: string[]; changeSummary: string[] } & PlannedRequest)
+  | { outcome: 'refused'; title: string; requesterEmail: string; reasons: string[] };
+
+/** A stage of the route begins: the list item shows where the request is ("Stage 2 of 4"). */
+export interface StartStageInput {
+  requestId: number;
+  /** 1-based position in the planned route (stages with nothing to do are skipped, not renumbered). */
+  stage: number;
+  stages: number;
+}
+
+export interface ApprovalStepInput {
+  requestId: number;
+  title: string;
+  requesterEmail: string;
+  step: PlannedStep;
+  attempt: number;
+  /**
+   * The other steps of the same stage. A rejection or a question ends the stage, so the step
+   * that gets one cancels its siblings; the parent waits on the whole stage with one Task.all
+   * (re-yielding scheduled tasks in a new Task.any schedules them again: durable-js #574).
+   */
+  siblingInstanceIds: string[];
+}
+
+export interface AssignStepInput {
+  requestId: number;
+  stepCode: PlannedStep['code'];
+  /** Who acts: every role listed is told; the first is the task row's assignee. */
+  roleCodes: PlannedStep['roleCodes'];
+  role: string;
+  reason: string;
+  attempt: number;
+  instanceId: string;
+  assignedAt: string;
+  dueAt: string;
+}
+
+export interface AssignStepOutput {
+  assigneeEmail: string;
+}
+
+export interface ChaseStepInput {
+  requestId: number;
+  stepCode: PlannedStep['code'];
+  roleCodes: PlannedStep['roleCodes'];
+  role: string;
+  reason: string;
+  attempt: number;
+  instanceId: string;
+  milestone: StepMilestoneKind;
+  dueAt: string;
+  /** When the milestone fell due (the orchestration's time), for fresh decision links. */
+  at: string;
+}
+
+/** What the decision endpoint (or the inbox) sends to a step; validated there with zod. */
+export type StepSignal =
+  | {
+      kind: 'decision';
+      outcome: DecisionOutcome;
+      decidedBy: string;
+      onBehalfOf?: string;
+      decidedAt: string;
+      channel: 'email' | 'teams' | 'web';
+      comments: string;
+      tokenId?: string;
+    }
+  | { kind: 'cancel'; reason: 'withdrawn' | 'stage-ended' | 'more-information' };
+
+export interface RecordDecisionInput {
+  requestId: number;
+  stepCode: string;
+  attempt: number;
+  signal: Extract<StepSignal, { kind: 'decision' }>;
+}
+
+export type StepResult =
+  | { stepCode: string; outcome: DecisionOutcome; decidedBy: string; comments: string }
+  | { stepCode: string; outcome: 'cancelled' };
+
+export interface CancelStepsInput {
+  requestId: number;
+  at: string;
+  instanceIds: string[];
+  reason: 'withdrawn' | 'stage-ended' | 'more-information';
+}
+
+export interface AskForMoreInformationInput {
+  requestId: number;
+  stepCode: string;
+  comments: string;
+  askedBy: string;
+  askedAt: string;
+}
+
+export interface FinishRequestInput {
+  requestId: number;
+  outcome: 'approved' | 'rejected' | 'withdrawn' | 'refused';
+  reasons: string[];
+  finishedAt: string;
+}
+
+/** Custom status the web part shows: where the request is, in plain words. */
+export interface RequestProgress {
+  state: 'planning' | 'in-review' | 'more-information-needed' | 'approved' | 'rejected' | 'withdrawn' | 'refused';
+  stage?: number;
+  waitingOn?: string[];
+  approved: string[];
+}

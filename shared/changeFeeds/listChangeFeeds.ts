@@ -1,0 +1,46 @@
+import type * as df from 'durable-functions';
+import type { ChangeDispatcher, DispatchReport } from '../sharepoint';
+import type { AppServices } from '../appServices';
+import { POLICIES_LIST, policyDispatcher } from './policyChangeFeed';
+import { REQUESTS_LIST, requestDispatcher } from './requestChangeFeed';
+
+/** The lists whose changes the app follows, each with its dispatcher. */
+export const WATCHED_LISTS = [REQUESTS_LIST, POLICIES_LIST] as const;
+
+const listIds = new Map<string, Promise<string>>();
+
+/** A list's id (what a webhook notification names as its resource), read once per process. */
+function listId(services: AppServices, title: string): Promise<string> {
+  let id = listIds.get(title);
+  if (!id) {
+    id = services.sp.web.lists.getByTitle(title).select('Id')<{ Id: string }>().then((l) => l.Id.toLowerCase());
+    id.catch(() => listIds.delete(title));
+    listIds.set(title, id);
+  }
+  return id;
+}
+
+function dispatcherFor(title: (typeof WATCHED_LISTS)[number], services: AppServices, client: df.DurableClient, log: (message: string) => void): ChangeDispatcher {
+  return title === POLICIES_LIST ? policyDispatcher(services, client) : requestDispatcher(services, client, log);
+}
+
+/**
+ * Reads the changes of the lists a webhook notification names (`resources`: list ids), or of
+ * every watched list (the daily catch-up, or a notification for a list we do not know).
+ */
+export async function processListChanges(services: AppServices, client: df.DurableClient, log: (message: string) => void, resources?: readonly string[]): Promise<DispatchReport> {
+  const wanted = new Set((resources ?? []).map((r) => r.toLowerCase().replace(/[{}]/g, '')));
+  let titles: (typeof WATCHED_LISTS)[number][] = [...WATCHED_LISTS];
+  if (wanted.size > 0) {
+    const ids = await Promise.all(WATCHED_LISTS.map((t) => listId(services, t)));
+    const named = WATCHED_LISTS.filter((_, i) => wanted.has(ids[i]));
+    if (named.length > 0) titles = named;
+  }
+  const total: DispatchReport = { dispatched: 0, skipped: 0 };
+  for (const title of titles) {
+    const report = await dispatcherFor(title, services, client, log).processChanges();
+    total.dispatched += report.dispatched;
+    total.skipped += report.skipped;
+  }
+  return total;
+}

@@ -1,0 +1,52 @@
+import { createHmac } from 'node:crypto';
+import * as df from 'durable-functions';
+import { ChangeDispatcher, ListChangeTokenStore, type ItemChange } from '../sharepoint';
+import type { AppServices } from '../appServices';
+import { syncToolCycle } from '../reviews/reviewCycles';
+import { startRequestWorkflow } from '../requests/startRequestWorkflow';
+
+export const REQUESTS_LIST = 'AI Requests';
+
+/**
+ * The webhook's shared secret (SharePoint echoes it in every notification): derived from the
+ * decision-link signing keys, so no extra secret is needed; after a key rotation the daily
+ * subscription check re-subscribes with the new value, and the previous one is still accepted.
+ */
+export function webhookClientStates(services: AppServices): string[] {
+  const { current, previous } = services.settings.DECISION_SIGNING_KEYS;
+  return [current, ...previous].map((k) => createHmac('sha256', k.secret).update('sharepoint-webhook-client-state').digest('base64url'));
+}
+
+/**
+ * A new or changed AI Requests item → its `aiRequest` orchestration, started once: an item the
+ * request API created has one already; an existing instance (running or finished) is never
+ * started again. Items without the intake answers (typed into the list form) cannot be routed yet.
+ */
+export function requestDispatcher(services: AppServices, client: df.DurableClient, log: (message: string) => void): ChangeDispatcher {
+  return new ChangeDispatcher({
+    sp: services.sp,
+    listTitle: REQUESTS_LIST,
+    store: new ListChangeTokenStore(services.sp),
+    dispatch: async (change: ItemChange) => {
+      if (change.kind === 'deleted') {
+        await syncToolCycle(client, change.itemId, undefined);
+        return;
+      }
+      const item = await services.repos.requests.get(change.itemId);
+      // An approval (or a changed review date) reaches the tool's review cycle.
+      await syncToolCycle(client, item.Id, item);
+      if (item.Status !== 'Submitted') return;
+      if (!item.IntakeJson) {
+        log(`AI Requests item ${item.Id} has no intake answers (entered in the list form?), so it was not routed.`);
+        return;
+      }
+      await startRequestWorkflow(services, client, {
+        requestId: item.Id,
+        title: item.Title,
+        actor: (await services.people.personFor(item.RequesterId)).email,
+        occurredAt: item.Created,
+        details: { via: 'list' },
+      });
+    },
+  });
+}

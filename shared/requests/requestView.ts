@@ -1,0 +1,83 @@
+import * as df from 'durable-functions';
+import type { InvocationContext } from '@azure/functions';
+import { STEP_NAMES, type Route, type StepCode } from '../domain';
+import { collect, type AiRequestItem } from '../sharepoint';
+import { routeFromItem } from '../sharepoint/requestItem';
+import type { AppServices } from '../appServices';
+import { findInstanceStatus } from '../durable/instanceStatus';
+import { mayReadRequest } from '../access/requestReaders';
+
+/** One request as people see it: the JSON of `GET /api/requests/{id}` and the request page. */
+export interface RequestView {
+  id: number;
+  title: string;
+  type: string;
+  status: string;
+  currentStage: string | null | undefined;
+  risk: string | null | undefined;
+  route: Route | null;
+  steps: {
+    code: string;
+    name: string;
+    attempt: number;
+    status: string;
+    outcome: string | null | undefined;
+    assignee: string;
+    due: string | null | undefined;
+    respondedAt: string | null | undefined;
+    comments: string | null | undefined;
+  }[];
+  progress: unknown;
+  decisionSummary: string | null | undefined;
+  reviewDue: string | null | undefined;
+  history: { at: string; event: string; what: string; by: string | null | undefined }[];
+}
+
+export async function loadRequestView(services: AppServices, item: AiRequestItem, context: InvocationContext): Promise<RequestView> {
+  const id = item.Id;
+  const [tasks, audit] = await Promise.all([collect(services.repos.approvalTasks.forRequest(id)), collect(services.repos.auditLog.forSubject(id))]);
+  const status = item.OrchestrationInstanceId ? await findInstanceStatus(df.getClient(context), item.OrchestrationInstanceId) : undefined;
+  const steps = await Promise.all(
+    tasks.map(async (t) => ({
+      code: t.StepCode,
+      name: STEP_NAMES[t.StepCode as StepCode] ?? t.StepCode,
+      attempt: t.Attempt ?? 1,
+      status: t.Status,
+      outcome: t.Outcome,
+      assignee: (await services.people.personFor(t.AssigneeId)).email,
+      due: t.DueDate,
+      respondedAt: t.RespondedAt,
+      comments: t.Comments,
+    })),
+  );
+  return {
+    id,
+    title: item.Title,
+    type: item.RequestType,
+    status: item.Status,
+    currentStage: item.CurrentStage,
+    risk: item.RiskRating,
+    route: routeFromItem(item) ?? null,
+    steps,
+    progress: status?.customStatus ?? null,
+    decisionSummary: item.DecisionSummary,
+    reviewDue: item.ReviewDueDate,
+    // What happened, in order, from the audit log (messages sent are left out: they are noise here).
+    history: audit
+      // Item ids repeat across lists: policy 1 and incident 1 are not request 1.
+      .filter((e) => e.EventType !== 'message-sent' && (e.SubjectList ?? 'AI Requests') === 'AI Requests')
+      .sort((a, b) => a.Sequence - b.Sequence)
+      .map((e) => ({ at: e.OccurredAt, event: e.EventType, what: e.Title, by: e.Actor })),
+  };
+}
+
+/**
+ * Who may read a request (its JSON and its page): its requester, anyone given a step of it, and the people of the
+ * AI Governance Roles list (approvers, deputies, escalation contacts) and the governance lead.
+ * Comments on steps can say more than the register does, so the rest of the organisation sees the
+ * register, not this page. Locally there is no sign-in (no principal header), so everyone may.
+ */
+export async function mayRead(services: AppServices, item: AiRequestItem, email: string | undefined): Promise<boolean> {
+  if (!email) return true;
+  return mayReadRequest(services, item, email);
+}

@@ -1,0 +1,43 @@
+import type { DurableClient } from 'durable-functions';
+import { ORCHESTRATOR, requestInstanceId } from '../../orchestrations/request/names';
+import type { AppServices } from '../appServices';
+import { findInstanceStatus } from '../durable/instanceStatus';
+
+export interface Submission {
+  requestId: number;
+  title: string;
+  actor: string;
+  occurredAt: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * A sent request → its `aiRequest` orchestration, once, whichever path saw it first (the request
+ * API, the list webhook, the catch-up): an instance that exists already, running or finished, is
+ * left alone (starting it again in Azure would restart a finished one). The audit entry's key is
+ * the same on every path, so the submission is recorded once too. Returns the instance id, or
+ * undefined when the workflow had been started already.
+ */
+export async function startRequestWorkflow(
+  services: Pick<AppServices, 'audit' | 'repos'>,
+  client: Pick<DurableClient, 'getStatus' | 'startNew'>,
+  submission: Submission,
+): Promise<string | undefined> {
+  const { requestId } = submission;
+  const instanceId = requestInstanceId(requestId);
+  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) return undefined;
+  await services.audit.append({
+    title: `Request submitted: ${submission.title}`,
+    eventType: 'request-submitted',
+    subjectList: 'AI Requests',
+    subjectItemId: requestId,
+    actor: submission.actor,
+    channel: 'Web',
+    occurredAt: submission.occurredAt,
+    details: submission.details,
+    key: `request-${requestId}/submitted`,
+  });
+  await client.startNew(ORCHESTRATOR.aiRequest, { instanceId, input: { requestId } });
+  await services.repos.requests.modify(requestId, () => ({ OrchestrationInstanceId: instanceId }));
+  return instanceId;
+}
