@@ -1,18 +1,15 @@
 // `npm run package:app [-- --out <dir>]`: the folder azd deploys (azure.yaml `dist`), by default .deploy/api.
-// It holds what the Functions host loads and nothing else: host.json, package.json, the compiled app
-// (dist/ without the local runtime, scripts, benchmarks and tests) and node_modules with the production
-// dependencies only, installed from the lock file. Run `npm run build` first (azd does).
+// It holds what the Functions host loads and nothing else: host.json, package.json, the app compiled
+// afresh from its own folders (tsconfig.app.json: app, functions, orchestrations, shared; not dist/,
+// which keeps files of moved modules and the local runtime) and node_modules with the production
+// dependencies only, installed from the lock file.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-// Compiled folders that exist for development only; everything else under dist/ is the app.
-const DEV_ONLY = ['local', 'scripts', 'bench', 'tests'];
 
 function packageApp(out) {
-  const dist = path.join(root, 'dist');
-  if (!fs.existsSync(dist)) throw new Error('dist/ does not exist: run "npm run build" first.');
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   fs.cpSync(path.join(root, 'host.json'), path.join(out, 'host.json'));
@@ -20,10 +17,9 @@ function packageApp(out) {
   // Without scripts: the deployed app has no postinstall (it would install the SharePoint solution).
   const { scripts: _scripts, ...pkg } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  for (const entry of fs.readdirSync(dist, { withFileTypes: true })) {
-    if (entry.isDirectory() && DEV_ONLY.includes(entry.name)) continue;
-    fs.cpSync(path.join(dist, entry.name), path.join(out, 'dist', entry.name), { recursive: true });
-  }
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+  const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.app.json'), '--outDir', path.join(out, 'dist')], { cwd: root, stdio: 'inherit' });
+  if (compiled.status !== 0) throw new Error(`tsc -p tsconfig.app.json failed (exit ${compiled.status}).`);
   const ci = spawnSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
     cwd: out,
     stdio: 'inherit',
@@ -32,7 +28,7 @@ function packageApp(out) {
   return out;
 }
 
-module.exports = { packageApp, DEV_ONLY };
+module.exports = { packageApp };
 
 if (require.main === module) {
   const at = process.argv.indexOf('--out');

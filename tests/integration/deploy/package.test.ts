@@ -12,6 +12,8 @@ import { productionSettings } from '../../support/productionSettings';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { packageApp } = require(join(repoRoot, 'scripts', 'packageApp.js')) as { packageApp: (out: string) => string };
 
+const TYPES_ONLY_MODULE = /"use strict";|Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);|\/\/# sourceMappingURL=\S+/g;
+
 interface Lock {
   packages: Record<string, { dev?: boolean }>;
 }
@@ -34,7 +36,7 @@ describe('the deployment package', () => {
   it('holds the compiled app, host.json and production dependencies, and nothing for development', () => {
     expect(readdirSync(out).sort()).toEqual(['dist', 'host.json', 'node_modules', 'package-lock.json', 'package.json']);
     expect(readdirSync(join(out, 'dist')).sort()).not.toEqual(expect.arrayContaining(['local']));
-    for (const devOnly of ['local', 'scripts', 'bench', 'tests']) expect(existsSync(join(out, 'dist', devOnly))).toBe(false);
+    for (const devOnly of ['local', 'scripts', 'bench', 'tests', 'workbench']) expect(existsSync(join(out, 'dist', devOnly))).toBe(false);
     const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as Lock;
     const devPackages = Object.entries(lock.packages).filter(([path, p]) => path.startsWith('node_modules/') && p.dev);
     expect(devPackages.length).toBeGreaterThan(100);
@@ -49,12 +51,20 @@ describe('the deployment package', () => {
     expect(outside).toEqual([]);
     const fromLocal = loaded.filter((file) => relative(out, file).split(sep).includes('local'));
     expect(fromLocal).toEqual([]);
+    // Every compiled file with code in it is one the app loads: nothing for development rides along
+    // unnoticed. (Modules of types only compile to an empty module that nothing needs to load.)
+    const shipped = readdirSync(join(out, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => join(out, 'dist', f));
+    const hasCode = (file: string) => readFileSync(file, 'utf8').replace(TYPES_ONLY_MODULE, '').trim() !== '';
+    expect(shipped.filter((file) => !loaded.includes(file) && hasCode(file))).toEqual([]);
     expect(registered).toEqual(expect.arrayContaining(['health', 'sharepointWebhook']));
     expect(registered.length).toBeGreaterThan(20);
   });
 
-  it('refuses to load without a setting production needs, naming it', () => {
-    const { SHAREPOINT_SITE_URL: _dropped, ...settings } = productionSettings();
-    expect(() => load(settings)).toThrow(/SHAREPOINT_SITE_URL/);
+  // The managed identity's client id (every Entra credential), the signing keys from Key Vault, the site:
+  // each missing one stops the app as it loads, naming the setting, instead of failing on first use.
+  it.each(['AZURE_CLIENT_ID', 'DECISION_SIGNING_KEYS', 'SHAREPOINT_SITE_URL'])('refuses to load without %s, naming it', (name) => {
+    const settings = productionSettings();
+    delete settings[name];
+    expect(() => load(settings)).toThrow(new RegExp(`${name}`));
   });
 });
