@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { benchApproval } from './approval';
 import { benchDurable } from './durable';
+import { benchEntities } from './entities';
 import { benchFrontEnd } from './frontEnd';
 import { benchPolicyReview } from './policyReview';
 import { benchRouting } from './routing';
@@ -16,6 +17,7 @@ import { benchSharePoint } from './sharepoint';
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   routing: benchRouting,
   durable: benchDurable,
+  entities: benchEntities,
   sharepoint: benchSharePoint,
   approval: benchApproval,
   policyReview: benchPolicyReview,

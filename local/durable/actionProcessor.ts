@@ -1,5 +1,7 @@
 import type { EpisodeEffects } from './effects';
+import { parseSchedulerId, schedulerId, type EntityCaller } from './entityTypes';
 import { EventType, makeEvent } from './historyEvents';
+import { httpActivityName, refusal } from './httpCall';
 import { maximumShortTimerMs, nextLongTimerLeg, scheduleAttempt } from './taskIds';
 import type { ExecutionState, OpenTask, RetryPolicy } from './types';
 
@@ -31,6 +33,13 @@ export interface Action {
   isCanceled?: boolean;
   version?: string;
   compoundActions?: Action[];
+  /** CallEntity / SignalEntity: the operation name (`instanceId` is the entity's scheduler id). */
+  operation?: string;
+  /** CallHttp: the SDK's DurableHttpRequest. */
+  httpRequest?: Record<string, unknown>;
+  /** LockEntities: the SDK's deterministic request id and the sorted, de-duplicated lock set. */
+  lockRequestId?: string;
+  lockSet?: { name: string; key: string }[];
 }
 
 /** The orchestrator's returned state (OrchestratorState, after a JSON round trip). */
@@ -77,15 +86,10 @@ export interface ActionContext {
   now: number;
   isActivity(name: string): boolean;
   newSubInstanceId(): string;
+  /** A fresh id for an entity request (recorded in the EventSent, so replay does not need it again). */
+  newRequestId(): string;
 }
 
-const unsupported: Record<number, string> = {
-  [ActionType.CallEntity]: 'callEntity',
-  [ActionType.SignalEntity]: 'signalEntity',
-  [ActionType.LockEntities]: 'lock',
-  [ActionType.ReleaseEntities]: 'lock release',
-  [ActionType.CallHttp]: 'callHttp',
-};
 
 /** Acts on the actions this episode added, and on timers the orchestrator cancelled. */
 export function processActions(result: OrchestratorResult, state: ExecutionState, ctx: ActionContext, effects: EpisodeEffects): void {
@@ -104,9 +108,13 @@ export function processActions(result: OrchestratorResult, state: ExecutionState
       (state.startedSubs ??= {})[subId] = true;
     }
     if (type === ActionType.WaitForExternalEvent || type === ActionType.ContinueAsNew) continue;
-    if (type in unsupported) {
-      effects.fail = `The local Durable backend does not support ${unsupported[type]} (entities and durable HTTP are not emulated).`;
-      return;
+    if (type === ActionType.ReleaseEntities) {
+      // The SDK counts one id per released entity (recordFireAndForgetAction(…, lockSet.length)).
+      const held = state.lockSet ?? [];
+      state.nextId += held.length;
+      effects.entityOps.push(...releaseOps(held, ctx));
+      delete state.lockSet;
+      continue;
     }
     const id = state.nextId++;
     switch (type) {
@@ -159,6 +167,50 @@ export function processActions(result: OrchestratorResult, state: ExecutionState
         effects.history.push(makeEvent(EventType.TimerCreated, ctx.now, { FireAt: new Date(fireAt).toISOString() }, id));
         break;
       }
+      case ActionType.CallEntity:
+      case ActionType.SignalEntity: {
+        const entityId = String(action.instanceId);
+        if (!parseSchedulerId(entityId) || !action.operation) {
+          effects.fail = `it called entity '${entityId}' with ${action.operation ? 'an id that is not @name@key' : 'no operation name'}.`;
+          return;
+        }
+        const signal = type === ActionType.SignalEntity;
+        const requestId = ctx.newRequestId();
+        const input = action.input === undefined ? null : JSON.stringify(action.input);
+        effects.entityOps.push({ entityId, kind: 'op', requestId, name: action.operation, input, signal, caller: callerOf(ctx) });
+        // The SDK re-keys a call's task from this event's id to the request id; the response is an
+        // EventRaised named by the request id.
+        const request = { id: requestId, name: action.operation, signal, input: input ?? undefined, parent: ctx.instanceId };
+        effects.history.push(makeEvent(EventType.EventSent, ctx.now, { InstanceId: entityId, Name: 'op', Input: JSON.stringify(request) }, id));
+        break;
+      }
+      case ActionType.CallHttp: {
+        const request = action.httpRequest ?? {};
+        const input = JSON.stringify(request);
+        effects.history.push(makeEvent(EventType.TaskScheduled, ctx.now, { Name: httpActivityName, Input: input }, id));
+        const why = refusal(request);
+        if (why) {
+          effects.selfMessages.push({ instanceId: ctx.instanceId, executionId: ctx.executionId, kind: 'taskFailed', taskId: id, visibleAt: 0, data: { TaskScheduledId: id, Reason: why, Details: '' } });
+          break;
+        }
+        // Only the polling task (the default) makes the SDK allocate ids when a 202 comes back.
+        if (request.asynchronousPatternEnabled !== false) state.open[String(id)] = { kind: 'http', leaf, request, phase: 'request' };
+        effects.activities.push({ instanceId: ctx.instanceId, executionId: ctx.executionId, taskId: id, name: httpActivityName, input });
+        break;
+      }
+      case ActionType.LockEntities: {
+        const lockSet = (action.lockSet ?? []).map((e) => schedulerId(e.name, e.key));
+        if (lockSet.length === 0 || !action.lockRequestId) {
+          effects.fail = 'it asked for a lock with no entities or no request id.';
+          return;
+        }
+        state.lockSet = lockSet;
+        const requestId = action.lockRequestId;
+        effects.entityOps.push({ entityId: lockSet[0], kind: 'lock', requestId, lockSet, pos: 0, caller: callerOf(ctx) });
+        const request = { id: requestId, lockset: action.lockSet, pos: 0, parent: ctx.instanceId };
+        effects.history.push(makeEvent(EventType.EventSent, ctx.now, { InstanceId: lockSet[0], Name: 'op', Input: JSON.stringify(request) }, id));
+        break;
+      }
       default:
         effects.fail = `The orchestrator returned an action of unknown type ${type}.`;
         return;
@@ -192,6 +244,15 @@ function reyieldMessage(name: string, instanceId: string): string {
     'The durable-functions SDK then sends it to the host a second time and Azure schedules it twice (azure-functions-durable-js#574). ' +
     'Yield each scheduled task in one Task.any/Task.all only, e.g. wait with Task.all, or let children report progress with events to the parent.'
   );
+}
+
+function callerOf(ctx: ActionContext): EntityCaller {
+  return { instanceId: ctx.instanceId, executionId: ctx.executionId };
+}
+
+/** Frees every entity of a critical section (at release, or when the orchestration ends holding it). */
+export function releaseOps(lockSet: string[], ctx: { instanceId: string; executionId: string; newRequestId(): string }): EpisodeEffects['entityOps'] {
+  return lockSet.map((entityId) => ({ entityId, kind: 'release' as const, requestId: ctx.newRequestId(), caller: { instanceId: ctx.instanceId, executionId: ctx.executionId } }));
 }
 
 function retryTask(leaf: number, target: 'activity' | 'sub', name: string, input: string | null, action: Action, now: number): OpenTask {

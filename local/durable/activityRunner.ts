@@ -1,4 +1,5 @@
 import type { DurableEngine } from './engine';
+import { httpActivityName, sendDurableHttp } from './httpCall';
 import type { ActivityItem, Message, NewMessage } from './types';
 
 /**
@@ -10,7 +11,7 @@ export async function runActivity(engine: DurableEngine, item: ActivityItem): Pr
   let message: NewMessage;
   try {
     // The TaskScheduled input is JSON text; the host parses `{string}` as the Azure worker does.
-    const value = await engine.invoker.invoke(item.name, { string: item.input ?? 'null' });
+    const value = item.name === httpActivityName ? await sendDurableHttp(item.input) : await engine.invoker.invoke(item.name, { string: item.input ?? 'null' });
     message = result(item, 'taskCompleted', { TaskScheduledId: item.taskId, Result: JSON.stringify(value === undefined ? null : value) });
   } catch (err) {
     message = result(item, 'taskFailed', failureData(item, err));

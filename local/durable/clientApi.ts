@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { RouteHandler } from '../server/localService';
 import { readBody, sendJson } from '../server/originServer';
 import type { DurableEngine } from './engine';
+import { entityRoute } from './entityApi';
+import type { EntityScheduler } from './entityScheduler';
+import { HttpError, parseJsonBody } from './httpErrors';
 import { control, raiseEvent, startInstance, type OpResult } from './operations';
 import type { InstanceFilter } from './store';
 import { historyOf, statusOf } from './statusView';
@@ -52,20 +55,12 @@ const listQuery = z.object({
 });
 const continuation = z.object({ c: z.number(), i: z.string() });
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The durable client HTTP API, served under the webhook path and under rpcBaseUrl. */
-export function createClientApi(engine: DurableEngine, urls: ApiUrls): RouteHandler[] {
+export function createClientApi(engine: DurableEngine, urls: ApiUrls, entities: EntityScheduler): RouteHandler[] {
   const handle = async (req: IncomingMessage, res: ServerResponse, prefix: string): Promise<void> => {
     try {
-      await route(engine, urls, req, res, prefix);
+      await route(engine, entities, urls, req, res, prefix);
     } catch (err) {
       if (err instanceof HttpError) sendJson(res, err.status, { message: err.message });
       else throw err;
@@ -77,7 +72,7 @@ export function createClientApi(engine: DurableEngine, urls: ApiUrls): RouteHand
   ];
 }
 
-async function route(engine: DurableEngine, urls: ApiUrls, req: IncomingMessage, res: ServerResponse, prefix: string): Promise<void> {
+async function route(engine: DurableEngine, entities: EntityScheduler, urls: ApiUrls, req: IncomingMessage, res: ServerResponse, prefix: string): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   const rest = url.pathname.slice(prefix.length);
   const parts = rest.split('/').map((p) => decodeURIComponent(p));
@@ -125,7 +120,7 @@ async function route(engine: DurableEngine, urls: ApiUrls, req: IncomingMessage,
       }
     }
   }
-  if (parts[0] === 'entities') throw new HttpError(501, 'The local Durable backend does not emulate durable entities.');
+  if (parts[0] === 'entities') return entityRoute(entities, req, res, method, parts.slice(1), q);
   throw new HttpError(404, `No Durable API at ${method} ${url.pathname}.`);
 }
 
@@ -134,17 +129,6 @@ function answer(res: ServerResponse, result: OpResult, onOk: () => void): void {
   else sendJson(res, result.status, { message: result.message });
 }
 
-/** The SDK sends `""` (no body) for no input; anything else must be JSON. Returns JSON text. */
-function parseJsonBody(body: Buffer): string | null {
-  const text = body.toString('utf8').trim();
-  if (text === '') return null;
-  try {
-    JSON.parse(text);
-  } catch (err) {
-    throw new HttpError(400, `The request body is not valid JSON (${(err as Error).message}). Send the input as JSON, or no body for none.`);
-  }
-  return text;
-}
 
 function randomId(): string {
   return crypto.randomUUID().replace(/-/g, '');

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { DurableEngine, LiveInstance } from './engine';
-import { parentNotice } from './episodeCommit';
+import { releaseOps } from './actionProcessor';
+import type { EntityOp } from './entityTypes';
+import { entitiesOf, parentNotice } from './episodeCommit';
 import { EventType, makeEvent } from './historyEvents';
 import type { Message } from './types';
 
@@ -12,7 +15,11 @@ export async function applyControl(engine: DurableEngine, inst: LiveInstance, no
     const reason = typeof terminate.data.reason === 'string' ? terminate.data.reason : '';
     const output = JSON.stringify(reason);
     let note: Message | undefined;
+    const released: EntityOp[] = [];
     await engine.commit(() => {
+      // A terminated orchestration frees the entities its critical section held.
+      const held = inst.state.lockSet ?? [];
+      for (const op of releaseOps(held, { instanceId: inst.id, executionId: inst.executionId, newRequestId: randomUUID })) released.push(entitiesOf(engine).insertInTx(op));
       store.insertHistory(inst.id, inst.state.historySeq++, EventType.ExecutionTerminated, JSON.stringify(makeEvent(EventType.ExecutionTerminated, now, { Input: reason })));
       store.deleteMessagesOf(inst.id);
       store.deleteActivitiesOf(inst.id);
@@ -21,6 +28,7 @@ export async function applyControl(engine: DurableEngine, inst: LiveInstance, no
       if (n) note = engine.post(n);
     });
     engine.endInstance(inst);
+    if (released.length > 0) entitiesOf(engine).accept(released);
     if (note) engine.deliver(note);
     return true;
   }

@@ -1,3 +1,4 @@
+import type { NewEntityOp } from './entityTypes';
 import type { HistoryEvent } from './historyEvents';
 import type { ActivityItem, NewMessage } from './types';
 
@@ -11,11 +12,13 @@ export interface EpisodeEffects {
   subStarts: { taskId: number; name: string; instanceId: string; input: string | null; version?: string }[];
   /** Messages to this instance itself (e.g. a failure for an activity that does not exist). */
   selfMessages: NewMessage[];
+  /** Calls, signals, lock requests and releases for entities (EventSent in the history). */
+  entityOps: NewEntityOp[];
   /** Set when the orchestration must fail for a reason the SDK did not report. */
   fail?: string;
   continueAsNew?: { input: string | null };
 }
 
 export function emptyEffects(): EpisodeEffects {
-  return { history: [], activities: [], timers: [], cancelTimers: [], subStarts: [], selfMessages: [] };
+  return { history: [], activities: [], timers: [], cancelTimers: [], subStarts: [], selfMessages: [], entityOps: [] };
 }

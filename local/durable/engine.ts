@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionInvoker } from '../functions-host/invoker';
 import type { RuntimeContext } from '../server/localService';
-import { runActivity } from './activityRunner';
-import { runEpisode } from './episodeRunner';
+import type { EntityPort } from './entityTypes';
 import { isReplayed, replayJson, type HistoryEvent } from './historyEvents';
 import { ClosedError, GroupCommit } from './groupCommit';
 import { PriorityQueue } from './priorityQueue';
@@ -19,6 +18,7 @@ import {
   type ParentRef,
   type RuntimeStatus,
 } from './types';
+import { PumpTrigger } from './pumpTrigger';
 
 /** An instance that has not ended: its inbox and the mirror of its execution live in memory. */
 export interface LiveInstance {
@@ -49,6 +49,15 @@ const olderFirst = <T>(a: Queued<T>, b: Queued<T>): boolean => a.rank < b.rank |
 const controlKinds = new Set(['terminate', 'suspend', 'resume']);
 
 /**
+ * The work the engine schedules but does not itself know how to do. Passed in (index.ts wires the
+ * episode and activity runners) so the engine does not import its runners, which need its type.
+ */
+export interface EngineRunners {
+  episode(engine: DurableEngine, inst: LiveInstance): Promise<boolean>;
+  activity(engine: DurableEngine, item: ActivityItem): Promise<void>;
+}
+
+/**
  * Owns the in-memory side of the backend: which instances are live, which have work, which
  * activities wait, and when everything is idle. Durable state is written by the runners in
  * transactions; memory is only changed after the commit, so a crash loses nothing committed and
@@ -64,7 +73,7 @@ export class DurableEngine {
   private nextSeq = 0;
   private runningEpisodes = 0;
   private runningActivities = 0;
-  private pumpScheduled = false;
+  private readonly pumpTrigger = new PumpTrigger(() => this.pump(), () => this.accepting);
   private accepting = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -73,11 +82,14 @@ export class DurableEngine {
   readonly stats = { episodes: 0, activities: 0, episodeMs: 0, activityMs: 0, invokeMs: 0, commitMs: 0, timerLegsWithoutReplay: 0 };
   /** Called after each episode (the benchmark measures replay cost with it). */
   onEpisode?: (instanceId: string, ms: number) => void;
+  /** The entity scheduler (entityScheduler.ts), when the backend has one. */
+  entities?: EntityPort;
 
   constructor(
     readonly ctx: RuntimeContext,
     readonly invoker: FunctionInvoker,
     readonly store: DurableStore,
+    private readonly runners: EngineRunners,
     readonly limits = { episodes: 8, activities: 128, batch: 1000 },
   ) {
     this.timers = new TimerArming(ctx.clock, (m) => this.markReady(m.instanceId));
@@ -110,6 +122,7 @@ export class DurableEngine {
   /** Called once the app is loaded: timers are armed and work starts. */
   start(): void {
     this.accepting = true;
+    this.entities?.start();
     for (const inst of this.live.values()) {
       for (const m of inst.messages) if (m.kind === 'timer') this.timers.arm(m);
       this.markReady(inst.id);
@@ -121,6 +134,7 @@ export class DurableEngine {
     this.closed = true;
     this.groupCommit.close();
     this.accepting = false;
+    this.entities?.close();
     for (const inst of this.live.values()) for (const m of inst.messages) this.timers.disarm(m);
   }
 
@@ -268,12 +282,7 @@ export class DurableEngine {
   }
 
   private schedulePump(): void {
-    if (this.pumpScheduled || !this.accepting) return;
-    this.pumpScheduled = true;
-    setImmediate(() => {
-      this.pumpScheduled = false;
-      this.pump();
-    });
+    this.pumpTrigger.request();
   }
 
   private pump(): void {
@@ -286,7 +295,7 @@ export class DurableEngine {
       inst.running = true;
       this.runningEpisodes++;
       const began = performance.now();
-      runEpisode(this, inst)
+      this.runners.episode(this, inst)
         .catch((err: unknown) => {
           if (!(err instanceof ClosedError)) this.ctx.log(`durable: episode of ${id} failed unexpectedly: ${errorText(err)}`);
           return false;
@@ -308,7 +317,7 @@ export class DurableEngine {
       const item = (this.activityQueue.pop() as Queued<ActivityItem>).value;
       this.runningActivities++;
       const began = performance.now();
-      runActivity(this, item)
+      this.runners.activity(this, item)
         .catch((err: unknown) => {
           if (!(err instanceof ClosedError)) this.ctx.log(`durable: activity ${item.name} of ${item.instanceId} failed unexpectedly: ${errorText(err)}`);
         })
@@ -340,12 +349,14 @@ export class DurableEngine {
       this.runningEpisodes === 0 &&
       this.activityQueue.length === 0 &&
       this.runningActivities === 0 &&
-      !this.pumpScheduled &&
-      !this.groupCommit.pending
+      !this.pumpTrigger.pending &&
+      !this.groupCommit.pending &&
+      !(this.entities?.isBusy() ?? false)
     );
   }
 
-  private checkIdle(): void {
+  /** Wakes `whenIdle` waiters if nothing is left (other workers call it when they finish a step). */
+  checkIdle(): void {
     if (this.idleWaiters.length === 0 || !this.isIdle()) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { releaseOps } from './actionProcessor';
 import type { EpisodeEffects } from './effects';
 import type { DurableEngine, LiveInstance } from './engine';
-import { EventType, makeEvent, replayJson, type HistoryEvent } from './historyEvents';
+import type { EntityOp, NewEntityOp } from './entityTypes';
+import { EventType, isReplayed, makeEvent, replayJson, type HistoryEvent } from './historyEvents';
 import { freshExecutionState, type ExecutionState, type Message, type NewMessage } from './types';
 
 /**
@@ -35,9 +37,12 @@ export async function commitEpisode(engine: DurableEngine, inst: LiveInstance, r
   const activities: { id: number; item: (typeof effects.activities)[number] }[] = [];
   const toParent: Message[] = [];
   let nextExecution: { id: string; start: Message } | undefined;
+  const entityOps = entityOpsOf(inst, r);
+  const sentToEntities: EntityOp[] = [];
 
   await engine.commit(() => {
     for (const id of consumed) store.deleteMessage(id);
+    for (const op of entityOps) sentToEntities.push(entitiesOf(engine).insertInTx(op));
     if (outcome.kind === 'continuedAsNew') {
       // A fresh history keeps eternal orchestrations bounded; events not yet delivered stay queued.
       store.deleteHistory(inst.id);
@@ -96,6 +101,7 @@ export async function commitEpisode(engine: DurableEngine, inst: LiveInstance, r
 
   // Committed: now memory may follow.
   engine.removeMessages(inst, consumed);
+  if (sentToEntities.length > 0) entitiesOf(engine).accept(sentToEntities);
   if (outcome.kind === 'continuedAsNew' && nextExecution) {
     const next = nextExecution;
     engine.removeMessages(inst, new Set(inst.messages.filter((m) => m.executionId !== null).map((m) => m.id)));
@@ -116,7 +122,7 @@ export async function commitEpisode(engine: DurableEngine, inst: LiveInstance, r
   inst.state = draft;
   inst.status = inst.status === 'Pending' ? 'Running' : inst.status;
   inst.customStatus = r.customStatus;
-  const played = r.newReplay.map((e) => replayJson(e, true)).join(',');
+  const played = [...r.newReplay, ...effects.history.filter((e) => isReplayed(e.EventType))].map((e) => replayJson(e, true)).join(',');
   // Not loaded yet (null: after a restart, and no replay needed it): it is read from the store,
   // rows just committed included, when a replay first needs it.
   if (inst.history !== null) inst.history = inst.history ? `${inst.history},${played}` : played;
@@ -125,6 +131,24 @@ export async function commitEpisode(engine: DurableEngine, inst: LiveInstance, r
   for (const a of activities) engine.enqueueActivity({ id: a.id, ...a.item });
   for (const c of children) engine.registerInstance(c.inst, c.start);
   engine.deliver(...newMessages);
+}
+
+/**
+ * What this episode sends to entities: its calls, signals and lock requests (none when it
+ * failed: its actions are discarded), and, when the execution ends, the release of any
+ * critical section it still holds, so no entity stays locked by a finished orchestration.
+ */
+function entityOpsOf(inst: LiveInstance, r: EpisodeRecord): NewEntityOp[] {
+  const { outcome, draft, effects } = r;
+  const ops = outcome.kind === 'failed' ? [] : [...effects.entityOps];
+  const held = outcome.kind === 'failed' ? inst.state.lockSet : draft.lockSet;
+  if (outcome.kind !== 'running' && held) ops.push(...releaseOps(held, { instanceId: inst.id, executionId: inst.executionId, newRequestId: randomUUID }));
+  return ops;
+}
+
+export function entitiesOf(engine: DurableEngine): NonNullable<DurableEngine['entities']> {
+  if (!engine.entities) throw new Error('the Durable backend was built without its entity scheduler');
+  return engine.entities;
 }
 
 function subFailure(inst: LiveInstance, taskId: number, reason: string): NewMessage {

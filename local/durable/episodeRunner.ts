@@ -97,6 +97,7 @@ function prepare(engine: DurableEngine, inst: LiveInstance, now: number, maxEven
     executionId: inst.executionId,
     now,
     newSubInstanceId: () => randomUUID(),
+    newRequestId: () => randomUUID(),
     isActivity: (name: string) => engine.invoker.get(name)?.triggerType === 'activityTrigger',
   };
   const { batch, dropped, onlyTimerLegs } = selectBatch(engine, inst, draft, now, effects, actx, maxEvents);

@@ -44,6 +44,8 @@ const replayed = new Set<number>([
   EventType.SubOrchestrationInstanceFailed,
   EventType.TimerFired,
   EventType.EventRaised,
+  // Re-keys an entity call's task to its request id (only orchestrations that use entities have it).
+  EventType.EventSent,
 ]);
 export function isReplayed(type: number): boolean {
   return replayed.has(type);

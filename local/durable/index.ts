@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { DurableClientProvider, FunctionInvoker } from '../functions-host/invoker';
 import type { LocalService, RuntimeContext } from '../server/localService';
 import { createClientApi, managementUrls, rpcPrefix, webhookPrefix, type ApiUrls } from './clientApi';
+import { runActivity } from './activityRunner';
 import { DurableEngine } from './engine';
+import { EntityScheduler } from './entityScheduler';
+import { runEpisode } from './episodeRunner';
 import { DurableStore } from './store';
 
 export interface DurableBackendOptions {
@@ -23,14 +26,16 @@ export function createDurableBackend(ctx: RuntimeContext, invoker: FunctionInvok
   const taskHubName = options.taskHubName ?? 'TestHubName';
   mkdirSync(ctx.dataDir, { recursive: true });
   const store = new DurableStore(join(ctx.dataDir, 'durable.sqlite'));
-  const engine = new DurableEngine(ctx, invoker, store, options.limits);
+  const engine = new DurableEngine(ctx, invoker, store, { episode: runEpisode, activity: runActivity }, options.limits);
+  const entities = new EntityScheduler(engine);
+  engine.entities = entities;
   const webhookBase = `${ctx.origin}${webhookPrefix.replace(/\/$/, '')}`;
   const urls: ApiUrls = { webhookBase, query: `taskHub=${encodeURIComponent(taskHubName)}&connection=Storage` };
 
   return {
     name: 'durable',
     engine,
-    routes: createClientApi(engine, urls),
+    routes: createClientApi(engine, urls, entities),
     appSettings: () => ({ WEBSITE_HOSTNAME: new URL(ctx.origin).host }),
     links: () => [{ label: 'Durable API', url: `${webhookBase}/instances/` }],
     clientBindingData: () => ({

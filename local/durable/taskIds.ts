@@ -1,5 +1,6 @@
 import type { EpisodeEffects } from './effects';
 import { EventType, makeEvent } from './historyEvents';
+import { durableHttpRequest, httpActivityName, pollOf } from './httpCall';
 import type { ExecutionState, Message, OpenTask } from './types';
 
 /**
@@ -46,6 +47,7 @@ export function isAllocating(state: ExecutionState, message: Message): boolean {
   const task = openOf(state, message);
   if (!task) return false;
   if (task.kind === 'longTimer') return message.kind === 'timer' && task.finalAt > state.currentTime;
+  if (task.kind === 'http') return task.phase === 'request' && pollOfResult(task, message) !== undefined;
   if (task.kind === 'retry') {
     if (message.kind === 'taskFailed' || message.kind === 'subFailed') return task.phase === 'attempt';
     if (message.kind === 'timer') return task.phase === 'backoff' && task.failures < task.policy.maxNumberOfAttempts;
@@ -100,6 +102,11 @@ export function applyDelivered(
     return;
   }
 
+  if (task.kind === 'http') {
+    applyHttp(state, key, task, message, ctx, effects);
+    return;
+  }
+
   // retry
   if (message.kind === 'taskCompleted' || message.kind === 'subCompleted') {
     delete state.open[key];
@@ -136,6 +143,45 @@ export function applyDelivered(
     }
     scheduleAttempt(task, id, ctx, effects);
   }
+}
+
+function pollOfResult(task: Extract<OpenTask, { kind: 'http' }>, message: Message): { location: string; delayMs: number } | undefined {
+  if (message.kind !== 'taskCompleted') return undefined;
+  const request = durableHttpRequest.safeParse(task.request);
+  return request.success ? pollOf(request.data, message.data.Result) : undefined;
+}
+
+/**
+ * The SDK's CallHttpWithPollingTask: on a 202 with a Location it creates a timer (currentUtcDateTime
+ * + Retry-After) and a new request task, ids in that order; when the timer fires the host polls.
+ */
+function applyHttp(
+  state: ExecutionState,
+  key: string,
+  task: Extract<OpenTask, { kind: 'http' }>,
+  message: Message,
+  ctx: { instanceId: string; executionId: string; now: number },
+  effects: EpisodeEffects,
+): void {
+  delete state.open[key];
+  if (task.phase === 'request') {
+    const poll = pollOfResult(task, message);
+    if (!poll) return;
+    const timerId = state.nextId++;
+    const nextId = state.nextId++;
+    const fireAt = state.currentTime + poll.delayMs;
+    state.open[String(timerId)] = { ...task, phase: 'wait', location: poll.location, nextId };
+    effects.timers.push({ timerId, fireAt });
+    effects.history.push(makeEvent(EventType.TimerCreated, ctx.now, { FireAt: new Date(fireAt).toISOString() }, timerId));
+    return;
+  }
+  if (message.kind !== 'timer' || task.nextId === undefined || !task.location) return;
+  const id = task.nextId;
+  state.open[String(id)] = { kind: 'http', leaf: task.leaf, request: task.request, phase: 'request' };
+  const poll = { method: 'GET', uri: task.location, headers: task.request.headers, asynchronousPatternEnabled: true };
+  const input = JSON.stringify(poll);
+  effects.activities.push({ instanceId: ctx.instanceId, executionId: ctx.executionId, taskId: id, name: httpActivityName, input });
+  effects.history.push(makeEvent(EventType.TaskScheduled, ctx.now, { Name: httpActivityName, Input: input }, id));
 }
 
 export function scheduleAttempt(

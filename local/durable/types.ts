@@ -69,7 +69,12 @@ export type OpenTask =
       failures: number;
       phase: 'attempt' | 'backoff';
       firstAttemptAt: number;
-    };
+    }
+  /**
+   * callHttp with the asynchronous pattern: a 202 with a Location makes the SDK allocate a timer
+   * and the next request; `nextId` is that request's id while the timer (`wait`) runs.
+   */
+  | { kind: 'http'; leaf: number; request: Record<string, unknown>; phase: 'request' | 'wait'; location?: string; nextId?: number };
 
 /** The backend's mirror of the SDK's per-execution bookkeeping, persisted with every episode. */
 export interface ExecutionState {
@@ -88,6 +93,8 @@ export interface ExecutionState {
   open: Record<string, OpenTask>;
   /** Child instance ids given explicitly by the orchestrator and started in this execution. */
   startedSubs?: Record<string, true>;
+  /** Scheduler ids of the entities this execution's critical section holds (lockEntities). */
+  lockSet?: string[];
 }
 
 export function freshExecutionState(): ExecutionState {

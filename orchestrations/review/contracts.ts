@@ -25,14 +25,8 @@ export interface PolicyReviewInput {
 }
 
 /** Custom status of a policyReview instance: what the reconciler compares with the list. */
-export interface PolicyReviewStatus {
+export interface PolicyReviewStatus extends PolicyReviewInput {
   subject: 'policy';
-  policyId: number;
-  cycle: number;
-  version: string;
-  approvedOn: string;
-  dueDate: string;
-  handled: ReviewMilestoneKind[];
   nextMilestone: { kind: ReviewMilestoneKind; at: string } | null;
 }
 

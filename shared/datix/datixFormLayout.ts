@@ -1,5 +1,6 @@
 import { escapeHtml as e } from '../notify/email/escape';
 import { relatedToolLabel, type DatixIncidentReport } from './incidentReport';
+import { formatUkDateTime } from '../ukDateTime';
 
 /**
  * The incident laid out in the order of a Datix incident form (DIF1 style), so whoever keys it
@@ -35,25 +36,8 @@ const HARM_LABELS: Record<DatixIncidentReport['severity'], string> = {
 export const categoryLabel = (category: DatixIncidentReport['category']): string => CATEGORY_LABELS[category];
 export const harmLabel = (severity: DatixIncidentReport['severity']): string => HARM_LABELS[severity];
 
-// Datix asks for local date and time; UK time with its zone name (GMT/BST) avoids an hour's doubt.
-// Built from parts, because ICU versions punctuate the full date style differently.
-const ukParts = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'Europe/London',
-  timeZoneName: 'short',
-});
-
-/** "Monday 2 March 2026 at 09:15 GMT". */
-export function formatUkDateTime(iso: string): string {
-  const parts = Object.fromEntries(ukParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
-}
+/** "Monday 2 March 2026 at 09:15 GMT": Datix asks for local date and time, and the zone avoids an hour's doubt. */
+export const formatDatixDateTime = (iso: string): string => formatUkDateTime(iso, { zone: true });
 
 const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
 
@@ -62,8 +46,8 @@ export function datixFormSections(report: DatixIncidentReport): DatixFormSection
     {
       heading: 'When and where',
       fields: [
-        { label: 'Date and time of incident', value: formatUkDateTime(report.occurredAt) },
-        { label: 'Date and time reported', value: formatUkDateTime(report.reportedAt) },
+        { label: 'Date and time of incident', value: formatDatixDateTime(report.occurredAt) },
+        { label: 'Date and time reported', value: formatDatixDateTime(report.reportedAt) },
         { label: 'Location', value: report.location },
         { label: 'Directorate', value: report.directorate ?? 'Not given' },
       ],

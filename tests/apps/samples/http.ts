@@ -1,35 +1,30 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 
+/** An HTTP trigger with the durable client, as every starter here is. */
+function starter(name: string, route: string, handler: (client: df.DurableClient, request: HttpRequest, input: unknown) => Promise<HttpResponseInit>): void {
+  app.http(name, {
+    route,
+    methods: ['POST'],
+    authLevel: 'anonymous',
+    extraInputs: [df.input.durableClient()],
+    handler: async (request: HttpRequest, context: InvocationContext) => {
+      const text = await request.text();
+      return handler(df.getClient(context), request, text ? (JSON.parse(text) as unknown) : undefined);
+    },
+  });
+}
+
 /** The HTTP starter of the samples: start by name, answer with the check-status links. */
-app.http('startOrchestration', {
-  route: 'orchestrators/{name}',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  extraInputs: [df.input.durableClient()],
-  handler: async (request: HttpRequest, context: InvocationContext) => {
-    const client = df.getClient(context);
-    const text = await request.text();
-    const instanceId = await client.startNew(request.params.name, {
-      input: text ? (JSON.parse(text) as unknown) : undefined,
-      instanceId: request.query.get('instanceId') ?? undefined,
-    });
-    return client.createCheckStatusResponse(request, instanceId);
-  },
+starter('startOrchestration', 'orchestrators/{name}', async (client, request, input) => {
+  const instanceId = await client.startNew(request.params.name, { input, instanceId: request.query.get('instanceId') ?? undefined });
+  return client.createCheckStatusResponse(request, instanceId);
 });
 
 /** Starts and waits a little: the result when done in time, else the check-status response. */
-app.http('runOrchestration', {
-  route: 'run/{name}',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  extraInputs: [df.input.durableClient()],
-  handler: async (request: HttpRequest, context: InvocationContext) => {
-    const client = df.getClient(context);
-    const text = await request.text();
-    const instanceId = await client.startNew(request.params.name, { input: text ? (JSON.parse(text) as unknown) : undefined });
-    return client.waitForCompletionOrCreateCheckStatusResponse(request, instanceId, { timeoutInMilliseconds: 5000, retryIntervalInMilliseconds: 50 });
-  },
+starter('runOrchestration', 'run/{name}', async (client, request, input) => {
+  const instanceId = await client.startNew(request.params.name, { input });
+  return client.waitForCompletionOrCreateCheckStatusResponse(request, instanceId, { timeoutInMilliseconds: 5000, retryIntervalInMilliseconds: 50 });
 });
 
 interface ClientOp {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '../../../local/clock/systemClock';
 import { createMailSink, type MailboxTab, type MailSink } from '../../../local/mail';
+import type { StoredMessage } from '../../../local/mail/mailStore';
 import { OriginServer } from '../../../local/server/originServer';
 import { EMAIL_SETTING_NAMES, emailSettingsFrom, type EmailSettings } from '../../../shared/notify';
 
@@ -20,18 +21,8 @@ export interface RunningSink {
   stop(options?: { removeData?: boolean }): Promise<void>;
 }
 
-export interface MailboxMessage {
-  id: number;
-  messageId: string | null;
-  from: string;
-  to: string[];
-  subject: string;
-  date: string;
-  headerDate: string | null;
-  links: string[];
-  text: string;
-  html: string | null;
-}
+/** A message as the mailbox's JSON gives it: what the sink stored. */
+export type MailboxMessage = StoredMessage;
 
 export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'aigov-mail-'));
 

@@ -1,21 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { loadSettings, SettingsError } from '../../../shared/config/settings';
 import { datixSettingsFrom } from '../../../shared/datix/settings';
+import { minimalLocalSettings } from '../../support/minimalSettings';
 
 // The app's start-up check (settings catalogue) decides how the http adapter signs in
 // (DATIX_API_KEY, or all four DATIX_OAUTH_* settings, never both); the gateway takes its slice.
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT = '66666666-7777-8888-9999-000000000000';
 const base = (): Record<string, string> => ({
-  TASKHUB_NAME: 'aigov',
-  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=http://localhost:8080;Authentication=None',
-  SHAREPOINT_SITE_URL: 'http://localhost:7071/sites/aigov',
-  PUBLIC_BASE_URL: 'http://localhost:7071',
-  DECISION_SIGNING_KEYS: `dev:${randomBytes(16).toString('base64')}`,
-  SMTP_HOST: 'localhost',
-  SMTP_REQUIRE_TLS: 'false',
-  MAIL_FROM: 'ai.governance@example.nhs.uk',
-  GOVERNANCE_LEAD_EMAIL: 'governance.lead@example.nhs.uk',
+  ...minimalLocalSettings(),
   DATIX_ADAPTER: 'http',
   DATIX_HTTP_URL: 'http://localhost:7071/dev/datix/api/incidents',
 });

@@ -1,4 +1,4 @@
-import { datixFormSections, formatUkDateTime, renderDatixFormHtml, renderDatixFormText } from '../../../shared/datix/datixFormLayout';
+import { datixFormSections, formatDatixDateTime, renderDatixFormHtml, renderDatixFormText } from '../../../shared/datix/datixFormLayout';
 import { buildManualEscalationTask } from '../../../shared/datix/manualTask';
 import { incidentReport } from './fixtures';
 
@@ -17,8 +17,8 @@ describe('Datix form layout', () => {
   });
 
   test('times are shown in UK time with the zone, GMT in winter and BST in summer', () => {
-    expect(formatUkDateTime('2026-03-02T09:15:00Z')).toBe('Monday 2 March 2026 at 09:15 GMT');
-    expect(formatUkDateTime('2026-07-01T09:15:00Z')).toBe('Wednesday 1 July 2026 at 10:15 BST');
+    expect(formatDatixDateTime('2026-03-02T09:15:00Z')).toBe('Monday 2 March 2026 at 09:15 GMT');
+    expect(formatDatixDateTime('2026-07-01T09:15:00Z')).toBe('Wednesday 1 July 2026 at 10:15 BST');
   });
 
   test('plain text lists every detail under numbered headings', () => {

@@ -1,24 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { loadSettings, SettingsError } from '../../../shared/config/settings';
 import { settingNames, settingsCatalog } from '../../../shared/config/settingsCatalog';
+import { minimalLocalSettings } from '../../support/minimalSettings';
 
 const IDENTITY = '11111111-2222-3333-4444-555555555555';
 const key32 = () => randomBytes(32).toString('base64');
 
 /** What the local runtime would set: the minimum to start. */
-const local = (): Record<string, string> => ({
-  TASKHUB_NAME: 'aigov',
-  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=http://localhost:8080;Authentication=None',
-  SHAREPOINT_SITE_URL: 'http://localhost:7071/sites/aigov',
-  PUBLIC_BASE_URL: 'http://localhost:7071',
-  DECISION_SIGNING_KEYS: `dev:${randomBytes(16).toString('base64')}`,
-  SMTP_HOST: 'localhost',
-  SMTP_PORT: '2525',
-  SMTP_REQUIRE_TLS: 'false',
-  MAIL_FROM: 'ai.governance@example.nhs.uk',
-  GOVERNANCE_LEAD_EMAIL: 'governance.lead@example.nhs.uk',
-  DATIX_CAPTURE_FORM_URL: 'http://localhost:7071/dev/datix/capture',
-});
+const local = (): Record<string, string> => ({ ...minimalLocalSettings(), SMTP_PORT: '2525', DATIX_CAPTURE_FORM_URL: 'http://localhost:7071/dev/datix/capture' });
 
 /** What the Bicep sets once Key Vault references are resolved. */
 const production = (): Record<string, string> => ({

@@ -1,0 +1,47 @@
+import { startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { durableApi, type DurableApi } from '../durable/durableApi';
+
+let runtime: RuntimeProcess;
+let api: DurableApi;
+
+beforeAll(async () => {
+  runtime = await startRuntime({ app: 'tests/apps/durable-http', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
+  api = durableApi(runtime.origin);
+});
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+const historyOf = async (id: string) => ((await api.status(id, '?showHistory=true')).json.history as { EventType: string; FunctionName?: string }[]).map((e) => e.EventType);
+
+describe('durable HTTP (callHttp)', () => {
+  test('the 202 pattern: the host polls the Location after Retry-After on the virtual clock, then returns the result', async () => {
+    await api.start('runJob', 'job-1', { base: runtime.origin, name: 'one', pollsUntilDone: 2 });
+    await api.waitFor('job-1', ['Running']);
+    await runtime.advance('PT0S');
+    // The POST answered 202: a 5-second timer, no poll yet.
+    expect((await historyOf('job-1')).filter((t) => t === 'TimerCreated')).toHaveLength(1);
+    expect((await api.status('job-1')).json.runtimeStatus).toBe('Running');
+
+    await runtime.advance('PT5S'); // first poll: still 202
+    expect((await api.status('job-1')).json.runtimeStatus).toBe('Running');
+    await runtime.advance('PT5S'); // second poll: 200
+    const done = await api.waitFor('job-1');
+    expect(done.output).toEqual({ statusCode: 200, content: { name: 'one', polls: 2, auth: 'Bearer local-test' } });
+    const history = await historyOf('job-1');
+    expect(history.filter((t) => t === 'TaskScheduled')).toHaveLength(3);
+    expect(history.filter((t) => t === 'TimerFired')).toHaveLength(2);
+  });
+
+  test('with polling turned off the 202 is the result', async () => {
+    await api.start('runJob', 'job-2', { base: runtime.origin, name: 'two', pollsUntilDone: 1, enablePolling: false });
+    const done = await api.waitFor('job-2');
+    expect(done.output).toEqual({ statusCode: 202, content: null });
+  });
+
+  test('a managed-identity token source is refused with the reason', async () => {
+    await api.start('withManagedIdentity', 'mi', runtime.origin);
+    const done = await api.waitFor('mi');
+    expect(done.output).toContain('refused: callHttp with a tokenSource (managed identity) is not supported by the local Durable backend');
+  });
+});

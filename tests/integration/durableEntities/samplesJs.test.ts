@@ -1,0 +1,103 @@
+import { startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { durableApi, type DurableApi } from '../durable/durableApi';
+
+// The conformance set: the samples-js folder of azure-functions-durable-js, unchanged (MIT, see
+// its LICENSE), run by the local host and Durable backend on a virtual clock. Each scenario goes
+// in through the samples' own HTTP starter, as the samples' README does it.
+let runtime: RuntimeProcess;
+let api: DurableApi;
+
+beforeAll(async () => {
+  runtime = await startRuntime({ app: 'tests/apps/vendor/durable-samples-js', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
+  api = durableApi(runtime.origin);
+});
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+/** POST /api/orchestrators/{name} (httpStart): answers 202 with the management links. */
+async function startViaSample(name: string, input: unknown): Promise<string> {
+  const res = await fetch(`${runtime.origin}/api/orchestrators/${name}`, { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json' } });
+  expect(res.status).toBe(202);
+  const links = (await res.json()) as { id: string; statusQueryGetUri: string };
+  expect(res.headers.get('location')).toBe(links.statusQueryGetUri);
+  return links.id;
+}
+
+describe('samples-js of azure-functions-durable-js', () => {
+  test('function chaining: helloSequence', async () => {
+    const id = await startViaSample('helloSequence', {});
+    expect((await api.waitFor(id)).output).toEqual(['Hello Tokyo', 'Hello Seattle', 'Hello Cairo']);
+  });
+
+  test('an activity: sayHelloWithActivity', async () => {
+    const id = await startViaSample('sayHelloWithActivity', 'Leeds');
+    expect(await api.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 'Hello Leeds' });
+  });
+
+  test('custom status: sayHelloWithCustomStatus', async () => {
+    const id = await startViaSample('sayHelloWithCustomStatus', 'York');
+    expect(await api.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 'Hello York', customStatus: 'Hello York' });
+  });
+
+  test('a sub-orchestration: sayHelloWithSubOrchestrator', async () => {
+    const id = await startViaSample('sayHelloWithSubOrchestrator', 'Hull');
+    expect(await api.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 'Hello Hull' });
+  });
+
+  test('activity retry: two attempts one second apart, then the orchestrator catches the failure', async () => {
+    const id = await startViaSample('callActivityWithRetry', {});
+    await api.waitFor(id, ['Running']);
+    await runtime.advance('PT1S');
+    const done = await api.waitFor(id);
+    expect(done.runtimeStatus).toBe('Completed');
+    const history = (await api.status(id, '?showHistory=true')).json.history as { EventType: string }[];
+    expect(history.filter((e) => e.EventType === 'TaskFailed')).toHaveLength(2);
+  });
+
+  test('sub-orchestration retry: the child runs twice, ten seconds apart, under its explicit id', async () => {
+    const id = await startViaSample('callSubOrchestratorWithRetry', {});
+    await api.waitFor(`${id}:0`, ['Failed']);
+    expect((await api.status(id)).json.runtimeStatus).toBe('Running');
+    await runtime.advance('PT10S');
+    const done = await api.waitFor(id);
+    expect(done.runtimeStatus).toBe('Completed');
+    const history = (await api.status(id, '?showHistory=true')).json.history as { EventType: string }[];
+    expect(history.filter((e) => e.EventType === 'SubOrchestrationInstanceFailed')).toHaveLength(2);
+  });
+
+  test('timer cancellation: the activity wins, the two-minute timer never fires', async () => {
+    const id = await startViaSample('cancelTimer', {});
+    expect((await api.waitFor(id)).output).toBe('Hello from the other side');
+    await runtime.advance('PT3M');
+    const history = (await api.status(id, '?showHistory=true')).json.history as { EventType: string }[];
+    expect(history.map((e) => e.EventType)).not.toContain('TimerFired');
+  });
+
+  test('continueAsNew: the counter counts to 10 over ten 30-second timers', async () => {
+    const id = await startViaSample('continueAsNewCounter', 0);
+    await api.waitFor(id, ['Running']);
+    for (let i = 0; i < 10; i++) {
+      expect((await api.status(id)).json.runtimeStatus).toBe('Running');
+      await runtime.advance('PT30S');
+    }
+    expect(await api.waitFor(id)).toMatchObject({ runtimeStatus: 'Completed', output: 10 });
+  });
+
+  test('the synchronous HTTP starter answers with the output', async () => {
+    const res = await fetch(`${runtime.origin}/api/orchestrators/wait/sayHelloWithActivity`, { method: 'POST', body: JSON.stringify('Bath') });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toBe('Hello Bath');
+  });
+
+  test('the counter entity: two runs of counterOrchestration leave it at 2', async () => {
+    const first = await startViaSample('counterOrchestration', {});
+    expect((await api.waitFor(first)).runtimeStatus).toBe('Completed');
+    const afterOne = await api.call('GET', 'entities/counterEntity/myCounter');
+    expect(afterOne).toMatchObject({ status: 200, json: 1 });
+
+    const second = await startViaSample('counterOrchestration', {});
+    expect((await api.waitFor(second)).runtimeStatus).toBe('Completed');
+    expect((await api.call('GET', 'entities/counterEntity/myCounter')).json).toBe(2);
+  });
+});
