@@ -15,6 +15,14 @@ const hash = createHash('sha256').update(fs.readFileSync(lock)).digest('hex');
 if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) process.exit(0);
 
 console.log('Installing the SharePoint Framework solution (sharepoint-spfx/, about 1.5 minutes)…');
-const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+// npm checks each package's `engines` against the Node running npm, and the solution's packages want
+// the Node 22 it builds with (its `node` devDependency). On an older Node, npm ci runs on that same
+// Node 22 (npm exec puts it first on PATH), so the check is made against the Node the solution runs on.
+const node22 = JSON.parse(fs.readFileSync(lock, 'utf8')).packages?.['node_modules/node']?.version;
+const onOlderNode = Number(process.versions.node.split('.')[0]) < 22 && node22;
+const npmCi = ['ci', '--no-audit', '--no-fund'];
+const result = onOlderNode
+  ? spawnSync('npm', ['exec', '--yes', `--package=node@${node22}`, '--', 'npm', ...npmCi], { cwd: dir, stdio: 'inherit' })
+  : spawnSync('npm', npmCi, { cwd: dir, stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);
 fs.writeFileSync(stamp, hash);

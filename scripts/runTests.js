@@ -6,6 +6,29 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
+const { WANTED_MAJOR, major, findNode22, sqliteEnvFor } = require('./testNode');
+
+// Node 22 is what Azure runs; on an older machine Node, re-execute this script on the SharePoint Framework
+// solution's Node 22 (its folder first on PATH, so npm, tsc, jest and the runtimes they start use it too).
+// TEST_ON_CURRENT_NODE=1 keeps the machine's Node, to check the Node 20.19+ the package still supports.
+if (major(process.version) < WANTED_MAJOR && process.env.TEST_ON_CURRENT_NODE !== '1') {
+  const node22 = findNode22();
+  if (!node22) {
+    console.warn(`Node ${process.version}: no Node ${WANTED_MAJOR} found (sharepoint-spfx installs one), so the tests run on this one.`);
+  } else {
+    let env;
+    try {
+      env = sqliteEnvFor(node22);
+    } catch (err) {
+      console.warn(`Node ${process.version}: cannot run on Node ${node22.version} (${err.message}), so the tests run on this one.`);
+    }
+    if (env) {
+      console.log(`Running the tests on Node ${node22.version} (${node22.bin}).`);
+      const child = spawnSync(node22.bin, [__filename, ...process.argv.slice(2)], { cwd: root, env: { ...env, TEST_ON_CURRENT_NODE: '1' }, stdio: 'inherit' });
+      process.exit(child.status ?? 1);
+    }
+  }
+}
 const jestArgs = process.argv.slice(2);
 const resultsFile = path.join(root, 'test-artifacts', 'jest-results.json');
 const run = (cmd, args, cwd = root) => spawnSync(cmd, args, { cwd, stdio: 'inherit' }).status === 0;

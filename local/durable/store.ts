@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite/openDatabase';
 import type { ActivityItem, InstanceRow, Message, NewMessage, RuntimeStatus } from './types';
 
 /**
@@ -72,7 +73,7 @@ export class DurableStore {
   private readonly s;
 
   constructor(file: string) {
-    this.db = new Database(file);
+    this.db = openDatabase(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('cache_size = -8000');

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { AdaptiveCardSchema } from '../../shared/notify/teams/adaptiveCard';
 import type { Clock } from '../clock/clock';
+import type { BearerGate } from '../server/bearerGate';
 import type { RouteHandler } from '../server/localService';
 import { readBody, sendJson } from '../server/originServer';
 import { FaultSchema, type FaultInjector } from './faults';
@@ -14,6 +15,8 @@ interface GraphRouteOptions {
   faults: FaultInjector;
   clock: Clock;
   log(message: string): void;
+  /** Off unless given: the rehearsal's check that the token is for Graph and carries TeamsActivity.Send. */
+  authorize?: BearerGate;
 }
 
 const ACTIVITY_PATH = /^\/dev\/graph\/v1\.0\/users\/([^/]+)\/teamwork\/sendActivityNotification$/i;
@@ -38,6 +41,12 @@ export function createGraphRoute(options: GraphRouteOptions): RouteHandler {
     // Graph answers 401 without a bearer token; checking it here proves the client sends one.
     if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
       return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token is empty: send an Authorization: Bearer header.', { 'www-authenticate': 'Bearer' });
+    }
+    const denied = options.authorize?.(req.headers.authorization, true);
+    if (denied && !denied.ok) {
+      return denied.status === 401
+        ? graphError(res, 401, 'InvalidAuthenticationToken', `Access token validation failure: ${denied.error}.`, { 'www-authenticate': 'Bearer' })
+        : graphError(res, 403, 'Forbidden', `Missing role permissions on the request: ${denied.error}.`);
     }
     const fault = faults.next();
     if (fault) {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { MailboxTab } from '../mail/mailboxTabs';
+import type { BearerGate } from '../server/bearerGate';
 import type { LocalService, RuntimeContext } from '../server/localService';
 import { FaultInjector } from './faults';
 import { createGraphRoute } from './graphRoute';
@@ -23,13 +24,18 @@ export interface GraphStandIn extends LocalService {
 /** Not a real app: the stand-in accepts any. */
 export const LOCAL_TEAMS_APP_ID = '00000000-0000-4000-8000-00000000a1a1';
 
-export function createGraphStandIn(ctx: RuntimeContext): GraphStandIn {
+export interface GraphStandInOptions {
+  /** Off unless given (the production rehearsal): see GraphRouteOptions.authorize. */
+  authorize?: BearerGate;
+}
+
+export function createGraphStandIn(ctx: RuntimeContext, options: GraphStandInOptions = {}): GraphStandIn {
   const store = new TeamsStore(join(ctx.dataDir, 'graph', 'teams.sqlite'));
   const faults = new FaultInjector();
   let closed = false;
   return {
     name: 'graph',
-    routes: [createGraphRoute({ store, faults, clock: ctx.clock, log: (m) => ctx.log(m) })],
+    routes: [createGraphRoute({ store, faults, clock: ctx.clock, log: (m) => ctx.log(m), authorize: options.authorize })],
     // A made-up Teams app id turns the Teams channel on, so roles that prefer Teams hear there.
     appSettings: () => ({ GRAPH_BASE_URL: `${ctx.origin}${GRAPH_PREFIX}`, TEAMS_APP_ID: LOCAL_TEAMS_APP_ID }),
     links: () => [{ label: 'Graph stand-in: Teams messages (JSON)', url: `${ctx.origin}${GRAPH_PREFIX}/messages.json` }],

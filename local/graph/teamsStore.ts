@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite/openDatabase';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AdaptiveCard } from '../../shared/notify/teams/adaptiveCard';
@@ -37,7 +38,7 @@ export class TeamsStore {
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = openDatabase(file);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS teams_messages (
       id INTEGER PRIMARY KEY AUTOINCREMENT,

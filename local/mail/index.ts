@@ -7,7 +7,7 @@ import { MAILBOX_PATH } from './mailboxPages';
 import { createMailboxRoute } from './mailboxRoute';
 import type { MailboxTab } from './mailboxTabs';
 import { MailStore } from './mailStore';
-import { startSmtpSink } from './smtpSink';
+import { startSmtpSink, type SmtpSinkOptions } from './smtpSink';
 
 export type { MailboxTab, MailboxTabItem } from './mailboxTabs';
 export type { StoredMessage } from './mailStore';
@@ -17,6 +17,8 @@ export interface MailSinkOptions {
   smtpPort: number;
   /** Extra channels on the dev mailbox page, e.g. Teams messages from the Graph stand-in. */
   tabs?: MailboxTab[];
+  /** Off unless given: STARTTLS and XOAUTH2 as the production relay requires (see SmtpSinkOptions). */
+  enforce?: SmtpSinkOptions['enforce'];
 }
 
 export interface MailSink extends LocalService {
@@ -43,6 +45,7 @@ export function createMailSink(ctx: RuntimeContext, options: MailSinkOptions): M
   const smtp = startSmtpSink({
     port: options.smtpPort,
     host: SINK_HOST,
+    enforce: options.enforce,
     log: (message) => ctx.log(message),
     onMessage: async (raw, envelope) => {
       const message = await toStoredMessage(raw, envelope, ctx.clock.now());

@@ -7,6 +7,12 @@ export interface SmtpSinkOptions {
   /** Stores one received message; the SMTP reply waits for it, so a sender's "sent" means "stored". */
   onMessage(raw: Buffer, envelope: SMTPServerEnvelope): Promise<void>;
   log(message: string): void;
+  /**
+   * Off unless given (the production rehearsal): what a relay such as NHSmail enforces. STARTTLS
+   * with TLS 1.2 or later on this certificate, sign-in required before MAIL FROM, XOAUTH2 only, and
+   * the token checked by `verifyToken` (undefined when accepted, else why not).
+   */
+  enforce?: { key: string | Buffer; cert: string | Buffer; verifyToken(user: string, accessToken: string): string | undefined };
 }
 
 export interface SmtpSink {
@@ -23,7 +29,7 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 /**
  * A local SMTP server that accepts everything: any sender, any recipient, any credentials (so the
  * OAuth2 and password paths of the transport can run against it), no TLS (the app setting
- * SMTP_REQUIRE_TLS=false says so, and is refused for any other host).
+ * SMTP_REQUIRE_TLS=false says so, and is refused for any other host). `enforce` turns that off.
  */
 export function startSmtpSink(options: SmtpSinkOptions): SmtpSink {
   const busy = new Set<string>();
@@ -37,16 +43,24 @@ export function startSmtpSink(options: SmtpSinkOptions): SmtpSink {
     }
   };
 
+  const enforce = options.enforce;
   const server = new SMTPServer({
     banner: 'AI governance local mail sink: nothing leaves this computer',
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'],
+    ...(enforce
+      ? { authOptional: false, allowInsecureAuth: false, authMethods: ['XOAUTH2'], key: enforce.key, cert: enforce.cert, minVersion: 'TLSv1.2' }
+      : { authOptional: true, allowInsecureAuth: true, disabledCommands: ['STARTTLS'], authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'] }),
     size: MAX_MESSAGE_BYTES,
     logger: false,
     closeTimeout: 1000,
-    onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'local' }),
+    onAuth: (auth, _session, callback) => {
+      if (!enforce) return callback(null, { user: auth.username ?? 'local' });
+      const refused = auth.method === 'XOAUTH2' ? enforce.verifyToken(auth.username ?? '', auth.accessToken ?? '') : 'only XOAUTH2 is accepted';
+      if (refused) {
+        options.log(`mail sink: sign-in refused: ${refused}`);
+        return callback(Object.assign(new Error(`5.7.3 Authentication unsuccessful: ${refused}`), { responseCode: 535 }));
+      }
+      return callback(null, { user: auth.username });
+    },
     onMailFrom: (_address, session, callback) => {
       busy.add(session.id);
       callback();

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BearerGate } from '../server/bearerGate';
 import type { LocalService, RuntimeContext } from '../server/localService';
 import { readBody } from '../server/originServer';
 import { SharePointApi } from './api';
@@ -20,7 +21,11 @@ export interface SharePointEmulatorOptions {
   webhooks?: WebhookOptions;
   /** Provision the lists and demo data on first start (the runtime passes its --seed choice). */
   seed?: boolean;
+  /** Off unless given: the rehearsal's check of the bearer token and the site permission behind it. */
+  authorize?: BearerGate;
 }
+
+const WRITE_IN_BATCH = /^(POST|PUT|PATCH|MERGE|DELETE) /m;
 
 export interface SharePointEmulator extends LocalService {
   readonly siteUrl: string;
@@ -60,7 +65,11 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
       const fault = faults.take(url.pathname);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-      const response = fault ?? (await dispatch({ method: (req.method ?? 'GET').toUpperCase(), url, headers, body: fault ? '' : (await readBody(req)).toString('utf8') }));
+      const method = (req.method ?? 'GET').toUpperCase();
+      const body = fault ? '' : (await readBody(req)).toString('utf8');
+      const write = /\/_api\/\$batch$/i.test(url.pathname) ? WRITE_IN_BATCH.test(body) : method !== 'GET' && method !== 'HEAD';
+      const denied = options.authorize?.(headers.authorization, write);
+      const response = denied && !denied.ok ? accessDenied(denied.status, denied.error) : (fault ?? (await dispatch({ method, url, headers, body })));
       if (fault) req.resume();
       res.writeHead(response.status, response.headers);
       res.end(response.body ?? '');
@@ -110,5 +119,14 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
       await Promise.allSettled([...running]);
       store.close();
     },
+  };
+}
+
+/** SharePoint's answer to a missing, wrong or insufficient app-only token. */
+function accessDenied(status: 401 | 403, reason: string): ApiResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json;odata=nometadata', ...(status === 401 ? { 'www-authenticate': 'Bearer realm="sharepoint"' } : {}) },
+    body: JSON.stringify({ 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { lang: 'en-US', value: `Access denied. ${reason}` } } }),
   };
 }

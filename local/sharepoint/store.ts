@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite/openDatabase';
 import type { Clock } from '../clock/clock';
 import { SpError, SP_CODES } from './errors';
 import { restKey, type FieldSpec } from './fieldXml';
@@ -108,7 +109,7 @@ export class SpStore {
     dataDir: string,
     private readonly clock: Clock,
   ) {
-    this.db = new Database(join(dataDir, 'sharepoint.sqlite'));
+    this.db = openDatabase(join(dataDir, 'sharepoint.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(`
