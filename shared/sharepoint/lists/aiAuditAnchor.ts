@@ -9,7 +9,6 @@ import { defineList, note, number, text } from './listDefinition';
 export const aiAuditAnchorList = defineList({
   title: 'AI Audit Anchor',
   description: 'The AI Audit Log head (last sequence and hash). Written only by the workflow; not for people to edit.',
-  sourceFile: 'shared/sharepoint/lists/aiAuditAnchor.ts',
   fields: {
     Title: text('Name', { required: true, builtIn: true }),
     AnchorKey: text('Anchor key', { required: true, indexed: true }),

@@ -9,7 +9,6 @@ import { choice, dateTime, defineList, text } from './listDefinition';
 export const aiSentMessagesList = defineList({
   title: 'AI Sent Messages',
   description: 'Which workflow messages were sent (so a retried step does not send again). Not for people to edit.',
-  sourceFile: 'shared/sharepoint/lists/aiSentMessages.ts',
   fields: {
     Title: text('Kind', { required: true, builtIn: true }),
     IdempotencyKey: text('Idempotency key', { required: true, indexed: true }),
