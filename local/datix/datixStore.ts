@@ -1,7 +1,4 @@
-import type Database from 'better-sqlite3';
-import { openDatabase } from '../sqlite/openDatabase';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { StandInStore } from '../sqlite/standInStore';
 import type { DatixEndpointIncident as DatixIncidentReport } from './datixContract';
 
 /** One incident as the stand-in recorded it. */
@@ -34,21 +31,21 @@ export const referenceFor = (id: number): string => `DATIX-${String(id).padStart
  * records. The idempotency key is UNIQUE: lookup and insert run in one transaction, so no retry
  * can ever make a second record.
  */
-export class DatixStore {
-  private readonly db: Database.Database;
+export class DatixStore extends StandInStore {
   private readonly recordOnce: (key: string, incident: DatixIncidentReport, receivedAt: string) => RecordOutcome;
 
   constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = openDatabase(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS incidents (
+    super(
+      file,
+      'incidents',
+      `CREATE TABLE IF NOT EXISTS incidents (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       idempotency_key TEXT NOT NULL UNIQUE,
       incident_id TEXT NOT NULL,
       received_at TEXT NOT NULL,
       incident TEXT NOT NULL
-    )`);
+    )`,
+    );
     const byKey = this.db.prepare<[string], Row>('SELECT * FROM incidents WHERE idempotency_key = ?');
     const insert = this.db.prepare('INSERT INTO incidents (idempotency_key, incident_id, received_at, incident) VALUES (?, ?, ?, ?)');
     this.recordOnce = this.db.transaction((key: string, incident: DatixIncidentReport, receivedAt: string): RecordOutcome => {
@@ -71,9 +68,6 @@ export class DatixStore {
     return this.db.prepare<[], Row>('SELECT * FROM incidents ORDER BY id DESC').all().map(toRecord);
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
 }
 
 function toRecord(row: Row): DatixRecord {

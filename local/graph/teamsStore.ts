@@ -1,7 +1,4 @@
-import type Database from 'better-sqlite3';
-import { openDatabase } from '../sqlite/openDatabase';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { StandInStore } from '../sqlite/standInStore';
 import type { AdaptiveCard } from '../../shared/notify/teams/adaptiveCard';
 
 /** One Teams message the stand-in accepted, as messages.json shows it. */
@@ -33,14 +30,13 @@ interface Row {
 }
 
 /** Accepted Teams messages in SQLite under the data folder, so the dev mailbox keeps them across restarts. */
-export class TeamsStore {
-  private readonly db: Database.Database;
+export class TeamsStore extends StandInStore {
 
   constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = openDatabase(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS teams_messages (
+    super(
+      file,
+      'teams_messages',
+      `CREATE TABLE IF NOT EXISTS teams_messages (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       kind TEXT NOT NULL,
       user_id TEXT,
@@ -48,7 +44,8 @@ export class TeamsStore {
       received_at TEXT NOT NULL,
       body TEXT NOT NULL,
       card TEXT
-    )`);
+    )`,
+    );
   }
 
   insert(message: NewTeamsMessage): StoredTeamsMessage {
@@ -68,13 +65,6 @@ export class TeamsStore {
     return row && fromRow(row);
   }
 
-  clear(): number {
-    return this.db.prepare('DELETE FROM teams_messages').run().changes;
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
 }
 
 function fromRow(row: Row): StoredTeamsMessage {

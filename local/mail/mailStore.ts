@@ -1,7 +1,4 @@
-import type Database from 'better-sqlite3';
-import { openDatabase } from '../sqlite/openDatabase';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { StandInStore } from '../sqlite/standInStore';
 
 /** One message as the dev mailbox and messages.json show it. */
 export interface StoredMessage {
@@ -38,14 +35,13 @@ interface Row {
 }
 
 /** Received mail in SQLite under the data folder, so the dev mailbox survives a restart. */
-export class MailStore {
-  private readonly db: Database.Database;
+export class MailStore extends StandInStore {
 
   constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = openDatabase(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS messages (
+    super(
+      file,
+      'messages',
+      `CREATE TABLE IF NOT EXISTS messages (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       message_id TEXT,
       from_address TEXT NOT NULL,
@@ -57,7 +53,8 @@ export class MailStore {
       html_body TEXT,
       links TEXT NOT NULL,
       raw BLOB NOT NULL
-    )`);
+    )`,
+    );
   }
 
   insert(message: NewMessage, raw: Buffer): StoredMessage {
@@ -100,13 +97,6 @@ export class MailStore {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n;
   }
 
-  clear(): number {
-    return this.db.prepare('DELETE FROM messages').run().changes;
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
 }
 
 function fromRow(row: Row): StoredMessage {

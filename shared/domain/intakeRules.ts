@@ -31,14 +31,17 @@ const PUBLIC_GENERIC_PROMISES: ReadonlyArray<{ key: keyof PublicGenericAttestati
 ];
 type PublicGenericAttestations = Extract<IntakeRequest, { type: 'public-generic' }>['attestations'];
 
-const NOT_FOR_PUBLIC_GENERIC: ReadonlyArray<{ field: RequestField & `${'data' | 'use'}.${string}`; what: string; clause: string }> = [
-  { field: 'use.clinical', what: 'may be used for non-clinical work only', clause: '§6.1 Freely Available Artificial Intelligence Apps' },
-  { field: 'use.healthcareProvision', what: 'may not support healthcare provision', clause: '§6.1 Freely Available Artificial Intelligence Apps' },
-  { field: 'use.medicalDevice', what: 'may not be used as a medical device', clause: '§6.1 Freely Available Artificial Intelligence Apps' },
-  { field: 'data.personal', what: 'must not be given personal data', clause: '§6.1 Freely Available Artificial Intelligence Apps' },
-  { field: 'data.specialCategory', what: 'must not be given health or other special category data', clause: '§6.1 Freely Available Artificial Intelligence Apps' },
-  { field: 'data.confidentialPatientInfo', what: 'must not be given confidential patient information', clause: '§6.1 Freely Available Artificial Intelligence Apps' },
-];
+const FREELY_AVAILABLE_APPS = '§6.1 Freely Available Artificial Intelligence Apps';
+const NOT_FOR_PUBLIC_GENERIC: ReadonlyArray<{ field: RequestField & `${'data' | 'use'}.${string}`; what: string; clause: string }> = (
+  [
+    ['use.clinical', 'may be used for non-clinical work only'],
+    ['use.healthcareProvision', 'may not support healthcare provision'],
+    ['use.medicalDevice', 'may not be used as a medical device'],
+    ['data.personal', 'must not be given personal data'],
+    ['data.specialCategory', 'must not be given health or other special category data'],
+    ['data.confidentialPatientInfo', 'must not be given confidential patient information'],
+  ] as const
+).map(([field, what]) => ({ field, what, clause: FREELY_AVAILABLE_APPS }));
 
 function flagAt(request: IntakeRequest, field: `${'data' | 'use'}.${string}`): boolean {
   const [section, key] = field.split('.') as ['data' | 'use', string];

@@ -1,3 +1,4 @@
+import type { GovernanceSummaryResponse } from '../contract/responses';
 import { incidentReference } from '../incidents/incidentLabels';
 import { collect } from '../sharepoint/listRepository';
 import { OPEN_INCIDENT_STATUSES } from '../sharepoint/lists/aiIncidents';
@@ -38,27 +39,8 @@ export interface DatixEscalationRow {
   automaticFailed: boolean;
 }
 
-export interface GovernanceSummary {
-  generatedAt: string;
-  reviews: { horizonDays: number; overdue: ReviewDue[]; dueSoon: ReviewDue[] };
-  incidentsByState: { state: (typeof OPEN_INCIDENT_STATUSES)[number]; count: number }[];
-  openIncidents: {
-    id: number;
-    reference: string;
-    title: string;
-    category: string;
-    severity: string;
-    status: string;
-    occurredAt: string;
-    /** While it waits for triage. */
-    triageDueAt?: string;
-    datixReference?: string;
-    escalatedAt?: string;
-  }[];
-  /** Open incidents escalated to Datix, waiting ones first, then newest first. */
-  datixEscalations: DatixEscalationRow[];
-  datixCounts: { recorded: number; awaitingReference: number; triageOverdue: number };
-}
+/** The answer's shape is the contract's (shared/contract/responses.ts), which the web part reads too. */
+export type GovernanceSummary = GovernanceSummaryResponse;
 
 export async function buildGovernanceSummary(deps: { repos: Pick<Repositories, 'policies' | 'requests' | 'incidents'> }, now: Date): Promise<GovernanceSummary> {
   const { repos } = deps;
