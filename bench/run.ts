@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
@@ -24,7 +25,26 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   frontEnd: benchFrontEnd,
 };
 
+/**
+ * Each benchmark runs in a process of its own: a process can host one Functions app (the host
+ * installs the app's core module once), and the in-process ones (durable, policyReview) would
+ * otherwise meet the app the one before them loaded.
+ */
+function runInChild(name: string): Promise<Record<string, unknown>> {
+  return new Promise((resolveResult, reject) => {
+    const child = fork(__filename, ['--one', name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: Record<string, unknown> | undefined;
+    child.on('message', (m) => (result = m as Record<string, unknown>));
+    child.on('exit', (code) => (code === 0 && result ? resolveResult(result) : reject(new Error(`bench ${name} failed (exit code ${code})`))));
+  });
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--one') {
+    const result = await BENCHMARKS[process.argv[3]]();
+    process.send!(result);
+    return;
+  }
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !(w in BENCHMARKS));
   if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}.`);
@@ -33,7 +53,7 @@ async function main(): Promise<void> {
   for (const name of names) {
     const started = Date.now();
     console.log(`bench ${name}…`);
-    results[name] = await BENCHMARKS[name]();
+    results[name] = await runInChild(name);
     console.log(`bench ${name}: ${JSON.stringify(results[name])} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   const report = {
