@@ -89,6 +89,8 @@ export type StepSignal =
       decidedAt: string;
       channel: 'email' | 'teams' | 'web';
       comments: string;
+      /** Each checklist item's tick or reason (absent in events raised before it was kept). */
+      checklist?: { itemId: string; confirmed: boolean; reasonIfNot?: string }[];
       tokenId?: string;
     }
   | { kind: 'cancel'; reason: 'withdrawn' | 'stage-ended' | 'more-information' };

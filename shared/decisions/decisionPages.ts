@@ -59,11 +59,15 @@ export function decisionFormPage(view: DecisionView, csrfToken: string, errors: 
   const checklist = view.step.checklist
     .map((item, index) => {
       const confirmed = values[`confirm:${item.id}`] === 'yes';
+      // A mandatory item offers no "does not apply": the policy makes it a condition of approval.
+      const waiver = item.mandatory
+        ? `<p class="hint" id="hint-${e(item.id)}">Required to approve: the policy does not allow a reason instead.</p>`
+        : `<label for="reason-${e(item.id)}">If not, say why it does not apply</label>
+<input type="text" id="reason-${e(item.id)}" name="reason:${e(item.id)}" value="${e(values[`reason:${item.id}`] ?? '')}">`;
       return `<fieldset id="checklist-${index}">
 <legend>${e(item.text)}</legend>
-<label><input type="checkbox" id="confirm-${e(item.id)}" name="confirm:${e(item.id)}" value="yes"${confirmed ? ' checked' : ''}> I confirm this</label>
-<label for="reason-${e(item.id)}">If not, say why it does not apply</label>
-<input type="text" id="reason-${e(item.id)}" name="reason:${e(item.id)}" value="${e(values[`reason:${item.id}`] ?? '')}">
+<label><input type="checkbox" id="confirm-${e(item.id)}" name="confirm:${e(item.id)}" value="yes"${confirmed ? ' checked' : ''}${item.mandatory ? ` aria-describedby="hint-${e(item.id)}"` : ''}> I confirm this</label>
+${waiver}
 ${errorFor(`checklist.${index}`)}
 </fieldset>`;
     })

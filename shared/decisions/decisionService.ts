@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
-import { decisionSchema, DECISION_OUTCOMES, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
+import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
 import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
-import { routeFromItem } from '../sharepoint/requestItem';
+import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
+import { checklistFromJson, checklistToJson, type ChecklistAnswer } from './checklistAnswers';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
 import { samePerson } from '../access/people';
 
@@ -15,6 +16,8 @@ export interface DecisionSignal {
   decidedAt: string;
   channel: 'email' | 'teams' | 'web';
   comments: string;
+  /** Each checklist item's tick or reason, kept with the decision as evidence. */
+  checklist?: ChecklistAnswer[];
   tokenId: string;
 }
 
@@ -87,6 +90,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     if (!row || row.Status === 'Cancelled') return { kind: 'step-closed' };
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
+    const mandatoryIds = new Set(mandatoryChecklistItems(code).map((c) => c.id));
     const view: DecisionView = {
       requestId,
       title: item.Title,
@@ -99,8 +103,9 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
         role: planned?.role ?? row.RoleCode,
         reason: planned?.reason ?? '',
         clause: planned?.clause ?? '',
-        checklist: planned?.checklist ?? [],
-        mayRecordNotRequired: planned?.mayRecordNotRequired ?? false,
+        // Mandatory as the rule table says today, so a route stored before the flag existed shows it.
+        checklist: (planned?.checklist ?? []).map((c) => (mandatoryIds.has(c.id) ? { ...c, mandatory: true as const } : c)),
+        mayRecordNotRequired: mayRecordNotRequiredNow(planned, intakeFromItem(item)),
       },
       approverEmail: claims.approverEmail,
       due: row.DueDate,
@@ -122,6 +127,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       decidedAt: row.RespondedAt,
       channel,
       comments: row.Comments ?? '',
+      checklist: checklistFromJson(row.ChecklistJson),
       tokenId: claims.tokenId,
     });
   }
@@ -179,6 +185,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
             DecisionTokenId: claims.tokenId,
             Outcome: TASK_OUTCOME_LABEL[decision.data.outcome],
             Comments: decision.data.comments || null,
+            ChecklistJson: checklistToJson(decision.data.checklist),
             RespondedById: respondedById,
             RespondedAt: decidedAt,
             ResponseChannel: RESPONSE_CHANNEL[channel],
@@ -193,6 +200,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       decidedAt: row.RespondedAt ?? decidedAt,
       channel,
       comments: row.Comments ?? '',
+      checklist: decision.data.checklist,
       tokenId: claims.tokenId,
     });
     return { ok: true, outcome: decision.data.outcome, view };

@@ -6,6 +6,7 @@ import { routeFromItem } from '../sharepoint/requestItem';
 import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
 import { mayReadRequest } from '../access/requestReaders';
+import { checklistFromJson, type ChecklistAnswer } from '../decisions/checklistAnswers';
 
 /** One request as people see it: the JSON of `GET /api/requests/{id}` and the request page. */
 export interface RequestView {
@@ -26,6 +27,8 @@ export interface RequestView {
     due: string | null | undefined;
     respondedAt: string | null | undefined;
     comments: string | null | undefined;
+    /** Each checklist item's tick or reason, as the approver gave them. */
+    checklist: ChecklistAnswer[];
   }[];
   progress: unknown;
   decisionSummary: string | null | undefined;
@@ -48,6 +51,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
       due: t.DueDate,
       respondedAt: t.RespondedAt,
       comments: t.Comments,
+      checklist: checklistFromJson(t.ChecklistJson),
     })),
   );
   return {

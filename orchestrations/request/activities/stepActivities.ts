@@ -9,6 +9,7 @@ import { signDecisionToken } from '../../../shared/security/decisionToken';
 import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
 import { EVENT } from '../names';
 import { firstWhoIsNotTheRequester } from '../../../shared/access/people';
+import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
 
 export interface StepActivityDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
@@ -190,6 +191,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       Status: 'Completed',
       Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
       Comments: input.signal.comments || null,
+      ChecklistJson: checklistToJson(input.signal.checklist ?? []),
       RespondedById: respondedById,
       RespondedAt: input.signal.decidedAt,
       ResponseChannel: CHANNEL_LABEL[input.signal.channel],
@@ -203,7 +205,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       actor: input.signal.decidedBy,
       channel: CHANNEL_LABEL[input.signal.channel],
       occurredAt: input.signal.decidedAt,
-      details: { stepCode: input.stepCode, attempt: input.attempt, outcome: input.signal.outcome, comments: input.signal.comments, onBehalfOf: input.signal.onBehalfOf ?? null },
+      details: { stepCode: input.stepCode, attempt: input.attempt, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], onBehalfOf: input.signal.onBehalfOf ?? null },
       key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision`,
     });
   }

@@ -7,7 +7,7 @@ import { roleCodeSchema, stepCodeSchema } from './stepCodes';
 
 const requestFieldSchema = z.enum(REQUEST_FIELDS as [RequestField, ...RequestField[]]);
 
-export const checklistItemSchema = z.object({ id: z.string().min(1), text: z.string().min(1) });
+export const checklistItemSchema = z.object({ id: z.string().min(1), text: z.string().min(1), mandatory: z.literal(true).optional() });
 
 export const plannedStepSchema = z.object({
   code: stepCodeSchema,
