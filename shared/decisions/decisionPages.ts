@@ -1,5 +1,5 @@
 import { decisionTokenProblemText } from '../security/decisionToken';
-import type { FieldMessage } from '../domain';
+import { ROLE_NAMES, type FieldMessage, type RoleCode } from '../domain';
 import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
 
@@ -87,6 +87,7 @@ ${errorFor(`checklist.${index}`)}
 <dt>You decide as</dt><dd>${e(view.step.role)} (${e(view.approverEmail)})</dd>
 ${view.due ? `<dt>Due</dt><dd>${e(new Date(view.due).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }))}</dd>` : ''}
 </dl>
+${jointDeciders(view)}
 <div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">Policy: ${e(view.step.clause)}</p></div>
 <form method="post" novalidate>
 <input type="hidden" name="csrf" value="${e(csrfToken)}">
@@ -104,6 +105,17 @@ ${notRequired}
 ${errorFor('outcome')}
 </form>`,
   );
+}
+
+/** A joint step says who has decided and who is still to decide, as the task rows stand now. */
+function jointDeciders(view: DecisionView): string {
+  if (view.deciders.length === 0) return '';
+  const items = view.deciders.map((d) => {
+    const role = ROLE_NAMES[d.roleCode as RoleCode] ?? d.roleCode;
+    const state = d.outcome ? `${d.outcome}${d.decidedAt ? ` on ${new Date(d.decidedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })}` : ''}` : 'still to decide';
+    return `<li>${e(role)}: ${e(state)}</li>`;
+  });
+  return `<div class="panel"><h2>Who decides this step</h2><p>Each of these roles must decide. The step is settled only when all of them have approved it${view.step.mayRecordNotRequired ? ' or recorded it as not required' : ''}; a rejection or a question from any of them ends it.</p><ul>${items.join('')}</ul></div>`;
 }
 
 function fieldAnchor(field: string): string {

@@ -18,6 +18,8 @@ export interface DecisionSignal {
   comments: string;
   /** Each checklist item's tick or reason, kept with the decision as evidence. */
   checklist?: ChecklistAnswer[];
+  /** The role this decision answers for: on a joint step each role has its own task row. */
+  roleCode?: string;
   tokenId: string;
 }
 
@@ -48,6 +50,8 @@ export interface DecisionView {
   step: { code: StepCode; name: string; role: string; reason: string; clause: string; checklist: PlannedStep['checklist']; mayRecordNotRequired: boolean };
   approverEmail: string;
   due: string | null;
+  /** On a joint step, each role that must decide and what it has decided so far. */
+  deciders: { roleCode: string; outcome: string | null; decidedAt: string | null }[];
 }
 
 export type OpenResult = { ok: true; view: DecisionView } | { ok: false; refusal: Refusal };
@@ -69,7 +73,10 @@ const formSchema = z.object({
  * it to the waiting orchestration. A repeated POST after a crash re-sends the same decision.
  */
 export function makeDecisionService(deps: DecisionServiceDeps) {
-  async function load(token: string, signedInEmail?: string): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; rowId: number; rowTokenId: string | null } | Refusal> {
+  async function load(
+    token: string,
+    signedInEmail?: string,
+  ): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; rowId: number; rowTokenId: string | null; roleCode: string | undefined } | Refusal> {
     // Behind sign-in (Azure), the person opening the link must be the one it was sent to.
     const expect = signedInEmail ? { approverEmail: signedInEmail.toLowerCase() } : {};
     const verified = verifyDecisionToken(token, { keys: deps.keys, now: deps.now(), expect });
@@ -84,7 +91,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     const requester = await deps.people.personFor(item.RequesterId);
     if (samePerson(requester.email, claims.approverEmail)) return { kind: 'self-approval' };
 
-    const row = (await collect(deps.repos.approvalTasks.forRequest(requestId))).find((r) => r.InstanceId === instanceId);
+    const rows = (await collect(deps.repos.approvalTasks.forRequest(requestId))).filter((r) => r.InstanceId === instanceId);
+    const row = rows.length > 1 ? rowOfApprover(rows, await deps.people.idFor(claims.approverEmail)) : rows[0];
     // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its
     // orchestration has heard: the page must not offer a decision nobody will act on.
     if (!row || row.Status === 'Cancelled') return { kind: 'step-closed' };
@@ -109,13 +117,23 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       },
       approverEmail: claims.approverEmail,
       due: row.DueDate,
+      deciders: rows.length > 1 ? rows.map((r) => ({ roleCode: r.RoleCode, outcome: r.Outcome, decidedAt: r.RespondedAt })) : [],
     };
-    return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId };
+    return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId, roleCode: rows.length > 1 ? row.RoleCode : undefined };
+  }
+
+  /**
+   * A joint step has a task row per role: the approver's own (as assignee or deputy), the one
+   * still open first; a link held by someone else (an escalation contact) answers an open row.
+   */
+  function rowOfApprover<R extends { AssigneeId: number; DelegateId: number | null; DecisionTokenId: string | null }>(rows: R[], approverId: number): R {
+    const mine = rows.filter((r) => r.AssigneeId === approverId || r.DelegateId === approverId);
+    return mine.find((r) => !r.DecisionTokenId) ?? mine[0] ?? rows.find((r) => !r.DecisionTokenId) ?? rows[0];
   }
 
   const isRefusal = (x: object): x is Refusal => 'kind' in x;
 
-  async function resend(instanceId: string, rowId: number, claims: DecisionTokenClaims): Promise<void> {
+  async function resend(instanceId: string, rowId: number, claims: DecisionTokenClaims, roleCode: string | undefined): Promise<void> {
     const row = await deps.repos.approvalTasks.get(rowId);
     const channel = (Object.keys(RESPONSE_CHANNEL) as DecisionSignal['channel'][]).find((c) => RESPONSE_CHANNEL[c] === row.ResponseChannel) ?? 'email';
     const outcome = (Object.keys(TASK_OUTCOME_LABEL) as DecisionOutcome[]).find((k) => TASK_OUTCOME_LABEL[k] === row.Outcome);
@@ -128,6 +146,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       channel,
       comments: row.Comments ?? '',
       checklist: checklistFromJson(row.ChecklistJson),
+      ...(roleCode ? { roleCode } : {}),
       tokenId: claims.tokenId,
     });
   }
@@ -148,7 +167,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     if (loaded.rowTokenId) {
       // This link already decided. If the process stopped before the waiting step heard of it,
       // hand the decision stored on the task row over again; the new form is ignored either way.
-      if (loaded.rowTokenId === claims.tokenId && (await deps.isWaiting(instanceId))) await resend(instanceId, loaded.rowId, claims);
+      if (loaded.rowTokenId === claims.tokenId && (await deps.isWaiting(instanceId))) await resend(instanceId, loaded.rowId, claims, loaded.roleCode);
       return { ok: false, refusal: { kind: 'already-decided' } };
     }
     if (!(await deps.isWaiting(instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
@@ -201,6 +220,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       channel,
       comments: row.Comments ?? '',
       checklist: decision.data.checklist,
+      ...(loaded.roleCode ? { roleCode: loaded.roleCode } : {}),
       tokenId: claims.tokenId,
     });
     return { ok: true, outcome: decision.data.outcome, view };

@@ -30,6 +30,7 @@ function routeFor(input: RuleInput): Route {
       checklist: rule.checklist.map((item) => ({ ...item })),
       inputs: stepInputs(rule),
       mayRecordNotRequired: rule.mayRecordNotRequired(input),
+      ...(rule.deciders ? { deciders: rule.deciders } : {}),
     };
     byStage.set(rule.stage, [...(byStage.get(rule.stage) ?? []), step]);
   }

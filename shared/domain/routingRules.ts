@@ -42,6 +42,8 @@ export interface StepRule {
   /** Whether the approver may record "not required" with a reason instead of approving. */
   mayRecordNotRequired(input: RuleInput): boolean;
   readonly checklist: readonly ChecklistItem[];
+  /** "all": every role of `roleCodes` must decide; otherwise the first of them to decide closes the step. */
+  readonly deciders?: 'all';
 }
 
 const never = () => false;
@@ -160,6 +162,8 @@ export const ROUTING_RULES: readonly StepRule[] = [
       return `${base}${mayRecordDpiaNotRequired(request) ? notRequired : ''}`;
     },
     mayRecordNotRequired: ({ request }) => mayRecordDpiaNotRequired(request),
+    // §5 names both: the Information Governance Manager and the Head of Safe Practice.
+    deciders: 'all',
     checklist: [
       { id: 'approved', text: 'The Data Protection Impact Assessment is approved.', mandatory: true },
       { id: 'bias-ethics', text: 'Biases and ethical concerns are documented and addressed.' },

@@ -20,6 +20,8 @@ export const plannedStepSchema = z.object({
   /** Answers whose change on resubmission reopens an approval of this step. */
   inputs: z.array(requestFieldSchema),
   mayRecordNotRequired: z.boolean(),
+  /** "all": every role listed must decide (a joint step); absent or "any": the first to decide closes it. */
+  deciders: z.enum(['all', 'any']).optional(),
 });
 export type PlannedStep = z.output<typeof plannedStepSchema>;
 

@@ -120,6 +120,23 @@ describe('no request reaches Approved without an approved Data Protection Impact
     const ok = await postForm(dpia.link, page, 'approved', { 'public-engagement': false }, { 'public-engagement': 'No patient data is used.' });
     expect(heading(ok.html)).toBe('Decision recorded');
     const decided = await eventually(async () => (await detail(id)).steps.find((s) => s.code === 'DPIA' && s.outcome === 'Approved'), 'the DPIA decision on the task row');
+
+    // Joint step (§5 names both): one approval does not close it; the other holder's page says who decided.
+    const second = await linkFor(id, body.title, 'DPIA');
+    expect(second.page.html).toMatch(/<li>(Information Governance Manager|Head of Safe Practice \(Digital\)): Approved on 1 December 2026<\/li>/);
+    expect(second.page.html).toMatch(/<li>(Information Governance Manager|Head of Safe Practice \(Digital\)): still to decide<\/li>/);
+    expect((await detail(id)).status).toBe('In review');
+    used.add(second.link);
+    expect(heading((await submitDecision(second.link, second.page, 'approved')).html)).toBe('Decision recorded');
+    await approve(id, body.title, 'DIGITAL_BI');
+    await eventually(async () => ((await detail(id)).status === 'Approved' ? true : undefined), 'the approval once both have approved');
+    const dpiaRows = (await detail(id)).steps.filter((s) => s.code === 'DPIA');
+    expect(dpiaRows.map((s) => s.outcome)).toEqual(['Approved', 'Approved']);
+    expect(new Set(dpiaRows.map((s) => s.assignee)).size).toBe(2);
+    // The request page shows both holders' decisions, and the reason given for an item not ticked.
+    const requestPage = await (await fetch(`${rt.origin}/api/requests/${id}/page`)).text();
+    expect(requestPage.match(/Approved by [^<]+ on 1 December 2026/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(requestPage).toContain('Checklist: 4 of 5 confirmed; public-engagement not confirmed: No patient data is used.');
     expect(decided.checklist).toEqual(expect.arrayContaining([{ itemId: 'approved', confirmed: true }, { itemId: 'public-engagement', confirmed: false, reasonIfNot: 'No patient data is used.' }]));
     const entry = await eventually(async () => (await auditFor(id)).find((e) => e.EventType === 'decision-recorded' && e.Details?.includes('"stepCode":"DPIA"')), 'the DPIA decision in the audit log');
     expect((JSON.parse(entry.Details!) as { checklist: unknown[] }).checklist).toEqual(expect.arrayContaining([{ itemId: 'public-engagement', confirmed: false, reasonIfNot: 'No patient data is used.' }]));
@@ -143,14 +160,17 @@ describe('no request reaches Approved without an approved Data Protection Impact
     expect(step.reason).toContain('The answers changed after this Data Protection Impact Assessment (DPIA) step was opened.');
 
     await approve(id, body.title, 'IG_NOTIFY');
-    const dpia = await linkFor(id, body.title, 'DPIA');
-    used.add(dpia.link);
-    expect(dpia.page.html).toContain('value="not-required"');
-    const recorded = await submitDecision(dpia.link, dpia.page, 'not-required', { comments: 'Suppliers see no drafts: the screening answer was wrong.' });
-    expect(heading(recorded.html)).toBe('Decision recorded');
+    // "Not required" is a decision of both DPIA approvers, each recorded.
+    for (let holder = 0; holder < 2; holder++) {
+      const dpia = await linkFor(id, body.title, 'DPIA');
+      used.add(dpia.link);
+      expect(dpia.page.html).toContain('value="not-required"');
+      const recorded = await submitDecision(dpia.link, dpia.page, 'not-required', { comments: 'Suppliers see no drafts: the screening answer was wrong.' });
+      expect(heading(recorded.html)).toBe('Decision recorded');
+    }
     await eventually(async () => ((await detail(id)).status === 'Approved' ? true : undefined), 'the approval');
     const decisions = (await auditFor(id)).filter((e) => e.EventType === 'decision-recorded').map((e) => JSON.parse(e.Details!) as { stepCode: string; outcome: string });
-    expect(decisions).toContainEqual(expect.objectContaining({ stepCode: 'DPIA', outcome: 'not-required' }));
+    expect(decisions.filter((d) => d.stepCode === 'DPIA').map((d) => d.outcome)).toEqual(['not-required', 'not-required']);
   });
 
   it.each([
