@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
-import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
+import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type IntakeRequest, type PlannedStep, type StepCode } from '../domain';
 import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
 import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
@@ -50,6 +50,8 @@ export interface DecisionView {
   step: { code: StepCode; name: string; role: string; reason: string; clause: string; checklist: PlannedStep['checklist']; mayRecordNotRequired: boolean };
   approverEmail: string;
   due: string | null;
+  /** The whole request as the requester sent it, for the facts on the page. */
+  intake: IntakeRequest;
   /** On a joint step, each role that must decide and what it has decided so far. */
   deciders: { roleCode: string; outcome: string | null; decidedAt: string | null }[];
 }
@@ -117,6 +119,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       },
       approverEmail: claims.approverEmail,
       due: row.DueDate,
+      intake: intakeFromItem(item),
       deciders: rows.length > 1 ? rows.map((r) => ({ roleCode: r.RoleCode, outcome: r.Outcome, decidedAt: r.RespondedAt })) : [],
     };
     return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId, roleCode: rows.length > 1 ? row.RoleCode : undefined };

@@ -22,6 +22,7 @@ function nationalWithPersonalData(title: string): Intake {
     ...rest,
     type: 'national',
     title,
+    purpose: 'Transcribe calls <b>verbatim</b> & summarise them for the record.',
     data: { ...base.data, personal: true, legalBasis: 'UK GDPR Article 6(1)(e), public task' },
     use: { ...base.use, supplierAssured: true },
     national: { igAware: true, nhseProcured: true, assuranceDocuments: true, nationalGuidance: true },
@@ -91,6 +92,12 @@ describe('no request reaches Approved without an approved Data Protection Impact
     const { page } = dpia;
     expect(page.html).not.toContain('value="not-required"');
     expect(page.html).toContain('Required to approve: the policy does not allow a reason instead.');
+    // The whole request, the data answers and the screening first for Information Governance, all user text escaped.
+    expect(page.html).toContain('<dt>The legal basis for using the data</dt><dd>UK GDPR Article 6(1)(e), public task</dd>');
+    expect(page.html).toContain('Will the tool process information that identifies a person, living or dead? <strong>No</strong>');
+    expect(page.html.indexOf('Data the tool uses')).toBeLessThan(page.html.indexOf('Product, supplier and cost'));
+    expect(page.html).toContain('Transcribe calls &lt;b&gt;verbatim&lt;/b&gt; &amp; summarise');
+    expect(page.html).not.toContain('<b>verbatim</b>');
 
     // Bypass 1: one person choosing "not required" is refused, and nothing is recorded.
     const notRequired = await postForm(dpia.link, page, 'not-required', {}, {}, 'Nationally assessed.');
