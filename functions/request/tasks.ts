@@ -1,9 +1,9 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import type { InboxTaskResponse } from '../../shared/contract';
-import { STEP_NAMES, toFieldMessages, type StepCode } from '../../shared/domain';
+import { mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type StepCode } from '../../shared/domain';
 import { collect, type AiRequestItem, type ApprovalTaskItem } from '../../shared/sharepoint';
-import { routeFromItem } from '../../shared/sharepoint/requestItem';
+import { intakeFromItem, routeFromItem } from '../../shared/sharepoint/requestItem';
 import { appServices, type AppServices } from '../../app/services';
 import { badRequest, isResponse } from '../../shared/web/http';
 import { requestTypeCode } from '../../shared/requests/requestSummaries';
@@ -63,7 +63,7 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
         reason: planned?.reason ?? '',
         clause: planned?.clause ?? '',
         checklist: planned?.checklist ?? [],
-        mayRecordNotRequired: planned?.mayRecordNotRequired ?? false,
+        mayRecordNotRequired: mayRecordNotRequiredNow(planned, intakeFromItem(item)),
         assignee: assigneePerson.email,
         delegatedFrom: delegated ? assigneePerson.name : undefined,
         dueAt: row.DueDate,

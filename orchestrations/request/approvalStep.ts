@@ -9,6 +9,10 @@ import { ACTIVITY, EVENT, ORCHESTRATOR } from './names';
  * One approval step for one request: assign it (task row + notification), then wait for a
  * decision while reminders and escalations fall due in working days. Nothing is ever decided by
  * the clock: after the last escalation the step simply keeps waiting for a person.
+ *
+ * A joint step (`deciders: "all"`) waits until every role has approved (or recorded "not
+ * required"); any rejection or question ends it at once. Instances started before joint steps
+ * existed have no `deciders` in their input, so they replay exactly as they ran: first decision wins.
  */
 export const approvalStep: OrchestrationHandler = function* (context: OrchestrationContext) {
   const input = context.df.getInput<ApprovalStepInput>();
@@ -20,6 +24,7 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
     requestId,
     stepCode: step.code,
     roleCodes: step.roleCodes,
+    ...(step.deciders === 'all' ? { deciders: 'all' as const } : {}),
     role: step.role,
     reason: step.reason,
     attempt,
@@ -29,6 +34,9 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
   };
   const assigned = (yield context.df.callActivity(ACTIVITY.assignStep, assignInput)) as AssignStepOutput;
   context.df.setCustomStatus({ step: step.code, state: 'waiting', assignee: assigned.assigneeEmail, dueAt: deadlines.dueAt });
+  const joint = step.deciders === 'all';
+  const stillToDecide = new Set<string>(joint ? step.roleCodes : []);
+  const concurring: Extract<StepSignal, { kind: 'decision' }>[] = [];
 
   for (;;) {
     const milestone = nextMilestone(deadlines.milestones, context.df.currentUtcDateTime);
@@ -59,6 +67,25 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
     }
     const record: RecordDecisionInput = { requestId, stepCode: step.code, attempt, signal };
     yield context.df.callActivity(ACTIVITY.recordDecision, record);
+    if (joint && signal.roleCode && (signal.outcome === 'approved' || signal.outcome === 'not-required')) {
+      stillToDecide.delete(signal.roleCode);
+      concurring.push(signal);
+      if (stillToDecide.size > 0) {
+        context.df.setCustomStatus({ step: step.code, state: 'waiting', decided: concurring.map((d) => d.roleCode), waitingOn: [...stillToDecide], dueAt: deadlines.dueAt });
+        continue;
+      }
+      // Every role concurred. An approved assessment from any of them is an approval; "not
+      // required" stands only when each of them recorded it.
+      const outcome = concurring.some((d) => d.outcome === 'approved') ? 'approved' : 'not-required';
+      context.df.setCustomStatus({ step: step.code, state: 'decided', outcome });
+      const result: StepResult = {
+        stepCode: step.code,
+        outcome,
+        decidedBy: concurring.map((d) => d.decidedBy).join(', '),
+        comments: concurring.map((d) => d.comments).filter((c) => c !== '').join('\n'),
+      };
+      return result;
+    }
     if ((signal.outcome === 'rejected' || signal.outcome === 'more-information') && input.siblingInstanceIds.length > 0) {
       const cancel: CancelStepsInput = {
         requestId,

@@ -53,6 +53,8 @@ export interface AssignStepInput {
   stepCode: PlannedStep['code'];
   /** Who acts: every role listed is told; the first is the task row's assignee. */
   roleCodes: PlannedStep['roleCodes'];
+  /** "all": a task row per role, each must decide; absent: one row, the first role's. */
+  deciders?: PlannedStep['deciders'];
   role: string;
   reason: string;
   attempt: number;
@@ -89,6 +91,10 @@ export type StepSignal =
       decidedAt: string;
       channel: 'email' | 'teams' | 'web';
       comments: string;
+      /** Each checklist item's tick or reason (absent in events raised before it was kept). */
+      checklist?: { itemId: string; confirmed: boolean; reasonIfNot?: string }[];
+      /** The role the decider answered for, on a joint step (its task row). */
+      roleCode?: string;
       tokenId?: string;
     }
   | { kind: 'cancel'; reason: 'withdrawn' | 'stage-ended' | 'more-information' };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistAnswerSchema } from '../decisions/checklistAnswers';
 import { fieldMessageSchema } from '../domain/fieldErrors';
 import { REQUEST_TYPES } from '../domain/schemas/intakeRequest';
 import { DPIA_STATUSES, REGISTER_KINDS } from '../domain/schemas/registerEntry';
@@ -79,6 +80,8 @@ export const requestViewResponse = z.object({
       due: nullableText,
       respondedAt: nullableText,
       comments: nullableText,
+      /** Each checklist item's tick or reason, as the approver gave them. */
+      checklist: z.array(checklistAnswerSchema),
     }),
   ),
   progress: z.unknown(),

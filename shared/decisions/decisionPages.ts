@@ -1,7 +1,8 @@
 import { decisionTokenProblemText } from '../security/decisionToken';
-import type { FieldMessage } from '../domain';
+import { ROLE_NAMES, type FieldMessage, type RoleCode } from '../domain';
 import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
+import { requestFactsHtml } from './requestFactsHtml';
 
 export const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: string; text: string }> = {
   'self-approval': {
@@ -59,11 +60,15 @@ export function decisionFormPage(view: DecisionView, csrfToken: string, errors: 
   const checklist = view.step.checklist
     .map((item, index) => {
       const confirmed = values[`confirm:${item.id}`] === 'yes';
+      // A mandatory item offers no "does not apply": the policy makes it a condition of approval.
+      const waiver = item.mandatory
+        ? `<p class="hint" id="hint-${e(item.id)}">Required to approve: the policy does not allow a reason instead.</p>`
+        : `<label for="reason-${e(item.id)}">If not, say why it does not apply</label>
+<input type="text" id="reason-${e(item.id)}" name="reason:${e(item.id)}" value="${e(values[`reason:${item.id}`] ?? '')}">`;
       return `<fieldset id="checklist-${index}">
 <legend>${e(item.text)}</legend>
-<label><input type="checkbox" id="confirm-${e(item.id)}" name="confirm:${e(item.id)}" value="yes"${confirmed ? ' checked' : ''}> I confirm this</label>
-<label for="reason-${e(item.id)}">If not, say why it does not apply</label>
-<input type="text" id="reason-${e(item.id)}" name="reason:${e(item.id)}" value="${e(values[`reason:${item.id}`] ?? '')}">
+<label><input type="checkbox" id="confirm-${e(item.id)}" name="confirm:${e(item.id)}" value="yes"${confirmed ? ' checked' : ''}${item.mandatory ? ` aria-describedby="hint-${e(item.id)}"` : ''}> I confirm this</label>
+${waiver}
 ${errorFor(`checklist.${index}`)}
 </fieldset>`;
     })
@@ -83,7 +88,10 @@ ${errorFor(`checklist.${index}`)}
 <dt>You decide as</dt><dd>${e(view.step.role)} (${e(view.approverEmail)})</dd>
 ${view.due ? `<dt>Due</dt><dd>${e(new Date(view.due).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }))}</dd>` : ''}
 </dl>
+${jointDeciders(view)}
 <div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">Policy: ${e(view.step.clause)}</p></div>
+<h2>The request</h2>
+${requestFactsHtml(view.intake, view.step.code)}
 <form method="post" novalidate>
 <input type="hidden" name="csrf" value="${e(csrfToken)}">
 <h2>Checklist</h2>
@@ -100,6 +108,17 @@ ${notRequired}
 ${errorFor('outcome')}
 </form>`,
   );
+}
+
+/** A joint step says who has decided and who is still to decide, as the task rows stand now. */
+function jointDeciders(view: DecisionView): string {
+  if (view.deciders.length === 0) return '';
+  const items = view.deciders.map((d) => {
+    const role = ROLE_NAMES[d.roleCode as RoleCode] ?? d.roleCode;
+    const state = d.outcome ? `${d.outcome}${d.decidedAt ? ` on ${new Date(d.decidedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })}` : ''}` : 'still to decide';
+    return `<li>${e(role)}: ${e(state)}</li>`;
+  });
+  return `<div class="panel"><h2>Who decides this step</h2><p>Each of these roles must decide. The step is settled only when all of them have approved it${view.step.mayRecordNotRequired ? ' or recorded it as not required' : ''}; a rejection or a question from any of them ends it.</p><ul>${items.join('')}</ul></div>`;
 }
 
 function fieldAnchor(field: string): string {

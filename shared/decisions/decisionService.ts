@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
-import { decisionSchema, DECISION_OUTCOMES, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
+import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type IntakeRequest, type PlannedStep, type StepCode } from '../domain';
 import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
-import { routeFromItem } from '../sharepoint/requestItem';
+import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
+import { checklistFromJson, checklistToJson, type ChecklistAnswer } from './checklistAnswers';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
 import { samePerson } from '../access/people';
 
@@ -15,6 +16,10 @@ export interface DecisionSignal {
   decidedAt: string;
   channel: 'email' | 'teams' | 'web';
   comments: string;
+  /** Each checklist item's tick or reason, kept with the decision as evidence. */
+  checklist?: ChecklistAnswer[];
+  /** The role this decision answers for: on a joint step each role has its own task row. */
+  roleCode?: string;
   tokenId: string;
 }
 
@@ -45,6 +50,10 @@ export interface DecisionView {
   step: { code: StepCode; name: string; role: string; reason: string; clause: string; checklist: PlannedStep['checklist']; mayRecordNotRequired: boolean };
   approverEmail: string;
   due: string | null;
+  /** The whole request as the requester sent it, for the facts on the page. */
+  intake: IntakeRequest;
+  /** On a joint step, each role that must decide and what it has decided so far. */
+  deciders: { roleCode: string; outcome: string | null; decidedAt: string | null }[];
 }
 
 export type OpenResult = { ok: true; view: DecisionView } | { ok: false; refusal: Refusal };
@@ -66,7 +75,10 @@ const formSchema = z.object({
  * it to the waiting orchestration. A repeated POST after a crash re-sends the same decision.
  */
 export function makeDecisionService(deps: DecisionServiceDeps) {
-  async function load(token: string, signedInEmail?: string): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; rowId: number; rowTokenId: string | null } | Refusal> {
+  async function load(
+    token: string,
+    signedInEmail?: string,
+  ): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; rowId: number; rowTokenId: string | null; roleCode: string | undefined } | Refusal> {
     // Behind sign-in (Azure), the person opening the link must be the one it was sent to.
     const expect = signedInEmail ? { approverEmail: signedInEmail.toLowerCase() } : {};
     const verified = verifyDecisionToken(token, { keys: deps.keys, now: deps.now(), expect });
@@ -81,12 +93,14 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     const requester = await deps.people.personFor(item.RequesterId);
     if (samePerson(requester.email, claims.approverEmail)) return { kind: 'self-approval' };
 
-    const row = (await collect(deps.repos.approvalTasks.forRequest(requestId))).find((r) => r.InstanceId === instanceId);
+    const rows = (await collect(deps.repos.approvalTasks.forRequest(requestId))).filter((r) => r.InstanceId === instanceId);
+    const row = rows.length > 1 ? rowOfApprover(rows, await deps.people.idFor(claims.approverEmail)) : rows[0];
     // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its
     // orchestration has heard: the page must not offer a decision nobody will act on.
     if (!row || row.Status === 'Cancelled') return { kind: 'step-closed' };
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
+    const mandatoryIds = new Set(mandatoryChecklistItems(code).map((c) => c.id));
     const view: DecisionView = {
       requestId,
       title: item.Title,
@@ -99,18 +113,30 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
         role: planned?.role ?? row.RoleCode,
         reason: planned?.reason ?? '',
         clause: planned?.clause ?? '',
-        checklist: planned?.checklist ?? [],
-        mayRecordNotRequired: planned?.mayRecordNotRequired ?? false,
+        // Mandatory as the rule table says today, so a route stored before the flag existed shows it.
+        checklist: (planned?.checklist ?? []).map((c) => (mandatoryIds.has(c.id) ? { ...c, mandatory: true as const } : c)),
+        mayRecordNotRequired: mayRecordNotRequiredNow(planned, intakeFromItem(item)),
       },
       approverEmail: claims.approverEmail,
       due: row.DueDate,
+      intake: intakeFromItem(item),
+      deciders: rows.length > 1 ? rows.map((r) => ({ roleCode: r.RoleCode, outcome: r.Outcome, decidedAt: r.RespondedAt })) : [],
     };
-    return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId };
+    return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId, roleCode: rows.length > 1 ? row.RoleCode : undefined };
+  }
+
+  /**
+   * A joint step has a task row per role: the approver's own (as assignee or deputy), the one
+   * still open first; a link held by someone else (an escalation contact) answers an open row.
+   */
+  function rowOfApprover<R extends { AssigneeId: number; DelegateId: number | null; DecisionTokenId: string | null }>(rows: R[], approverId: number): R {
+    const mine = rows.filter((r) => r.AssigneeId === approverId || r.DelegateId === approverId);
+    return mine.find((r) => !r.DecisionTokenId) ?? mine[0] ?? rows.find((r) => !r.DecisionTokenId) ?? rows[0];
   }
 
   const isRefusal = (x: object): x is Refusal => 'kind' in x;
 
-  async function resend(instanceId: string, rowId: number, claims: DecisionTokenClaims): Promise<void> {
+  async function resend(instanceId: string, rowId: number, claims: DecisionTokenClaims, roleCode: string | undefined): Promise<void> {
     const row = await deps.repos.approvalTasks.get(rowId);
     const channel = (Object.keys(RESPONSE_CHANNEL) as DecisionSignal['channel'][]).find((c) => RESPONSE_CHANNEL[c] === row.ResponseChannel) ?? 'email';
     const outcome = (Object.keys(TASK_OUTCOME_LABEL) as DecisionOutcome[]).find((k) => TASK_OUTCOME_LABEL[k] === row.Outcome);
@@ -122,6 +148,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       decidedAt: row.RespondedAt,
       channel,
       comments: row.Comments ?? '',
+      checklist: checklistFromJson(row.ChecklistJson),
+      ...(roleCode ? { roleCode } : {}),
       tokenId: claims.tokenId,
     });
   }
@@ -142,7 +170,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     if (loaded.rowTokenId) {
       // This link already decided. If the process stopped before the waiting step heard of it,
       // hand the decision stored on the task row over again; the new form is ignored either way.
-      if (loaded.rowTokenId === claims.tokenId && (await deps.isWaiting(instanceId))) await resend(instanceId, loaded.rowId, claims);
+      if (loaded.rowTokenId === claims.tokenId && (await deps.isWaiting(instanceId))) await resend(instanceId, loaded.rowId, claims, loaded.roleCode);
       return { ok: false, refusal: { kind: 'already-decided' } };
     }
     if (!(await deps.isWaiting(instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
@@ -179,6 +207,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
             DecisionTokenId: claims.tokenId,
             Outcome: TASK_OUTCOME_LABEL[decision.data.outcome],
             Comments: decision.data.comments || null,
+            ChecklistJson: checklistToJson(decision.data.checklist),
             RespondedById: respondedById,
             RespondedAt: decidedAt,
             ResponseChannel: RESPONSE_CHANNEL[channel],
@@ -193,6 +222,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       decidedAt: row.RespondedAt ?? decidedAt,
       channel,
       comments: row.Comments ?? '',
+      checklist: decision.data.checklist,
+      ...(loaded.roleCode ? { roleCode: loaded.roleCode } : {}),
       tokenId: claims.tokenId,
     });
     return { ok: true, outcome: decision.data.outcome, view };

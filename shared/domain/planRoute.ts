@@ -1,5 +1,6 @@
 import { intakeRequestShapeSchema, type IntakeRequest } from './schemas/intakeRequest';
 import type { PlanResult, PlannedStep, Route } from './schemas/route';
+import type { StepCode } from './schemas/stepCodes';
 import { toFieldMessages, type FieldMessage } from './fieldErrors';
 import { checkIntake } from './intakeRules';
 import { assessRisk } from './riskRules';
@@ -9,14 +10,13 @@ import { ROUTING_RULES, ROUTING_RULES_VERSION, stepInputs, type RuleInput } from
  * The routing engine: a pure function from an intake request to its route, or to the intake
  * refusals that stop it. Same request in, same route out; no clock, no I/O.
  */
-export function planRoute(request: IntakeRequest): PlanResult {
+export function planRoute(request: IntakeRequest, options: { openedBefore?: ReadonlySet<StepCode> } = {}): PlanResult {
   const refused = checkIntake(request);
   if (refused.length > 0) return { outcome: 'refused', refused };
-  return routeFor(request);
+  return routeFor({ request, risk: assessRisk(request), openedBefore: options.openedBefore });
 }
 
-function routeFor(request: IntakeRequest): Route {
-  const input: RuleInput = { request, risk: assessRisk(request) };
+function routeFor(input: RuleInput): Route {
   const byStage = new Map<number, PlannedStep[]>();
   for (const rule of ROUTING_RULES) {
     if (!rule.required(input)) continue;
@@ -30,6 +30,7 @@ function routeFor(request: IntakeRequest): Route {
       checklist: rule.checklist.map((item) => ({ ...item })),
       inputs: stepInputs(rule),
       mayRecordNotRequired: rule.mayRecordNotRequired(input),
+      ...(rule.deciders ? { deciders: rule.deciders } : {}),
     };
     byStage.set(rule.stage, [...(byStage.get(rule.stage) ?? []), step]);
   }

@@ -45,7 +45,9 @@ export function replanRoute(
   decisions: readonly PriorDecision[],
   newRequest: IntakeRequest,
 ): ReplanResult {
-  const planned = planRoute(newRequest);
+  // Every step of the earlier plan counts as opened: the routing rules decide which of them may
+  // not be dropped by changed answers alone (the DPIA step: its approvers must close it).
+  const planned = planRoute(newRequest, { openedBefore: new Set(routeSteps(previousRoute).map((s) => s.code)) });
   if (planned.outcome === 'refused') return planned;
 
   const changedFields = changedRequestFields(previousRequest, newRequest);

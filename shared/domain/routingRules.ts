@@ -2,7 +2,7 @@ import type { IntakeRequest } from './schemas/intakeRequest';
 import type { RequestField } from './schemas/requestFields';
 import type { RoleCode, StepCode } from './schemas/stepCodes';
 import { RISK_READS, type RiskAssessment } from './riskRules';
-import { dpiaScreeningOutcome } from './screening/dpiaScreening';
+import { DPIA_GATE_READS, dpiaRequired, dpiaTriggers } from './screening/dpiaGate';
 import { REQUEST_TYPE_DESCRIPTIONS, formatPounds, joinWithAnd, supportsHealthcareProvision } from './routing/requestFacts';
 
 /**
@@ -18,11 +18,15 @@ import { REQUEST_TYPE_DESCRIPTIONS, formatPounds, joinWithAnd, supportsHealthcar
 export interface RuleInput {
   readonly request: IntakeRequest;
   readonly risk: RiskAssessment;
+  /** Steps an earlier plan of this request opened (re-planning only): some may not be dropped silently. */
+  readonly openedBefore?: ReadonlySet<StepCode>;
 }
 
 export interface ChecklistItem {
   readonly id: string;
   readonly text: string;
+  /** The policy makes this item a condition of approval: it cannot be answered "does not apply". */
+  readonly mandatory?: true;
 }
 
 export interface StepRule {
@@ -38,6 +42,8 @@ export interface StepRule {
   /** Whether the approver may record "not required" with a reason instead of approving. */
   mayRecordNotRequired(input: RuleInput): boolean;
   readonly checklist: readonly ChecklistItem[];
+  /** "all": every role of `roleCodes` must decide; otherwise the first of them to decide closes the step. */
+  readonly deciders?: 'all';
 }
 
 const never = () => false;
@@ -47,6 +53,13 @@ const DATA_ANSWERS: readonly RequestField[] = [
   'data.personal', 'data.specialCategory', 'data.confidentialPatientInfo', 'data.anonymised',
   'data.reidentificationRiskChecked', 'data.usedForTraining', 'data.legalBasis', 'data.leavesUk', 'data.recordCount',
 ];
+
+// "Not required" only where no trigger of the DPIA gate holds, and only for the types whose
+// assessment can rest elsewhere: a national function's, or a free tool's step left open by
+// changed answers.
+function mayRecordDpiaNotRequired(request: IntakeRequest): boolean {
+  return !dpiaRequired(request) && (request.type === 'national' || request.type === 'public-generic');
+}
 
 function becauseOfType(request: IntakeRequest): string {
   return `this request is for ${REQUEST_TYPE_DESCRIPTIONS[request.type]}`;
@@ -131,23 +144,28 @@ export const ROUTING_RULES: readonly StepRule[] = [
     role: 'Information Governance Manager and Head of Safe Practice (Digital)',
     roleCodes: ['IG_MANAGER', 'HEAD_OF_SAFE_PRACTICE'],
     clause: '§3 Definitions; §5 Finance & Procurement: "MUST be completed prior to implementation"; §6.1 "legally required"',
-    reads: ['type', 'dpiaScreening'],
-    reliesOn: ['purpose', ...DATA_ANSWERS, 'use.automatedDecisions', 'use.humanReviewer', 'national.assuranceDocuments'],
-    // A free or generic tool is a notice only, unless its screening finds personal data.
-    required: ({ request }) => request.type !== 'public-generic' || dpiaScreeningOutcome(request.dpiaScreening).fullAssessmentNeeded,
+    reads: ['type', ...DPIA_GATE_READS],
+    reliesOn: ['purpose', ...DATA_ANSWERS, 'use.humanReviewer', 'national.assuranceDocuments'],
+    // Every type but a free or generic tool; that one too whenever people's data is involved
+    // (dpiaGate). Once opened, the step stays until its own approvers close it: changed answers
+    // alone never drop it.
+    required: ({ request, openedBefore }) => request.type !== 'public-generic' || dpiaRequired(request) || (openedBefore?.has('DPIA') ?? false),
     reason: ({ request }) => {
+      const triggers = dpiaTriggers(request).map((t) => t.sentence);
+      const notRequired = ' The Data Protection Impact Assessment approvers may record that an assessment is not required, with a reason, because none of the answers calls for one.';
       if (request.type === 'public-generic') {
-        return `${dpiaScreeningOutcome(request.dpiaScreening).explanation} It must be approved before the tool is used.`;
+        return triggers.length > 0
+          ? whatThenWhy('A Data Protection Impact Assessment (DPIA) must be approved before the tool is used.', triggers)
+          : `The answers changed after this Data Protection Impact Assessment (DPIA) step was opened.${notRequired}`;
       }
-      const national =
-        request.type === 'national'
-          ? ' For a national function, Information Governance may record that a local assessment is not required, with a reason.'
-          : '';
-      return `A Data Protection Impact Assessment is legally required for artificial intelligence and must be approved before the tool is used.${national}`;
+      const base = 'A Data Protection Impact Assessment (DPIA) is legally required for artificial intelligence and must be approved before the tool is used.';
+      return `${base}${mayRecordDpiaNotRequired(request) ? notRequired : ''}`;
     },
-    mayRecordNotRequired: ({ request }) => request.type === 'national',
+    mayRecordNotRequired: ({ request }) => mayRecordDpiaNotRequired(request),
+    // §5 names both: the Information Governance Manager and the Head of Safe Practice.
+    deciders: 'all',
     checklist: [
-      { id: 'approved', text: 'The Data Protection Impact Assessment is approved.' },
+      { id: 'approved', text: 'The Data Protection Impact Assessment is approved.', mandatory: true },
       { id: 'bias-ethics', text: 'Biases and ethical concerns are documented and addressed.' },
       { id: 'regulator-toolkit', text: 'The Information Commissioner’s Office toolkit on artificial intelligence risk was considered.' },
       { id: 'consent-anonymisation', text: 'Consent or anonymisation measures are in place.' },
@@ -204,11 +222,11 @@ export const ROUTING_RULES: readonly StepRule[] = [
     reason: () => 'The tool supports healthcare provision, so the Digital Technology Assessment Criteria (DTAC) must be completed.',
     mayRecordNotRequired: never,
     checklist: [
-      { id: 'clinical-safety', text: 'The clinical safety criteria are met.' },
-      { id: 'data-protection', text: 'The data protection criteria are met.' },
-      { id: 'technical-security', text: 'The technical security criteria are met.' },
-      { id: 'interoperability', text: 'The criteria for working with other systems are met.' },
-      { id: 'usability-accessibility', text: 'The usability and accessibility criteria are met.' },
+      { id: 'clinical-safety', text: 'The clinical safety criteria are met.', mandatory: true },
+      { id: 'data-protection', text: 'The data protection criteria are met.', mandatory: true },
+      { id: 'technical-security', text: 'The technical security criteria are met.', mandatory: true },
+      { id: 'interoperability', text: 'The criteria for working with other systems are met.', mandatory: true },
+      { id: 'usability-accessibility', text: 'The usability and accessibility criteria are met.', mandatory: true },
       { id: 'bias-ethics', text: 'Biases and ethical concerns are documented and addressed.' },
     ],
   },
@@ -243,8 +261,8 @@ export const ROUTING_RULES: readonly StepRule[] = [
       'This is a research request, so Research and Innovation must see Health Research Authority approval and a Research Ethics Committee review.',
     mayRecordNotRequired: never,
     checklist: [
-      { id: 'hra-approval', text: 'Health Research Authority approval is evidenced.' },
-      { id: 'ethics-review', text: 'A Research Ethics Committee review is evidenced.' },
+      { id: 'hra-approval', text: 'Health Research Authority approval is evidenced.', mandatory: true },
+      { id: 'ethics-review', text: 'A Research Ethics Committee review is evidenced.', mandatory: true },
       { id: 'long-term-plan', text: 'The purpose is aligned with the National Health Service Long Term Plan.' },
       { id: 'fit-for-research', text: 'The model is validated as fit for research use.' },
       { id: 'training-bias', text: 'The training data is assessed for bias.' },
@@ -314,10 +332,15 @@ export function routingRuleFor(code: StepCode): StepRule {
   return rule;
 }
 
+/** Checklist items that cannot be waived, by step: the policy makes each a condition of approval. */
+export function mandatoryChecklistItems(code: StepCode): readonly ChecklistItem[] {
+  return (ROUTING_RULES.find((r) => r.code === code)?.checklist ?? []).filter((item) => item.mandatory);
+}
+
 /** Answers whose change reopens an approval of this step. */
 export function stepInputs(rule: StepRule): RequestField[] {
   return [...new Set([...rule.reads, ...rule.reliesOn])];
 }
 
 /** Increase when the table changes meaning, so a stored route says which rules made it. */
-export const ROUTING_RULES_VERSION = '2025-01-06.1';
+export const ROUTING_RULES_VERSION = '2026-12-03.1';

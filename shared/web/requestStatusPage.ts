@@ -5,7 +5,8 @@ import { escapeHtml as e, page } from './page';
 /** What the request page shows: the parts of `GET /api/requests/{id}` (the contract's RequestViewResponse) it reads. */
 export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> & {
   route: Route | null;
-  steps: Pick<RequestViewResponse['steps'][number], 'code' | 'attempt' | 'status' | 'outcome' | 'assignee' | 'due' | 'respondedAt' | 'comments'>[];
+  steps: (Pick<RequestViewResponse['steps'][number], 'code' | 'attempt' | 'status' | 'outcome' | 'assignee' | 'due' | 'respondedAt' | 'comments'> &
+    Partial<Pick<RequestViewResponse['steps'][number], 'checklist'>>)[];
   history: Pick<RequestViewResponse['history'][number], 'at' | 'what' | 'by'>[];
 };
 
@@ -30,19 +31,21 @@ const STATUS_TEXT: Record<string, string> = {
  * email boundary), so this page is where they are read, behind the organisation's sign-in.
  */
 export function requestStatusPage(view: RequestStatusView): string {
-  const latestAttempt = new Map<string, RequestStatusView['steps'][number]>();
+  // The latest attempt of each step; a joint step has a row per role in it, and each is shown.
+  const latestAttempt = new Map<string, RequestStatusView['steps']>();
   for (const s of view.steps) {
     const seen = latestAttempt.get(s.code);
-    if (!seen || s.attempt >= seen.attempt) latestAttempt.set(s.code, s);
+    if (!seen || s.attempt > seen[0].attempt) latestAttempt.set(s.code, [s]);
+    else if (s.attempt === seen[0].attempt) seen.push(s);
   }
   const stages = view.route?.stages ?? [];
   const routeHtml = stages
     .map((stage, index) => {
       const rows = stage
         .map((planned) => {
-          const task = latestAttempt.get(planned.code);
-          const state = task ? describeTask(task) : 'Not started yet';
-          return `<tr><th scope="row">${e(STEP_NAMES[planned.code])}</th><td>${e(planned.role)}</td><td>${e(state)}${task?.comments ? `<br><span class="hint">Comments: ${e(task.comments)}</span>` : ''}</td><td>${e(planned.reason)} <span class="hint">(${e(planned.clause)})</span></td></tr>`;
+          const tasks = latestAttempt.get(planned.code) ?? [];
+          const state = tasks.length > 0 ? tasks.map(describeTaskHtml).join('<br>') : 'Not started yet';
+          return `<tr><th scope="row">${e(STEP_NAMES[planned.code])}</th><td>${e(planned.role)}</td><td>${state}</td><td>${e(planned.reason)} <span class="hint">(${e(planned.clause)})</span></td></tr>`;
         })
         .join('\n');
       return `<h3>Stage ${index + 1}${stage.length > 1 ? ' (these steps run at the same time)' : ''}</h3>
@@ -69,6 +72,16 @@ ${routeHtml || '<p>The route has not been planned yet.</p>'}
 <h2>What has happened</h2>
 ${history}`,
   );
+}
+
+/** One task row: where it is, its comments, and each checklist item not ticked with its reason. */
+function describeTaskHtml(task: RequestStatusView['steps'][number]): string {
+  const waived = (task.checklist ?? []).filter((c) => !c.confirmed);
+  const ticked = (task.checklist ?? []).length - waived.length;
+  const checklist = task.checklist?.length
+    ? `<br><span class="hint">Checklist: ${ticked} of ${task.checklist.length} confirmed${waived.map((c) => `; ${e(c.itemId)} not confirmed: ${e(c.reasonIfNot ?? 'no reason given')}`).join('')}</span>`
+    : '';
+  return `${e(describeTask(task))}${task.comments ? `<br><span class="hint">Comments: ${e(task.comments)}</span>` : ''}${checklist}`;
 }
 
 function describeTask(task: RequestStatusView['steps'][number]): string {

@@ -1,4 +1,4 @@
-import { planRoute, replanRoute, STEP_NAMES, toolReviewDate, type PriorDecision } from '../../../shared/domain';
+import { planRoute, replanRoute, STEP_NAMES, toolReviewDate, type PriorDecision, type StepChange } from '../../../shared/domain';
 import type { AuditLog } from '../../../shared/audit/auditLog';
 import type { Notifier } from '../../../shared/notify';
 import type { PeopleDirectory, Repositories } from '../../../shared/sharepoint';
@@ -32,10 +32,12 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     const previousRoute = routeFromItem(item);
 
     let outcome: PlanRequestRouteOutput;
+    let removed: StepChange[] = [];
     if (input.replan && previousRoute && item.PreviousIntakeJson) {
       const previous = intakeFromItem({ Id: item.Id, IntakeJson: item.PreviousIntakeJson });
       const decisions: PriorDecision[] = input.approvedSteps.map((code) => ({ stepCode: code as PriorDecision['stepCode'], outcome: 'approved' }));
       const replanned = replanRoute(previous, previousRoute, decisions, intake);
+      if (replanned.outcome === 'routed') removed = replanned.changes.filter((c) => c.change === 'removed');
       outcome =
         replanned.outcome === 'refused'
           ? { outcome: 'refused', title: item.Title, requesterEmail: requester.email, reasons: replanned.refused.map((r) => r.message) }
@@ -73,6 +75,20 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
         details: { risk: outcome.route.risk.rating, steps: outcome.route.stages.map((st) => st.map((x) => x.code)), reopened: outcome.reopened, rulesVersion: outcome.route.rulesVersion },
         key: `request-${input.requestId}/route/${input.plannedAt}`,
       });
+      // A step the new answers no longer need leaves the route only with the reason on record.
+      for (const step of removed) {
+        await deps.audit.append({
+          title: `Step no longer needed: ${STEP_NAMES[step.code]}`,
+          eventType: 'step-removed',
+          subjectList: 'AI Requests',
+          subjectItemId: input.requestId,
+          actor: 'system',
+          channel: 'System',
+          occurredAt: input.plannedAt,
+          details: { stepCode: step.code, explanation: step.explanation },
+          key: `request-${input.requestId}/route/${input.plannedAt}/removed/${step.code}`,
+        });
+      }
     }
     return outcome;
   }

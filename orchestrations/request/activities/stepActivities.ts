@@ -1,4 +1,4 @@
-import { personActingFor, STEP_NAMES, type Person, type RoleConfiguration } from '../../../shared/domain';
+import { personActingFor, ROLE_NAMES, STEP_NAMES, type Person, type RoleConfiguration } from '../../../shared/domain';
 import type { SigningKeyRing } from '../../../shared/config/signingKeys';
 import type { AuditLog } from '../../../shared/audit/auditLog';
 import type { ChannelPreference, ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
@@ -9,6 +9,7 @@ import { signDecisionToken } from '../../../shared/security/decisionToken';
 import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
 import { EVENT } from '../names';
 import { firstWhoIsNotTheRequester } from '../../../shared/access/people';
+import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
 
 export interface StepActivityDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
@@ -94,21 +95,26 @@ export function makeStepActivities(deps: StepActivityDeps) {
     return { item, requester, roles, request, step };
   }
 
-  async function taskRow(requestId: number, stepCode: string, attempt: number) {
+  /** The step's task row; on a joint step, the row of `roleCode` (each role decides on its own row). */
+  async function taskRow(requestId: number, stepCode: string, attempt: number, roleCode?: string) {
     const rows = await collect(deps.repos.approvalTasks.forRequest(requestId));
-    return rows.find((r) => r.StepCode === stepCode && (r.Attempt ?? 1) === attempt);
+    return rows.find((r) => r.StepCode === stepCode && (r.Attempt ?? 1) === attempt && (roleCode === undefined || r.RoleCode === roleCode));
   }
 
   async function assignStep(input: AssignStepInput): Promise<AssignStepOutput> {
     const { item, requester, roles, request, step } = await context(input);
     const people = actingPeople(roles, input.assignedAt, requester.email);
-    if (!(await taskRow(input.requestId, input.stepCode, input.attempt))) {
+    // A joint step has a row per role, so each role's decision is kept and none closes the step alone.
+    const rowRoles = input.deciders === 'all' ? roles.map((role, i) => ({ code: input.roleCodes[i], role })) : [{ code: input.roleCodes[0], role: roles[0] }];
+    for (const { code, role } of rowRoles) {
+      if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined)) continue;
+      const assignee = input.deciders === 'all' ? actingPeople([role], input.assignedAt, requester.email)[0] : people[0];
       await deps.repos.approvalTasks.create({
-        Title: `${step.name}: ${item.Title}`,
+        Title: input.deciders === 'all' ? `${step.name} (${ROLE_NAMES[code]}): ${item.Title}` : `${step.name}: ${item.Title}`,
         RequestId: input.requestId,
         StepCode: input.stepCode,
-        RoleCode: input.roleCodes[0],
-        AssigneeId: await deps.people.idFor(people[0].person.email),
+        RoleCode: code,
+        AssigneeId: await deps.people.idFor(assignee.person.email),
         Status: 'Pending',
         DueDate: input.dueAt,
         RemindersSent: 0,
@@ -183,13 +189,14 @@ export function makeStepActivities(deps: StepActivityDeps) {
   }
 
   async function recordDecision(input: RecordDecisionInput): Promise<void> {
-    const row = await taskRow(input.requestId, input.stepCode, input.attempt);
+    const row = await taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode);
     if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
     const respondedById = await deps.people.idFor(input.signal.decidedBy);
     await deps.repos.approvalTasks.modify(row.Id, () => ({
       Status: 'Completed',
       Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
       Comments: input.signal.comments || null,
+      ChecklistJson: checklistToJson(input.signal.checklist ?? []),
       RespondedById: respondedById,
       RespondedAt: input.signal.decidedAt,
       ResponseChannel: CHANNEL_LABEL[input.signal.channel],
@@ -203,9 +210,17 @@ export function makeStepActivities(deps: StepActivityDeps) {
       actor: input.signal.decidedBy,
       channel: CHANNEL_LABEL[input.signal.channel],
       occurredAt: input.signal.decidedAt,
-      details: { stepCode: input.stepCode, attempt: input.attempt, outcome: input.signal.outcome, comments: input.signal.comments, onBehalfOf: input.signal.onBehalfOf ?? null },
-      key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision`,
+      details: { stepCode: input.stepCode, attempt: input.attempt, roleCode: input.signal.roleCode ?? null, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], onBehalfOf: input.signal.onBehalfOf ?? null },
+      key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision${input.signal.roleCode ? `/${input.signal.roleCode}` : ''}`,
     });
+    // A joint step ends at one role's rejection or question: the other roles' rows close with it,
+    // so no inbox keeps offering a decision nobody will act on.
+    if (input.signal.roleCode && (input.signal.outcome === 'rejected' || input.signal.outcome === 'more-information')) {
+      const open = (await collect(deps.repos.approvalTasks.forRequest(input.requestId))).filter(
+        (r) => r.StepCode === input.stepCode && (r.Attempt ?? 1) === input.attempt && r.Id !== row.Id && r.Status !== 'Completed' && r.Status !== 'Cancelled',
+      );
+      for (const other of open) await deps.repos.approvalTasks.modify(other.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }));
+    }
   }
 
   async function cancelSteps(input: CancelStepsInput): Promise<void> {

@@ -7,7 +7,7 @@ import { roleCodeSchema, stepCodeSchema } from './stepCodes';
 
 const requestFieldSchema = z.enum(REQUEST_FIELDS as [RequestField, ...RequestField[]]);
 
-export const checklistItemSchema = z.object({ id: z.string().min(1), text: z.string().min(1) });
+export const checklistItemSchema = z.object({ id: z.string().min(1), text: z.string().min(1), mandatory: z.literal(true).optional() });
 
 export const plannedStepSchema = z.object({
   code: stepCodeSchema,
@@ -20,6 +20,8 @@ export const plannedStepSchema = z.object({
   /** Answers whose change on resubmission reopens an approval of this step. */
   inputs: z.array(requestFieldSchema),
   mayRecordNotRequired: z.boolean(),
+  /** "all": every role listed must decide (a joint step); absent or "any": the first to decide closes it. */
+  deciders: z.enum(['all', 'any']).optional(),
 });
 export type PlannedStep = z.output<typeof plannedStepSchema>;
 

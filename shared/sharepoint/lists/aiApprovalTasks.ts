@@ -26,6 +26,7 @@ export const aiApprovalTasksList = defineList({
     Status: choice('Status', TASK_STATUSES, { required: true, indexed: true, defaultValue: 'Pending' }),
     Outcome: choice('Outcome', TASK_OUTCOMES),
     Comments: note('Comments'),
+    ChecklistJson: note('Checklist answers', { description: 'Each checklist item ticked, or the reason it does not apply (JSON), as the approver gave them.' }),
     DueDate: dateTime('Due'),
     RemindersSent: number('Reminders sent'),
     Escalated: boolean('Escalated'),

@@ -78,8 +78,8 @@ describe('approving from email', () => {
       for (const { link, channel } of links) {
         used.add(link);
         const page = await openDecision(link);
-        // A step held jointly by two roles (the Data Protection Impact Assessment: Information
-        // Governance Manager and Head of Safe Practice) is decided by whichever answers first.
+        // Roles told by email and Teams get two links for one decision: the second says it is
+        // decided. The joint Data Protection Impact Assessment step needs both of its roles.
         if (page.status === 409) {
           expect(heading(page.html)).toBe('This step has already been decided');
           continue;
@@ -95,10 +95,11 @@ describe('approving from email', () => {
 
     const done = await detail(id);
     expect(done.status).toBe('Approved');
-    expect(done.steps.map((s) => s.code).sort()).toEqual(['CALDICOTT', 'CSO', 'DIGITAL_BI', 'DPIA', 'DTAC', 'FINANCE', 'IG_NOTIFY', 'MDSO', 'SIRO', 'WORKFORCE']);
+    // The Data Protection Impact Assessment is joint (policy §5 names both roles): a row each.
+    expect(done.steps.map((s) => s.code).sort()).toEqual(['CALDICOTT', 'CSO', 'DIGITAL_BI', 'DPIA', 'DPIA', 'DTAC', 'FINANCE', 'IG_NOTIFY', 'MDSO', 'SIRO', 'WORKFORCE']);
     expect(done.steps.every((s) => s.status === 'Completed' && s.outcome === 'Approved')).toBe(true);
     expect(done.history[0]).toMatchObject({ event: 'request-submitted', by: (body.requester as { email: string }).email });
-    expect(done.history.filter((h) => h.event === 'decision-recorded')).toHaveLength(10);
+    expect(done.history.filter((h) => h.event === 'decision-recorded')).toHaveLength(11);
     // The list item said where the request was at each stage, and cleared it at the end.
     expect(stagesSeen).toEqual(['Stage 1 of 4', 'Stage 2 of 4', 'Stage 3 of 4', 'Stage 4 of 4']);
     expect(done.currentStage).toBeNull();
@@ -134,7 +135,7 @@ describe('approving from email', () => {
       return body.value.some((e) => e.EventType === 'request-approved') ? body : undefined;
     }, 'the outcome in the audit log');
     const decisions = audit.value.filter((e) => e.EventType === 'decision-recorded');
-    expect(decisions).toHaveLength(10);
+    expect(decisions).toHaveLength(11);
     expect(decisions.every((e) => e.Actor.endsWith('@example.nhs.uk'))).toBe(true);
     expect(decisions.filter((e) => e.Channel === 'Teams').map((e) => e.Actor)).toContain('gareth.lloyd@example.nhs.uk');
     expect(audit.value.map((e) => e.EventType)).toEqual(expect.arrayContaining(['request-submitted', 'route-planned', 'step-assigned', 'request-approved']));

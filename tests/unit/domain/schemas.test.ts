@@ -1,6 +1,6 @@
 import {
   approvalTaskSchema, decisionSchema, formatFieldMessages, incidentSchema, intakeRequestShapeSchema, personActingFor, planRouteFromJson,
-  policySchema, registerEntrySchema, roleConfigurationSchema, toFieldMessages, type RoleConfiguration,
+  policySchema, registerEntrySchema, roleConfigurationSchema, toFieldMessages, mandatoryChecklistItems, type RoleConfiguration, type StepCode,
 } from '../../../shared/domain';
 import type { z } from 'zod';
 import { requestOf } from './support/requests';
@@ -68,7 +68,27 @@ describe('workflow schemas', () => {
 
   test('approving needs each unconfirmed checklist item explained', () => {
     expect(problems(decisionSchema, decision)).toEqual([{ field: 'checklist.1.reasonIfNot', message: 'confirm this item, or say why it does not apply' }]);
-    expect(decisionSchema.safeParse({ ...decision, checklist: [{ itemId: 'public-engagement', confirmed: false, reasonIfNot: 'No patient data' }] }).success).toBe(true);
+    expect(decisionSchema.safeParse({ ...decision, checklist: [{ itemId: 'approved', confirmed: true }, { itemId: 'public-engagement', confirmed: false, reasonIfNot: 'No patient data' }] }).success).toBe(true);
+  });
+
+  // Policy §5, §6.1: the DPIA is a legal requirement; DTAC for healthcare; HRA and REC for research.
+  test.each([
+    ['DPIA', 'approved'],
+    ['DTAC', 'clinical-safety'],
+    ['DTAC', 'usability-accessibility'],
+    ['RESEARCH', 'hra-approval'],
+    ['RESEARCH', 'ethics-review'],
+  ])('approving %s with the mandatory item %s unticked is refused, whatever the reason given', (stepCode, itemId) => {
+    const others = mandatoryChecklistItems(stepCode as StepCode).filter((i) => i.id !== itemId).map((i) => ({ itemId: i.id, confirmed: true }));
+    const checklist = [{ itemId, confirmed: false, reasonIfNot: 'We will do it later' }, ...others];
+    const found = problems(decisionSchema, { ...decision, stepCode, checklist });
+    expect(found).toEqual([{ field: 'checklist.0.confirmed', message: expect.stringContaining(`(${itemId}): the policy makes it a condition of approval`) }]);
+    // A rejection needs no tick: the item is a condition of approving, not of deciding.
+    expect(decisionSchema.safeParse({ ...decision, stepCode, checklist, outcome: 'rejected', comments: 'No assessment yet' }).success).toBe(true);
+  });
+
+  test('a mandatory item missing from the answers is refused too', () => {
+    expect(problems(decisionSchema, { ...decision, checklist: [] })).toEqual([{ field: 'checklist', message: expect.stringContaining('(approved)') }]);
   });
 
   test('a rejection says why; only the data protection step may be "not required"', () => {

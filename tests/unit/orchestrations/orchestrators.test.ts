@@ -95,6 +95,78 @@ describe('approvalStep orchestrator', () => {
   });
 });
 
+// Policy §5 names both the Information Governance Manager and the Head of Safe Practice for the
+// Data Protection Impact Assessment: neither closes the step alone.
+describe('approvalStep orchestrator: joint steps', () => {
+  const decision = (roleCode: string | undefined, outcome: string, decidedBy: string) =>
+    JSON.stringify({ kind: 'decision', outcome, decidedBy, decidedAt: '2026-12-02T10:00:00Z', channel: 'email', comments: `${decidedBy} says ${outcome}`, ...(roleCode ? { roleCode } : {}) });
+
+  it('waits for every role of a joint step, then reports who decided', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
+      expect(stepOf('DPIA').deciders).toBe('all');
+      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: [] };
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'j1', JSON.stringify(input));
+      const [assign] = await invoker.pending(1);
+      expect(assign.input).toMatchObject({ deciders: 'all', roleCodes: ['IG_MANAGER', 'HEAD_OF_SAFE_PRACTICE'] });
+      assign.resolve({ assigneeEmail: 'ig@example.nhs.uk' });
+      await rt.advance(1);
+
+      await raiseEvent(rt.engine, 'j1', EVENT.stepSignal, decision('IG_MANAGER', 'approved', 'ig@example.nhs.uk'));
+      (await invoker.pending(1))[0].resolve(null);
+      await rt.advance(1);
+      expect(status('j1')?.status).toBe('Running');
+      expect(JSON.parse(status('j1')!.custom_status!)).toMatchObject({ state: 'waiting', decided: ['IG_MANAGER'], waitingOn: ['HEAD_OF_SAFE_PRACTICE'] });
+
+      await raiseEvent(rt.engine, 'j1', EVENT.stepSignal, decision('HEAD_OF_SAFE_PRACTICE', 'approved', 'hsp@example.nhs.uk'));
+      const [record] = await invoker.pending(1);
+      expect(record.input).toMatchObject({ signal: { roleCode: 'HEAD_OF_SAFE_PRACTICE' } });
+      record.resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('j1')!.output!)).toEqual({
+        stepCode: 'DPIA', outcome: 'approved', decidedBy: 'ig@example.nhs.uk, hsp@example.nhs.uk', comments: 'ig@example.nhs.uk says approved\nhsp@example.nhs.uk says approved',
+      });
+    } finally {
+      await rt.stop();
+    }
+  });
+
+  it('one role’s rejection ends a joint step at once', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
+      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: [] };
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'j2', JSON.stringify(input));
+      (await invoker.pending(1))[0].resolve({ assigneeEmail: 'ig@example.nhs.uk' });
+      await rt.advance(1);
+      await raiseEvent(rt.engine, 'j2', EVENT.stepSignal, decision('HEAD_OF_SAFE_PRACTICE', 'rejected', 'hsp@example.nhs.uk'));
+      (await invoker.pending(1))[0].resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('j2')!.output!)).toMatchObject({ outcome: 'rejected', decidedBy: 'hsp@example.nhs.uk' });
+    } finally {
+      await rt.stop();
+    }
+  });
+
+  it('an instance started before joint steps (no deciders in its input) still closes at its first decision', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
+      const { deciders: _d, ...oldStep } = stepOf('DPIA');
+      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: oldStep, attempt: 1, siblingInstanceIds: [] };
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'j3', JSON.stringify(input));
+      const [assign] = await invoker.pending(1);
+      expect(assign.input).not.toHaveProperty('deciders');
+      assign.resolve({ assigneeEmail: 'ig@example.nhs.uk' });
+      await rt.advance(1);
+      await raiseEvent(rt.engine, 'j3', EVENT.stepSignal, decision(undefined, 'approved', 'ig@example.nhs.uk'));
+      (await invoker.pending(1))[0].resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('j3')!.output!)).toEqual({ stepCode: 'DPIA', outcome: 'approved', decidedBy: 'ig@example.nhs.uk', comments: 'ig@example.nhs.uk says approved' });
+    } finally {
+      await rt.stop();
+    }
+  });
+});
+
 describe('aiRequest orchestrator', () => {
   const planned: PlanRequestRouteOutput = { outcome: 'routed', title: 'T', requesterEmail: 'r@example.nhs.uk', route, reopened: [], changeSummary: [] };
 

@@ -635,9 +635,11 @@ export type PlanRouteResponse = {
     checklist: {
       id: string;
       text: string;
+      mandatory?: true;
     }[];
     inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening")[];
     mayRecordNotRequired: boolean;
+    deciders?: "all" | "any";
     name: string;
   }[][];
 };
@@ -708,9 +710,11 @@ export type RequestViewResponse = {
       checklist: {
         id: string;
         text: string;
+        mandatory?: true;
       }[];
       inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening")[];
       mayRecordNotRequired: boolean;
+      deciders?: "all" | "any";
     }[][];
   } | null;
   steps: {
@@ -723,6 +727,11 @@ export type RequestViewResponse = {
     due?: string | null;
     respondedAt?: string | null;
     comments?: string | null;
+    checklist: {
+      itemId: string;
+      confirmed: boolean;
+      reasonIfNot?: string;
+    }[];
   }[];
   progress: unknown;
   decisionSummary?: string | null;
