@@ -15,13 +15,11 @@ import { INCIDENT_ORCHESTRATOR, incidentInstanceId } from '../../orchestrations/
 import { appServices } from '../../app/services';
 import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
 import { incidentActionService, incidentFromRoute, incidentIdFromRoute, isGovernancePerson, mayReadIncident, notYours } from '../../shared/incidents/incidentHttp';
+import { readJsonBody } from '../../shared/web/bodyLimit';
 
 async function jsonBody(request: HttpRequest, what: string): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return badRequest([{ field: '(body)', message: `send ${what} as JSON` }]);
-  }
+  const read = await readJsonBody(request, `${what} as JSON`);
+  return isResponse(read) ? read : read.json;
 }
 
 /**

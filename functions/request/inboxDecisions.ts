@@ -12,6 +12,7 @@ import { appServices } from '../../app/services';
 import { badRequest, isResponse } from '../../shared/web/http';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
+import { readJsonBody } from '../../shared/web/bodyLimit';
 
 const bodySchema = z.object({
   taskId: z.coerce.number({ error: 'give the task id, a whole number' }).int('give the task id, a whole number').positive('give the task id, a whole number'),
@@ -44,13 +45,9 @@ const INBOX_LINK_TTL_HOURS = 1;
 export async function decideFromInbox(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const email = signedInOr401(request);
   if (isResponse(email)) return email;
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return badRequest([{ field: '(body)', message: 'send the decision as JSON: taskId, outcome, comments, checklist' }]);
-  }
-  const parsed = bodySchema.safeParse(body);
+  const read = await readJsonBody(request, 'the decision as JSON: taskId, outcome, comments, checklist');
+  if (isResponse(read)) return read;
+  const parsed = bodySchema.safeParse(read.json);
   if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
   const decision = parsed.data;
 

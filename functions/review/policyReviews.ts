@@ -13,6 +13,7 @@ import { formIsOurs, formToken, html, isFormPost } from '../../shared/web/formSa
 import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
 import { policyFacts, syncPolicyCycle } from '../../shared/reviews/reviewCycles';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
+import { readFormBody, readJsonBody } from '../../shared/web/bodyLimit';
 
 const CSRF = { name: 'aigov_csrf_policy', path: '/api/policies' };
 const REVIEWED = new Set(['Active', 'Under review']);
@@ -113,17 +114,17 @@ export async function recordPolicyReview(request: HttpRequest, context: Invocati
   let body: unknown;
   let form: Record<string, string> = {};
   if (viaForm) {
-    form = Object.fromEntries(new URLSearchParams(await request.text()));
+    const read = await readFormBody(request);
+    if (!('form' in read)) return read;
+    form = read.form;
     if (!formIsOurs(request, form, CSRF.name, services.settings.PUBLIC_BASE_URL)) {
       return html(403, simplePage('Open the review page again', 'This form did not come from the review page we sent, or the page was open too long. Nothing has been changed.'));
     }
     body = fromForm(form);
   } else {
-    try {
-      body = await request.json();
-    } catch {
-      return badRequest([{ field: '(body)', message: 'send the review as JSON: {"version": "1.1", "approvedOn": "YYYY-MM-DD", "approvedBy": "…"}' }]);
-    }
+    const read = await readJsonBody(request, 'the review as JSON: {"version": "1.1", "approvedOn": "YYYY-MM-DD", "approvedBy": "…"}');
+    if (isResponse(read)) return read;
+    body = read.json;
   }
 
   const policy = await policyFromRoute(request, services);

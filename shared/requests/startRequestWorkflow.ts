@@ -2,6 +2,7 @@ import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR, requestInstanceId } from '../../orchestrations/request/names';
 import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
+import { fitText } from '../domain/schemas/limits';
 
 export interface Submission {
   requestId: number;
@@ -27,7 +28,7 @@ export async function startRequestWorkflow(
   const instanceId = requestInstanceId(requestId);
   if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) return undefined;
   await services.audit.append({
-    title: `Request submitted: ${submission.title}`,
+    title: fitText(`Request submitted: ${submission.title}`),
     eventType: 'request-submitted',
     subjectList: 'AI Requests',
     subjectItemId: requestId,

@@ -2,6 +2,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { intakeRequestShapeSchema, planRoute, toFieldMessages, type FieldMessage, type IntakeRequest, type Route } from '../domain';
 import { ItemNotFoundError, type AiRequestItem } from '../sharepoint';
 import type { AppServices } from '../appServices';
+import { readJsonBody } from './bodyLimit';
 
 /** Small HTTP helpers shared by the request functions: each returns a value or the response that says why not. */
 export const badRequest = (errors: FieldMessage[]): HttpResponseInit => ({ status: 400, jsonBody: { errors } });
@@ -25,13 +26,9 @@ export async function requestFromRoute(request: HttpRequest, services: AppServic
  * rules: 400 with the fields to fix, or with the policy's refusals. Nothing is written on a 400.
  */
 export async function intakeFromBody(request: HttpRequest, what: string): Promise<{ intake: IntakeRequest; route: Route } | HttpResponseInit> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return badRequest([{ field: '(body)', message: `send ${what} as JSON (intake format version 1)` }]);
-  }
-  const parsed = intakeRequestShapeSchema.safeParse(body);
+  const read = await readJsonBody(request, `${what} as JSON (intake format version 1)`);
+  if (isResponse(read)) return read;
+  const parsed = intakeRequestShapeSchema.safeParse(read.json);
   if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
   const plan = planRoute(parsed.data);
   if (plan.outcome === 'refused') return { status: 400, jsonBody: { refused: plan.refused } };

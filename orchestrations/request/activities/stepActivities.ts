@@ -9,6 +9,7 @@ import { signDecisionToken } from '../../../shared/security/decisionToken';
 import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
 import { EVENT } from '../names';
 import { firstWhoIsNotTheRequester } from '../../../shared/access/people';
+import { fitText } from '../../../shared/domain/schemas/limits';
 
 export interface StepActivityDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
@@ -104,7 +105,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const people = actingPeople(roles, input.assignedAt, requester.email);
     if (!(await taskRow(input.requestId, input.stepCode, input.attempt))) {
       await deps.repos.approvalTasks.create({
-        Title: `${step.name}: ${item.Title}`,
+        Title: fitText(`${step.name}: ${item.Title}`),
         RequestId: input.requestId,
         StepCode: input.stepCode,
         RoleCode: input.roleCodes[0],
