@@ -14,6 +14,7 @@ import { reminderEmail } from './reminder';
 import { stepAssignedEmail } from './stepAssigned';
 import { toolReviewEmail } from './toolReview';
 import { weeklyDigestEmail } from './weeklyDigest';
+import { changeNotProcessedEmail } from './changeNotProcessed';
 import { fitText, LIMITS } from '../../../domain/schemas/limits';
 
 export type EmailTemplate<K extends NotificationKind> = (model: NotificationModels[K]) => RenderedEmail;
@@ -37,6 +38,7 @@ export const defaultEmailTemplates: EmailTemplates = {
   moreInformationNeeded: rendered(moreInformationNeededEmail),
   outcome: rendered(outcomeEmail),
   weeklyDigest: rendered(weeklyDigestEmail),
+  changeNotProcessed: rendered(changeNotProcessedEmail),
   policyReview: rendered(policyReviewEmail),
   toolReview: rendered(toolReviewEmail),
   incidentTriageNeeded: rendered(incidentTriageNeededEmail),
