@@ -26,7 +26,11 @@ export async function startRequestWorkflow(
 ): Promise<string | undefined> {
   const { requestId } = submission;
   const instanceId = requestInstanceId(requestId);
-  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) return undefined;
+  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) {
+    // Started before a crash that came ahead of writing its id back: write it now.
+    await services.repos.requests.modify(requestId, (current) => (current.OrchestrationInstanceId ? null : { OrchestrationInstanceId: instanceId }));
+    return undefined;
+  }
   await services.audit.append({
     title: fitText(`Request submitted: ${submission.title}`),
     eventType: 'request-submitted',

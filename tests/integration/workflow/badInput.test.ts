@@ -78,4 +78,28 @@ describe('intake under bad input', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ errors: [{ field: 'nhsNumber', message: 'remove this field: it is not part of this form' }] });
   });
+
+  // Defect: a client that lost the response could not retry without making a second request.
+  it('honours Idempotency-Key: a retry answers the same request and writes no second row', async () => {
+    const body = { ...example(), title: 'Retried after a lost response' };
+    const send = (key: string, b: unknown = body) =>
+      fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(b) });
+    const before = (await items('AI Requests')).length;
+    const [first, second] = await Promise.all([send('retry-key-1'), send('retry-key-1')]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const [a, b] = (await Promise.all([first.json(), second.json()])) as { id: number }[];
+    expect(b.id).toBe(a.id);
+    const third = await send('retry-key-1');
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await third.json()) as { id: number }).id).toBe(a.id);
+    expect((await items('AI Requests')).length).toBe(before + 1);
+
+    const changed = await send('retry-key-1', { ...body, title: 'Something else' });
+    expect(changed.status).toBe(422);
+    expect(((await changed.json()) as { errors: { field: string }[] }).errors[0].field).toBe('Idempotency-Key');
+    const bad = await send('x'.repeat(101));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors[0].field).toBe('Idempotency-Key');
+    expect((await items('AI Requests')).length).toBe(before + 1);
+  });
 });
