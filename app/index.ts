@@ -3,6 +3,7 @@
 // which the composition root wires to the real services.
 import './settings';
 import { appServices } from './services';
+import './httpErrors';
 import '../functions';
 import { registerWorkflowActivities } from '../orchestrations';
 

@@ -12,6 +12,7 @@ import { createStandIns } from './standIns';
 import { createWorkbench } from './workbench';
 import { withDevSignIn } from './workbench/devSignIn';
 import { useClockProvider } from '../shared/time';
+import { readinessGate } from './server/readiness';
 
 export interface RuntimeOptions {
   /** 0 picks a free port (tests). */
@@ -87,12 +88,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const links = (): ServiceLink[] => services.flatMap((s) => s.links?.() ?? []);
   // The workbench's "sign in as" reaches the functions as App Service's principal headers.
-  for (const service of services) for (const route of service.routes ?? []) server.mount(service === host ? withDevSignIn(route) : route);
+  const gate = readinessGate();
+  for (const service of services) for (const route of service.routes ?? []) server.mount(service === host ? gate.hold(withDevSignIn(route)) : route);
   server.mount(createIndexRoute(() => links(), clock));
   if (clock instanceof VirtualClock) server.mount(createDevClockRoute(clock));
 
   // The host starts last: its runOnStartup timers may call the stand-ins, which must be ready.
-  for (const service of [...standIns, host]) await service.start?.();
+  for (const service of standIns) await service.start?.();
+  // Provisioned: functions may be called now (the host's start subscribes the list webhook,
+  // whose validation handshake is itself a function call).
+  gate.open();
+  await host.start?.();
 
   return {
     origin: ctx.origin,

@@ -6,6 +6,7 @@ import { collect, type AiRequestItem, type RegisterItem } from '../../shared/sha
 import { routeFromItem } from '../../shared/sharepoint/requestItem';
 import { appServices } from '../../app/services';
 import { badRequest } from '../../shared/web/http';
+import { unreadableRows } from '../../shared/web/unreadableRows';
 
 /** One row of "is this tool approved?": public fields only (the contract's). */
 export type RegisterRow = RegisterRowResponse;
@@ -78,7 +79,12 @@ export async function searchRegister(request: HttpRequest): Promise<HttpResponse
   const contact = settings.GOVERNANCE_LEAD_EMAIL;
   const { source } = query.data;
   // Approved tools already in the register are left out either way: the published entry describes them.
-  const [published, approved] = await Promise.all([collect(repos.register.published()), source === 'published' ? [] : collect(repos.requests.byStatus('Approved'))]);
+  // A row edited by hand into something unreadable is left out (and logged), never a 500 for everyone.
+  const left = unreadableRows();
+  const [published, approved] = await Promise.all([
+    collect(repos.register.published({ onUnreadable: left.onUnreadable })),
+    source === 'published' ? [] : collect(repos.requests.byStatus('Approved', { onUnreadable: left.onUnreadable })),
+  ]);
   const names = new Set(published.map((p) => p.Title.toLowerCase()));
   const rows = source === 'approved' ? [] : published.map((p) => fromRegister(p, contact));
   for (const item of approved) {
@@ -90,7 +96,7 @@ export async function searchRegister(request: HttpRequest): Promise<HttpResponse
   }
   const words = query.data.q.toLowerCase().split(/\s+/).filter(Boolean);
   const found = rows.filter((r) => matches(r, words)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return { status: 200, jsonBody: found, headers: { 'cache-control': 'no-store' } };
+  return left.respond({ status: 200, jsonBody: found, headers: { 'cache-control': 'no-store' } });
 }
 
 app.http('searchRegister', { methods: ['GET'], route: 'register', authLevel: 'anonymous', handler: searchRegister });

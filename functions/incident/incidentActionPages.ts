@@ -14,6 +14,7 @@ import { appServices } from '../../app/services';
 import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
 import { signedInEmail } from '../../shared/web/http';
 import { incidentActionService } from '../../shared/incidents/incidentHttp';
+import { readFormBody } from '../../shared/web/bodyLimit';
 
 /**
  * `GET|POST /api/incident-actions/{token}`: the pages the incident emails link to (triage, the
@@ -77,7 +78,9 @@ export async function showIncidentAction(request: HttpRequest, context: Invocati
 }
 
 export async function postIncidentAction(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const form = Object.fromEntries(new URLSearchParams(await request.text()));
+  const read = await readFormBody(request);
+  if (!('form' in read)) return read;
+  const { form } = read;
   if (!formIsOurs(request, form, CSRF_COOKIE.name, appServices().settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
   const { csrf, ...values } = form;
 

@@ -8,6 +8,7 @@ import { appServices } from '../../app/services';
 import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
 import { signedInEmail } from '../../shared/web/http';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
+import { readFormBody } from '../../shared/web/bodyLimit';
 
 const CSRF_COOKIE = { name: 'aigov_csrf', path: '/api/decisions' };
 
@@ -40,7 +41,9 @@ export async function showDecision(request: HttpRequest, context: InvocationCont
  * match the SameSite=Strict cookie set with the page, and a browser's Origin must be ours.
  */
 export async function postDecision(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const form = Object.fromEntries(new URLSearchParams(await request.text()));
+  const read = await readFormBody(request);
+  if (!('form' in read)) return read;
+  const { form } = read;
   if (!formIsOurs(request, form, CSRF_COOKIE.name, appServices().settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
   // Teams cards add via=teams to the link so the audit log says where the decision came from.
   const via = request.query.get('via') === 'teams' ? 'teams' : 'email';

@@ -7,7 +7,7 @@ import { appServices } from '../../app/services';
 import { draftSchema, type Draft } from '../../shared/requests/draftSchema';
 import { badRequest, isResponse, requestFromRoute } from '../../shared/web/http';
 import { signedInOr401 } from '../../shared/web/signIn';
-import { foreignOrigin, notJson } from '../../shared/web/jsonRequest';
+import { readJsonBody } from '../../shared/web/jsonRequest';
 
 /**
  * Drafts are AI Requests rows with the status Draft: the list keeps them with the person's other
@@ -15,21 +15,10 @@ import { foreignOrigin, notJson } from '../../shared/web/jsonRequest';
  * The answers so far are kept as they are in IntakeJson; sending the finished form is
  * `POST /api/requests`, after which the web part deletes the draft.
  */
-const MAX_DRAFT_BYTES = 64 * 1024;
-
 async function draftFromBody(request: HttpRequest): Promise<Draft | HttpResponseInit> {
-  // Read as text for the size limit, so the JSON endpoint checks (Origin, content type) come first here.
-  const refused = foreignOrigin(request, appServices().settings) ?? notJson(request);
-  if (refused) return refused;
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_DRAFT_BYTES) return badRequest([{ field: '(body)', message: 'the draft is too large to save (over 64 KB)' }]);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return badRequest([{ field: '(body)', message: 'send the draft as JSON (intake format version 1, any answer may be missing)' }]);
-  }
-  const parsed = draftSchema.safeParse(body);
+  const read = await readJsonBody(request, appServices().settings, 'send the draft as JSON (intake format version 1, any answer may be missing)');
+  if (isResponse(read)) return read;
+  const parsed = draftSchema.safeParse(read.body);
   return parsed.success ? parsed.data : badRequest(toFieldMessages(parsed.error));
 }
 

@@ -6,6 +6,7 @@ import { appServices } from '../../app/services';
 import { badRequest, isResponse } from '../../shared/web/http';
 import { requestSummary } from '../../shared/requests/requestSummaries';
 import { signedInOr401 } from '../../shared/web/signIn';
+import { unreadableRows } from '../../shared/web/unreadableRows';
 
 const querySchema = z.object({
   mine: z.literal('true', { error: 'add mine=true: you can list only your own requests here' }),
@@ -18,9 +19,10 @@ export async function listMyRequests(request: HttpRequest): Promise<HttpResponse
   const email = signedInOr401(request);
   if (isResponse(email)) return email;
   const { repos, people } = appServices();
-  const items = await collect(repos.requests.byRequester(await people.idFor(email)));
+  const left = unreadableRows();
+  const items = await collect(repos.requests.byRequester(await people.idFor(email), { onUnreadable: left.onUnreadable }));
   items.sort((a, b) => b.Modified.localeCompare(a.Modified) || b.Id - a.Id);
-  return { status: 200, jsonBody: items.map(requestSummary), headers: { 'cache-control': 'no-store' } };
+  return left.respond({ status: 200, jsonBody: items.map(requestSummary), headers: { 'cache-control': 'no-store' } });
 }
 
 app.http('listMyRequests', { methods: ['GET'], route: 'requests', authLevel: 'anonymous', handler: listMyRequests });

@@ -3,6 +3,7 @@ import * as df from 'durable-functions';
 import { requestItemFromIntake } from '../../shared/sharepoint/requestItem';
 import { EVENT, requestInstanceId } from '../../orchestrations/request/names';
 import { appClock } from '../../shared/time';
+import { findInstanceStatus } from '../../shared/durable/instanceStatus';
 import { appServices } from '../../app/services';
 import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from '../../shared/web/http';
 
@@ -26,6 +27,11 @@ export async function withdrawRequest(request: HttpRequest, context: InvocationC
   const found = await requesterOnly(request);
   if (!('id' in found)) return found;
   if (['Approved', 'Rejected', 'Withdrawn'].includes(found.status)) return conflict(`The request is already ${found.status.toLowerCase()}, so it cannot be withdrawn.`);
+  if (found.status === 'Draft') return conflict('This is a draft, which was never sent: delete it instead (DELETE /api/drafts/{id}).');
+  // Found by the fuzz suite: an event for an instance that does not exist (yet) was a 500.
+  if ((await findInstanceStatus(df.getClient(context), requestInstanceId(found.id)))?.runtimeStatus === undefined) {
+    return conflict('The request’s workflow has not started yet, so it cannot be withdrawn now. Try again in a minute.');
+  }
   const at = appClock.now().toISOString();
   await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.withdrawn, { at });
   await appServices().audit.append({

@@ -14,6 +14,7 @@ import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
 import { readJsonBody } from '../../shared/web/jsonRequest';
 import { policyFacts, syncPolicyCycle } from '../../shared/reviews/reviewCycles';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
+import { readFormBody } from '../../shared/web/bodyLimit';
 
 const CSRF = { name: 'aigov_csrf_policy', path: '/api/policies' };
 const REVIEWED = new Set(['Active', 'Under review']);
@@ -114,7 +115,9 @@ export async function recordPolicyReview(request: HttpRequest, context: Invocati
   let body: unknown;
   let form: Record<string, string> = {};
   if (viaForm) {
-    form = Object.fromEntries(new URLSearchParams(await request.text()));
+    const read = await readFormBody(request);
+    if (!('form' in read)) return read;
+    form = read.form;
     if (!formIsOurs(request, form, CSRF.name, services.settings.PUBLIC_BASE_URL)) {
       return html(403, simplePage('Open the review page again', 'This form did not come from the review page we sent, or the page was open too long. Nothing has been changed.'));
     }

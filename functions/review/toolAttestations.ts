@@ -14,6 +14,7 @@ import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
 import { signedInEmail } from '../../shared/web/http';
 import { requestOrUndefined } from '../../shared/reviews/reviewCycles';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
+import { readFormBody } from '../../shared/web/bodyLimit';
 
 const CSRF = { name: 'aigov_csrf_attestation', path: '/api/attestations' };
 
@@ -69,7 +70,9 @@ export async function showAttestation(request: HttpRequest, context: InvocationC
 
 /** `POST /api/attestations/{token}`: the answer, handed to the review cycle (which takes one per person per cycle). */
 export async function postAttestation(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const form = Object.fromEntries(new URLSearchParams(await request.text()));
+  const read = await readFormBody(request);
+  if (!('form' in read)) return read;
+  const { form } = read;
   if (!formIsOurs(request, form, CSRF.name, appServices().settings.PUBLIC_BASE_URL)) {
     return html(403, simplePage('Open the review page again', 'This answer did not come from the review page we sent, or the page was open too long. Nothing has been changed. Open the link in your email again.'));
   }

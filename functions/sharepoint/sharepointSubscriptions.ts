@@ -4,6 +4,7 @@ import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
 import { processListChanges, WATCHED_LISTS } from '../../shared/changeFeeds/listChangeFeeds';
 import { webhookClientStates } from '../../shared/changeFeeds/requestChangeFeed';
+import { repairUnstartedRequests } from '../../shared/requests/repairRequests';
 
 const DAY = 86_400_000;
 /** SharePoint refuses subscriptions longer than 180 days; renew well before the end. */
@@ -48,6 +49,8 @@ export async function sharepointSubscriptions(_timer: Timer, context: Invocation
   }
   const report = await processListChanges(services, df.getClient(context), (m) => context.warn(m));
   if (report.dispatched > 0) context.log(`Caught up on ${report.dispatched} list change(s).`);
+  const repaired = await repairUnstartedRequests(services, df.getClient(context), appClock.now(), (m) => context.warn(m));
+  if (repaired > 0) context.log(`Started the workflow of ${repaired} request(s) left without one.`);
 }
 
 app.timer('sharepointSubscriptions', {

@@ -4,6 +4,8 @@ import { notificationSchema } from '../../shared/sharepoint';
 import { appServices } from '../../app/services';
 import { processListChanges } from '../../shared/changeFeeds/listChangeFeeds';
 import { webhookClientStates } from '../../shared/changeFeeds/requestChangeFeed';
+import { readJsonWithinLimit } from '../../shared/web/bodyLimit';
+import { isResponse } from '../../shared/web/http';
 
 /**
  * SharePoint's list webhook. The subscription handshake gets its validation token back as plain
@@ -17,13 +19,9 @@ export async function sharepointWebhook(request: HttpRequest, context: Invocatio
   const token = request.query.get('validationtoken');
   if (token !== null) return { status: 200, headers: { 'content-type': 'text/plain' }, body: token };
 
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return { status: 400, jsonBody: { errors: [{ field: '(body)', message: 'send a SharePoint webhook notification as JSON' }] } };
-  }
-  const parsed = notificationSchema.safeParse(body);
+  const read = await readJsonWithinLimit(request, 'a SharePoint webhook notification as JSON');
+  if (isResponse(read)) return read;
+  const parsed = notificationSchema.safeParse(read.json);
   if (!parsed.success) return { status: 400, jsonBody: { errors: parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })) } };
   const services = appServices();
   const accepted = webhookClientStates(services);

@@ -20,8 +20,39 @@ function listId(services: AppServices, title: string): Promise<string> {
   return id;
 }
 
+interface SharedDispatcher {
+  dispatcher: ChangeDispatcher;
+  /** The latest invocation's durable client and log: a dispatch uses whichever call is running it. */
+  latest: { client: df.DurableClient; log: (message: string) => void };
+}
+
+const dispatchers = new WeakMap<AppServices, Map<string, SharedDispatcher>>();
+
+/**
+ * One dispatcher per list per process, so concurrent webhook calls share its in-process guard
+ * (a call arriving during a run joins it and triggers one more run) instead of each reading and
+ * dispatching the same changes at once.
+ */
 function dispatcherFor(title: (typeof WATCHED_LISTS)[number], services: AppServices, client: df.DurableClient, log: (message: string) => void): ChangeDispatcher {
-  return title === POLICIES_LIST ? policyDispatcher(services, client) : requestDispatcher(services, client, log);
+  let byTitle = dispatchers.get(services);
+  if (!byTitle) dispatchers.set(services, (byTitle = new Map<string, SharedDispatcher>()));
+  let entry = byTitle.get(title);
+  if (entry) {
+    entry.latest = { client, log };
+    return entry.dispatcher;
+  }
+  const latest = { client, log };
+  const current = new Proxy({} as df.DurableClient, {
+    get: (_, key) => {
+      const target = entry?.latest.client ?? latest.client;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  const currentLog = (message: string) => (entry?.latest.log ?? latest.log)(message);
+  entry = { dispatcher: title === POLICIES_LIST ? policyDispatcher(services, current) : requestDispatcher(services, current, currentLog), latest };
+  byTitle.set(title, entry);
+  return entry.dispatcher;
 }
 
 /**

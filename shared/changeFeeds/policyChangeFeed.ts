@@ -1,6 +1,9 @@
 import type * as df from 'durable-functions';
 import { ChangeDispatcher, ListChangeTokenStore, type ItemChange } from '../sharepoint';
 import type { AppServices } from '../appServices';
+import { ListFailedChangeStore } from '../sharepoint/changeFailures';
+import { appClock } from '../time';
+import { reportFailedChange } from './failedChangeReport';
 import { policyOrUndefined, syncPolicyCycle } from '../reviews/reviewCycles';
 
 export const POLICIES_LIST = 'AI Policies';
@@ -16,6 +19,9 @@ export function policyDispatcher(services: AppServices, client: df.DurableClient
     sp: services.sp,
     listTitle: POLICIES_LIST,
     store: new ListChangeTokenStore(services.sp),
+    failures: new ListFailedChangeStore(services.sp),
+    onFailure: reportFailedChange(services, POLICIES_LIST),
+    now: () => appClock.now(),
     dispatch: async (change: ItemChange) => {
       const item = change.kind === 'deleted' ? undefined : await policyOrUndefined(services.repos, change.itemId);
       await syncPolicyCycle(client, change.itemId, item);

@@ -2,6 +2,9 @@ import { createHmac } from 'node:crypto';
 import * as df from 'durable-functions';
 import { ChangeDispatcher, ListChangeTokenStore, type ItemChange } from '../sharepoint';
 import type { AppServices } from '../appServices';
+import { ListFailedChangeStore } from '../sharepoint/changeFailures';
+import { appClock } from '../time';
+import { reportFailedChange } from './failedChangeReport';
 import { syncToolCycle } from '../reviews/reviewCycles';
 import { startRequestWorkflow } from '../requests/startRequestWorkflow';
 
@@ -27,6 +30,10 @@ export function requestDispatcher(services: AppServices, client: df.DurableClien
     sp: services.sp,
     listTitle: REQUESTS_LIST,
     store: new ListChangeTokenStore(services.sp),
+    failures: new ListFailedChangeStore(services.sp),
+    onFailure: reportFailedChange(services, REQUESTS_LIST),
+    now: () => appClock.now(),
+    log,
     dispatch: async (change: ItemChange) => {
       if (change.kind === 'deleted') {
         await syncToolCycle(client, change.itemId, undefined);

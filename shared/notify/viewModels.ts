@@ -101,6 +101,19 @@ export const WeeklyDigestSchema = z.object({
   openIncidents: z.array(OpenIncidentSchema).max(500),
 });
 
+/**
+ * To the governance lead, once per item: a list change the workflow could not process (a row
+ * edited by hand, say). Names the list, the item and the reason; the item's data stays in the list.
+ */
+export const ChangeNotProcessedSchema = z.object({
+  listTitle: line(100),
+  itemId: z.number().int().positive(),
+  reason: line(500),
+  failedAt: dateValue,
+  nextAttemptAt: dateValue,
+  itemUrl: httpUrl,
+});
+
 /** Every notification kind and the view-model it takes. */
 export const notificationSchemas = {
   stepAssigned: StepAssignedSchema,
@@ -109,6 +122,7 @@ export const notificationSchemas = {
   moreInformationNeeded: MoreInformationNeededSchema,
   outcome: OutcomeSchema,
   weeklyDigest: WeeklyDigestSchema,
+  changeNotProcessed: ChangeNotProcessedSchema,
   policyReview: PolicyReviewSchema,
   toolReview: ToolReviewSchema,
   ...incidentNotificationSchemas,
@@ -124,3 +138,4 @@ export type Escalation = NotificationModels['escalation'];
 export type MoreInformationNeeded = NotificationModels['moreInformationNeeded'];
 export type Outcome = NotificationModels['outcome'];
 export type WeeklyDigest = NotificationModels['weeklyDigest'];
+export type ChangeNotProcessed = NotificationModels['changeNotProcessed'];

@@ -12,19 +12,19 @@ const flag = z.boolean({ error: 'answer true or false' }).optional();
 // Amounts are kept as typed ("1,500") until the form is sent.
 const amount = z.union([z.number().min(0, 'cannot be negative'), z.string().max(30, 'give a number')], { error: 'give a number' }).optional();
 
-export const draftSchema = z.object({
+export const draftSchema = z.strictObject({
   version: z.literal(1, { error: 'only version 1 of the request format is supported' }).optional(),
   type: z.enum(REQUEST_TYPES, { error: 'choose what kind of request this is (the first question) before saving a draft' }),
   title: text(255),
   directorate: text(255),
-  requester: z.object({ name: text(255), email: text(255) }).optional(),
-  product: z.object({ name: text(255), supplier: text(255) }).optional(),
+  requester: z.strictObject({ name: text(255), email: text(255) }).optional(),
+  product: z.strictObject({ name: text(255), supplier: text(255) }).optional(),
   purpose: text(8000),
   benefits: text(8000),
   successMeasures: text(8000),
   estimatedCost: amount,
   data: z
-    .object({
+    .strictObject({
       personal: flag,
       specialCategory: flag,
       confidentialPatientInfo: flag,
@@ -37,7 +37,7 @@ export const draftSchema = z.object({
     })
     .optional(),
   use: z
-    .object({
+    .strictObject({
       clinical: flag,
       healthcareProvision: flag,
       medicalDevice: flag,
@@ -49,9 +49,9 @@ export const draftSchema = z.object({
       supplierAssured: flag,
     })
     .optional(),
-  national: z.object({ igAware: flag, nhseProcured: flag, assuranceDocuments: flag, nationalGuidance: flag }).optional(),
+  national: z.strictObject({ igAware: flag, nhseProcured: flag, assuranceDocuments: flag, nationalGuidance: flag }).optional(),
   attestations: z
-    .object({
+    .strictObject({
       noPersonalData: flag,
       noBusinessSensitiveData: flag,
       nonClinicalOnly: flag,

@@ -2,6 +2,7 @@ import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR, requestInstanceId } from '../../orchestrations/request/names';
 import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
+import { fitText } from '../domain/schemas/limits';
 
 export interface Submission {
   requestId: number;
@@ -25,9 +26,13 @@ export async function startRequestWorkflow(
 ): Promise<string | undefined> {
   const { requestId } = submission;
   const instanceId = requestInstanceId(requestId);
-  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) return undefined;
+  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) {
+    // Started before a crash that came ahead of writing its id back: write it now.
+    await services.repos.requests.modify(requestId, (current) => (current.OrchestrationInstanceId ? null : { OrchestrationInstanceId: instanceId }));
+    return undefined;
+  }
   await services.audit.append({
-    title: `Request submitted: ${submission.title}`,
+    title: fitText(`Request submitted: ${submission.title}`),
     eventType: 'request-submitted',
     subjectList: 'AI Requests',
     subjectItemId: requestId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_REASON, nextAttempt, type FailedChange, type FailedChangeStore } from './changeFailures';
 import type { ChangeTokenStore } from './changeTokenStore';
 import type { SPFI } from './pnp';
 
@@ -47,11 +48,23 @@ export interface ChangeDispatcherOptions {
   startFrom?: 'now' | 'beginning';
   /** When set, notifications with another clientState are refused. */
   clientState?: string;
+  /**
+   * Where a change that fails is kept. With a store, one failing item never holds the token back:
+   * it is recorded, the feed moves on, and it is tried again with backoff. Without, a failure
+   * stops the run (and the token) as before.
+   */
+  failures?: FailedChangeStore;
+  /** Told of each failure; `first` once per item until it succeeds. Its own errors are only logged. */
+  onFailure?(failure: FailedChange, first: boolean): Promise<void>;
+  now?: () => Date;
+  log?: (message: string) => void;
 }
 
 export interface DispatchReport {
   dispatched: number;
   skipped: number;
+  /** Changes recorded as failed in this run (absent when none). */
+  failed?: number;
 }
 
 /**
@@ -70,6 +83,14 @@ export class ChangeDispatcher {
 
   private get key(): string {
     return `changes-${this.options.listTitle}`;
+  }
+
+  private get failuresKey(): string {
+    return `failed-changes-${this.options.listTitle}`;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   /** Validates a webhook notification, then processes the changes it announces. */
@@ -95,6 +116,7 @@ export class ChangeDispatcher {
           const r = await this.runOnce();
           total.dispatched += r.dispatched;
           total.skipped += r.skipped;
+          if (r.failed) total.failed = (total.failed ?? 0) + r.failed;
         } while (this.again);
         return total;
       } finally {
@@ -118,6 +140,7 @@ export class ChangeDispatcher {
     }
     const seen = new Set(state.dispatched);
     const report: DispatchReport = { dispatched: 0, skipped: 0 };
+    const failing = new Set((await this.retryDue(report)).map((f) => f.itemId));
     for (;;) {
       const raw: unknown = await list.getChanges({
         Add: true, Update: true, DeleteObject: true, Item: true, FetchLimit: fetchLimit,
@@ -131,10 +154,10 @@ export class ChangeDispatcher {
           report.skipped++;
           continue;
         }
-        await this.options.dispatch(change);
+        if (await this.attempt(change, failing)) report.dispatched++;
+        else report.failed = (report.failed ?? 0) + 1;
         await store.markDispatched(this.key, dedupeKey);
         seen.add(dedupeKey);
-        report.dispatched++;
       }
       token = changes[changes.length - 1].ChangeToken.StringValue;
       await store.advance(this.key, token);
@@ -142,6 +165,66 @@ export class ChangeDispatcher {
       if (changes.length < fetchLimit) break;
     }
     return report;
+  }
+
+  /** Failures whose backoff has passed are tried again first; returns those still failing. */
+  private async retryDue(report: DispatchReport): Promise<FailedChange[]> {
+    const { failures } = this.options;
+    if (!failures) return [];
+    const all = await failures.load(this.failuresKey);
+    const now = this.now().toISOString();
+    const waiting = new Set(all.map((f) => f.itemId));
+    for (const f of all.filter((x) => x.nextAttemptAt <= now)) {
+      const change: ItemChange = { listTitle: this.options.listTitle, itemId: f.itemId, kind: f.kind, changeToken: f.changeToken, time: f.time };
+      if (await this.attempt(change, waiting)) report.dispatched++;
+    }
+    return failures.load(this.failuresKey);
+  }
+
+  /** Dispatches one change; with a failure store, a failure is recorded instead of thrown. */
+  private async attempt(change: ItemChange, failing: Set<number>): Promise<boolean> {
+    const { failures } = this.options;
+    try {
+      await this.options.dispatch(change);
+    } catch (err) {
+      if (!failures) throw err;
+      await this.recordFailure(failures, change, err);
+      failing.add(change.itemId);
+      return false;
+    }
+    if (failures && failing.has(change.itemId)) {
+      await failures.update(this.failuresKey, (list) => list.filter((f) => f.itemId !== change.itemId));
+      failing.delete(change.itemId);
+    }
+    return true;
+  }
+
+  private async recordFailure(failures: FailedChangeStore, change: ItemChange, err: unknown): Promise<void> {
+    const now = this.now();
+    const reason = Array.from(err instanceof Error ? err.message : String(err)).slice(0, MAX_REASON).join('');
+    let record: FailedChange | undefined;
+    let first = false;
+    await failures.update(this.failuresKey, (list) => {
+      const previous = list.find((f) => f.itemId === change.itemId);
+      first = previous === undefined;
+      const attempts = (previous?.attempts ?? 0) + 1;
+      record = {
+        itemId: change.itemId,
+        kind: change.kind,
+        changeToken: change.changeToken,
+        time: change.time,
+        attempts,
+        firstFailedAt: previous?.firstFailedAt ?? now.toISOString(),
+        lastFailedAt: now.toISOString(),
+        nextAttemptAt: nextAttempt(attempts, now),
+        reason,
+      };
+      return [...list.filter((f) => f.itemId !== change.itemId), record];
+    });
+    this.options.log?.(`${this.options.listTitle} item ${change.itemId}: change not processed (attempt ${record?.attempts}): ${reason}`);
+    if (record && this.options.onFailure) {
+      await this.options.onFailure(record, first).catch((e: unknown) => this.options.log?.(`Could not report the failed change of item ${change.itemId}: ${e instanceof Error ? e.message : String(e)}`));
+    }
   }
 
   /** One dispatch per item per read, in order of each item's latest change. */

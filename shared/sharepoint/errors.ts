@@ -93,6 +93,32 @@ export class SharePointUnavailableError extends SharePointError {
   }
 }
 
+/**
+ * The site is not (fully) provisioned: a list or column the app needs is missing. Nothing from the
+ * call was written; the HTTP edge answers 503 naming it, for whoever runs `npm run provision`.
+ */
+export class SiteNotProvisionedError extends SharePointError {
+  constructor(
+    readonly listTitle: string,
+    readonly column?: string,
+  ) {
+    super(
+      column
+        ? `The column '${column}' is missing from list '${listTitle}'. Run npm run provision against the site, then try again.`
+        : `The list '${listTitle}' does not exist on the site. Run npm run provision against the site, then try again.`,
+      503,
+    );
+  }
+}
+
+/** SharePoint's words for a missing list or column, in the messages REST returns. */
+export function missingFromSite(message: string): { list?: string; column?: string } | undefined {
+  const list = /List '([^']*)' does not exist/i.exec(message);
+  if (list) return { list: list[1] };
+  const column = /Column '([^']*)' does not exist/i.exec(message) ?? /The property '([^']*)' does not exist on type/i.exec(message);
+  return column ? { column: column[1] } : undefined;
+}
+
 /** Reads SharePoint's error body (`odata.error` JSON light or verbose `error`) out of a PnPjs error. */
 export async function readSharePointError(err: unknown): Promise<{ status?: number; code?: string; message: string }> {
   const e = err as { status?: number; response?: Response; message?: string };

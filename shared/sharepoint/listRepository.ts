@@ -4,6 +4,8 @@ import {
   ListItemDataError,
   ListItemInputError,
   ListViewThresholdError,
+  missingFromSite,
+  SiteNotProvisionedError,
   readSharePointError,
   SharePointError,
   SharePointUnavailableError,
@@ -19,6 +21,12 @@ export interface QueryOptions {
   /** Items per round trip (SharePoint's maximum is 5,000). */
   pageSize?: number;
   orderBy?: { field: string; ascending?: boolean };
+  /**
+   * For lists and pages: a row that cannot be read (edited by hand, say) is left out and passed
+   * here, so one bad row never fails the page for everyone. Without it, such a row throws, which
+   * is what a write path that must see every row wants.
+   */
+  onUnreadable?: (error: ListItemDataError) => void;
 }
 
 export interface ItemUpdate<L extends ListDefinition> {
@@ -95,6 +103,19 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     return parsed.data;
   }
 
+  private parseReadable(rows: unknown[], onUnreadable: (error: ListItemDataError) => void): StoredItem<L>[] {
+    const out: StoredItem<L>[] = [];
+    for (const raw of rows) {
+      try {
+        out.push(this.parse(raw));
+      } catch (err) {
+        if (!(err instanceof ListItemDataError)) throw err;
+        onUnreadable(err);
+      }
+    }
+    return out;
+  }
+
   private checkCreate(values: unknown, index?: number): ItemFields<L> {
     const r = this.schemas.create.safeParse(values);
     if (!r.success) throw new ListItemInputError(this.list.title, `${index === undefined ? '' : `item #${index}: `}${describeIssues(r.error, this.list)}`);
@@ -111,6 +132,8 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
   protected async translate(err: unknown, context: { id?: number; conditions?: readonly Condition[]; orderBy?: string }): Promise<Error> {
     if (err instanceof SharePointError || err instanceof SharePointUnavailableError) return err;
     const info = await readSharePointError(err);
+    const missing = missingFromSite(info.message);
+    if (missing) return new SiteNotProvisionedError(missing.list ?? this.list.title, missing.column);
     if (info.status === 404 && context.id !== undefined) return new ItemNotFoundError(this.list.title, context.id);
     if (info.status === 412 && context.id !== undefined) return new ConcurrencyConflictError(this.list.title, context.id, 1);
     if (info.code?.includes('SPQueryThrottledException') || /list view threshold/i.test(info.message)) {
@@ -241,7 +264,7 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
         throw await this.translate(err, { conditions, orderBy: options.orderBy?.field });
       }
       if (next.done) return;
-      yield next.value.map((raw) => this.parse(raw));
+      yield options.onUnreadable ? this.parseReadable(next.value, options.onUnreadable) : next.value.map((raw) => this.parse(raw));
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { Settings } from '../config/settings';
+import { readBodyText } from './bodyLimit';
 
 /**
  * Cross-site request forgery protection for the JSON endpoints. A page on another site can POST
@@ -32,12 +33,14 @@ export function notJson(request: HttpRequest): HttpResponseInit | undefined {
   };
 }
 
-/** The parsed JSON body, or the response that says why not (403 Origin, 415 content type, 400 `hint` when it is not JSON). */
+/** The parsed JSON body, or the response that says why not (403 Origin, 415 content type, 413 over the size cap, 400 `hint` when it is not JSON). */
 export async function readJsonBody(request: HttpRequest, settings: OriginSettings, hint: string): Promise<{ body: unknown } | HttpResponseInit> {
   const refused = foreignOrigin(request, settings) ?? notJson(request);
   if (refused) return refused;
+  const text = await readBodyText(request);
+  if (typeof text !== 'string') return text;
   try {
-    return { body: await request.json() };
+    return { body: JSON.parse(text) as unknown };
   } catch {
     // The same 400 as badRequest in ./http (not imported: http.ts reads bodies through this file).
     return { status: 400, jsonBody: { errors: [{ field: '(body)', message: hint }] } };

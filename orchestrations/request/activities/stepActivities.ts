@@ -10,6 +10,7 @@ import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInpu
 import { EVENT } from '../names';
 import { firstWhoIsNotTheRequester } from '../../../shared/access/people';
 import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
+import { fitText } from '../../../shared/domain/schemas/limits';
 
 export interface StepActivityDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
@@ -110,7 +111,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined)) continue;
       const assignee = input.deciders === 'all' ? actingPeople([role], input.assignedAt, requester.email)[0] : people[0];
       await deps.repos.approvalTasks.create({
-        Title: input.deciders === 'all' ? `${step.name} (${ROLE_NAMES[code]}): ${item.Title}` : `${step.name}: ${item.Title}`,
+        Title: fitText(input.deciders === 'all' ? `${step.name} (${ROLE_NAMES[code]}): ${item.Title}` : `${step.name}: ${item.Title}`),
         RequestId: input.requestId,
         StepCode: input.stepCode,
         RoleCode: code,

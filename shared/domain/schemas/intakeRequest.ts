@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, limitedText } from './limits';
 
 /**
  * The intake request, version 1 (design: policy-routing.md "Intake JSON"). Field names are a
@@ -15,22 +16,24 @@ function yesNo(question: string) {
   return z.boolean({ error: `answer true or false: ${question}` });
 }
 
+// Each fits a SharePoint single line of text column (255 characters).
 function requiredText(what: string) {
-  return z.string({ error: `give ${what}` }).trim().min(1, `give ${what}`);
+  return limitedText(what, LIMITS.textColumn).min(1, `give ${what}`);
 }
 
 // Blank is allowed by the shape so that the intake rule can explain why it is needed (§6.1).
-const policyText = z.string({ error: 'give a text answer' }).trim().default('');
+const policyText = (what: string) => limitedText(what, LIMITS.longAnswer).default('');
 
-const person = z.object(
+// Strict objects: an unknown field is refused by name (as on incidents and reviews), never dropped.
+const person = z.strictObject(
   {
     name: requiredText('a name'),
-    email: z.email({ error: 'give a valid email address' }),
+    email: z.email({ error: 'give a valid email address' }).max(LIMITS.textColumn, 'keep the email address to 255 characters or fewer'),
   },
   { error: 'give a name and an email address' },
 );
 
-const dataSection = z.object(
+const dataSection = z.strictObject(
   {
     personal: yesNo('will the tool use personal data?'),
     specialCategory: yesNo('will it use special category data, such as health records?'),
@@ -38,7 +41,7 @@ const dataSection = z.object(
     anonymised: yesNo('is the data anonymised?'),
     reidentificationRiskChecked: yesNo('has the risk of identifying people from the data been checked?'),
     usedForTraining: yesNo('is data used to train or test the tool?'),
-    legalBasis: z.string({ error: 'give the legal basis as text' }).trim().optional(),
+    legalBasis: limitedText('the legal basis', LIMITS.shortAnswer).optional(),
     leavesUk: yesNo('will data leave the United Kingdom?'),
     recordCount: z
       .number({ error: 'give the number of people whose records are used, 0 if none' })
@@ -48,7 +51,7 @@ const dataSection = z.object(
   { error: 'answer the questions about data' },
 );
 
-const useSection = z.object(
+const useSection = z.strictObject(
   {
     clinical: yesNo('does the tool have a clinical use?'),
     healthcareProvision: yesNo('does it support healthcare provision, such as reading images?'),
@@ -57,14 +60,14 @@ const useSection = z.object(
     // Added after version 1 was published, so older forms may leave it out.
     staffImpact: yesNo('does it affect staff?').default(false),
     automatedDecisions: yesNo('does it make decisions about people with legal or similarly significant effects?'),
-    humanReviewer: z.string({ error: 'give the reviewer as text' }).trim().optional(),
+    humanReviewer: limitedText('the reviewer arrangement', LIMITS.shortAnswer).optional(),
     installNeeded: yesNo('must software be installed?'),
     supplierAssured: yesNo('is the supplier already assured?'),
   },
   { error: 'answer the questions about how the tool is used' },
 );
 
-const nationalSection = z.object(
+const nationalSection = z.strictObject(
   {
     igAware: yesNo('does Information Governance already know about this national function?'),
     nhseProcured: yesNo('did NHS England buy it and offer it for local use?'),
@@ -74,7 +77,7 @@ const nationalSection = z.object(
   { error: 'a national request needs the four questions about the national function answered' },
 );
 
-const attestationsSection = z.object(
+const attestationsSection = z.strictObject(
   {
     noPersonalData: yesNo('no personal data will be entered'),
     noBusinessSensitiveData: yesNo('no business-sensitive data will be entered'),
@@ -101,13 +104,13 @@ const commonFields = {
   title: requiredText('a short title'),
   directorate: requiredText('the directorate'),
   requester: person,
-  product: z.object(
+  product: z.strictObject(
     { name: requiredText('the product name'), supplier: requiredText('the supplier name') },
     { error: 'give the product name and supplier' },
   ),
-  purpose: policyText,
-  benefits: policyText,
-  successMeasures: policyText,
+  purpose: policyText('the purpose'),
+  benefits: policyText('the expected benefits'),
+  successMeasures: policyText('how success will be measured'),
   estimatedCost: z
     .number({ error: 'give the estimated cost in pounds, 0 when free' })
     .min(0, 'the estimated cost cannot be negative'),
@@ -122,12 +125,12 @@ const typeMessage = `type: choose one of ${REQUEST_TYPES.join(', ')}`;
 export const intakeRequestShapeSchema = z.discriminatedUnion(
   'type',
   [
-    z.object({ type: z.literal('healthcare'), ...commonFields }),
-    z.object({ type: z.literal('research'), ...commonFields }),
-    z.object({ type: z.literal('procured'), ...commonFields }),
-    z.object({ type: z.literal('supplier-feature'), ...commonFields }),
-    z.object({ type: z.literal('national'), ...commonFields, national: nationalSection }),
-    z.object({ type: z.literal('public-generic'), ...commonFields, attestations: attestationsSection }),
+    z.strictObject({ type: z.literal('healthcare'), ...commonFields }),
+    z.strictObject({ type: z.literal('research'), ...commonFields }),
+    z.strictObject({ type: z.literal('procured'), ...commonFields }),
+    z.strictObject({ type: z.literal('supplier-feature'), ...commonFields }),
+    z.strictObject({ type: z.literal('national'), ...commonFields, national: nationalSection }),
+    z.strictObject({ type: z.literal('public-generic'), ...commonFields, attestations: attestationsSection }),
   ],
   {
     error: (issue) =>

@@ -18,7 +18,8 @@ import type { NotificationKind, NotificationModels } from '../viewModels';
  * The weekly digest is not here: hundreds of rows do not fit a Teams card (about 28 KB), so it
  * stays email only and the Teams notifier hands it to its fallback.
  */
-export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest'>;
+// A failed list change is an operational alert for the governance lead: email only, like the digest.
+export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed'>;
 export type TeamsDocuments = { [K in TeamsKind]: (model: NotificationModels[K]) => EmailDocument };
 
 export const teamsDocuments: TeamsDocuments = {

@@ -66,6 +66,10 @@ export const aiRequestsList = defineList({
       description: 'Kept on resubmission so re-planning can tell which approvals relied on changed answers.',
     }),
     OrchestrationInstanceId: text('Orchestration instance id'),
+    SubmissionKey: text('Submission key', {
+      indexed: true,
+      description: 'Hash of the requester and the Idempotency-Key they sent, so a retried submission finds the request it made.',
+    }),
     DpiaReference: text('DPIA reference'),
     DtacReference: text('DTAC reference'),
     HraReference: text('HRA reference'),

@@ -10,6 +10,7 @@ export interface AiRequestsRepository extends ListRepository<typeof aiRequestsLi
   byStatus(status: AiRequestStatus, options?: QueryOptions): AsyncGenerator<AiRequestItem[]>;
   byRequester(userId: number, options?: QueryOptions): AsyncGenerator<AiRequestItem[]>;
   modifiedSince(isoDateTime: string, options?: QueryOptions): AsyncGenerator<AiRequestItem[]>;
+  bySubmissionKey(key: string): AsyncGenerator<AiRequestItem[]>;
 }
 
 export class PnpAiRequestsRepository extends PnpListRepository<typeof aiRequestsList> implements AiRequestsRepository {
@@ -24,5 +25,8 @@ export class PnpAiRequestsRepository extends PnpListRepository<typeof aiRequests
   }
   modifiedSince(isoDateTime: string, options?: QueryOptions) {
     return this.query([['Modified', 'ge', isoDateTime]], options);
+  }
+  bySubmissionKey(key: string) {
+    return this.query([['SubmissionKey', 'eq', key]], { pageSize: 5 });
   }
 }

@@ -11,7 +11,7 @@ export const samples = {
     DataCategories: ['Personal data', 'Special category (health) data'], PersonalData: true, SpecialCategoryData: true, ConfidentialPatientInfo: true,
     HealthcareProvision: true, ClinicalUse: false, MedicalDevice: false, Research: false, ServiceChange: false, AutomatedDecisions: false,
     HumanReviewArrangement: 'Clinician reviews every letter', InstallNeeded: false, NationallyProcured: false, EstimatedCost: 2500, Status: 'Submitted',
-    CurrentStage: null, RiskRating: 'Medium', RouteJson: null, OrchestrationInstanceId: null, DpiaReference: null, DtacReference: null, HraReference: null,
+    CurrentStage: null, RiskRating: 'Medium', RouteJson: null, OrchestrationInstanceId: null, SubmissionKey: null, DpiaReference: null, DtacReference: null, HraReference: null,
     DecisionSummary: null, ReviewDueDate: null, IntakeJson: null, PreviousIntakeJson: null,
   }),
   approvalTasks: (n: number, userId: number, requestId: number): ItemFields<typeof aiApprovalTasksList> => ({

@@ -14,13 +14,16 @@ import { reminderEmail } from './reminder';
 import { stepAssignedEmail } from './stepAssigned';
 import { toolReviewEmail } from './toolReview';
 import { weeklyDigestEmail } from './weeklyDigest';
+import { changeNotProcessedEmail } from './changeNotProcessed';
+import { fitText, LIMITS } from '../../../domain/schemas/limits';
 
 export type EmailTemplate<K extends NotificationKind> = (model: NotificationModels[K]) => RenderedEmail;
 export type EmailTemplates = { [K in NotificationKind]: EmailTemplate<K> };
 
 /** Turns an outline into the subject, HTML and plain-text bodies. */
 export function render(doc: EmailDocument): RenderedEmail {
-  return { subject: doc.subject, html: renderHtml(doc), text: renderText(doc) };
+  // Subjects carry request and policy titles; a long one is cut here, once, for every template.
+  return { subject: fitText(doc.subject, LIMITS.emailSubject), html: renderHtml(doc), text: renderText(doc) };
 }
 
 const rendered =
@@ -35,6 +38,7 @@ export const defaultEmailTemplates: EmailTemplates = {
   moreInformationNeeded: rendered(moreInformationNeededEmail),
   outcome: rendered(outcomeEmail),
   weeklyDigest: rendered(weeklyDigestEmail),
+  changeNotProcessed: rendered(changeNotProcessedEmail),
   policyReview: rendered(policyReviewEmail),
   toolReview: rendered(toolReviewEmail),
   incidentTriageNeeded: rendered(incidentTriageNeededEmail),

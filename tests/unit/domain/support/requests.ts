@@ -79,7 +79,10 @@ export const anyRequest: fc.Arbitrary<IntakeRequest> = fc
     }),
     dpiaScreening: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
   })
-  .map((raw) => intakeRequestShapeSchema.parse(raw));
+  // Each type carries only its own section: the schema refuses the others by name.
+  .map(({ national, attestations, ...raw }) =>
+    intakeRequestShapeSchema.parse({ ...raw, ...(raw.type === 'national' ? { national } : {}), ...(raw.type === 'public-generic' ? { attestations } : {}) }),
+  );
 
 /** Requests the policy accepts: generated, then nudged past every intake rule. */
 export const acceptedRequest: fc.Arbitrary<IntakeRequest> = anyRequest.map((r) => makeAcceptable(r));
