@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { MAX_REASON, nextAttempt, type FailedChange, type FailedChangeStore } from './changeFailures';
+import { MAX_REASON, nextAttempt, type ChangeKind, type FailedChange, type FailedChangeStore } from './changeFailures';
 import type { ChangeTokenStore } from './changeTokenStore';
 import type { SPFI } from './pnp';
 
-export type ChangeKind = 'added' | 'updated' | 'deleted';
+export type { ChangeKind };
 
 /** What a dispatch receives: which item changed and how. Notifications carry no data: read the item. */
 export interface ItemChange {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ChangeKind } from './changeDispatcher';
 import { aiWorkflowStateList } from './lists/aiWorkflowState';
 import { collect, PnpListRepository } from './listRepository';
 import type { SPFI } from './pnp';
@@ -20,6 +19,9 @@ export const failedChangeSchema = z.object({
   nextAttemptAt: z.string(),
   reason: z.string(),
 });
+/** What happened to a list item, as GetChanges reports it. */
+export type ChangeKind = 'added' | 'updated' | 'deleted';
+
 export type FailedChange = z.output<typeof failedChangeSchema> & { kind: ChangeKind };
 
 export interface FailedChangeStore {
