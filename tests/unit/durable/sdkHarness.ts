@@ -135,3 +135,10 @@ export async function oneCallPerAdvance(rt: Backend, invoker: SdkInvoker, steps:
   }
   return seen;
 }
+
+/** Advances the clock by `ms` (ms) and expects no activity call in that time, and the instance still running. */
+export async function expectStillWaiting(rt: Backend, invoker: SdkInvoker, ms: number, instanceId: string): Promise<void> {
+  await rt.advance(ms);
+  expect(invoker.calls).toHaveLength(0);
+  expect(rt.engine.store.getInstance(instanceId)?.status).toBe('Running');
+}

@@ -4,7 +4,7 @@ import type { ApprovalStepInput, PlanRequestRouteOutput, StepResult } from '../.
 import { ACTIVITY, EVENT, ORCHESTRATOR } from '../../../orchestrations/request/names';
 import { planRoute, type IntakeRequest, type PlannedStep, type Route } from '../../../shared/domain';
 import { raiseEvent, startInstance } from '../../../local/durable/operations';
-import { oneCallPerAdvance, SdkInvoker, startBackend, withBackend, type ActivityCall } from '../durable/sdkHarness';
+import { expectStillWaiting, oneCallPerAdvance, SdkInvoker, startBackend, withBackend, type ActivityCall } from '../durable/sdkHarness';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -47,9 +47,7 @@ describe('approvalStep orchestrator', () => {
         'escalate-to-deputy@2026-12-09T09:00:00.000Z',
         'escalate-to-governance-lead@2026-12-14T09:00:00.000Z',
       ]);
-      await rt.advance(60 * DAY);
-      expect(invoker.calls).toHaveLength(0);
-      expect(status('s1')?.status).toBe('Running');
+      await expectStillWaiting(rt, invoker, 60 * DAY, 's1');
 
       await raiseEvent(rt.engine, 's1', EVENT.stepSignal, JSON.stringify({ kind: 'decision', outcome: 'approved', decidedBy: 'mei.lin@example.nhs.uk', decidedAt: '2027-02-20T10:00:00Z', channel: 'email', comments: '' }));
       const [record] = await invoker.pending(1);
