@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import architecture from './eslint.architecture.cjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'sharepoint-spfx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'sharepoint-spfx/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -7,7 +7,7 @@ import { routeFromItem } from '../sharepoint/requestItem';
 import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
 import { mayReadRequest } from '../access/requestReaders';
-import { checklistFromJson, type ChecklistAnswer } from '../decisions/checklistAnswers';
+import { checklistFromJson } from '../decisions/checklistAnswers';
 
 /** One request as people see it: the JSON of `GET /api/requests/{id}` (the contract's) and the request page. */
 export type RequestView = RequestViewResponse;

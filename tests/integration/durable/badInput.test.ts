@@ -1,14 +1,7 @@
-import type { RuntimeProcess } from '../../support/runtime';
-import { useSamplesRuntime, type DurableApi } from './durableApi';
+import { useDurableApp } from './durableApi';
 
 // What callers get wrong, and what orchestrations do wrong, answered as Azure answers them.
-let runtime: RuntimeProcess;
-let api: DurableApi;
-
-useSamplesRuntime((r, a) => {
-  runtime = r;
-  api = a;
-});
+const { runtime, api } = useDurableApp('tests/apps/samples');
 
 describe('durable API: bad input', () => {
   test('starting an unknown orchestrator is a 404 naming it (webhook and rpc paths)', async () => {

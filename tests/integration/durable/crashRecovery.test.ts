@@ -1,19 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { eventually } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
 import { durableApi } from './durableApi';
 
 // kill -9 at any point and everything carries on: the runtime is a real child process, killed
 // with SIGKILL at three different moments and restarted on the same data folder each time.
 const effectsDir = mkdtempSync(join(tmpdir(), 'durable-effects-'));
 const effectsFile = join(effectsDir, 'effects.log');
-let runtime: RuntimeProcess | undefined;
+const runtime = useRuntimePerTest();
 
-afterAll(async () => {
-  await runtime?.stop();
-  rmSync(effectsDir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(effectsDir, { recursive: true, force: true }));
 
 function effects(): string[] {
   return existsSync(effectsFile) ? readFileSync(effectsFile, 'utf8').split('\n').filter(Boolean) : [];
@@ -22,8 +20,8 @@ const countOf = (prefix: string): number => effects().filter((l) => l.startsWith
 
 test('SIGKILL during activities, during a long fan-out and right after events: every instance completes, no effect lost', async () => {
   // ARRANGE: chains of slow activities, a pending timer and a retry waiting on its back-off timer.
-  runtime = await startRuntime({ app: 'tests/apps/samples', virtualClock: true, seed: false, env: { SAMPLES_EFFECTS_FILE: effectsFile } });
-  let api = durableApi(runtime.origin);
+  await runtime.start({ app: 'tests/apps/samples', virtualClock: true, seed: false, env: { SAMPLES_EFFECTS_FILE: effectsFile } });
+  const api = durableApi(runtime);
   const chains = Array.from({ length: 5 }, (_, i) => `crash-chain-${i}`);
   for (const id of chains) await api.start('slowChain', id, { steps: 5, ms: 150 });
   await api.start('approval', 'crash-approval', { hours: 1 });
@@ -36,16 +34,14 @@ test('SIGKILL during activities, during a long fan-out and right after events: e
   await eventually(() => Promise.resolve(countOf('crash-chain-') >= 3 ? true : undefined), 'first chain steps');
   expect(countOf('crash-chain-')).toBeLessThan(25);
   await runtime.kill('SIGKILL');
-  runtime = await runtime.restart();
-  api = durableApi(runtime.origin);
+  await runtime.restart();
 
   // ACT 2: kill in the middle of a 300-activity fan-out.
   await api.start('slowFanOut', 'crash-fan', { count: 300, ms: 40 });
   await eventually(() => Promise.resolve(countOf('crash-fan/') >= 50 ? true : undefined), 'part of the fan-out', 60_000);
   expect(countOf('crash-fan/')).toBeLessThan(300);
   await runtime.kill('SIGKILL');
-  runtime = await runtime.restart();
-  api = durableApi(runtime.origin);
+  await runtime.restart();
 
   // ACT 3: kill right after events are accepted (202), before their episodes can finish.
   const evented = ['crash-event-1', 'crash-event-2', 'crash-event-3'];
@@ -53,8 +49,7 @@ test('SIGKILL during activities, during a long fan-out and right after events: e
   for (const id of evented) await api.waitFor(id, ['Running']);
   for (const id of [...evented, 'crash-event-early']) expect((await api.raise(id, 'go', { ms: 50 })).status).toBe(202);
   await runtime.kill('SIGKILL');
-  runtime = await runtime.restart();
-  api = durableApi(runtime.origin);
+  await runtime.restart();
 
   // The timers persisted across all three crashes fire on the (persisted) virtual clock; the
   // 10-day timer's 3-day legs are re-armed after each restart.

@@ -1,16 +1,13 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
 import { durableApi } from './durableApi';
 
 // A mixed workload (sub-orchestrations, fan-outs, an eternal loop, buffered events) survives
 // repeated SIGKILLs at moments the test does not choose, and ends with exactly the right outputs.
-let runtime: RuntimeProcess | undefined;
-afterAll(async () => {
-  await runtime?.stop();
-});
+const runtime = useRuntimePerTest();
 
 test('five SIGKILLs at arbitrary moments: every instance completes with the right output', async () => {
-  runtime = await startRuntime({ app: 'tests/apps/samples', virtualClock: true, seed: false });
-  let api = durableApi(runtime.origin);
+  await runtime.start({ app: 'tests/apps/samples', virtualClock: true, seed: false });
+  const api = durableApi(runtime);
   const parents = Array.from({ length: 10 }, (_, i) => `mix-parent-${i}`);
   const fans = Array.from({ length: 5 }, (_, i) => `mix-fan-${i}`);
   for (const id of parents) await api.start('parentOfChildren', id);
@@ -30,8 +27,7 @@ test('five SIGKILLs at arbitrary moments: every instance completes with the righ
     const running = await api.call('GET', 'instances/?runtimeStatus=Running,Pending');
     if (i === 0) expect(running.json.length).toBeGreaterThan(0); // the first kill lands mid-flight
     await runtime.kill('SIGKILL');
-    runtime = await runtime.restart();
-    api = durableApi(runtime.origin);
+    await runtime.restart();
   }
   await api.raise('mix-events', 'item', 3);
 

@@ -1,14 +1,7 @@
-import type { RuntimeProcess } from '../../support/runtime';
-import { useSamplesRuntime, type DurableApi } from './durableApi';
+import { useDurableApp } from './durableApi';
 
 // The durable-functions samples, run by the local host and Durable backend as a child process.
-let runtime: RuntimeProcess;
-let api: DurableApi;
-
-useSamplesRuntime((r, a) => {
-  runtime = r;
-  api = a;
-}, '2026-01-05T09:00:00Z');
+const { runtime, api } = useDurableApp('tests/apps/samples', '2026-01-05T09:00:00Z');
 
 describe('durable samples', () => {
   test('function chaining, started by an HTTP function with createCheckStatusResponse', async () => {
@@ -39,8 +32,7 @@ describe('durable samples', () => {
   });
 
   test('human interaction: the decision wins and the timer is cancelled', async () => {
-    await api.start('approval', 'approve-yes', { hours: 48 });
-    await api.waitFor('approve-yes', ['Running']);
+    await api.startRunning('approval', 'approve-yes', { hours: 48 });
     expect((await api.raise('approve-yes', 'decision', { approvedBy: 'cso@nhs.net' })).status).toBe(202);
 
     const done = await api.waitFor('approve-yes');
@@ -53,8 +45,7 @@ describe('durable samples', () => {
   });
 
   test('human interaction: the deadline passes on the virtual clock', async () => {
-    await api.start('approval', 'approve-timeout', { hours: 72 });
-    await api.waitFor('approve-timeout', ['Running']);
+    await api.startRunning('approval', 'approve-timeout', { hours: 72 });
     await runtime.advance('PT71H');
     expect((await api.status('approve-timeout')).json.runtimeStatus).toBe('Running');
 
@@ -97,8 +88,7 @@ describe('durable samples', () => {
   });
 
   test('continueAsNew carries undelivered events into the next execution', async () => {
-    await api.start('eventPerExecution', 'can-events');
-    await api.waitFor('can-events', ['Running']);
+    await api.startRunning('eventPerExecution', 'can-events');
     for (const item of ['a', 'b', 'c']) await api.raise('can-events', 'item', item);
     const done = await api.waitFor('can-events');
     expect(done.output).toEqual(['a', 'b', 'c']);
@@ -106,10 +96,8 @@ describe('durable samples', () => {
 
   test('continueAsNew keeps events that arrived together but were not yet awaited', async () => {
     // Suspended, the instance collects all three events; on resume they reach it in one batch.
-    await api.start('eventPerExecution', 'can-batch');
-    await api.waitFor('can-batch', ['Running']);
-    await api.call('POST', 'instances/can-batch/suspend');
-    await api.waitFor('can-batch', ['Suspended']);
+    await api.startRunning('eventPerExecution', 'can-batch');
+    await api.suspend('can-batch');
     for (const item of ['x', 'y', 'z']) await api.raise('can-batch', 'item', item);
     await api.call('POST', 'instances/can-batch/resume');
     const done = await api.waitFor('can-batch');
@@ -117,10 +105,8 @@ describe('durable samples', () => {
   });
 
   test('continueAsNew on a timer leaves an event of the same batch to the next execution', async () => {
-    await api.start('timerThenListen', 'can-timer');
-    await api.waitFor('can-timer', ['Running']);
-    await api.call('POST', 'instances/can-timer/suspend');
-    await api.waitFor('can-timer', ['Suspended']);
+    await api.startRunning('timerThenListen', 'can-timer');
+    await api.suspend('can-timer');
     await runtime.advance('PT2H'); // the timer fires into the inbox of the suspended instance
     await api.raise('can-timer', 'late', 'hello');
     await api.call('POST', 'instances/can-timer/resume');
@@ -129,8 +115,7 @@ describe('durable samples', () => {
   });
 
   test('activity retry with exponential back-off', async () => {
-    await api.start('retryFlaky', 'retry-ok', { key: 'retry-ok', failTimes: 2, attempts: 4 });
-    await api.waitFor('retry-ok', ['Running']);
+    await api.startRunning('retryFlaky', 'retry-ok', { key: 'retry-ok', failTimes: 2, attempts: 4 });
     await runtime.advance('PT10S');
     const done = await api.waitFor('retry-ok');
     expect(done.output).toEqual({ ok: true, result: { key: 'retry-ok', attempt: 3 } });
@@ -142,8 +127,7 @@ describe('durable samples', () => {
   });
 
   test('activity retry gives up after the last attempt with the error message intact', async () => {
-    await api.start('retryFlaky', 'retry-exhausted', { key: 'retry-exhausted', failTimes: 9, attempts: 3 });
-    await api.waitFor('retry-exhausted', ['Running']);
+    await api.startRunning('retryFlaky', 'retry-exhausted', { key: 'retry-exhausted', failTimes: 9, attempts: 3 });
     await runtime.advance('PT1M');
     const done = await api.waitFor('retry-exhausted');
     expect(done.output.ok).toBe(false);
@@ -201,8 +185,7 @@ describe('durable samples', () => {
 
 describe('instance management', () => {
   test('terminate: Terminated with the reason as output; events are then refused with 410', async () => {
-    await api.start('waitForever', 'to-terminate');
-    await api.waitFor('to-terminate', ['Running']);
+    await api.startRunning('waitForever', 'to-terminate');
     const r = await api.call('POST', 'instances/to-terminate/terminate?reason=no%20longer%20needed');
     expect(r.status).toBe(202);
     const done = await api.waitFor('to-terminate', ['Terminated']);
@@ -212,8 +195,7 @@ describe('instance management', () => {
   });
 
   test('suspend holds events until resume (through the SDK client)', async () => {
-    await api.start('waitForever', 'to-suspend');
-    await api.waitFor('to-suspend', ['Running']);
+    await api.startRunning('waitForever', 'to-suspend');
     expect((await api.sdk({ op: 'suspend', instanceId: 'to-suspend' })).status).toBe(200);
     await api.waitFor('to-suspend', ['Suspended']);
     await api.sdk({ op: 'raiseEvent', instanceId: 'to-suspend', eventName: 'go', data: 'while suspended' });
@@ -226,10 +208,8 @@ describe('instance management', () => {
   });
 
   test('a suspended instance can be terminated, and a terminated parent leaves no running work', async () => {
-    await api.start('waitForever', 'suspend-then-terminate');
-    await api.waitFor('suspend-then-terminate', ['Running']);
-    await api.call('POST', 'instances/suspend-then-terminate/suspend?reason=hold');
-    await api.waitFor('suspend-then-terminate', ['Suspended']);
+    await api.startRunning('waitForever', 'suspend-then-terminate');
+    await api.suspend('suspend-then-terminate', '?reason=hold');
     await api.call('POST', 'instances/suspend-then-terminate/terminate?reason=cancelled%20by%20requester');
     const done = await api.waitFor('suspend-then-terminate', ['Terminated']);
     expect(done.output).toBe('cancelled by requester');

@@ -1,15 +1,8 @@
-import type { RuntimeProcess } from '../../support/runtime';
-import { useSamplesRuntime, type DurableApi } from './durableApi';
+import { useDurableApp } from './durableApi';
 
 // Replay-level checks through the real SDK: a wrong task id hangs an orchestration or hands one
 // task another's result, so exact outputs (and the ids in the history) are the evidence.
-let runtime: RuntimeProcess;
-let api: DurableApi;
-
-useSamplesRuntime((r, a) => {
-  runtime = r;
-  api = a;
-});
+const { runtime, api } = useDurableApp('tests/apps/samples');
 
 describe('task ids with retries, WhenAll and WhenAny', () => {
   test('twenty concurrent retry races all get exactly their own results', async () => {
@@ -30,8 +23,7 @@ describe('task ids with retries, WhenAll and WhenAny', () => {
   });
 
   test('the history shows the ids the SDK allocates: attempts and retry timers interleave', async () => {
-    await api.start('retryFlaky', 'ids-retry', { key: 'ids-retry', failTimes: 2, attempts: 3 });
-    await api.waitFor('ids-retry', ['Running']);
+    await api.startRunning('retryFlaky', 'ids-retry', { key: 'ids-retry', failTimes: 2, attempts: 3 });
     await runtime.advance('PT1M');
     await api.waitFor('ids-retry');
     const history = (await api.status('ids-retry', '?showHistory=true')).json.history as { EventType: string; EventId?: number; TimerId?: number; TaskScheduledId?: number }[];
@@ -53,8 +45,7 @@ describe('task ids with retries, WhenAll and WhenAny', () => {
   });
 
   test('a long timer raced against an event keeps the ids of its legs (V3 schema)', async () => {
-    await api.start('approval', 'ids-long', { hours: 24 * 10 });
-    await api.waitFor('ids-long', ['Running']);
+    await api.startRunning('approval', 'ids-long', { hours: 24 * 10 });
     // Two 3-day legs pass, then the decision arrives before the final leg.
     await runtime.advance('P7D');
     await api.raise('ids-long', 'decision', 'yes');

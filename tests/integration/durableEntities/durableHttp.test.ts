@@ -1,26 +1,13 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { durableApi, type DurableApi } from '../durable/durableApi';
+import { useDurableApp } from '../durable/durableApi';
 
-let runtime: RuntimeProcess;
-let api: DurableApi;
-
-beforeAll(async () => {
-  runtime = await startRuntime({ app: 'tests/apps/durable-http', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
-  api = durableApi(runtime.origin);
-});
-afterAll(async () => {
-  await runtime?.stop();
-});
-
-const historyOf = async (id: string) => ((await api.status(id, '?showHistory=true')).json.history as { EventType: string; FunctionName?: string }[]).map((e) => e.EventType);
+const { runtime, api } = useDurableApp('tests/apps/durable-http', '2026-02-02T09:00:00Z');
 
 describe('durable HTTP (callHttp)', () => {
   test('the 202 pattern: the host polls the Location after Retry-After on the virtual clock, then returns the result', async () => {
-    await api.start('runJob', 'job-1', { base: runtime.origin, name: 'one', pollsUntilDone: 2 });
-    await api.waitFor('job-1', ['Running']);
+    await api.startRunning('runJob', 'job-1', { base: runtime.origin, name: 'one', pollsUntilDone: 2 });
     await runtime.advance('PT0S');
     // The POST answered 202: a 5-second timer, no poll yet.
-    expect((await historyOf('job-1')).filter((t) => t === 'TimerCreated')).toHaveLength(1);
+    expect((await api.eventTypes('job-1')).filter((t) => t === 'TimerCreated')).toHaveLength(1);
     expect((await api.status('job-1')).json.runtimeStatus).toBe('Running');
 
     await runtime.advance('PT5S'); // first poll: still 202
@@ -28,7 +15,7 @@ describe('durable HTTP (callHttp)', () => {
     await runtime.advance('PT5S'); // second poll: 200
     const done = await api.waitFor('job-1');
     expect(done.output).toEqual({ statusCode: 200, content: { name: 'one', polls: 2, auth: 'Bearer local-test' } });
-    const history = await historyOf('job-1');
+    const history = await api.eventTypes('job-1');
     expect(history.filter((t) => t === 'TaskScheduled')).toHaveLength(3);
     expect(history.filter((t) => t === 'TimerFired')).toHaveLength(2);
   });

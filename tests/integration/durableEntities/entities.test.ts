@@ -1,16 +1,6 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { durableApi, type DurableApi } from '../durable/durableApi';
+import { useDurableApp } from '../durable/durableApi';
 
-let runtime: RuntimeProcess;
-let api: DurableApi;
-
-beforeAll(async () => {
-  runtime = await startRuntime({ app: 'tests/apps/entities', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
-  api = durableApi(runtime.origin);
-});
-afterAll(async () => {
-  await runtime?.stop();
-});
+const { runtime, api } = useDurableApp('tests/apps/entities', '2026-02-02T09:00:00Z');
 
 interface Ledger {
   count: number;

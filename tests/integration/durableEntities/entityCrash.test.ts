@@ -1,20 +1,16 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
 import { durableApi, type DurableApi } from '../durable/durableApi';
 
 // Every accepted signal (202) is in SQLite; an entity applies each exactly once however the
 // process dies: the operation row is deleted in the transaction that stores the new state.
 describe('entities across SIGKILL', () => {
-  let runtime: RuntimeProcess | undefined;
-  afterEach(async () => {
-    await runtime?.stop();
-    runtime = undefined;
-  });
+  const runtime = useRuntimePerTest();
 
   const ledgerOf = async (api: DurableApi, key: string) => (await api.call('GET', `entities/ledger/${key}`)).json as { count: number; applied: string[] };
 
   test('killed while signals stream in: every accepted one is applied, none twice', async () => {
-    runtime = await startRuntime({ app: 'tests/apps/entities', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
-    let api = durableApi(runtime.origin);
+    await runtime.start({ app: 'tests/apps/entities', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
+    const api = durableApi(runtime);
     for (let i = 0; i < 20; i++) await api.call('POST', 'entities/ledger/crash?op=record', JSON.stringify(`a${i}`));
     await runtime.advance('PT0S');
     expect((await ledgerOf(api, 'crash')).count).toBe(20);
@@ -35,8 +31,7 @@ describe('entities across SIGKILL', () => {
     await Promise.all(burst);
     await killed;
 
-    runtime = await runtime.restart();
-    api = durableApi(runtime.origin);
+    await runtime.restart();
     await runtime.advance('PT0S');
     const state = await ledgerOf(api, 'crash');
     expect(state.applied.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => `a${i}`));
@@ -46,14 +41,13 @@ describe('entities across SIGKILL', () => {
   });
 
   test('orchestrations waiting on an entity across a SIGKILL finish, and the entity holds each signal once', async () => {
-    runtime = await startRuntime({ app: 'tests/apps/entities', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
-    let api = durableApi(runtime.origin);
+    await runtime.start({ app: 'tests/apps/entities', virtualClock: true, virtualStart: '2026-02-02T09:00:00Z', seed: false });
+    const api = durableApi(runtime);
     const senders = Array.from({ length: 10 }, (_, i) => `k${i}`);
     await Promise.all(senders.map((s) => api.start('signalLedger', `crash-${s}`, { sender: s, count: 20, key: 'crash2' })));
     await runtime.kill('SIGKILL');
 
-    runtime = await runtime.restart();
-    api = durableApi(runtime.origin);
+    await runtime.restart();
     const done = await Promise.all(senders.map((s) => api.waitFor(`crash-${s}`)));
     expect(done.every((d) => d.runtimeStatus === 'Completed')).toBe(true);
     await runtime.advance('PT0S');

@@ -1,18 +1,13 @@
 import { collect, createRepositories, createSp } from '../../../shared/sharepoint';
 import { contractProblems } from '../../support/contractResponses';
-import { eventually, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { eventually } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 import { answer, datixFault, IG_MANAGER, incident, incidentBody, reportIncident } from './incidentClient';
 
 // GET /api/governance/summary, the dashboard's oversight figures: reviews due and overdue (read
 // from AI Policies and approved requests), open incidents by state, and Datix escalations.
 describe('GET /api/governance/summary', () => {
-  let rt: RuntimeProcess;
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-11-02T09:00:00Z' });
-  });
-  afterAll(async () => {
-    await rt?.stop();
-  });
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2026-11-02T09:00:00Z' });
 
   it('reviews due within 90 days and overdue, open incidents by state, and the Datix escalations', async () => {
     const repos = createRepositories(createSp({ siteUrl: `${rt.origin}/sites/aigov` }));

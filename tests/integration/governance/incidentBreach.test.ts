@@ -1,18 +1,15 @@
-import { eventually, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { eventually } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
 import { actionLink, HEAD_OF_SAFE_PRACTICE, heading, IG_MANAGER, incident, incidentBody, mailsTo, reportIncident, SIRO, submitPage } from './incidentClient';
 
 // A personal data breach: the regulator must be told within 72 hours of awareness. The Head of
 // Safe Practice is told at once, reminded at 24, 48 and 66 hours, told (with the Senior
 // Information Risk Owner) when the deadline passes, until the outcome is recorded.
 describe('personal data breach: the 72-hour regulator deadline', () => {
-  let rt: RuntimeProcess | undefined;
-  afterEach(async () => {
-    await rt?.stop();
-    rt = undefined;
-  });
+  const rt = useRuntimePerTest();
 
   it('reminds at 24, 48 and 66 hours after awareness and at the deadline, then stops when the report is recorded', async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-03-02T10:00:00Z' });
+    await rt.start({ virtualClock: true, virtualStart: '2026-03-02T10:00:00Z' });
     const reported = await reportIncident(
       rt,
       incidentBody({ category: 'data-protection', personalDataBreach: true, awareAt: '2026-03-02T08:00:00Z', summary: 'Clinic list pasted into a public chatbot' }),
@@ -23,7 +20,7 @@ describe('personal data breach: the 72-hour regulator deadline', () => {
       breach: { awareAt: '2026-03-02T08:00:00.000Z', regulatorDeadlineAt: '2026-03-05T08:00:00.000Z' },
     });
     await rt.advance('PT1M');
-    const hosp = (subject?: RegExp) => mailsTo(rt!, HEAD_OF_SAFE_PRACTICE, subject);
+    const hosp = (subject?: RegExp) => mailsTo(rt, HEAD_OF_SAFE_PRACTICE, subject);
     expect((await hosp()).map((m) => m.subject)).toEqual(['Personal data breach: decide on reporting incident 1 by Thursday 5 March 2026 at 08:00']);
     expect((await mailsTo(rt, IG_MANAGER)).map((m) => m.subject)).toEqual(['Urgent: triage incident 1 by Monday 2 March 2026 at 14:00']);
 
@@ -57,7 +54,7 @@ describe('personal data breach: the 72-hour regulator deadline', () => {
     expect(recorded.status).toBe(200);
     expect((await incident(rt, 1)).breach).toMatchObject({ outcome: 'Reported to the regulator', toolkitReference: '20260305-0042' });
     // Both clocks have stopped and no Datix report was needed: the incident closes.
-    await eventually(async () => ((await incident(rt!, 1)).status === 'Closed' ? true : undefined), 'the incident closing');
+    await eventually(async () => ((await incident(rt, 1)).status === 'Closed' ? true : undefined), 'the incident closing');
 
     const before = (await hosp()).length;
     await rt.advance('P10D');

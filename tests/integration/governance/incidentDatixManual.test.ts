@@ -1,19 +1,15 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
 import { actionLink, answer, datixRecords, heading, IG_MANAGER, incident, incidentBody, mailsTo, reportIncident, submitPage } from './incidentClient';
 
 // DATIX_ADAPTER=manual (the product's default): the Information Governance team gets a page with
 // every detail in the order of the Datix incident form, and a reminder every working day until
 // someone records the Datix reference. Only then is the escalation complete.
 describe('incidents logged in Datix by hand', () => {
-  let rt: RuntimeProcess | undefined;
-  afterEach(async () => {
-    await rt?.stop();
-    rt = undefined;
-  });
+  const rt = useRuntimePerTest();
 
   it('asks the team, reminds every working day until the reference is recorded, then never again', async () => {
     // Thursday 5 March 2026, 09:00: triage is due on Friday at 09:00.
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-03-05T09:00:00Z', env: { DATIX_ADAPTER: 'manual' } });
+    await rt.start({ virtualClock: true, virtualStart: '2026-03-05T09:00:00Z', env: { DATIX_ADAPTER: 'manual' } });
     expect((await reportIncident(rt, incidentBody())).status).toBe(201);
 
     await rt.advanceTo('2026-03-06T09:01:00Z');
@@ -66,14 +62,10 @@ describe('incidents logged in Datix by hand', () => {
 // DATIX_ADAPTER=email: the details go to the risk team's intake mailbox (once, whatever retries),
 // and the reference comes back through the same page as the manual route.
 describe('incidents sent to the Datix intake mailbox', () => {
-  let rt: RuntimeProcess | undefined;
-  afterEach(async () => {
-    await rt?.stop();
-    rt = undefined;
-  });
+  const rt = useRuntimePerTest();
 
   it('mails the details in Datix form order to the intake mailbox once, then waits for the reference', async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-03-02T09:00:00Z', env: { DATIX_ADAPTER: 'email' } });
+    await rt.start({ virtualClock: true, virtualStart: '2026-03-02T09:00:00Z', env: { DATIX_ADAPTER: 'email' } });
     expect((await reportIncident(rt, incidentBody({ researchRelated: true }))).status).toBe(201);
     await rt.advance('PT1M');
 

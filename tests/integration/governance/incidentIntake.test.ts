@@ -1,19 +1,13 @@
 import { collect, createRepositories, createSp } from '../../../shared/sharepoint';
 import { validateR4 } from '../../unit/datix/fhirR4Validator';
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 import { actionLink, answer, CLINICAL_SAFETY_OFFICER, heading, IG_MANAGER, incident, incidentBody, mails, mailsTo, reportIncident, submitPage } from './incidentClient';
 
 // Reporting an incident and answering about it, over real HTTP against the local runtime: bad
 // input is refused with a 400 that names each field and says what is expected, and nothing is
 // written; answers come from signed links (pages) or from the web part (JSON, signed-in person).
 describe('reporting an incident and answering about it', () => {
-  let rt: RuntimeProcess;
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-03-02T09:00:00Z' });
-  });
-  afterAll(async () => {
-    await rt?.stop();
-  });
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2026-03-02T09:00:00Z' });
 
   const fieldsOf = (json: Record<string, unknown>): string[] => (json.errors as { field: string }[]).map((e) => e.field).sort();
   const messageFor = (json: Record<string, unknown>, field: string): string | undefined => (json.errors as { field: string; message: string }[]).find((e) => e.field === field)?.message;

@@ -1,4 +1,5 @@
-import { eventually, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { eventually } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 import { instance, mails, policy, recordReview, timeline } from './policyReviewClient';
 
 // The seeded Artificial Intelligence Policy v1.0 (approved 6 January 2025, owner Chief Medical
@@ -11,13 +12,7 @@ const COMMITTEE = 'audit.committee@example.nhs.uk';
 const POLICY_MAIL = /^Policy review/;
 
 describe('the AI Policy review cycle', () => {
-  let rt: RuntimeProcess;
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2025-01-06T08:00:00Z' });
-  });
-  afterAll(async () => {
-    await rt?.stop();
-  });
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2025-01-06T08:00:00Z' });
 
   it('starts with the runtime: one cycle for the seeded policy, due 6 January 2027', async () => {
     const started = await eventually(async () => ((await policy(rt, 1)).cycle ? policy(rt, 1) : undefined), 'the review cycle of policy 1');

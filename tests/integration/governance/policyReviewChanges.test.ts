@@ -1,5 +1,6 @@
 import { createRepositories, createSp } from '../../../shared/sharepoint';
-import { eventually, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { eventually } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 import { instance, mails, policy, recordReview, setStoppedClock, timeline } from './policyReviewClient';
 
 // How the AI Policies list reaches the running review cycle without restarting anything: a list
@@ -9,15 +10,11 @@ import { instance, mails, policy, recordReview, setStoppedClock, timeline } from
 const POLICY_MAIL = /^Policy review/;
 
 describe('policy review: list changes, bad input, downtime', () => {
-  let rt: RuntimeProcess;
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2026-10-01T08:00:00Z' });
   const repos = () => createRepositories(createSp({ siteUrl: `${rt.origin}/sites/aigov` }));
 
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-10-01T08:00:00Z' });
     await eventually(async () => ((await policy(rt, 1)).cycle ? true : undefined), 'the review cycle of policy 1');
-  });
-  afterAll(async () => {
-    await rt?.stop();
   });
 
   it('a review date moved earlier in the list is honoured through the webhook, without a restart', async () => {
@@ -111,7 +108,7 @@ describe('policy review: list changes, bad input, downtime', () => {
     const sentBefore = (await mails(rt, POLICY_MAIL)).length;
     await rt.kill('SIGKILL');
     setStoppedClock(rt.dataDir, '2027-08-10T12:00:00Z');
-    rt = await rt.restart();
+    await rt.restart();
 
     const late = await eventually(async () => (await mails(rt, /^Policy review due/)).find((m) => m.date.startsWith('2027-08-10')), 'the reminder after the restart');
     expect(late.subject).toBe('Policy review due in 87 days: “Artificial Intelligence Policy”');
@@ -119,7 +116,7 @@ describe('policy review: list changes, bad input, downtime', () => {
     // repeats the start-up work: still one message.
     await rt.advance('P2D');
     await rt.kill('SIGKILL');
-    rt = await rt.restart();
+    await rt.restart();
     await rt.advance('P1D');
     expect((await mails(rt, POLICY_MAIL)).length - sentBefore).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { runReviewScenario } from '../../../bench/policyReviewScenario';
-import { eventually, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { eventually } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
 import { policy } from './policyReviewClient';
 
 // Many policies and approved tools cycling through their reviews for four simulated years on
@@ -14,13 +15,10 @@ const YEARS = Number(process.env.REVIEW_SCALE_YEARS ?? 4);
 const START = '2025-01-01T10:00:00Z';
 
 describe('review cycles at scale', () => {
-  let rt: RuntimeProcess;
-  afterAll(async () => {
-    await rt?.stop();
-  });
+  const rt = useRuntimePerTest();
 
   it(`${SUBJECTS} policies and tools cycling for ${YEARS} simulated years: every reminder once, none missed, histories short`, async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: START });
+    await rt.start({ virtualClock: true, virtualStart: START });
     await eventually(async () => ((await policy(rt, 1)).cycle ? true : undefined), 'the seeded policy’s cycle');
     const policies = Math.round(SUBJECTS * 0.8);
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRepositories, createSp } from '../../../shared/sharepoint';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { eventually, repoRoot } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 import { heading, openDecision, submitDecision } from '../workflow/decisionClient';
 import { instance, mails, type Mail } from './policyReviewClient';
 
@@ -37,7 +38,7 @@ async function answer(link: string, page: Page, form: Record<string, string>): P
 }
 
 describe('re-attestation of approved tools', () => {
-  let rt: RuntimeProcess;
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2026-03-02T09:00:00Z' });
   let first = 0;
   const request = async (id: number) => (await (await fetch(`${rt.origin}/api/requests/${id}`)).json()) as { status: string; reviewDue: string | null; decisionSummary: string | null };
 
@@ -53,13 +54,6 @@ describe('re-attestation of approved tools', () => {
     await eventually(async () => ((await instance(rt, `tool-review-${id}`))?.runtimeStatus === 'Running' ? true : undefined), `the review cycle of ${title}`);
     return id;
   }
-
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-03-02T09:00:00Z' });
-  });
-  afterAll(async () => {
-    await rt?.stop();
-  });
 
   it('an approval starts the tool’s review cycle, due at the next policy review', async () => {
     first = await approved('Newsletter drafting assistant');

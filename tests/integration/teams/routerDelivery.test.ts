@@ -3,15 +3,10 @@ import { createChannelRouter, createInMemorySentMessageStore, type StepAssigned 
 import { createTeamsNotifier } from '../../../shared/notify/teams';
 import { decisionUrl, variants } from '../../unit/notify/fixtures';
 import { fakeTiming } from '../../unit/teams/fakeTiming';
-import { clockOf, startTeamsWorld, type TeamsWorld } from './graphHarness';
+import { useTeamsWorld } from './graphHarness';
 
 const timing = fakeTiming(Date.parse('2026-11-25T10:00:00Z'));
-let world: TeamsWorld;
-beforeAll(async () => {
-  world = await startTeamsWorld(clockOf(timing));
-});
-afterAll(() => world.stop());
-beforeEach(() => world.reset());
+const world = useTeamsWorld(timing);
 
 const model = variants.find((v) => v.kind === 'stepAssigned')!.model as StepAssigned;
 const primary = { name: 'Iris Green', email: 'ig.manager@example.nhs.uk' };
@@ -26,8 +21,8 @@ const role = (overrides: Partial<RoleConfiguration> = {}): RoleConfiguration => 
 });
 
 function router() {
-  const teams = createTeamsNotifier({ client: world.graphClient(), store: createInMemorySentMessageStore(), timing, fallback: world.email });
-  return createChannelRouter({ email: world.email, teams, now: () => timing.now() });
+  const teams = createTeamsNotifier({ client: world().graphClient(), store: createInMemorySentMessageStore(), timing, fallback: world().email });
+  return createChannelRouter({ email: world().email, teams, now: () => timing.now() });
 }
 
 describe('the channel router over the real channels', () => {
@@ -35,12 +30,12 @@ describe('the channel router over the real channels', () => {
     const sent = await router().sendToRole('stepAssigned', role(), model, 'request-12/step-ig/assigned');
 
     expect(sent.channels).toEqual(['email', 'teams']);
-    expect((await world.mailMessages()).map((m) => m.to)).toEqual([[primary.email]]);
-    expect((await world.teamsMessages()).map((m) => m.userId)).toEqual([primary.email]);
+    expect((await world().mailMessages()).map((m) => m.to)).toEqual([[primary.email]]);
+    expect((await world().teamsMessages()).map((m) => m.userId)).toEqual([primary.email]);
   });
 
   it('sends one email, not two, when Teams is down and the role prefers both', async () => {
-    await world.injectFaults({ status: 503, count: 1000 });
+    await world().injectFaults({ status: 503, count: 1000 });
 
     const sent = await router().sendToRole('stepAssigned', role(), model, 'request-12/step-ig/outage');
 
@@ -48,7 +43,7 @@ describe('the channel router over the real channels', () => {
     // The fallback shares the email's key, so it joins (or finds) the email already going out.
     expect(teamsResult).toMatchObject({ channel: 'email', messageId: sent.results.find((r) => r.channel === 'email' && !r.fellBackFrom)!.messageId });
     expect(teamsResult!.reason).toContain('unavailable');
-    expect(await world.mailMessages()).toHaveLength(1);
+    expect(await world().mailMessages()).toHaveLength(1);
   });
 
   it("reaches the deputy in Teams while the primary is out of office, with the decision page link", async () => {
@@ -57,9 +52,9 @@ describe('the channel router over the real channels', () => {
     const sent = await router().sendToRole('stepAssigned', away, model, 'request-12/step-ig/deputy');
 
     expect(sent.person).toEqual(deputy);
-    const [activity] = await world.teamsMessages();
+    const [activity] = await world().teamsMessages();
     expect(activity.userId).toBe(deputy.email);
     expect(activity.body).toMatchObject({ topic: { webUrl: decisionUrl } });
-    expect(await world.mailMessages()).toEqual([]);
+    expect(await world().mailMessages()).toEqual([]);
   });
 });

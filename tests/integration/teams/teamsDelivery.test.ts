@@ -2,26 +2,21 @@ import { createInMemorySentMessageStore, type StepAssigned, type WeeklyDigest } 
 import { createTeamsNotifier, RateLimiter, type AdaptiveCard, type ActivityNotification, type TeamsNotifierOptions } from '../../../shared/notify/teams';
 import { decisionUrl, variants } from '../../unit/notify/fixtures';
 import { busiestWindow, fakeTiming } from '../../unit/teams/fakeTiming';
-import { clockOf, startTeamsWorld, type TeamsWorld } from './graphHarness';
+import { useTeamsWorld } from './graphHarness';
 
 // One fake time for the notifier and the stand-in: retries and rate limiting skip time, never wait.
 const timing = fakeTiming();
-let world: TeamsWorld;
-beforeAll(async () => {
-  world = await startTeamsWorld(clockOf(timing));
-});
-afterAll(() => world.stop());
-beforeEach(() => world.reset());
+const world = useTeamsWorld(timing);
 
 const stepAssigned = variants.find((v) => v.kind === 'stepAssigned')!.model as StepAssigned;
 const approver = { email: 'ig.manager@example.nhs.uk', userId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', chatId: '19:6f1c2a3b_service@unq.gbl.spaces' };
 
 function teams(options: Partial<TeamsNotifierOptions> = {}) {
   return createTeamsNotifier({
-    client: world.graphClient(),
+    client: world().graphClient(),
     store: createInMemorySentMessageStore(),
     timing,
-    fallback: world.email,
+    fallback: world().email,
     deliver: { activityFeed: true, chatCard: true },
     ...options,
   });
@@ -34,7 +29,7 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
     const result = await teams().send('stepAssigned', approver, stepAssigned, 'request-12/step-ig/assigned');
 
     expect(result).toEqual({ channel: 'teams', status: 'sent', messageId: expect.stringMatching(/^teams:[0-9a-f]{64}$/) });
-    const messages = await world.teamsMessages();
+    const messages = await world().teamsMessages();
     const activity = messages.find((m) => m.kind === 'activityNotification')!;
     const chat = messages.find((m) => m.kind === 'chatMessage')!;
     expect(messages).toHaveLength(2);
@@ -46,7 +41,7 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
   });
 
   it('answers 401 without a bearer token and 400 naming the field for a bad body', async () => {
-    const url = `${world.graph.appSettings!().GRAPH_BASE_URL}/v1.0/users/${approver.userId}/teamwork/sendActivityNotification`;
+    const url = `${world().graph.appSettings!().GRAPH_BASE_URL}/v1.0/users/${approver.userId}/teamwork/sendActivityNotification`;
     const body = JSON.stringify({ topic: { source: 'text', value: 'x', webUrl: decisionUrl }, activityType: 'approvalNeeded', previewText: { content: 'x' }, templateParameters: [{ name: 'systemDefaultText', value: 'x' }] });
 
     const anonymous = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
@@ -55,11 +50,11 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
     expect(anonymous.status).toBe(401);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('activityType: activityType must be declared in the Teams app manifest, or be systemDefault');
-    expect(await world.teamsMessages()).toEqual([]);
+    expect(await world().teamsMessages()).toEqual([]);
   });
 
   it('absorbs a burst of three 429 answers, honouring Retry-After, without losing or repeating a message', async () => {
-    await world.injectFaults({ status: 429, count: 3, retryAfter: 1 });
+    await world().injectFaults({ status: 429, count: 3, retryAfter: 1 });
     const notifier = teams();
     timing.sleeps.length = 0;
 
@@ -69,19 +64,19 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
     expect(first.status).toBe('sent');
     expect(again).toEqual({ ...first, status: 'already-sent' });
     expect(timing.sleeps.filter((ms) => ms === 1000)).toHaveLength(3);
-    const messages = await world.teamsMessages();
+    const messages = await world().teamsMessages();
     expect(messages.map((m) => m.kind).sort()).toEqual(['activityNotification', 'chatMessage']);
   });
 
   it('falls back to email when Teams stays unavailable, and says so for the audit log', async () => {
-    await world.injectFaults({ status: 503, count: 1000 });
+    await world().injectFaults({ status: 503, count: 1000 });
 
     const result = await teams().send('stepAssigned', approver, stepAssigned, 'request-12/step-ig/outage');
 
     expect(result).toMatchObject({ channel: 'email', status: 'sent', fellBackFrom: 'teams' });
     expect(result.reason).toBe('Microsoft Graph was unavailable for the activity feed notification: status 503 ServiceUnavailable, 4 attempts in a row.');
-    expect(await world.teamsMessages()).toEqual([]);
-    const [mail, ...others] = await world.mailMessages();
+    expect(await world().teamsMessages()).toEqual([]);
+    const [mail, ...others] = await world().mailMessages();
     expect(others).toEqual([]);
     expect(mail.to).toEqual([approver.email]);
     expect(mail.links).toContain(decisionUrl);
@@ -93,7 +88,7 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
     const result = await teams().send('weeklyDigest', approver, digest, 'digest/2026-11-27');
 
     expect(result).toMatchObject({ channel: 'email', fellBackFrom: 'teams', reason: 'The weekly digest is sent by email only: it is too long for a Teams card.' });
-    expect(await world.mailMessages()).toHaveLength(1);
+    expect(await world().mailMessages()).toHaveLength(1);
   });
 
   it('shows a title with markup as text in the card and on the Teams tab of the dev mailbox', async () => {
@@ -101,11 +96,11 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
 
     await teams().send('stepAssigned', approver, { ...stepAssigned, request: { ...stepAssigned.request, title } }, 'request-13/step-ig/assigned');
 
-    const chat = (await world.teamsMessages()).find((m) => m.kind === 'chatMessage')!;
+    const chat = (await world().teamsMessages()).find((m) => m.kind === 'chatMessage')!;
     const runs = chat.card!.body.flatMap((e) => (e.type === 'RichTextBlock' ? e.inlines.map((r) => r.text) : []));
     expect(runs).toContain(title);
-    const tab = await (await fetch(`${world.origin}/dev/mailbox?tab=teams`)).text();
-    const cardPage = await (await fetch(`${world.origin}/dev/graph/messages/${chat.id}`)).text();
+    const tab = await (await fetch(`${world().origin}/dev/mailbox?tab=teams`)).text();
+    const cardPage = await (await fetch(`${world().origin}/dev/graph/messages/${chat.id}`)).text();
     for (const html of [tab, cardPage]) {
       expect(html).not.toContain('<script>alert(1)');
       expect(html).not.toContain('<b>x</b>');
@@ -127,7 +122,7 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
 
     await Promise.all(Array.from({ length: 20 }, (_, i) => notifier.send('stepAssigned', approver, stepAssigned, `request-${100 + i}/step-ig/assigned`)));
 
-    expect(await world.teamsMessages()).toHaveLength(20);
+    expect(await world().teamsMessages()).toHaveLength(20);
     expect(departures).toHaveLength(20);
     expect(busiestWindow(departures)).toBe(5);
   });

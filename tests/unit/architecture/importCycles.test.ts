@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { importCycles } = require('../../../scripts/importCycles.js') as { importCycles(folders?: string[], root?: string): Promise<string[][]> };
+const { importCycles } = require('../../../scripts/importCycles.js') as { importCycles: (folders?: string[], root?: string) => Promise<string[][]> };
 
 describe('import cycles', () => {
   test('the app, the local runtime, the scripts and the benchmarks have none', async () => {

@@ -10,12 +10,12 @@ const root = path.join(__dirname, '..', '..', '..');
 const eslint = new ESLint({
   cwd: root,
   overrideConfigFile: true,
-  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as never } }, ...(architecture as never[])],
+  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...(architecture as never[])],
 });
 
 async function problems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
 describe('architecture rules', () => {

@@ -5,6 +5,13 @@ import {
 } from '../../../shared/domain';
 
 const kindsAndTimes = (milestones: readonly { kind: string; at: string }[]) => milestones.map((m) => [m.kind, m.at]);
+/** The default step's four milestones, in order, at these times (as `kindsAndTimes` lists them). */
+const fourMilestones = (halfway: string, dueDay: string, deputy: string, governanceLead: string) => [
+  ['halfway-reminder', halfway],
+  ['due-day-reminder', dueDay],
+  ['escalate-to-deputy', deputy],
+  ['escalate-to-governance-lead', governanceLead],
+];
 
 describe('step deadlines (default 5 working days)', () => {
   test('an ordinary week: due the following Monday, reminders on Thursday and Monday, escalations after', () => {
@@ -13,12 +20,7 @@ describe('step deadlines (default 5 working days)', () => {
 
     expect(d.dueDate).toBe('2026-11-09');
     expect(d.dueAt).toBe('2026-11-09T23:59:59.999Z');
-    expect(kindsAndTimes(d.milestones)).toEqual([
-      ['halfway-reminder', '2026-11-05T09:00:00.000Z'],
-      ['due-day-reminder', '2026-11-09T09:00:00.000Z'],
-      ['escalate-to-deputy', '2026-11-10T09:00:00.000Z'],
-      ['escalate-to-governance-lead', '2026-11-13T09:00:00.000Z'],
-    ]);
+    expect(kindsAndTimes(d.milestones)).toEqual(fourMilestones('2026-11-05T09:00:00.000Z', '2026-11-09T09:00:00.000Z', '2026-11-10T09:00:00.000Z', '2026-11-13T09:00:00.000Z'));
   });
 
   test('over Christmas and New Year the bank holidays do not count', () => {
@@ -26,13 +28,8 @@ describe('step deadlines (default 5 working days)', () => {
     const d = stepDeadlines('2026-12-22T10:00:00Z');
 
     expect(d.dueDate).toBe('2026-12-31');
-    expect(kindsAndTimes(d.milestones)).toEqual([
-      ['halfway-reminder', '2026-12-29T09:00:00.000Z'],
-      ['due-day-reminder', '2026-12-31T09:00:00.000Z'],
-      // 1 January is a bank holiday: the deputy hears on Monday 4th, the lead 3 working days later.
-      ['escalate-to-deputy', '2027-01-04T09:00:00.000Z'],
-      ['escalate-to-governance-lead', '2027-01-07T09:00:00.000Z'],
-    ]);
+    // 1 January is a bank holiday: the deputy hears on Monday 4th, the lead 3 working days later.
+    expect(kindsAndTimes(d.milestones)).toEqual(fourMilestones('2026-12-29T09:00:00.000Z', '2026-12-31T09:00:00.000Z', '2027-01-04T09:00:00.000Z', '2027-01-07T09:00:00.000Z'));
   });
 
   test('over Easter, in British Summer Time, times are 09:00 London', () => {

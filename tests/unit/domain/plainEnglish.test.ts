@@ -3,7 +3,7 @@ import {
   DPIA_SCREENING_QUESTIONS, EQUALITY_GROUPS, ROUTING_RULES, dpiaScreeningOutcome, equalityScreeningOutcome, planRoute, replanRoute,
   type EqualityScreeningAnswers,
 } from '../../../shared/domain';
-import { longSentences, unexplainedAbbreviations } from './support/plainEnglish';
+import { longSentences, unexplainedAbbreviations } from '../../support/plainEnglish';
 import { acceptedRequest, anyRequest, makeAcceptable } from './support/requests';
 
 // §6.1: the logic "must be explainable in plain English without abbreviations or specialised terms".

@@ -4,21 +4,19 @@ import { expectRouted, stagesByCode } from './support/routeShape';
 
 // One row per line of policy-routing.md "Steps" (and each request type's plain route): the
 // request, then the exact steps with their stages.
+// The plain routes the other rows add to (policy-routing.md "Steps", per request type).
+const PROCURED = { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2 };
+const NATIONAL = { IG_NOTIFY: 1, DIGITAL_BI: 2, DPIA: 2 };
 const rows: Array<{ row: string; type: RequestType; overrides?: Record<string, unknown>; steps: Record<string, number>; risk: string }> = [
-  {
-    row: 'healthcare: finance, digital, data protection, clinical safety, technology assessment',
-    type: 'healthcare',
-    steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2, DTAC: 2 },
-    risk: 'medium',
-  },
-  { row: 'research adds Research and Innovation', type: 'research', steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2, RESEARCH: 2 }, risk: 'low' },
-  { row: 'procured', type: 'procured', steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2 }, risk: 'low' },
+  { row: 'healthcare: finance, digital, data protection, clinical safety, technology assessment', type: 'healthcare', steps: { ...PROCURED, DTAC: 2 }, risk: 'medium' },
+  { row: 'research adds Research and Innovation', type: 'research', steps: { ...PROCURED, RESEARCH: 2 }, risk: 'low' },
+  { row: 'procured', type: 'procured', steps: PROCURED, risk: 'low' },
   { row: 'supplier-feature: no finance when free', type: 'supplier-feature', steps: { IG_NOTIFY: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2 }, risk: 'low' },
-  { row: 'national: no finance, no clinical safety when free and non-clinical', type: 'national', steps: { IG_NOTIFY: 1, DIGITAL_BI: 2, DPIA: 2 }, risk: 'low' },
+  { row: 'national: no finance, no clinical safety when free and non-clinical', type: 'national', steps: NATIONAL, risk: 'low' },
   { row: 'public-generic is a notification route', type: 'public-generic', steps: { IG_NOTIFY: 1 }, risk: 'low' },
-  { row: 'FINANCE when a national function costs money', type: 'national', overrides: { estimatedCost: 500 }, steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2 }, risk: 'low' },
+  { row: 'FINANCE when a national function costs money', type: 'national', overrides: { estimatedCost: 500 }, steps: { ...NATIONAL, FINANCE: 1 }, risk: 'low' },
   { row: 'FINANCE when a public generic tool costs money', type: 'public-generic', overrides: { estimatedCost: 20 }, steps: { IG_NOTIFY: 1, FINANCE: 1 }, risk: 'low' },
-  { row: 'FINANCE when a supplier feature costs money', type: 'supplier-feature', overrides: { estimatedCost: 1 }, steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2 }, risk: 'low' },
+  { row: 'FINANCE when a supplier feature costs money', type: 'supplier-feature', overrides: { estimatedCost: 1 }, steps: PROCURED, risk: 'low' },
   {
     row: 'DPIA for public-generic when its screening finds personal data',
     type: 'public-generic',
@@ -26,48 +24,24 @@ const rows: Array<{ row: string; type: RequestType; overrides?: Record<string, u
     steps: { IG_NOTIFY: 1, DPIA: 2 },
     risk: 'low',
   },
-  { row: 'CSO for any clinical use', type: 'national', overrides: { use: { clinical: true } }, steps: { IG_NOTIFY: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2 }, risk: 'low' },
-  {
-    row: 'MDSO for a medical device (and clinical safety)',
-    type: 'national',
-    overrides: { use: { medicalDevice: true } },
-    steps: { IG_NOTIFY: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2, MDSO: 2 },
-    risk: 'medium',
-  },
-  {
-    row: 'DTAC for healthcare provision outside a healthcare request',
-    type: 'procured',
-    overrides: { use: { healthcareProvision: true } },
-    steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2, DTAC: 2 },
-    risk: 'medium',
-  },
+  { row: 'CSO for any clinical use', type: 'national', overrides: { use: { clinical: true } }, steps: { ...NATIONAL, CSO: 2 }, risk: 'low' },
+  { row: 'MDSO for a medical device (and clinical safety)', type: 'national', overrides: { use: { medicalDevice: true } }, steps: { ...NATIONAL, CSO: 2, MDSO: 2 }, risk: 'medium' },
+  { row: 'DTAC for healthcare provision outside a healthcare request', type: 'procured', overrides: { use: { healthcareProvision: true } }, steps: { ...PROCURED, DTAC: 2 }, risk: 'medium' },
   {
     row: 'CALDICOTT for confidential patient information',
     type: 'procured',
     overrides: { data: { personal: true, confidentialPatientInfo: true, legalBasis: 'Direct care' } },
-    steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2, CALDICOTT: 2 },
+    steps: { ...PROCURED, CALDICOTT: 2 },
     risk: 'medium',
   },
   { row: 'IT_INSTALL when software must be installed', type: 'public-generic', overrides: { use: { installNeeded: true } }, steps: { IG_NOTIFY: 1, IT_INSTALL: 2 }, risk: 'low' },
-  {
-    row: 'WORKFORCE after assessment when the service changes',
-    type: 'procured',
-    overrides: { use: { serviceChange: true } },
-    steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2, WORKFORCE: 3 },
-    risk: 'low',
-  },
-  {
-    row: 'WORKFORCE when staff are affected',
-    type: 'national',
-    overrides: { use: { staffImpact: true } },
-    steps: { IG_NOTIFY: 1, DIGITAL_BI: 2, DPIA: 2, WORKFORCE: 3 },
-    risk: 'low',
-  },
+  { row: 'WORKFORCE after assessment when the service changes', type: 'procured', overrides: { use: { serviceChange: true } }, steps: { ...PROCURED, WORKFORCE: 3 }, risk: 'low' },
+  { row: 'WORKFORCE when staff are affected', type: 'national', overrides: { use: { staffImpact: true } }, steps: { ...NATIONAL, WORKFORCE: 3 }, risk: 'low' },
   {
     row: 'SIRO last when the risk is high',
     type: 'procured',
     overrides: { use: { automatedDecisions: true, humanReviewer: 'Duty manager' }, data: { leavesUk: true } },
-    steps: { IG_NOTIFY: 1, FINANCE: 1, DIGITAL_BI: 2, DPIA: 2, CSO: 2, SIRO: 4 },
+    steps: { ...PROCURED, SIRO: 4 },
     risk: 'high',
   },
 ];

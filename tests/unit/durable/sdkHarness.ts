@@ -108,3 +108,37 @@ export function startBackend(invoker: SdkInvoker, start = Date.parse('2026-03-02
     },
   };
 }
+
+export type Backend = ReturnType<typeof startBackend>;
+
+/** Runs a test's body on its harness (anything holding a started backend) and stops the backend however the body ends. */
+export async function withBackend<H extends { rt: Backend }>(harness: H, body: (harness: H) => Promise<void>): Promise<void> {
+  try {
+    await body(harness);
+  } finally {
+    await harness.rt.stop();
+  }
+}
+
+/**
+ * Advances the clock by each of `steps` (ms) in turn; each advance must bring exactly one
+ * activity call, which is answered with `answer`. Returns what `describe` says of each call.
+ */
+export async function oneCallPerAdvance(rt: Backend, invoker: SdkInvoker, steps: number[], answer: unknown, describe: (call: ActivityCall) => string): Promise<string[]> {
+  const seen: string[] = [];
+  for (const ms of steps) {
+    const advanced = rt.advance(ms);
+    const [call] = await invoker.pending(1);
+    seen.push(describe(call));
+    call.resolve(answer);
+    await advanced;
+  }
+  return seen;
+}
+
+/** Advances the clock by `ms` (ms) and expects no activity call in that time, and the instance still running. */
+export async function expectStillWaiting(rt: Backend, invoker: SdkInvoker, ms: number, instanceId: string): Promise<void> {
+  await rt.advance(ms);
+  expect(invoker.calls).toHaveLength(0);
+  expect(rt.engine.store.getInstance(instanceId)?.status).toBe('Running');
+}

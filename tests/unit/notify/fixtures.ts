@@ -25,6 +25,9 @@ export interface Variant<K extends NotificationKind = NotificationKind> {
 }
 
 const variant = <K extends NotificationKind>(v: Variant<K>): Variant => v;
+/** The outcome email, named after its outcome: it links to the request. */
+const outcome = (model: NotificationModels['outcome'], subject: RegExp): Variant =>
+  variant({ name: `outcome ${model.outcome}`, kind: 'outcome', model, links: [request.requestUrl], subject });
 
 export const decisionUrl = `${base}/api/decisions/12/ig?token=abc.def`;
 
@@ -71,31 +74,12 @@ export const variants: Variant[] = [
     links: [request.requestUrl],
     subject: /^More information needed: “Ambient voice notes for outpatient clinics”$/,
   }),
-  variant({
-    name: 'outcome approved',
-    kind: 'outcome',
-    model: { outcome: 'approved', request, reviewDue: '2029-01-06' },
-    links: [request.requestUrl],
-    subject: /^Approved: “Ambient voice notes/,
-  }),
-  variant({
-    name: 'outcome rejected',
-    kind: 'outcome',
-    model: {
-      outcome: 'rejected',
-      request,
-      reasons: ['The supplier could not show where recordings are stored.', 'No clinical safety case was provided.'],
-    },
-    links: [request.requestUrl],
-    subject: /^Not approved: “Ambient voice notes/,
-  }),
-  variant({
-    name: 'outcome withdrawn',
-    kind: 'outcome',
-    model: { outcome: 'withdrawn', request },
-    links: [request.requestUrl],
-    subject: /^Withdrawn: “Ambient voice notes/,
-  }),
+  outcome({ outcome: 'approved', request, reviewDue: '2029-01-06' }, /^Approved: “Ambient voice notes/),
+  outcome(
+    { outcome: 'rejected', request, reasons: ['The supplier could not show where recordings are stored.', 'No clinical safety case was provided.'] },
+    /^Not approved: “Ambient voice notes/,
+  ),
+  outcome({ outcome: 'withdrawn', request }, /^Withdrawn: “Ambient voice notes/),
   variant({
     name: 'weekly digest',
     kind: 'weeklyDigest',

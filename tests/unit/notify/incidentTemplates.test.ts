@@ -1,6 +1,6 @@
 import { defaultEmailTemplates, type NotificationModels, type RenderedEmail } from '../../../shared/notify';
 import { incidentNotificationSchemas, type IncidentRef } from '../../../shared/notify/incidentViewModels';
-import { unexplainedAbbreviations, visibleText } from './plainEnglish';
+import { unexplainedAbbreviations, visibleText } from '../../support/plainEnglish';
 
 // The incident messages: plain English, the link in both bodies, and no incident text at all
 // (summaries and descriptions stay behind the link, where people sign in).

@@ -1,4 +1,4 @@
-import { unexplainedAbbreviations } from './plainEnglish';
+import { unexplainedAbbreviations } from '../../support/plainEnglish';
 
 describe('the plain-English check used by the template tests', () => {
   it('accepts an abbreviation introduced by its full name, and later uses of it', () => {

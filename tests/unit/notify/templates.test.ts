@@ -1,6 +1,6 @@
 import { defaultEmailTemplates, type NotificationKind, type NotificationModels, type RenderedEmail } from '../../../shared/notify';
 import { decisionUrl, variants, type Variant } from './fixtures';
-import { unexplainedAbbreviations, visibleText } from './plainEnglish';
+import { unexplainedAbbreviations, visibleText } from '../../support/plainEnglish';
 
 function renderVariant(v: Variant): RenderedEmail {
   const template = defaultEmailTemplates[v.kind] as (m: NotificationModels[NotificationKind]) => RenderedEmail;

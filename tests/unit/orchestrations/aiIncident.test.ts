@@ -4,7 +4,7 @@ import type { AiIncidentInput, IncidentBreachInput, IncidentDatixInput } from '.
 import { incidentBreachReport } from '../../../orchestrations/incident/incidentBreachReport';
 import { incidentDatix } from '../../../orchestrations/incident/incidentDatix';
 import { INCIDENT_ACTIVITY, INCIDENT_EVENT, INCIDENT_ORCHESTRATOR } from '../../../orchestrations/incident/names';
-import { SdkInvoker, startBackend, type ActivityCall } from '../durable/sdkHarness';
+import { expectStillWaiting, oneCallPerAdvance, SdkInvoker, startBackend, withBackend, type ActivityCall } from '../durable/sdkHarness';
 
 // The incident orchestrators on the real durable-functions SDK (replaying the history every
 // episode) and the local Durable backend, with activities answered by the test.
@@ -35,9 +35,8 @@ async function noEarlyTriage(invoker: SdkInvoker): Promise<void> {
 describe('incidentDatix orchestrator', () => {
   const datix = (over: Partial<IncidentDatixInput> = {}): string => JSON.stringify({ incidentId: 4, triageDueAt: '2026-03-03T09:00:00.000Z', researchRelated: false, ...over });
 
-  it('escalates when nobody triaged by the deadline, and ends when Datix records it', async () => {
-    const { invoker, rt, instance, output } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('escalates when nobody triaged by the deadline, and ends when Datix records it', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt, instance, output }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentDatix, 'd1', datix());
       await noEarlyTriage(invoker);
       await rt.advance(DAY - 60_000);
@@ -53,14 +52,10 @@ describe('incidentDatix orchestrator', () => {
 
       expect(instance('d1')?.status).toBe('Completed');
       expect(output('d1')).toEqual({ outcome: 'recorded', reference: 'DATIX-000001', reason: 'not-triaged-in-time' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a triage of "no Datix report" ends it without escalating; "report to Datix" escalates at once', async () => {
-    const { invoker, rt, output } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('a triage of "no Datix report" ends it without escalating; "report to Datix" escalates at once', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt, output }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentDatix, 'd2', datix());
       await noEarlyTriage(invoker);
       await rt.advance(HOUR);
@@ -79,41 +74,29 @@ describe('incidentDatix orchestrator', () => {
       escalate.resolve({ kind: 'recorded', reference: 'DATIX-000002' });
       await rt.advance(1);
       expect(output('d3')).toEqual({ outcome: 'recorded', reference: 'DATIX-000002', reason: 'triaged' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a triage recorded before the track started (its event had nowhere to go) counts', async () => {
-    const { invoker, rt } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('a triage recorded before the track started (its event had nowhere to go) counts', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentDatix, 'd9', datix());
       (await invoker.pending(1))[0].resolve({ decision: 'report-to-datix' });
       const [escalate] = await invoker.pending(1);
       expect(escalate.input).toMatchObject({ reason: 'triaged', at: '2026-03-02T09:00:00.000Z' });
       escalate.resolve({ kind: 'recorded', reference: 'DATIX-000009' });
       await rt.advance(1);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a research concern goes to Datix at once, without waiting for triage', async () => {
-    const { invoker, rt } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('a research concern goes to Datix at once, without waiting for triage', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentDatix, 'd4', datix({ researchRelated: true }));
       const [escalate] = await invoker.pending(1);
       expect(escalate.input).toMatchObject({ reason: 'research', at: '2026-03-02T09:00:00.000Z' });
       escalate.resolve({ kind: 'recorded', reference: 'DATIX-000003' });
       await rt.advance(1);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('waiting for a reference logged by hand: a reminder every working day (not at the weekend), none after it is recorded', async () => {
-    const { invoker, rt, output } = harness('2026-03-05T09:00:00Z'); // a Thursday
-    try {
+  it('waiting for a reference logged by hand: a reminder every working day (not at the weekend), none after it is recorded', () =>
+    withBackend(harness('2026-03-05T09:00:00Z'), async ({ invoker, rt, output }) => { // a Thursday
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentDatix, 'd5', datix({ researchRelated: true }));
       (await invoker.pending(1))[0].resolve({ kind: 'awaiting-reference' });
       await rt.advance(1);
@@ -140,28 +123,20 @@ describe('incidentDatix orchestrator', () => {
       expect(output('d5')).toEqual({ outcome: 'recorded', reference: 'W12345', reason: 'research' });
       await rt.advance(10 * DAY);
       expect(invoker.calls).toHaveLength(0);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a reminder that finds the reference already on the item ends the wait (an event lost in a crash)', async () => {
-    const { invoker, rt, output } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('a reminder that finds the reference already on the item ends the wait (an event lost in a crash)', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt, output }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentDatix, 'd6', datix({ researchRelated: true }));
       (await invoker.pending(1))[0].resolve({ kind: 'awaiting-reference' });
       const advanced = rt.advance(DAY);
       (await invoker.pending(1))[0].resolve({ recorded: true, value: 'W777' });
       await advanced;
       expect(output('d6')).toEqual({ outcome: 'recorded', reference: 'W777', reason: 'research' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a Datix endpoint that stays down is retried on the Durable clock (1, 2, 4, 8, 16 minutes), then logged by hand', async () => {
-    const { invoker, rt } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('a Datix endpoint that stays down is retried on the Durable clock (1, 2, 4, 8, 16 minutes), then logged by hand', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentDatix, 'd7', datix({ researchRelated: true }));
       const attempts: string[] = [];
       let advanced: Promise<void> = Promise.resolve();
@@ -188,30 +163,22 @@ describe('incidentDatix orchestrator', () => {
       manual.resolve(null);
       await advanced;
       expect(rt.engine.store.getInstance('d7')?.status).toBe('Running');
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a refusal (not a retryable failure) goes straight to logging by hand', async () => {
-    const { invoker, rt } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('a refusal (not a retryable failure) goes straight to logging by hand', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentDatix, 'd8', datix({ researchRelated: true }));
       (await invoker.pending(1))[0].resolve({ kind: 'failed', problem: 'The Datix endpoint refused incident ai-incident-4 with 422.' });
       const [manual] = await invoker.pending(1);
       expect(manual).toMatchObject({ name: INCIDENT_ACTIVITY.requestManualDatixEntry, input: { problem: 'The Datix endpoint refused incident ai-incident-4 with 422.' } });
       manual.resolve(null);
       await rt.advance(1);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 });
 
 describe('incidentBreachReport orchestrator', () => {
-  it('tells the Head of Safe Practice at once, reminds at 24, 48 and 66 hours, says when 72 hours pass, then still waits', async () => {
-    const { invoker, rt, instance, output } = harness('2026-03-02T10:00:00Z');
-    try {
+  it('tells the Head of Safe Practice at once, reminds at 24, 48 and 66 hours, says when 72 hours pass, then still waits', () =>
+    withBackend(harness('2026-03-02T10:00:00Z'), async ({ invoker, rt, output }) => {
       const input: IncidentBreachInput = { incidentId: 9, awareAt: '2026-03-02T08:00:00Z' };
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentBreachReport, 'b1', JSON.stringify(input));
       const [announce] = await invoker.pending(1);
@@ -221,36 +188,25 @@ describe('incidentBreachReport orchestrator', () => {
       });
       announce.resolve({ recorded: false });
 
-      const seen: string[] = [];
-      for (const hours of [22, 24, 18, 6]) {
-        const advanced = rt.advance(hours * HOUR);
-        const [remind] = await invoker.pending(1);
+      const seen = await oneCallPerAdvance(rt, invoker, [22, 24, 18, 6].map((hours) => hours * HOUR), { recorded: false }, (remind) => {
         const r = inputOf<{ milestone: string; hoursAfterAwareness: number; at: string }>(remind);
-        seen.push(`${r.milestone}:${r.hoursAfterAwareness}@${r.at}`);
-        remind.resolve({ recorded: false });
-        await advanced;
-      }
+        return `${r.milestone}:${r.hoursAfterAwareness}@${r.at}`;
+      });
       expect(seen).toEqual([
         'regulator-reminder:24@2026-03-03T08:00:00.000Z',
         'regulator-reminder:48@2026-03-04T08:00:00.000Z',
         'regulator-reminder:66@2026-03-05T02:00:00.000Z',
         'regulator-deadline:72@2026-03-05T08:00:00.000Z',
       ]);
-      await rt.advance(30 * DAY);
-      expect(invoker.calls).toHaveLength(0);
-      expect(instance('b1')?.status).toBe('Running');
+      await expectStillWaiting(rt, invoker, 30 * DAY, 'b1');
 
       await raiseEvent(rt.engine, 'b1', INCIDENT_EVENT.breachReportRecorded, JSON.stringify({ outcome: 'reported', by: 'alison@example.nhs.uk', at: '2026-04-04T10:00:00Z' }));
       await rt.advance(1);
       expect(output('b1')).toEqual({ outcome: 'reported' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('stops reminding once the outcome is recorded; a breach reported late skips the reminders already past', async () => {
-    const { invoker, rt, output } = harness('2026-03-02T10:00:00Z');
-    try {
+  it('stops reminding once the outcome is recorded; a breach reported late skips the reminders already past', () =>
+    withBackend(harness('2026-03-02T10:00:00Z'), async ({ invoker, rt, output }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentBreachReport, 'b2', JSON.stringify({ incidentId: 9, awareAt: '2026-03-02T10:00:00Z' }));
       (await invoker.pending(1))[0].resolve({ recorded: false });
       await rt.advance(5 * HOUR);
@@ -269,34 +225,26 @@ describe('incidentBreachReport orchestrator', () => {
       remind.resolve({ recorded: true, value: 'reported' });
       await advanced;
       expect(output('b3')).toEqual({ outcome: 'reported' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 });
 
 describe('incidentBreachReport orchestrator, answered early', () => {
-  it('ends at once when the outcome was recorded before the track started', async () => {
-    const { invoker, rt, output } = harness('2026-03-02T10:00:00Z');
-    try {
+  it('ends at once when the outcome was recorded before the track started', () =>
+    withBackend(harness('2026-03-02T10:00:00Z'), async ({ invoker, rt, output }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.incidentBreachReport, 'b4', JSON.stringify({ incidentId: 11, awareAt: '2026-03-02T10:00:00Z' }));
       (await invoker.pending(1))[0].resolve({ recorded: true, value: 'not-reportable' });
       await rt.advance(4 * DAY);
       expect(output('b4')).toEqual({ outcome: 'not-reportable' });
       expect(invoker.calls).toHaveLength(0);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 });
 
 describe('aiIncident orchestrator', () => {
   const incident = (over: Partial<AiIncidentInput> = {}): string =>
     JSON.stringify({ incidentId: 12, reportedAt: '2026-03-02T09:00:00Z', patientHarm: false, personalDataBreach: false, researchRelated: false, patientSafety: false, ...over });
 
-  it('announces with the triage deadline, runs the Datix track and finishes', async () => {
-    const { invoker, rt, output } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('announces with the triage deadline, runs the Datix track and finishes', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt, output }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.aiIncident, 'incident-12', incident());
       const [announce] = await invoker.pending(1);
       expect(announce).toMatchObject({
@@ -316,14 +264,10 @@ describe('aiIncident orchestrator', () => {
       finish.resolve(null);
       await rt.advance(1);
       expect(output('incident-12')).toEqual({ datix: { outcome: 'not-needed' } });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a personal data breach gets the 4-hour triage deadline and the breach track beside the Datix track', async () => {
-    const { invoker, rt } = harness('2026-03-02T09:00:00Z');
-    try {
+  it('a personal data breach gets the 4-hour triage deadline and the breach track beside the Datix track', () =>
+    withBackend(harness('2026-03-02T09:00:00Z'), async ({ invoker, rt }) => {
       await startInstance(rt.engine, INCIDENT_ORCHESTRATOR.aiIncident, 'incident-13', incident({ incidentId: 13, personalDataBreach: true, awareAt: '2026-03-02T08:30:00Z' }));
       const [announce] = await invoker.pending(1);
       expect(announce.input).toMatchObject({ triageDueAt: '2026-03-02T13:00:00.000Z', urgentBecause: 'personal-data-breach' });
@@ -337,8 +281,5 @@ describe('aiIncident orchestrator', () => {
       await rt.advance(1);
       expect(rt.engine.store.getInstance('incident-13-datix')?.status).toBe('Running');
       expect(rt.engine.store.getInstance('incident-13-breach')?.status).toBe('Running');
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 });

@@ -4,7 +4,7 @@ import type { ApprovalStepInput, PlanRequestRouteOutput, StepResult } from '../.
 import { ACTIVITY, EVENT, ORCHESTRATOR } from '../../../orchestrations/request/names';
 import { planRoute, type IntakeRequest, type PlannedStep, type Route } from '../../../shared/domain';
 import { raiseEvent, startInstance } from '../../../local/durable/operations';
-import { SdkInvoker, startBackend, type ActivityCall } from '../durable/sdkHarness';
+import { expectStillWaiting, oneCallPerAdvance, SdkInvoker, startBackend, withBackend, type ActivityCall } from '../durable/sdkHarness';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,9 +26,8 @@ const stepOf = (code: string): PlannedStep => route.stages.flat().find((s) => s.
 const names = (calls: ActivityCall[]) => calls.map((c) => c.name);
 
 describe('approvalStep orchestrator', () => {
-  it('assigns, reminds at half time and on the due day, escalates twice, then still waits for a person', async () => {
-    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
-    try {
+  it('assigns, reminds at half time and on the due day, escalates twice, then still waits for a person', () =>
+    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
       const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('FINANCE'), attempt: 1, siblingInstanceIds: [] };
       await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 's1', JSON.stringify(input));
       const [assign] = await invoker.pending(1);
@@ -36,25 +35,19 @@ describe('approvalStep orchestrator', () => {
       expect(assign.input).toMatchObject({ requestId: 7, stepCode: 'FINANCE', assignedAt: '2026-12-01T09:00:00.000Z', dueAt: '2026-12-08T23:59:59.999Z' });
       assign.resolve({ assigneeEmail: 'tom.okafor@example.nhs.uk' });
 
-      const milestones: string[] = [];
       // Each advance reaches exactly one milestone: 4 Dec (half time), 8 Dec (due day),
       // 9 Dec (deputy), 14 Dec (governance lead, three working days later).
-      for (const days of [3, 4, 1, 5]) {
-        const advanced = rt.advance(days * DAY);
-        const [chase] = await invoker.pending(1);
-        milestones.push(`${(chase.input as { milestone: string }).milestone}@${(chase.input as { at: string }).at}`);
-        chase.resolve(null);
-        await advanced;
-      }
+      const milestones = await oneCallPerAdvance(rt, invoker, [3, 4, 1, 5].map((days) => days * DAY), null, (chase) => {
+        const { milestone, at } = chase.input as { milestone: string; at: string };
+        return `${milestone}@${at}`;
+      });
       expect(milestones).toEqual([
         'halfway-reminder@2026-12-04T09:00:00.000Z',
         'due-day-reminder@2026-12-08T09:00:00.000Z',
         'escalate-to-deputy@2026-12-09T09:00:00.000Z',
         'escalate-to-governance-lead@2026-12-14T09:00:00.000Z',
       ]);
-      await rt.advance(60 * DAY);
-      expect(invoker.calls).toHaveLength(0);
-      expect(status('s1')?.status).toBe('Running');
+      await expectStillWaiting(rt, invoker, 60 * DAY, 's1');
 
       await raiseEvent(rt.engine, 's1', EVENT.stepSignal, JSON.stringify({ kind: 'decision', outcome: 'approved', decidedBy: 'mei.lin@example.nhs.uk', decidedAt: '2027-02-20T10:00:00Z', channel: 'email', comments: '' }));
       const [record] = await invoker.pending(1);
@@ -62,14 +55,10 @@ describe('approvalStep orchestrator', () => {
       record.resolve(null);
       await rt.advance(1);
       expect(JSON.parse(status('s1')!.output!)).toEqual({ stepCode: 'FINANCE', outcome: 'approved', decidedBy: 'mei.lin@example.nhs.uk', comments: '' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a rejection cancels its sibling steps; a cancellation ends the step without a decision', async () => {
-    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
-    try {
+  it('a rejection cancels its sibling steps; a cancellation ends the step without a decision', () =>
+    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
       const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: ['a', 'b'] };
       await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 's2', JSON.stringify(input));
       (await invoker.pending(1))[0].resolve({ assigneeEmail: 'x@example.nhs.uk' });
@@ -89,10 +78,7 @@ describe('approvalStep orchestrator', () => {
       await raiseEvent(rt.engine, 's3', EVENT.stepSignal, JSON.stringify({ kind: 'cancel', reason: 'withdrawn' }));
       await rt.advance(1);
       expect(JSON.parse(status('s3')!.output!)).toEqual({ stepCode: 'DPIA', outcome: 'cancelled' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 });
 
 // Policy §5 names both the Information Governance Manager and the Head of Safe Practice for the
@@ -186,9 +172,8 @@ describe('aiRequest orchestrator', () => {
     return assigns;
   }
 
-  it('runs the stages in order, the steps of a stage in parallel, and finishes Approved', async () => {
-    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
-    try {
+  it('runs the stages in order, the steps of a stage in parallel, and finishes Approved', () =>
+    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
       await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-7', JSON.stringify({ requestId: 7 }));
       const [plan] = await invoker.pending(1);
       expect(plan).toMatchObject({ name: ACTIVITY.planRequestRoute, input: { requestId: 7, replan: false, approvedSteps: [] } });
@@ -207,14 +192,10 @@ describe('aiRequest orchestrator', () => {
       await rt.advance(1);
       expect(status('request-7')?.status).toBe('Completed');
       expect(JSON.parse(status('request-7')!.output!)).toEqual({ outcome: 'approved' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('stops at a rejection with the approver’s reason', async () => {
-    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
-    try {
+  it('stops at a rejection with the approver’s reason', () =>
+    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
       await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-8', JSON.stringify({ requestId: 8 }));
       (await invoker.pending(1))[0].resolve(planned);
       await finishStage(invoker, rt, 0, (code) => (code === 'FINANCE' ? 'rejected' : 'approved'));
@@ -230,8 +211,5 @@ describe('aiRequest orchestrator', () => {
       finish.resolve(null);
       await rt.advance(1);
       expect(JSON.parse(status('request-8')!.output!)).toEqual({ outcome: 'rejected', stepCode: 'FINANCE' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 });

@@ -3,7 +3,7 @@ import { toolReattestation } from '../../../orchestrations/review/toolReattestat
 import type { PolicyFacts, PolicyReviewInput, ToolAttestation, ToolReattestationInput } from '../../../orchestrations/review/contracts';
 import { REVIEW_ACTIVITY, REVIEW_EVENT, REVIEW_ORCHESTRATOR } from '../../../orchestrations/review/names';
 import { raiseEvent, startInstance } from '../../../local/durable/operations';
-import { SdkInvoker, startBackend, type ActivityCall } from '../durable/sdkHarness';
+import { SdkInvoker, startBackend, withBackend, type ActivityCall } from '../durable/sdkHarness';
 
 // The review-cycle orchestrators on the real durable-functions SDK and the local Durable backend,
 // with activities answered by the test: when each milestone falls due, what a list change or an
@@ -43,9 +43,8 @@ const active = (over: Partial<Extract<PolicyFacts, { state: 'active' }>> = {}): 
 const milestones = (calls: ActivityCall[]) => calls.filter((c) => c.name === REVIEW_ACTIVITY.sendPolicyReviewMilestone).map((c) => `${(c.input as { milestone: string }).milestone}@${(c.input as { at: string }).at}`);
 
 describe('policyReview orchestrator', () => {
-  it('sends each milestone once, on its day at 09:00 in London, resting every 30 days with a short history', async () => {
-    const { rt, runTo, status, historyLength } = harness('2026-09-01T10:00:00Z');
-    try {
+  it('sends each milestone once, on its day at 09:00 in London, resting every 30 days with a short history', () =>
+    withBackend(harness('2026-09-01T10:00:00Z'), async ({ rt, runTo, status, historyLength }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.policyReview, 'policy-review-1', JSON.stringify(policyStart('2027-01-06')));
       const lengths: number[] = [];
       const calls: ActivityCall[] = [];
@@ -63,27 +62,19 @@ describe('policyReview orchestrator', () => {
       ]);
       expect(Math.max(...lengths)).toBeLessThan(40);
       expect(status<{ handled: string[]; nextMilestone: unknown }>('policy-review-1')).toMatchObject({ nextMilestone: null, handled: expect.arrayContaining(['overdue-30-days']) });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('after the app was down, sends only the latest milestone that fell due, and notes the ones passed over', async () => {
-    const { rt, runTo } = harness('2026-12-10T10:00:00Z');
-    try {
+  it('after the app was down, sends only the latest milestone that fell due, and notes the ones passed over', () =>
+    withBackend(harness('2026-12-10T10:00:00Z'), async ({ rt, runTo }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.policyReview, 'policy-review-1', JSON.stringify(policyStart('2027-01-06')));
       const calls = await runTo('2026-12-10T10:00:01Z');
       expect(calls.map((c) => c.input)).toEqual([
         { policyId: 1, cycle: 1, dueDate: '2027-01-06', milestone: 'reminder-30-days', skipped: ['reminder-90-days'], at: '2026-12-10T10:00:00.000Z' },
       ]);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a recorded review (new version) completes the cycle and starts the next one; the same facts again change nothing', async () => {
-    const { rt, runTo, input, status } = harness('2027-01-10T10:00:00Z');
-    try {
+  it('a recorded review (new version) completes the cycle and starts the next one; the same facts again change nothing', () =>
+    withBackend(harness('2027-01-10T10:00:00Z'), async ({ rt, runTo, input, status }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.policyReview, 'policy-review-1', JSON.stringify({ ...policyStart('2027-01-06'), handled: ['reminder-90-days', 'reminder-30-days', 'reminder-7-days', 'due-today'] }));
       await runTo('2027-01-10T10:00:01Z');
       await raiseEvent(rt.engine, 'policy-review-1', REVIEW_EVENT.policyChanged, JSON.stringify(active({ version: '1.1', approvedOn: '2027-01-06', dueDate: '2029-01-06' })));
@@ -97,14 +88,10 @@ describe('policyReview orchestrator', () => {
       await raiseEvent(rt.engine, 'policy-review-1', REVIEW_EVENT.policyChanged, JSON.stringify(active({ version: '1.1', approvedOn: '2027-01-06', dueDate: '2029-01-06' })));
       expect(await runTo('2027-01-10T10:00:03Z')).toEqual([]);
       expect(input<PolicyReviewInput>('policy-review-1').cycle).toBe(2);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a review date moved earlier takes effect: a notice, reminders already passed are not sent late, the next one comes on its new day', async () => {
-    const { rt, runTo, status } = harness('2026-10-10T10:00:00Z');
-    try {
+  it('a review date moved earlier takes effect: a notice, reminders already passed are not sent late, the next one comes on its new day', () =>
+    withBackend(harness('2026-10-10T10:00:00Z'), async ({ rt, runTo, status }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.policyReview, 'policy-review-1', JSON.stringify({ ...policyStart('2027-01-06'), handled: ['reminder-90-days'] }));
       await runTo('2026-10-10T10:00:01Z');
       await raiseEvent(rt.engine, 'policy-review-1', REVIEW_EVENT.policyChanged, JSON.stringify(active({ dueDate: '2026-11-15' })));
@@ -114,14 +101,10 @@ describe('policyReview orchestrator', () => {
       ]);
       expect(status<{ dueDate: string; handled: string[] }>('policy-review-1')).toMatchObject({ dueDate: '2026-11-15', handled: ['reminder-90-days'] });
       expect(milestones(await runTo('2026-11-09T00:00:00Z'))).toEqual(['reminder-30-days@2026-10-16T08:00:00.000Z', 'reminder-7-days@2026-11-08T09:00:00.000Z']);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a policy superseded (or deleted) ends its cycle', async () => {
-    const { rt, runTo, row } = harness('2026-10-10T10:00:00Z');
-    try {
+  it('a policy superseded (or deleted) ends its cycle', () =>
+    withBackend(harness('2026-10-10T10:00:00Z'), async ({ rt, runTo, row }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.policyReview, 'policy-review-1', JSON.stringify(policyStart('2027-01-06')));
       // Started two days after the 90-day reminder fell due: that one goes at once.
       expect(milestones(await runTo('2026-10-10T10:00:01Z'))).toEqual(['reminder-90-days@2026-10-10T10:00:00.000Z']);
@@ -130,10 +113,7 @@ describe('policyReview orchestrator', () => {
       expect(calls.map((c) => c.name)).toEqual([REVIEW_ACTIVITY.endPolicyReview]);
       expect(row('policy-review-1').status).toBe('Completed');
       expect(JSON.parse(row('policy-review-1').output!)).toEqual({ ended: 'inactive', cycle: 1 });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 });
 
 const toolStart: ToolReattestationInput = { requestId: 7, cycle: 1, dueDate: '2027-03-01', handled: [], answers: [] };
@@ -148,9 +128,8 @@ const answer = (role: ToolAttestation['role'], changes: ToolAttestation['changes
 });
 
 describe('toolReattestation orchestrator', () => {
-  it('reminds only the people who have not answered; both unchanged starts the next cycle', async () => {
-    const { rt, runTo, input } = harness('2027-02-20T10:00:00Z');
-    try {
+  it('reminds only the people who have not answered; both unchanged starts the next cycle', () =>
+    withBackend(harness('2027-02-20T10:00:00Z'), async ({ rt, runTo, input }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.toolReattestation, 'tool-review-7', JSON.stringify({ ...toolStart, handled: ['reminder-90-days', 'reminder-30-days'] }));
       await runTo('2027-02-20T10:00:01Z');
       await raiseEvent(rt.engine, 'tool-review-7', REVIEW_EVENT.attestation, JSON.stringify(answer('requester')));
@@ -163,14 +142,10 @@ describe('toolReattestation orchestrator', () => {
       const calls = await runTo('2027-02-23T00:00:01Z', (c) => (c.name === REVIEW_ACTIVITY.confirmToolReview ? { nextDueDate: '2029-01-06' } : null));
       expect(calls.map((c) => c.name)).toEqual([REVIEW_ACTIVITY.recordToolAttestation, REVIEW_ACTIVITY.confirmToolReview]);
       expect(input<ToolReattestationInput>('tool-review-7')).toEqual({ requestId: 7, cycle: 2, dueDate: '2029-01-06', handled: [], answers: [] });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('two answers close together are both taken, however they are batched (none lost to a stale wait or a continueAsNew)', async () => {
-    const { invoker, rt, runTo, input } = harness('2027-02-20T10:00:00Z');
-    try {
+  it('two answers close together are both taken, however they are batched (none lost to a stale wait or a continueAsNew)', () =>
+    withBackend(harness('2027-02-20T10:00:00Z'), async ({ invoker, rt, runTo, input }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.toolReattestation, 'tool-review-7', JSON.stringify({ ...toolStart, handled: ['reminder-90-days', 'reminder-30-days'] }));
       await runTo('2027-02-20T10:00:01Z');
       // The second answer arrives while the first is being recorded.
@@ -191,14 +166,10 @@ describe('toolReattestation orchestrator', () => {
       const again = await runTo('2027-02-20T10:00:03Z', (c) => (c.name === REVIEW_ACTIVITY.confirmToolReview ? { nextDueDate: '2031-01-06' } : null));
       expect(again.map((c) => c.name)).toEqual([REVIEW_ACTIVITY.recordToolAttestation, REVIEW_ACTIVITY.recordToolAttestation, REVIEW_ACTIVITY.confirmToolReview]);
       expect(input<ToolReattestationInput>('tool-review-7')).toMatchObject({ cycle: 3, dueDate: '2031-01-06' });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('an answer from an earlier cycle, or a second one for the same part, is ignored', async () => {
-    const { rt, runTo, status } = harness('2027-02-20T10:00:00Z');
-    try {
+  it('an answer from an earlier cycle, or a second one for the same part, is ignored', () =>
+    withBackend(harness('2027-02-20T10:00:00Z'), async ({ rt, runTo, status }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.toolReattestation, 'tool-review-7', JSON.stringify({ ...toolStart, cycle: 2, handled: ['reminder-90-days', 'reminder-30-days'] }));
       await runTo('2027-02-20T10:00:01Z');
       await raiseEvent(rt.engine, 'tool-review-7', REVIEW_EVENT.attestation, JSON.stringify(answer('requester', [], 1)));
@@ -207,14 +178,10 @@ describe('toolReattestation orchestrator', () => {
       await raiseEvent(rt.engine, 'tool-review-7', REVIEW_EVENT.attestation, JSON.stringify(answer('requester', ['tool'], 2)));
       expect((await runTo('2027-02-20T10:00:03Z')).map((c) => c.name)).toEqual([REVIEW_ACTIVITY.recordToolAttestation]);
       expect(status<{ answered: string[] }>('tool-review-7').answered).toEqual(['requester']);
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 
-  it('a reported change sends the tool back for approval and ends the cycle', async () => {
-    const { rt, runTo, row } = harness('2027-02-20T10:00:00Z');
-    try {
+  it('a reported change sends the tool back for approval and ends the cycle', () =>
+    withBackend(harness('2027-02-20T10:00:00Z'), async ({ rt, runTo, row }) => {
       await startInstance(rt.engine, REVIEW_ORCHESTRATOR.toolReattestation, 'tool-review-7', JSON.stringify({ ...toolStart, handled: ['reminder-90-days', 'reminder-30-days'] }));
       await runTo('2027-02-20T10:00:01Z');
       await raiseEvent(rt.engine, 'tool-review-7', REVIEW_EVENT.attestation, JSON.stringify(answer('information-governance', ['supplier'])));
@@ -223,8 +190,5 @@ describe('toolReattestation orchestrator', () => {
       expect(calls[1].input).toMatchObject({ requestId: 7, cycle: 1, dueDate: '2027-03-01', answers: [{ role: 'information-governance', changes: ['supplier'] }] });
       expect(row('tool-review-7').status).toBe('Completed');
       expect(JSON.parse(row('tool-review-7').output!)).toEqual({ outcome: 'changed', cycle: 1, newRequestId: 42 });
-    } finally {
-      await rt.stop();
-    }
-  });
+    }));
 });

@@ -1,5 +1,5 @@
 import { defaultEmailTemplates, PolicyReviewSchema, ToolReviewSchema, type PolicyReviewNotice, type ToolReviewNotice } from '../../../shared/notify';
-import { unexplainedAbbreviations, visibleText } from '../notify/plainEnglish';
+import { unexplainedAbbreviations, visibleText } from '../../support/plainEnglish';
 
 // What the review messages say: plain English, every link in both bodies, user text escaped.
 const base = 'https://aigov.example.nhs.uk';

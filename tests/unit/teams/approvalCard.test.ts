@@ -9,7 +9,7 @@ import {
 } from './cardTestKit';
 import type { StepAssigned } from '../../../shared/notify';
 import { decisionUrl, variants } from '../notify/fixtures';
-import { unexplainedAbbreviations } from '../notify/plainEnglish';
+import { unexplainedAbbreviations } from '../../support/plainEnglish';
 
 const teamsVariants = variants.filter((v) => v.kind !== 'weeklyDigest');
 const cardFor = (kind: string, model: unknown): AdaptiveCard =>

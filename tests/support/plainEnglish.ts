@@ -1,19 +1,22 @@
 /**
- * Checks text against §6.1: "explainable in plain English without abbreviations or specialised
- * terms". An all-capitals word must first appear in brackets right after the words whose
- * initials spell it, as in "Data Protection Impact Assessment (DPIA)"; sentences stay short.
+ * Checks text against §6.1 of the AI Policy: "explainable in plain English without abbreviations
+ * or specialised terms". An all-capitals word must first appear in brackets right after the words
+ * whose initials spell it, as in "Data Protection Impact Assessment (DPIA)" (later uses are then
+ * fine; capitals inside links do not count); sentences stay short. Used by the rule, template,
+ * card and email tests alike.
  */
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', '&', 'a']);
 export const MAX_WORDS_PER_SENTENCE = 30;
 
 export function unexplainedAbbreviations(text: string): string[] {
+  const cleaned = text.replace(/https?:\/\/\S+/g, ' ');
   const explained = new Set<string>();
   const problems: string[] = [];
-  for (const match of text.matchAll(/\b[A-Z]{2,}s?\b/g)) {
+  for (const match of cleaned.matchAll(/\b[A-Z]{2,}s?\b/g)) {
     const abbreviation = match[0].replace(/s$/, '');
     if (explained.has(abbreviation)) continue;
-    const before = text.slice(0, match.index);
-    const inBrackets = before.endsWith('(') && text[match.index + match[0].length] === ')';
+    const before = cleaned.slice(0, match.index);
+    const inBrackets = before.endsWith('(') && cleaned[match.index + match[0].length] === ')';
     if (inBrackets && initialsBefore(before.slice(0, -1), abbreviation.length) === abbreviation) explained.add(abbreviation);
     else problems.push(abbreviation);
   }
@@ -31,4 +34,15 @@ export function sentences(text: string): string[] {
 
 export function longSentences(text: string, maxWords = MAX_WORDS_PER_SENTENCE): string[] {
   return sentences(text).filter((s) => s.split(/\s+/).length > maxWords);
+}
+
+/** The words a reader sees in an HTML body: tags and attributes removed, entities decoded. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
