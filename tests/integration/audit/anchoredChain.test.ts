@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startEmulator, type EmulatorHarness } from '../../../local/sharepoint/standalone';
 import { createAuditLog, type AuditEvent } from '../../../shared/audit/auditLog';
 import { chainAuditEntry, type ChainedAuditEntry } from '../../../shared/security/auditChain';
@@ -8,19 +5,7 @@ import { provisionSite } from '../../../shared/sharepoint/provision';
 import { collect } from '../../../shared/sharepoint/listRepository';
 import { createRepositories, type AuditLogRepository } from '../../../shared/sharepoint/repositories';
 import { createSp } from '../../../shared/sharepoint/spClient';
-import { repoRoot } from '../../support/runtime';
-
-const run = promisify(execFile);
-
-async function auditVerify(siteUrl: string): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [join(repoRoot, 'dist', 'scripts', 'auditVerify.js'), '--site', siteUrl]);
-    return { code: 0, stdout };
-  } catch (err) {
-    const e = err as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
-  }
-}
+import { auditVerify } from './auditVerifyCli';
 
 const event = (i: number): AuditEvent => ({
   title: `Step decided ${i}`,

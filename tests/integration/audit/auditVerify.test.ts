@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startEmulator, type EmulatorHarness } from '../../../local/sharepoint/standalone';
 import { createAuditLog } from '../../../shared/audit/auditLog';
 import { collect } from '../../../shared/sharepoint/listRepository';
 import { provisionSite } from '../../../shared/sharepoint/provision';
 import { createRepositories } from '../../../shared/sharepoint/repositories';
 import { createSp } from '../../../shared/sharepoint/spClient';
-import { repoRoot } from '../../support/runtime';
-
-const run = promisify(execFile);
-
-async function auditVerify(siteUrl: string): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [join(repoRoot, 'dist', 'scripts', 'auditVerify.js'), '--site', siteUrl]);
-    return { code: 0, stdout };
-  } catch (err) {
-    const e = err as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
-  }
-}
+import { auditVerify } from './auditVerifyCli';
 
 // The governance lead's check: `npm run audit:verify` over the AI Audit Log list, through PnPjs
 // and the SharePoint REST API, after someone edits an entry by hand in SharePoint.

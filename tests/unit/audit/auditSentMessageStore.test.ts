@@ -64,15 +64,21 @@ function instance(list: SentMessagesRepository, audit: ReturnType<typeof busyAud
   return { notifier, sent };
 }
 
+/** An instance that sends and is killed while its audit entry still waits: two turns of the event loop. */
+async function sentThenKilled(list: ReturnType<typeof sentList>, audit: ReturnType<typeof busyAuditLog>) {
+  const first = instance(list, audit);
+  void first.notifier.send('stepAssigned', TO, model, KEY).catch(() => undefined);
+  await new Promise<void>((r) => setImmediate(r));
+  await new Promise<void>((r) => setImmediate(r));
+  return first;
+}
+
 describe('sent-message records (the notifiers idempotency) in the AI Sent Messages list', () => {
   it('records a sent message without waiting for the audit chain, so a retry after a crash does not send again', async () => {
     const list = sentList();
     const audit = busyAuditLog();
-    const first = instance(list, audit);
     // The first instance sends and is killed while its audit entry still queues behind others.
-    void first.notifier.send('stepAssigned', TO, model, KEY).catch(() => undefined);
-    await new Promise<void>((r) => setImmediate(r));
-    await new Promise<void>((r) => setImmediate(r));
+    const first = await sentThenKilled(list, audit);
     expect(first.sent).toHaveLength(1);
 
     const retry = instance(list, audit);
@@ -105,10 +111,7 @@ describe('sent-message records (the notifiers idempotency) in the AI Sent Messag
   it('loses no audit entry when the process dies after marking the message sent', async () => {
     const list = sentList();
     const audit = busyAuditLog();
-    const first = instance(list, audit);
-    void first.notifier.send('stepAssigned', TO, model, KEY).catch(() => undefined);
-    await new Promise<void>((r) => setImmediate(r));
-    await new Promise<void>((r) => setImmediate(r));
+    await sentThenKilled(list, audit);
     expect(list.items).toMatchObject([{ Status: 'Sent' }]);
     audit.release();
 
