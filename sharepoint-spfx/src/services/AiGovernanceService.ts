@@ -1,21 +1,9 @@
-import type {
-  ApprovalTask,
-  CurrentUser,
-  DecisionInput,
-  FieldMessage,
-  GovernanceDashboardData,
-  IntakeRequestV1,
-  PlanResult,
-  RegisterEntry,
-  RequestAnswers,
-  RequestDetail,
-  RequestSummary,
-} from './types';
+import type * as T from './types';
 
 export * from './types';
 
 /** A form that is not finished yet: any answer may still be missing. */
-export type IntakeDraft = DeepPartial<IntakeRequestV1>;
+export type IntakeDraft = DeepPartial<T.IntakeRequestV1>;
 
 export type DeepPartial<T> = T extends (infer U)[]
   ? (DeepPartial<U> | undefined)[]
@@ -25,7 +13,7 @@ export type DeepPartial<T> = T extends (infer U)[]
 
 export type SubmitResult =
   | { outcome: 'submitted'; id: string }
-  | { outcome: 'refused'; refused: FieldMessage[] };
+  | { outcome: 'refused'; refused: T.FieldMessage[] };
 
 export interface SavedDraft {
   id: string;
@@ -39,28 +27,28 @@ export interface SavedDraft {
  * PnPjs) or `FakeAiGovernanceService` (component tests).
  */
 export interface AiGovernanceService {
-  currentUser(): Promise<CurrentUser>;
+  currentUser(): Promise<T.CurrentUser>;
 
   /** Which steps the request would need and why, without saving anything. */
-  planRoute(request: IntakeRequestV1): Promise<PlanResult>;
-  submitRequest(request: IntakeRequestV1): Promise<SubmitResult>;
+  planRoute(request: T.IntakeRequestV1): Promise<T.PlanResult>;
+  submitRequest(request: T.IntakeRequestV1): Promise<SubmitResult>;
   /** Saves an unfinished form; pass the id returned earlier to overwrite that draft. */
   saveDraft(draft: IntakeDraft, draftId?: string): Promise<SavedDraft>;
   /** After the draft was sent as a request. */
   deleteDraft(draftId: string): Promise<void>;
 
-  listMyRequests(): Promise<RequestSummary[]>;
-  getRequest(id: string): Promise<RequestDetail>;
+  listMyRequests(): Promise<T.RequestSummary[]>;
+  getRequest(id: string): Promise<T.RequestDetail>;
   /** The answers as saved or sent, to carry on with a draft or correct a request. */
-  getAnswers(id: string): Promise<RequestAnswers>;
+  getAnswers(id: string): Promise<T.RequestAnswers>;
   /** Answers "more information needed" with the whole request, corrected. */
-  resubmit(requestId: string, request: IntakeRequestV1): Promise<SubmitResult>;
+  resubmit(requestId: string, request: T.IntakeRequestV1): Promise<SubmitResult>;
   withdraw(requestId: string, reason: string): Promise<void>;
 
   /** Tasks assigned to me and those passed to me as a deputy. */
-  listMyTasks(): Promise<ApprovalTask[]>;
-  decide(taskId: string, decision: DecisionInput): Promise<void>;
+  listMyTasks(): Promise<T.ApprovalTask[]>;
+  decide(taskId: string, decision: T.DecisionInput): Promise<void>;
 
-  getGovernanceDashboard(): Promise<GovernanceDashboardData>;
-  searchRegister(query: string): Promise<RegisterEntry[]>;
+  getGovernanceDashboard(): Promise<T.GovernanceDashboardData>;
+  searchRegister(query: string): Promise<T.RegisterEntry[]>;
 }

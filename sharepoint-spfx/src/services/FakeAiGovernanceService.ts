@@ -1,16 +1,5 @@
 import type { AiGovernanceService, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
-import type {
-  ApprovalTask,
-  CurrentUser,
-  DecisionInput,
-  GovernanceDashboardData,
-  IntakeRequestV1,
-  PlanResult,
-  RegisterEntry,
-  RequestAnswers,
-  RequestDetail,
-  RequestSummary,
-} from './types';
+import type * as T from './types';
 
 export interface FakeCall {
   method: keyof AiGovernanceService;
@@ -18,17 +7,17 @@ export interface FakeCall {
 }
 
 export interface FakeData {
-  user?: CurrentUser;
-  route?: PlanResult;
-  requests?: RequestDetail[];
-  tasks?: ApprovalTask[];
-  dashboard?: GovernanceDashboardData;
+  user?: T.CurrentUser;
+  route?: T.PlanResult;
+  requests?: T.RequestDetail[];
+  tasks?: T.ApprovalTask[];
+  dashboard?: T.GovernanceDashboardData;
   /** Saved answers by request id. */
-  answers?: Record<string, RequestAnswers['answers']>;
-  register?: RegisterEntry[];
+  answers?: Record<string, T.RequestAnswers['answers']>;
+  register?: T.RegisterEntry[];
 }
 
-const EMPTY_DASHBOARD: GovernanceDashboardData = {
+const EMPTY_DASHBOARD: T.GovernanceDashboardData = {
   requests: { generatedAt: '2026-01-05T09:00:00Z', openByStage: [], overdueSteps: [] },
   oversight: { reviews: [], incidentsByState: [], openIncidents: [], datixEscalations: [], awaitingDatixReference: 0, triageOverdue: 0 },
 };
@@ -50,12 +39,12 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return this.calls.filter((c) => c.method === method);
   }
 
-  public currentUser(): Promise<CurrentUser> {
+  public currentUser(): Promise<T.CurrentUser> {
     this.calls.push({ method: 'currentUser', args: [] });
     return Promise.resolve(this._data.user ?? { name: 'Alex Requester', email: 'alex.requester@example.nhs.uk' });
   }
 
-  public planRoute(request: IntakeRequestV1): Promise<PlanResult> {
+  public planRoute(request: T.IntakeRequestV1): Promise<T.PlanResult> {
     this.calls.push({ method: 'planRoute', args: [request] });
     return Promise.resolve(
       this._data.route ?? {
@@ -66,7 +55,7 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     );
   }
 
-  public submitRequest(request: IntakeRequestV1): Promise<SubmitResult> {
+  public submitRequest(request: T.IntakeRequestV1): Promise<SubmitResult> {
     this.calls.push({ method: 'submitRequest', args: [request] });
     return Promise.resolve({ outcome: 'submitted', id: String(this._nextId++) });
   }
@@ -81,23 +70,23 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return Promise.resolve();
   }
 
-  public listMyRequests(): Promise<RequestSummary[]> {
+  public listMyRequests(): Promise<T.RequestSummary[]> {
     this.calls.push({ method: 'listMyRequests', args: [] });
     return Promise.resolve((this._data.requests ?? []).map(({ id, title, type, status, currentStage, submittedAt, modifiedAt }) => ({ id, title, type, status, currentStage, submittedAt, modifiedAt })));
   }
 
-  public getRequest(id: string): Promise<RequestDetail> {
+  public getRequest(id: string): Promise<T.RequestDetail> {
     this.calls.push({ method: 'getRequest', args: [id] });
     const found = (this._data.requests ?? []).find((r) => r.id === id);
     return found ? Promise.resolve(found) : Promise.reject(new Error(`No request ${id}`));
   }
 
-  public getAnswers(id: string): Promise<RequestAnswers> {
+  public getAnswers(id: string): Promise<T.RequestAnswers> {
     this.calls.push({ method: 'getAnswers', args: [id] });
     return Promise.resolve({ id, answers: this._data.answers?.[id] });
   }
 
-  public resubmit(requestId: string, request: IntakeRequestV1): Promise<SubmitResult> {
+  public resubmit(requestId: string, request: T.IntakeRequestV1): Promise<SubmitResult> {
     this.calls.push({ method: 'resubmit', args: [requestId, request] });
     return Promise.resolve({ outcome: 'submitted', id: requestId });
   }
@@ -107,24 +96,24 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return Promise.resolve();
   }
 
-  public listMyTasks(): Promise<ApprovalTask[]> {
+  public listMyTasks(): Promise<T.ApprovalTask[]> {
     this.calls.push({ method: 'listMyTasks', args: [] });
     return Promise.resolve((this._data.tasks ?? []).filter((t) => t.status === 'waiting'));
   }
 
-  public decide(taskId: string, decision: DecisionInput): Promise<void> {
+  public decide(taskId: string, decision: T.DecisionInput): Promise<void> {
     this.calls.push({ method: 'decide', args: [taskId, decision] });
     const task = (this._data.tasks ?? []).find((t) => t.id === taskId);
     if (task) task.status = 'decided';
     return Promise.resolve();
   }
 
-  public getGovernanceDashboard(): Promise<GovernanceDashboardData> {
+  public getGovernanceDashboard(): Promise<T.GovernanceDashboardData> {
     this.calls.push({ method: 'getGovernanceDashboard', args: [] });
     return Promise.resolve(this._data.dashboard ?? EMPTY_DASHBOARD);
   }
 
-  public searchRegister(query: string): Promise<RegisterEntry[]> {
+  public searchRegister(query: string): Promise<T.RegisterEntry[]> {
     this.calls.push({ method: 'searchRegister', args: [query] });
     const q = query.trim().toLowerCase();
     return Promise.resolve(

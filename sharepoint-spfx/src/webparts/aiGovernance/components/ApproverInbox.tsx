@@ -3,11 +3,12 @@ import { Checkbox } from '@fluentui/react/lib/Checkbox';
 import { ChoiceGroup, type IChoiceGroupOption } from '@fluentui/react/lib/ChoiceGroup';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { PrimaryButton, DefaultButton } from '@fluentui/react/lib/Button';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { ApprovalTask, DecisionOutcome, FieldMessage } from '../../../services/types';
 import { ApiError } from '../../../services/HttpAiGovernanceService';
 import { useService } from './ServiceContext';
 import { fireAndForget } from './fireAndForget';
+import { useLoadOnMount } from './useLoadOnMount';
+import { ViewMessages } from './ViewMessages';
 import { ErrorSummary } from './ErrorSummary';
 import { STEP_NAMES, TYPE_NAMES, formatDateTime } from './plainText';
 
@@ -63,17 +64,8 @@ export const ApproverInbox: React.FC = () => {
   const [busy, setBusy] = React.useState(false);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
 
-  const load = React.useCallback(async (): Promise<void> => {
-    try {
-      setTasks(await service.listMyTasks());
-    } catch (e) {
-      setFailure(`We could not load your tasks. ${(e as Error).message}`);
-    }
-  }, [service]);
-
-  React.useEffect(() => {
-    fireAndForget(load());
-  }, [load]);
+  const fetchList = React.useCallback(() => service.listMyTasks(), [service]);
+  const load = useLoadOnMount(fetchList, setTasks, setFailure, 'your tasks');
 
   const start = (task: ApprovalTask): void => {
     setOpenTask(task);
@@ -130,14 +122,7 @@ export const ApproverInbox: React.FC = () => {
   return (
     <section aria-labelledby="aig-inbox-title">
       <h2 id="aig-inbox-title">Requests waiting for my decision</h2>
-      {failure && (
-        <MessageBar messageBarType={MessageBarType.error} role="alert">
-          {failure}
-        </MessageBar>
-      )}
-      <div role="status" aria-live="polite">
-        {status}
-      </div>
+      <ViewMessages failure={failure} status={status} />
       {tasks === undefined && !failure && <p>Loading your tasks…</p>}
       {tasks !== undefined && tasks.length === 0 && <p>Nothing is waiting for you.</p>}
       {tasks !== undefined && tasks.length > 0 && (

@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { TextField } from '@fluentui/react/lib/TextField';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { RequestDetail, RequestSummary, StepProgress } from '../../../services/types';
 import { useService } from './ServiceContext';
 import { fireAndForget } from './fireAndForget';
+import { useLoadOnMount } from './useLoadOnMount';
+import { ViewMessages } from './ViewMessages';
 import { RequestForm } from './requestForm/RequestForm';
 import { fromDraft, type Answers } from './requestForm/formModel';
 import { OUTCOME_NAMES, STATUS_NAMES, STEP_NAMES, TYPE_NAMES, eventName, formatDateTime } from './plainText';
@@ -33,17 +34,8 @@ export const MyRequests: React.FC = () => {
   const [status, setStatus] = React.useState('');
   const detailRef = React.useRef<HTMLHeadingElement>(null);
 
-  const load = React.useCallback(async (): Promise<void> => {
-    try {
-      setRequests(await service.listMyRequests());
-    } catch (e) {
-      setFailure(`We could not load your requests. ${(e as Error).message}`);
-    }
-  }, [service]);
-
-  React.useEffect(() => {
-    fireAndForget(load());
-  }, [load]);
+  const fetchList = React.useCallback(() => service.listMyRequests(), [service]);
+  const load = useLoadOnMount(fetchList, setRequests, setFailure, 'your requests');
 
   const focusDetail = (): void => {
     setTimeout(() => detailRef.current?.focus(), 0);
@@ -168,14 +160,7 @@ export const MyRequests: React.FC = () => {
   return (
     <section aria-labelledby="aig-my-title">
       <h2 id="aig-my-title">My requests</h2>
-      {failure && (
-        <MessageBar messageBarType={MessageBarType.error} role="alert">
-          {failure}
-        </MessageBar>
-      )}
-      <div role="status" aria-live="polite">
-        {status}
-      </div>
+      <ViewMessages failure={failure} status={status} />
       {requests === undefined && !failure && <p>Loading your requests…</p>}
       {requests !== undefined && requests.length === 0 && <p>You have no requests yet.</p>}
       {requests !== undefined && requests.length > 0 && (

@@ -41,6 +41,16 @@ const YES_NO: IChoiceGroupOption[] = [
 const errorStyle: React.CSSProperties = { color: '#a4262c', fontWeight: 600, margin: '4px 0' };
 const helpStyle: React.CSSProperties = { margin: '2px 0 6px', color: '#605e5c' };
 
+/** A question's hint and its error, each with the id the control's aria-describedby names. */
+function FieldNotes(props: { help?: string; helpId?: string; error?: string; errorId: string }): React.ReactElement {
+  return (
+    <>
+      {props.help && <p id={props.helpId} style={helpStyle}>{props.help}</p>}
+      {props.error && <p id={props.errorId} style={errorStyle}>Error: {props.error}</p>}
+    </>
+  );
+}
+
 function fieldName(field: string): string {
   return questionByPath(field)?.name ?? field;
 }
@@ -187,8 +197,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
               options={REQUEST_TYPE_OPTIONS.map((o) => ({ key: o.key, text: `${o.text}. ${o.help}`, ...describe }))}
               onChange={(_, o) => change(q.path, o ? String(o.key) : undefined)}
             />
-            {q.help && <p id={helpId} style={helpStyle}>{q.help}</p>}
-            {error && <p id={errorId} style={errorStyle}>Error: {error}</p>}
+            <FieldNotes help={q.help} helpId={helpId} error={error} errorId={errorId} />
           </div>
         );
       case 'yesNo':
@@ -203,8 +212,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
               styles={{ flexContainer: { display: 'flex', gap: 24 } }}
               onChange={(_, o) => change(q.path, o ? o.key === 'yes' : undefined)}
             />
-            {q.help && <p id={helpId} style={helpStyle}>{q.help}</p>}
-            {error && <p id={errorId} style={errorStyle}>Error: {error}</p>}
+            <FieldNotes help={q.help} helpId={helpId} error={error} errorId={errorId} />
           </div>
         );
       case 'promise':
@@ -218,7 +226,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
               checked={value === true}
               onChange={(_, checked) => change(q.path, !!checked)}
             />
-            {error && <p id={errorId} style={errorStyle}>Error: {error}</p>}
+            <FieldNotes error={error} errorId={errorId} />
           </div>
         );
       default:
