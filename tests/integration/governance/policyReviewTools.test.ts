@@ -88,7 +88,12 @@ describe('re-attestation of approved tools', () => {
     expect([...done.to].sort()).toEqual([IG, REQUESTER]);
     // The policy review (6 January 2027) is less than 90 days away: two years from today instead.
     expect((await request(first)).reviewDue).toBe('2028-12-07T00:00:00Z');
-    expect((await instance(rt, `tool-review-${first}`))?.customStatus).toMatchObject({ cycle: 2, dueDate: '2028-12-07', answered: [] });
+    // The confirmation goes from the cycle's last activity; the next cycle begins a moment later.
+    const next = await eventually(async () => {
+      const status = (await instance(rt, `tool-review-${first}`))?.customStatus as { cycle?: number } | undefined;
+      return status?.cycle === 2 ? status : undefined;
+    }, 'the next review cycle');
+    expect(next).toMatchObject({ cycle: 2, dueDate: '2028-12-07', answered: [] });
   });
 
   it('a reported change sends the tool back through approval as a new request', async () => {
