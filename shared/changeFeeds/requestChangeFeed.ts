@@ -6,7 +6,7 @@ import { ListFailedChangeStore } from '../sharepoint/changeFailures';
 import { appClock } from '../time';
 import { reportFailedChange } from './failedChangeReport';
 import { syncToolCycle } from '../reviews/reviewCycles';
-import { startRequestWorkflow } from '../requests/startRequestWorkflow';
+import { startRequestWorkflowForItem } from '../requests/startRequestWorkflow';
 
 export const REQUESTS_LIST = 'AI Requests';
 
@@ -47,13 +47,7 @@ export function requestDispatcher(services: AppServices, client: df.DurableClien
         log(`AI Requests item ${item.Id} has no intake answers (entered in the list form?), so it was not routed.`);
         return;
       }
-      await startRequestWorkflow(services, client, {
-        requestId: item.Id,
-        title: item.Title,
-        actor: (await services.people.personFor(item.RequesterId)).email,
-        occurredAt: item.Created,
-        details: { via: 'list' },
-      });
+      await startRequestWorkflowForItem(services, client, item, 'list');
     },
   });
 }

@@ -1,6 +1,6 @@
 import type { DurableClient } from 'durable-functions';
 import type { AppServices } from '../appServices';
-import { startRequestWorkflow } from './startRequestWorkflow';
+import { startRequestWorkflowForItem } from './startRequestWorkflow';
 
 /** Rows younger than this are still being submitted (the request API starts them itself). */
 const SETTLE_MS = 60_000;
@@ -22,13 +22,7 @@ export async function repairUnstartedRequests(
     for (const item of page) {
       if (item.OrchestrationInstanceId || !item.IntakeJson || now.getTime() - Date.parse(item.Created) < SETTLE_MS) continue;
       try {
-        await startRequestWorkflow(services, client, {
-          requestId: item.Id,
-          title: item.Title,
-          actor: (await services.people.personFor(item.RequesterId)).email,
-          occurredAt: item.Created,
-          details: { via: 'repair' },
-        });
+        await startRequestWorkflowForItem(services, client, item, 'repair');
         repaired++;
       } catch (err) {
         // One row that cannot be started must not stop the others; the next run tries again.

@@ -2,6 +2,7 @@ import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR, requestInstanceId } from '../../orchestrations/request/names';
 import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
+import type { AiRequestItem } from '../sharepoint';
 import { fitText } from '../domain/schemas/limits';
 
 export interface Submission {
@@ -45,4 +46,23 @@ export async function startRequestWorkflow(
   await client.startNew(ORCHESTRATOR.aiRequest, { instanceId, input: { requestId } });
   await services.repos.requests.modify(requestId, () => ({ OrchestrationInstanceId: instanceId }));
   return instanceId;
+}
+
+/**
+ * A sent request that is already a list item (seen by the webhook, or found by the repair step)
+ * → its workflow, recorded as submitted by its requester when the item was created.
+ */
+export async function startRequestWorkflowForItem(
+  services: Pick<AppServices, 'audit' | 'repos' | 'people'>,
+  client: Pick<DurableClient, 'getStatus' | 'startNew'>,
+  item: Pick<AiRequestItem, 'Id' | 'Title' | 'RequesterId' | 'Created'>,
+  via: 'list' | 'repair',
+): Promise<string | undefined> {
+  return startRequestWorkflow(services, client, {
+    requestId: item.Id,
+    title: item.Title,
+    actor: (await services.people.personFor(item.RequesterId)).email,
+    occurredAt: item.Created,
+    details: { via },
+  });
 }
