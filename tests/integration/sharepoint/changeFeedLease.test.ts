@@ -49,7 +49,7 @@ describe('one reader of the change log across instances', () => {
     const log: { by: string; change: ItemChange }[] = [];
     const running = { now: 0, most: 0 };
     let late: number[] = [];
-    let b!: ChangeDispatcher;
+    const b = instance('instance-b', log, running);
     let deferred: Promise<unknown> = Promise.resolve();
     const a = instance('instance-a', log, running, async () => {
       // While A reads, more items arrive and B is notified of them.
@@ -57,7 +57,6 @@ describe('one reader of the change log across instances', () => {
       deferred = b.processChanges();
       expect(await deferred).toEqual({ dispatched: 0, skipped: 0, deferred: true });
     });
-    b = instance('instance-b', log, running);
     await a.processChanges(); // remembers "now" as the starting point
     const first = (await repos.requests.createMany(Array.from({ length: 5 }, (_, i) => samples.requests(i, 7)))).map((r) => r.Id);
 
