@@ -772,6 +772,47 @@ export type InboxTaskResponse = {
   delegatedFrom?: string;
   dueAt: string | null;
   status: "waiting";
+  record: {
+    sections: {
+      id: "who" | "product" | "purpose" | "data" | "use" | "screening" | "equality" | "national" | "attestations";
+      title: string;
+      kind: "answers" | "questions";
+      facts: {
+        label: string;
+        value: string;
+      }[];
+    }[];
+    decisions: {
+      stepCode: string;
+      stepName: string;
+      role: string;
+      attempt: number;
+      status: string;
+      outcome: string | null;
+      assignee: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      channel: string | null;
+      comments: string | null;
+      checklist: {
+        itemId: string;
+        text: string;
+        confirmed: boolean;
+        reasonIfNot?: string;
+      }[];
+    }[];
+    attachments: {
+      fileName: string;
+      sizeBytes: number;
+      sha256: string;
+      addedBy?: string;
+      addedAt?: string;
+    }[];
+    references: {
+      label: string;
+      value: string;
+    }[];
+  };
 };
 
 /** `GET /api/governance/requests`. */
@@ -860,4 +901,139 @@ export type RegisterRowResponse = {
   contact: string;
   reviewDate: string;
   source: "published" | "approved";
+};
+
+/** The whole request as every decision view shows it (part of an inbox task). */
+export type RequestRecord = {
+  sections: {
+    id: "who" | "product" | "purpose" | "data" | "use" | "screening" | "equality" | "national" | "attestations";
+    title: string;
+    kind: "answers" | "questions";
+    facts: {
+      label: string;
+      value: string;
+    }[];
+  }[];
+  decisions: {
+    stepCode: string;
+    stepName: string;
+    role: string;
+    attempt: number;
+    status: string;
+    outcome: string | null;
+    assignee: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    channel: string | null;
+    comments: string | null;
+    checklist: {
+      itemId: string;
+      text: string;
+      confirmed: boolean;
+      reasonIfNot?: string;
+    }[];
+  }[];
+  attachments: {
+    fileName: string;
+    sizeBytes: number;
+    sha256: string;
+    addedBy?: string;
+    addedAt?: string;
+  }[];
+  references: {
+    label: string;
+    value: string;
+  }[];
+};
+
+/** `GET /api/requests/{id}/evidence?format=json`. */
+export type EvidencePackResponse = {
+  generatedAt: string;
+  request: {
+    id: number;
+    title: string;
+    type: string;
+    status: string;
+    risk: string | null;
+    requester: string;
+    submittedAt: string;
+    decisionSummary: string | null;
+    reviewDue: string | null;
+  };
+  facts: {
+    id: "who" | "product" | "purpose" | "data" | "use" | "screening" | "equality" | "national" | "attestations";
+    title: string;
+    kind: "answers" | "questions";
+    facts: {
+      label: string;
+      value: string;
+    }[];
+  }[];
+  route: {
+    rulesVersion: string;
+    risk: {
+      rating: string;
+      reasons: string[];
+    };
+    stages: {
+      code: string;
+      name: string;
+      role: string;
+      reason: string;
+      clause: string;
+      deciders: "all" | "any";
+      checklist: {
+        id: string;
+        text: string;
+        mandatory: boolean;
+      }[];
+    }[][];
+  } | null;
+  decisions: {
+    stepCode: string;
+    stepName: string;
+    role: string;
+    attempt: number;
+    status: string;
+    outcome: string | null;
+    assignee: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    channel: string | null;
+    comments: string | null;
+    checklist: {
+      itemId: string;
+      text: string;
+      confirmed: boolean;
+      reasonIfNot?: string;
+    }[];
+  }[];
+  references: {
+    label: string;
+    value: string;
+  }[];
+  attachments: {
+    fileName: string;
+    sizeBytes: number;
+    sha256: string;
+    addedBy?: string;
+    addedAt?: string;
+  }[];
+  audit: {
+    entries: {
+      sequence: number;
+      at: string;
+      event: string;
+      what: string;
+      by: string;
+      channel: string | null;
+      details: unknown;
+      hash: string;
+    }[];
+    chain: {
+      intact: boolean;
+      entriesChecked: number;
+      explanation: string;
+    };
+  };
 };
