@@ -3,8 +3,6 @@ import * as intake from './intake';
 import * as labels from './labels';
 import * as register from './register';
 import * as responses from './responses';
-import * as evidence from './evidencePack';
-import * as record from './requestRecord';
 
 /**
  * The one contract between the API and the web part. The API imports these modules; the SPFx
@@ -85,6 +83,4 @@ export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
   RequestsOverviewResponse: { schema: responses.requestsOverviewResponse, io: 'output', what: '`GET /api/governance/requests`.' },
   GovernanceSummaryResponse: { schema: responses.governanceSummaryResponse, io: 'output', what: '`GET /api/governance/summary`.' },
   RegisterRowResponse: { schema: responses.registerRowResponse, io: 'output', what: 'One item of `GET /api/register`.' },
-  RequestRecord: { schema: record.requestRecordSchema, io: 'output', what: 'The whole request as every decision view shows it (part of an inbox task).' },
-  EvidencePackResponse: { schema: evidence.evidencePackResponse, io: 'output', what: '`GET /api/requests/{id}/evidence?format=json`.' },
 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
-import { accessibilityViolations, activate, launchChromium, openView, screenshot, signInAs, tabTo } from './browser';
+import { accessibilityViolations, activate, launchChromium, reviewFromInbox, screenshot, signInAs, tabTo } from './browser';
 
 // The Information Governance approver reads the whole request before deciding (issue 14 item 1):
 // the data answers and the screening first, the documents section, and the decisions so far, in
@@ -44,14 +44,7 @@ describe('the Information Governance approver sees the request before deciding',
   });
 
   it('in the web part inbox: data and screening answers first, then documents and decisions, before the checklist', async () => {
-    await openView(page, 'Approver inbox');
-    const review = page.getByRole('button', { name: new RegExp(`^Review and decide: ${TITLE}`) });
-    await eventually(async () => {
-      if ((await review.count()) > 0) return true;
-      await openView(page, 'Approver inbox');
-      return undefined;
-    }, 'the task in the inbox');
-    await activate(page, review);
+    await reviewFromInbox(page, TITLE);
     const record = page.getByTestId('request-record');
     await record.waitFor();
     const headings = await record.getByRole('heading').allTextContents();

@@ -114,7 +114,7 @@ export interface ApprovalTask
 }
 
 /** The whole request as the inbox shows it before a decision: answers, documents, decisions so far. */
-export type RequestRecord = Contract.RequestRecord;
+export type RequestRecord = Contract.InboxTaskResponse['record'];
 
 export interface ChecklistAnswer {
   itemId: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { EvidencePackResponse, InboxTaskResponse } from '../../../shared/contract';
 import { createRepositories, createSp } from '../../../shared/sharepoint';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { heading, linksForOpenSteps, openDecision, type DecisionPage } from '../workflow/decisionClient';
+import { heading, linksForOpenSteps, openDecision, submitDecision, type DecisionPage } from '../workflow/decisionClient';
 
 type Intake = Record<string, unknown> & { title: string; requester: { email: string } };
 const example = (name: string): Intake => JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', `${name}.json`), 'utf8')) as Intake;
@@ -22,14 +22,9 @@ describe('the evidence pack of a request taken to Approved', () => {
   const as = (email?: string): Record<string, string> => (email ? { 'x-ms-client-principal-name': email } : {});
   const evidence = (id: number, email?: string, query = '?format=json'): Promise<Response> => fetch(`${rt.origin}/api/requests/${id}/evidence${query}`, { headers: as(email) });
 
-  /** Posts the page's form, every item ticked except `waive`, which is given the reason. */
-  const decide = async (link: string, page: DecisionPage, waive?: string): Promise<string> => {
-    const form = new URLSearchParams({ csrf: page.csrf, outcome: 'approved', comments: 'Content with the answers given.' });
-    for (const id of page.checklist) if (id !== waive) form.set(`confirm:${id}`, 'yes');
-    if (waive) form.set(`reason:${waive}`, WAIVER);
-    const res = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: page.cookie }, body: form.toString() });
-    return heading(await res.text());
-  };
+  /** Approves from the page, every item ticked except `waive`, which is given the reason. */
+  const decide = async (link: string, page: DecisionPage, waive?: string): Promise<string> =>
+    heading((await submitDecision(link, page, 'approved', { comments: 'Content with the answers given.', reasons: waive ? { [waive]: WAIVER } : {} })).html);
 
   beforeAll(async () => {
     rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });

@@ -6,7 +6,7 @@ import { requestFactSections } from '../../../shared/requests/requestFacts';
 import { requestRecordHtml } from '../../../shared/web/requestRecordHtml';
 
 const intake = (name: string): IntakeRequest =>
-  intakeRequestShapeSchema.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'requests', `${name}.json`), 'utf8'))) as IntakeRequest;
+  intakeRequestShapeSchema.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'requests', `${name}.json`), 'utf8')));
 
 describe('the request facts, ordered for the deciding role', () => {
   const healthcare = intake('healthcare-service-change');
@@ -28,7 +28,7 @@ describe('the request facts, ordered for the deciding role', () => {
     const groups = Object.fromEntries(
       ['age', 'disability', 'genderReassignment', 'marriageCivilPartnership', 'pregnancyMaternity', 'race', 'religionBelief', 'sex', 'sexualOrientation', 'carers'].map((k) => [k, { disadvantage: k === 'disability', ...(k === 'disability' ? { mitigation: 'Screen reader tested' } : {}) }]),
     );
-    const withEquality = { ...healthcare, equalityScreening: groups } as IntakeRequest;
+    const withEquality = { ...healthcare, equalityScreening: groups } as unknown as IntakeRequest;
     const equality = requestFactSections(withEquality).find((s) => s.id === 'equality')!;
     expect(equality.kind).toBe('questions');
     expect(equality.facts).toHaveLength(10);

@@ -7,6 +7,20 @@ type Decision = RequestRecord['decisions'][number];
 const factsStyle: React.CSSProperties = { margin: '0 0 8px' };
 const hashStyle: React.CSSProperties = { overflowWrap: 'anywhere', color: '#605e5c' };
 
+/** Label and answer pairs, each label above its answer so long labels fit a narrow screen. */
+function FactList({ facts }: { facts: readonly { label: string; value: string }[] }): React.ReactElement {
+  return (
+    <dl>
+      {facts.map((f) => (
+        <React.Fragment key={f.label}>
+          <dt style={{ fontWeight: 600 }}>{f.label}</dt>
+          <dd style={factsStyle}>{f.value}</dd>
+        </React.Fragment>
+      ))}
+    </dl>
+  );
+}
+
 function DecisionItem({ d }: { d: Decision }): React.ReactElement {
   return (
     <li style={{ marginBottom: 12 }}>
@@ -57,14 +71,7 @@ export const RequestRecordPanel: React.FC<{ record: RequestRecord }> = ({ record
             ))}
           </ol>
         ) : (
-          <dl>
-            {s.facts.map((f) => (
-              <React.Fragment key={f.label}>
-                <dt style={{ fontWeight: 600 }}>{f.label}</dt>
-                <dd style={factsStyle}>{f.value}</dd>
-              </React.Fragment>
-            ))}
-          </dl>
+          <FactList facts={s.facts} />
         )}
       </section>
     ))}
@@ -86,14 +93,7 @@ export const RequestRecordPanel: React.FC<{ record: RequestRecord }> = ({ record
       {record.references.length === 0 ? (
         <p>No assessment references have been recorded for this request.</p>
       ) : (
-        <dl>
-          {record.references.map((r) => (
-            <React.Fragment key={r.label}>
-              <dt style={{ fontWeight: 600 }}>{r.label}</dt>
-              <dd style={factsStyle}>{r.value}</dd>
-            </React.Fragment>
-          ))}
-        </dl>
+        <FactList facts={record.references} />
       )}
     </section>
     <section aria-labelledby="aig-record-decisions">
