@@ -80,7 +80,7 @@ describe('the Information Governance approver sees the request before deciding',
     await page.getByText(`Your decision on "${TITLE}" has been recorded.`).waitFor();
   });
 
-  it('on the request page, the decision just made is listed with its checklist, and the page fits 375 pixels', async () => {
+  it('on the request page, the decision just made is listed with its checklist, and the new sections fit 375 pixels', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${rt.origin}/api/requests/${id}/page`);
     const decisions = page.getByRole('region', { name: 'Decisions so far' });
