@@ -6,6 +6,7 @@ import { DPIA_STATUSES, REGISTER_KINDS } from '../domain/schemas/registerEntry';
 import { routeSchema, plannedStepSchema } from '../domain/schemas/route';
 import { stepCodeSchema } from '../domain/schemas/stepCodes';
 import { REQUEST_STATUS_CODES } from './labels';
+import { requestRecordSchema } from './requestRecord';
 import { REGISTER_SOURCES } from './register';
 
 /**
@@ -117,6 +118,8 @@ export const inboxTaskResponse = z.object({
   delegatedFrom: z.string().optional(),
   dueAt: z.string().nullable(),
   status: z.literal('waiting'),
+  /** The whole request, its facts ordered for this step's role, its documents and every decision so far. */
+  record: requestRecordSchema,
 });
 export const inboxResponse = z.array(inboxTaskResponse);
 
