@@ -3,6 +3,7 @@ import './platform/health';
 import './request/requests';
 import './request/requestPage';
 import './request/decisions';
+import './request/attachments';
 import './request/requestChanges';
 import './sharepoint/sharepointWebhook';
 import './sharepoint/sharepointSubscriptions';
