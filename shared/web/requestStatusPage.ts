@@ -1,6 +1,7 @@
 import type { RequestViewResponse } from '../contract';
 import { STEP_NAMES, type Route } from '../domain';
 import { escapeHtml as e, page } from './page';
+import { attachmentsHtml } from '../attachments/attachmentsHtml';
 
 /** What the request page shows: the parts of `GET /api/requests/{id}` (the contract's RequestViewResponse) it reads. */
 export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> & {
@@ -8,7 +9,7 @@ export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type
   steps: (Pick<RequestViewResponse['steps'][number], 'code' | 'attempt' | 'status' | 'outcome' | 'assignee' | 'due' | 'respondedAt' | 'comments'> &
     Partial<Pick<RequestViewResponse['steps'][number], 'checklist'>>)[];
   history: Pick<RequestViewResponse['history'][number], 'at' | 'what' | 'by'>[];
-};
+} & Partial<Pick<RequestViewResponse, 'references' | 'attachments'>>;
 
 const day = (iso: string | null | undefined): string =>
   iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : '';
@@ -67,6 +68,8 @@ ${view.decisionSummary ? `<p>${e(view.decisionSummary)}</p>` : ''}</div>
 <dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>
 ${view.reviewDue ? `<dt>Review due</dt><dd>${e(day(view.reviewDue))}</dd>` : ''}
 </dl>
+${view.references?.length ? `<h2>References</h2>\n<dl>${view.references.map((r) => `<dt>${e(r.label)}</dt><dd>${e(r.field === 'dtacDate' ? day(r.value) : r.value)}</dd>`).join('')}</dl>` : ''}
+${view.attachments ? attachmentsHtml(view.attachments) : ''}
 <h2>Route and steps</h2>
 ${routeHtml || '<p>The route has not been planned yet.</p>'}
 <h2>What has happened</h2>

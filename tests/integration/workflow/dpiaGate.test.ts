@@ -68,6 +68,7 @@ describe('no request reaches Approved without an approved Data Protection Impact
   /** Posts the decision page's form with exactly these ticks and reasons. */
   const postForm = async (link: string, page: DecisionPage, outcome: string, ticks: Record<string, boolean>, reasons: Record<string, string>, comments = '') => {
     const form = new URLSearchParams({ csrf: page.csrf, outcome, comments });
+    if (outcome === 'approved') form.set('dpiaReference', 'DPIA-2026-031');
     for (const id of page.checklist) if (ticks[id] ?? true) form.set(`confirm:${id}`, 'yes');
     for (const [id, reason] of Object.entries(reasons)) form.set(`reason:${id}`, reason);
     const res = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: page.cookie }, body: form.toString() });
