@@ -21,7 +21,7 @@ export function requestColumnsFor(refs: DecisionReferences): RequestColumns {
     IrasNumber: refs.irasNumber,
     EthicsCommitteeReference: refs.ethicsCommitteeReference,
   };
-  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) as RequestColumns;
+  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
 }
 
 /** The references recorded on a request, as label and value for a page, in the order people read them. */

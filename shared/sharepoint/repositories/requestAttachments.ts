@@ -27,7 +27,7 @@ export class PnpRequestAttachmentsRepository implements RequestAttachmentsReposi
 
   async list(requestId: number): Promise<StoredAttachment[]> {
     try {
-      const rows = (await this.files(requestId)()) as { FileName: string }[];
+      const rows = await this.files(requestId)<{ FileName: string }[]>();
       return rows.map((r) => ({ fileName: r.FileName }));
     } catch (err) {
       throw await this.translate(err, requestId);
