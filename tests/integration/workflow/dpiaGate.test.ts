@@ -116,7 +116,7 @@ describe('no request reaches Approved without an approved Data Protection Impact
     const task = inbox.find((t) => t.requestId === String(id) && t.stepCode === 'DPIA')!;
     expect(task.mayRecordNotRequired).toBe(false);
     const checklist = ['approved', 'bias-ethics', 'regulator-toolkit', 'consent-anonymisation', 'public-engagement'].map((itemId) => ({ itemId, confirmed: itemId !== 'approved', ...(itemId === 'approved' ? { reasonIfNot: 'Later' } : {}) }));
-    const json = await post('/api/decisions', { taskId: Number(task.id), outcome: 'approved', comments: '', checklist }, assignee);
+    const json = await post('/api/decisions', { taskId: Number(task.id), outcome: 'approved', comments: '', checklist, references: { dpiaReference: 'DPIA-2026-031' } }, assignee);
     expect(json.status).toBe(400);
     expect(((await json.json()) as { errors: { field: string; message: string }[] }).errors).toEqual([
       { field: 'checklist.0.confirmed', message: expect.stringContaining('(approved): the policy makes it a condition of approval') },
