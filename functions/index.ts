@@ -4,6 +4,7 @@ import './request/requests';
 import './request/requestPage';
 import './request/evidence';
 import './request/decisions';
+import './request/attachments';
 import './request/requestChanges';
 import './sharepoint/sharepointWebhook';
 import './sharepoint/sharepointSubscriptions';

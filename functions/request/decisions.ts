@@ -9,6 +9,11 @@ import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
 import { signedInEmail } from '../../shared/web/http';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
 import { readFormBody } from '../../shared/web/bodyLimit';
+import { attachmentService } from '../../shared/attachments';
+import type { DecisionView } from '../../shared/decisions/decisionService';
+import type { FieldMessage } from '../../shared/domain';
+import { readFileUpload } from '../../shared/web/fileUpload';
+import { isResponse } from '../../shared/web/http';
 
 const CSRF_COOKIE = { name: 'aigov_csrf', path: '/api/decisions' };
 
@@ -28,12 +33,48 @@ function service(context: InvocationContext) {
   });
 }
 
+/** The request's documents for the page, and where its upload form posts. */
+async function documentsFor(request: HttpRequest, view: DecisionView) {
+  return { attachments: await attachmentService(appServices()).attachmentsFor(view.requestId), uploadAction: `/api/decisions/${encodeURIComponent(request.params.token ?? '')}/attachments` };
+}
+
 /** GET shows the decision page and never changes anything (mail scanners follow links). */
 export async function showDecision(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const result = await service(context).open(request.params.token ?? '', signedInEmail(request));
   if (!result.ok) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
   const { token, setCookie } = formToken(request, CSRF_COOKIE);
-  return html(200, decisionFormPage(result.view, token), { 'set-cookie': setCookie });
+  return html(200, decisionFormPage(result.view, token, [], {}, await documentsFor(request, result.view)), { 'set-cookie': setCookie });
+}
+
+/**
+ * The decision page's upload form (multipart/form-data, no JavaScript): the approver the link was
+ * sent to attaches a document while the step waits for them, then sees the page again with it listed.
+ */
+export async function postDecisionAttachment(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const services = appServices();
+  const token = request.params.token ?? '';
+  const opened = await service(context).open(token, signedInEmail(request));
+  if (!opened.ok) return html(opened.refusal.kind === 'link' ? 400 : 409, refusalPage(opened.refusal));
+  const { view } = opened;
+  const again = async (status: number, errors: FieldMessage[], csrf: string) => html(status, decisionFormPage(view, csrf, errors, {}, await documentsFor(request, view)));
+  const upload = await readFileUpload(request);
+  if (isResponse(upload)) {
+    const errors = (upload.jsonBody as { errors?: FieldMessage[] } | undefined)?.errors ?? [];
+    return again(upload.status ?? 400, errors, formToken(request, CSRF_COOKIE).token);
+  }
+  if (!formIsOurs(request, upload.fields, CSRF_COOKIE.name, services.settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
+  if (!upload.file || (upload.file.name === '' && upload.file.bytes.byteLength === 0)) return again(400, [{ field: 'file', message: 'choose a file to attach' }], upload.fields.csrf);
+  const result = await attachmentService(services).upload({
+    requestId: view.requestId,
+    fileName: upload.file.name,
+    bytes: upload.file.bytes,
+    kind: upload.fields.kind,
+    by: view.approverEmail,
+    as: { role: 'approver', stepCode: view.step.code },
+  });
+  if (!result.ok) return again(result.status, result.errors, upload.fields.csrf);
+  // After a POST, a GET of the page (its list now holds the file), so reloading does not upload twice.
+  return { status: 303, headers: { location: `/api/decisions/${encodeURIComponent(token)}#attachments`, 'cache-control': 'no-store' } };
 }
 
 /**
@@ -50,9 +91,10 @@ export async function postDecision(request: HttpRequest, context: InvocationCont
   const result = await service(context).decide(request.params.token ?? '', form, signedInEmail(request), via);
   if (result.ok) return html(200, recordedPage(result.view, result.outcome));
   if ('refusal' in result) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
-  return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form));
+  return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form, await documentsFor(request, result.view)));
 }
 
 const route = 'decisions/{token}';
 app.http('showDecision', { methods: ['GET'], route, authLevel: 'anonymous', extraInputs: [df.input.durableClient()], handler: showDecision });
 app.http('postDecision', { methods: ['POST'], route, authLevel: 'anonymous', extraInputs: [df.input.durableClient()], handler: postDecision });
+app.http('postDecisionAttachment', { methods: ['POST'], route: `${route}/attachments`, authLevel: 'anonymous', extraInputs: [df.input.durableClient()], handler: postDecisionAttachment });

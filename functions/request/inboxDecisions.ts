@@ -1,7 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { z } from 'zod';
-import { DECISION_OUTCOMES, toFieldMessages } from '../../shared/domain';
+import { DECISION_OUTCOMES, REFERENCE_LABELS, toFieldMessages, type ReferenceField } from '../../shared/domain';
 import { makeDecisionService } from '../../shared/decisions/decisionService';
 import { REFUSAL_TEXT } from '../../shared/decisions/decisionPages';
 import { decisionTokenProblemText, signDecisionToken } from '../../shared/security/decisionToken';
@@ -30,6 +30,8 @@ const bodySchema = z.object({
     .max(50, 'the checklist has fewer items than that')
     .default([]),
   channel: z.literal('web', { error: 'decisions from the web part have the channel "web"' }).optional(),
+  /** The step's references (dpiaReference, dtacReference, dtacDate, the DTAC areas, irasNumber, ethicsCommitteeReference); checked by the decision service. */
+  references: z.partialRecord(z.enum(Object.keys(REFERENCE_LABELS) as [ReferenceField, ...ReferenceField[]], { error: 'that is not a reference this form takes' }), z.string({ error: 'give the reference as text' }).max(100, 'keep the reference to 100 characters or fewer')).default({}),
 });
 
 // Long enough for the one decision below; the link is never sent anywhere.
@@ -70,7 +72,7 @@ export async function decideFromInbox(request: HttpRequest, context: InvocationC
     { requestId: String(row.RequestId), stepCode: row.StepCode, approverEmail: email, tokenId: `${row.InstanceId}/${email}/${now.toISOString()}` },
     { keys: services.settings.DECISION_SIGNING_KEYS, now, ttlHours: INBOX_LINK_TTL_HOURS },
   );
-  const form: Record<string, string> = { outcome: decision.outcome, comments: decision.comments };
+  const form: Record<string, string> = { outcome: decision.outcome, comments: decision.comments, ...decision.references };
   for (const item of decision.checklist) {
     if (item.confirmed) form[`confirm:${item.itemId}`] = 'yes';
     if (item.reasonIfNot) form[`reason:${item.itemId}`] = item.reasonIfNot;

@@ -8,7 +8,23 @@ export interface DecisionPage {
   cookie: string;
   csrf: string;
   checklist: string[];
+  /** The reference fields the step asks for (DPIA reference, DTAC areas, IRAS number, …). */
+  references: string[];
 }
+
+/** Values a test approver types when it is not told others: well formed, every DTAC area met. */
+const SAMPLE_REFERENCES: Record<string, string> = {
+  dpiaReference: 'DPIA-2026-014',
+  dtacReference: 'DTAC-2026-007',
+  dtacDate: '2026-11-02',
+  dtacClinicalSafety: 'met',
+  dtacDataProtection: 'met',
+  dtacTechnicalSecurity: 'met',
+  dtacInteroperability: 'met',
+  dtacUsabilityAccessibility: 'met',
+  irasNumber: '312345',
+  ethicsCommitteeReference: '24/LO/0123',
+};
 
 /** What an approver's browser does: open the link (GET), keep the cookie, read the form. */
 export async function openDecision(link: string): Promise<DecisionPage> {
@@ -17,23 +33,27 @@ export async function openDecision(link: string): Promise<DecisionPage> {
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const csrf = /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
   const checklist = [...html.matchAll(/name="confirm:([^"]+)"/g)].map((m) => m[1]);
-  return { status: res.status, html, cookie, csrf, checklist };
+  const references = [...new Set([...html.matchAll(/data-reference="([^"]+)"/g)].map((m) => m[1]))];
+  return { status: res.status, html, cookie, csrf, checklist, references };
 }
 
 /**
- * Presses a button on the page (POST), with every checklist item confirmed unless told otherwise;
+ * Presses a button on the page (POST), with every checklist item confirmed and, when approving,
+ * every reference the step asks for filled in with a well-formed value, unless told otherwise;
  * an item given in `reasons` is left unticked with that reason instead.
  */
 export async function submitDecision(
   link: string,
   page: DecisionPage,
   outcome: 'approved' | 'rejected' | 'more-information' | 'not-required',
-  options: { comments?: string; confirmAll?: boolean; reasons?: Record<string, string>; csrf?: string; cookie?: string; origin?: string } = {},
+  options: { comments?: string; confirmAll?: boolean; reasons?: Record<string, string>; csrf?: string; cookie?: string; origin?: string; references?: Record<string, string> } = {},
 ): Promise<{ status: number; html: string }> {
   const form = new URLSearchParams({ csrf: options.csrf ?? page.csrf, outcome, comments: options.comments ?? '' });
   const reasons = options.reasons ?? {};
   if (options.confirmAll ?? true) for (const id of page.checklist) if (!(id in reasons)) form.set(`confirm:${id}`, 'yes');
   for (const [id, reason] of Object.entries(reasons)) form.set(`reason:${id}`, reason);
+  const references = options.references ?? (outcome === 'approved' ? Object.fromEntries(page.references.map((f) => [f, SAMPLE_REFERENCES[f] ?? ''])) : {});
+  for (const [field, value] of Object.entries(references)) form.set(field, value);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', cookie: options.cookie ?? page.cookie };
   if (options.origin) headers.origin = options.origin;
   const res = await fetch(link, { method: 'POST', headers, body: form.toString() });

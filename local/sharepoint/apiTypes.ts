@@ -5,12 +5,14 @@ export interface ApiRequest {
   /** Lower-case header names. */
   headers: Record<string, string>;
   body: string;
+  /** The body as sent, for binary uploads (attachments); absent inside `$batch`, where SharePoint refuses them too. */
+  bytes?: Buffer;
 }
 
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 export const STATUS_TEXT: Record<number, string> = {

@@ -72,7 +72,7 @@ export async function runBatch(req: ApiRequest, handle: (inner: ApiRequest) => P
     out.push(`--${responseBoundary}`, 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '');
     out.push(`HTTP/1.1 ${res.status} ${STATUS_TEXT[res.status] ?? 'Status'}`);
     for (const [k, v] of Object.entries(res.headers)) out.push(`${k.toUpperCase() === 'ETAG' ? 'ETag' : k.toUpperCase()}: ${v}`);
-    out.push('', res.body ?? '');
+    out.push('', typeof res.body === 'string' ? res.body : (res.body?.toString('utf8') ?? ''));
   }
   out.push(`--${responseBoundary}--`, '');
   return { status: 200, headers: { 'content-type': `multipart/mixed; boundary=${responseBoundary}` }, body: out.join('\r\n') };

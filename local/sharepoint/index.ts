@@ -66,10 +66,11 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
       const method = (req.method ?? 'GET').toUpperCase();
-      const body = fault ? '' : (await readBody(req)).toString('utf8');
+      const bytes = fault ? Buffer.alloc(0) : await readBody(req);
+      const body = bytes.toString('utf8');
       const write = /\/_api\/\$batch$/i.test(url.pathname) ? WRITE_IN_BATCH.test(body) : method !== 'GET' && method !== 'HEAD';
       const denied = options.authorize?.(headers.authorization, write);
-      const response = denied && !denied.ok ? accessDenied(denied.status, denied.error) : (fault ?? (await dispatch({ method, url, headers, body })));
+      const response = denied && !denied.ok ? accessDenied(denied.status, denied.error) : (fault ?? (await dispatch({ method, url, headers, body, bytes })));
       if (fault) req.resume();
       res.writeHead(response.status, response.headers);
       res.end(response.body ?? '');

@@ -1,6 +1,7 @@
 import type { ApiEnv } from './apiEnv';
 import type { ApiRequest, ApiResponse } from './apiTypes';
 import { SpError, SP_CODES } from './errors';
+import { attachmentsRoute } from './attachmentRoutes';
 import { expandedValues } from './expand';
 import { restKey } from './fieldXml';
 import { queryItems } from './itemQuery';
@@ -23,7 +24,11 @@ export function itemsRoute(env: ApiEnv, req: ApiRequest, method: string, list: L
   const expand = req.url.searchParams.get('$expand')?.split(',').map((x) => x.trim()).filter(Boolean) ?? [];
   const render = (i: ItemRow) => ({ ...itemJson(ctx, i, flavour, select), ...(expand.length ? expandedValues(env.store, list, i, expand, select, flavour) : {}) });
   let id = idArg !== undefined ? Number(idArg) : undefined;
-  if (id === undefined && tail[0]?.name === 'getbyid') id = Number(tail[0].arg);
+  let rest = tail;
+  if (id === undefined && tail[0]?.name === 'getbyid') {
+    id = Number(tail[0].arg);
+    rest = tail.slice(1);
+  }
   if (id === undefined) {
     if (method === 'GET') {
       const q = req.url.searchParams;
@@ -51,6 +56,7 @@ export function itemsRoute(env: ApiEnv, req: ApiRequest, method: string, list: L
     throw methodNotAllowed(method, `list '${list.title}' items`);
   }
   if (!Number.isInteger(id) || id < 1) throw new SpError(400, SP_CODES.argument, `'${idArg}' is not an item id.`);
+  if (rest[0]?.name === 'attachmentfiles') return attachmentsRoute(env, req, method, list, id, rest[0], rest.slice(1));
   if (method === 'GET') {
     const item = env.store.item(list.id, id);
     if (!item) throw new SpError(404, SP_CODES.itemNotFound, 'Item does not exist. It may have been deleted by another user.');

@@ -5,6 +5,7 @@ import { openDatabase } from '../sqlite/openDatabase';
 import type { Clock } from '../clock/clock';
 import { SpError, SP_CODES } from './errors';
 import { restKey, type FieldSpec } from './fieldXml';
+import { AttachmentStore } from './attachmentStore';
 
 export interface ListRow {
   id: string;
@@ -104,6 +105,7 @@ export class SpStore {
   private readonly largeLists = new Set<string>();
   private insertedSinceAnalyze = 0;
   private itemsAtAnalyze = 0;
+  readonly attachments: AttachmentStore;
 
   constructor(
     dataDir: string,
@@ -133,6 +135,7 @@ export class SpStore {
     `);
     // User 1 is whoever calls without a token locally: the app itself, as with app-only auth.
     this.db.prepare(`INSERT OR IGNORE INTO users (id, login_name, title, email) VALUES (1, 'i:0i.t|ms.sp.ext|aigov-app', 'AI Governance app', '')`).run();
+    this.attachments = new AttachmentStore(this.db);
     this.upgradeIndexes();
     this.analyze();
   }
@@ -355,6 +358,7 @@ export class SpStore {
         throw new SpError(412, SP_CODES.conflict, 'Save Conflict.');
       }
       this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
+      this.attachments.remove(listId, id);
       this.largeLists.delete(listId);
       this.recordChange(listId, id, CHANGE_DELETE);
     });

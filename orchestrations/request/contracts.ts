@@ -93,6 +93,8 @@ export type StepSignal =
       comments: string;
       /** Each checklist item's tick or reason (absent in events raised before it was kept). */
       checklist?: { itemId: string; confirmed: boolean; reasonIfNot?: string }[];
+      /** The references the step asks for, as typed (absent in events raised before they were kept). */
+      references?: Record<string, string>;
       /** The role the decider answered for, on a joint step (its task row). */
       roleCode?: string;
       tokenId?: string;

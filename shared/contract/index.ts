@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import * as attachments from './attachments';
 import * as intake from './intake';
 import * as labels from './labels';
 import * as register from './register';
@@ -10,6 +11,7 @@ import * as responses from './responses';
  * sharepoint-spfx/src/contract/generated/contract.ts as plain constants and types, and a unit test
  * fails when that copy differs from what this source generates.
  */
+export * from './attachments';
 export * from './intake';
 export * from './labels';
 export * from './register';
@@ -45,6 +47,11 @@ export const CONTRACT_VALUES = {
   REGISTER_LIST_TITLE: register.REGISTER_LIST_TITLE,
   REGISTER_PUBLIC_COLUMNS: register.REGISTER_PUBLIC_COLUMNS,
   REGISTER_PUBLISHED_STATUS: register.REGISTER_PUBLISHED_STATUS,
+  DOCUMENT_KINDS: attachments.DOCUMENT_KINDS,
+  DOCUMENT_KIND_LABELS: attachments.DOCUMENT_KIND_LABELS,
+  ATTACHMENT_MAX_BYTES: attachments.ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_EXTENSIONS: attachments.ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_TYPES_TEXT: attachments.ATTACHMENT_TYPES_TEXT,
 } as const;
 
 /** Names for the members of the value lists above, as TypeScript type expressions. */
@@ -58,6 +65,7 @@ export const CONTRACT_ALIASES: Readonly<Record<string, string>> = {
   RegisterKind: '(typeof REGISTER_KINDS)[number]',
   RegisterSource: '(typeof REGISTER_SOURCES)[number]',
   DpiaStatus: '(typeof DPIA_STATUSES)[number]',
+  DocumentKind: '(typeof DOCUMENT_KINDS)[number]',
 };
 
 export interface ContractType {
@@ -83,4 +91,5 @@ export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
   RequestsOverviewResponse: { schema: responses.requestsOverviewResponse, io: 'output', what: '`GET /api/governance/requests`.' },
   GovernanceSummaryResponse: { schema: responses.governanceSummaryResponse, io: 'output', what: '`GET /api/governance/summary`.' },
   RegisterRowResponse: { schema: responses.registerRowResponse, io: 'output', what: 'One item of `GET /api/register`.' },
+  AttachmentsResponse: { schema: attachments.attachmentsResponse, io: 'output', what: '`GET /api/requests/{id}/attachments` and the answer to an upload.' },
 };

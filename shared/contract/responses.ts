@@ -8,6 +8,7 @@ import { stepCodeSchema } from '../domain/schemas/stepCodes';
 import { REQUEST_STATUS_CODES } from './labels';
 import { requestRecordSchema } from './requestRecord';
 import { REGISTER_SOURCES } from './register';
+import { attachmentResponse } from './attachments';
 
 /**
  * The bodies of the API's answers to the web part, one schema per endpoint of
@@ -89,6 +90,10 @@ export const requestViewResponse = z.object({
   decisionSummary: nullableText,
   reviewDue: nullableText,
   history: z.array(z.object({ at: z.string(), event: z.string(), what: z.string(), by: nullableText })),
+  /** The references approvers recorded (DPIA, DTAC with its date and five areas, IRAS, ethics committee), from the request's columns. */
+  references: z.array(z.object({ field: z.string(), label: z.string(), value: z.string() })).optional(),
+  /** The documents attached to the request, each with its SHA-256, who attached it and when. */
+  attachments: z.array(attachmentResponse).optional(),
 });
 
 /** `GET /api/requests/{id}/answers`: the intake JSON as saved (a draft's may be incomplete). */

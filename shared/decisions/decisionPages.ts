@@ -3,6 +3,8 @@ import { ROLE_NAMES, type FieldMessage, type RoleCode } from '../domain';
 import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
 import { requestRecordHtml } from '../web/requestRecordHtml';
+import { referenceInputsHtml } from './referenceInputs';
+import { uploadFormHtml, type AttachmentRecord } from '../attachments';
 
 export const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: string; text: string }> = {
   'self-approval': {
@@ -45,7 +47,13 @@ export function recordedPage(view: DecisionView, outcome: keyof typeof OUTCOME_T
  * GET shows this page; only its POST decides (mail scanners follow links, so a GET must never
  * change anything). Each checklist item is confirmed, or given a reason why not.
  */
-export function decisionFormPage(view: DecisionView, csrfToken: string, errors: FieldMessage[] = [], values: Record<string, string> = {}): string {
+export function decisionFormPage(
+  view: DecisionView,
+  csrfToken: string,
+  errors: FieldMessage[] = [],
+  values: Record<string, string> = {},
+  documents?: { attachments: readonly AttachmentRecord[]; uploadAction: string },
+): string {
   const errorFor = (field: string): string => {
     const found = errors.filter((x) => x.field === field || x.field.startsWith(`${field}.`));
     return found.map((x) => `<p class="error" id="error-${e(field)}">${e(x.message)}</p>`).join('');
@@ -91,10 +99,12 @@ ${view.due ? `<dt>Due</dt><dd>${e(new Date(view.due).toLocaleDateString('en-GB',
 ${jointDeciders(view)}
 <div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">Policy: ${e(view.step.clause)}</p></div>
 ${requestRecordHtml(view.record, 2)}
+${documents ? `${uploadFormHtml(documents.uploadAction, csrfToken)}\n${errorFor('file')}${errorFor('kind')}` : ''}
 <form method="post" novalidate>
 <input type="hidden" name="csrf" value="${e(csrfToken)}">
 <h2>Checklist</h2>
 ${checklist}
+${referenceInputsHtml(view.step.references, values, errorFor)}
 <label for="comments">Comments (needed when you reject or ask for more information)</label>
 <textarea id="comments" name="comments" rows="5">${e(values.comments ?? '')}</textarea>
 ${errorFor('comments')}
@@ -123,7 +133,8 @@ function jointDeciders(view: DecisionView): string {
 function fieldAnchor(field: string): string {
   const checklist = /^checklist\.(\d+)/.exec(field);
   if (checklist) return `checklist-${checklist[1]}`;
-  return field === 'comments' ? 'comments' : 'outcome';
+  if (/^(dpia|dtac|iras|ethics)/.test(field) || field === 'comments' || field === 'file' || field === 'kind') return field;
+  return 'outcome';
 }
 
 /** The POST did not come from our own decision page (or its cookie expired): nothing is decided. */

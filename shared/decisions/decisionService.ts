@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
-import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
+import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, parseDecisionReferences, referencesForStep, STEP_NAMES, type DecisionReferences, type ReferenceField, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
 import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
 import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
 import { checklistFromJson, checklistToJson, type ChecklistAnswer } from './checklistAnswers';
+import { referencesFromJson, referencesToJson } from './referenceColumns';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
 import { samePerson } from '../access/people';
 import type { RequestRecord } from '../contract/requestRecord';
@@ -20,6 +21,8 @@ export interface DecisionSignal {
   comments: string;
   /** Each checklist item's tick or reason, kept with the decision as evidence. */
   checklist?: ChecklistAnswer[];
+  /** The references the step asks for (DPIA, DTAC, IRAS, ethics committee), as the approver typed them. */
+  references?: DecisionReferences;
   /** The role this decision answers for: on a joint step each role has its own task row. */
   roleCode?: string;
   tokenId: string;
@@ -28,7 +31,7 @@ export interface DecisionSignal {
 const RESPONSE_CHANNEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
 
 export interface DecisionServiceDeps {
-  repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
+  repos: Pick<Repositories, 'requests' | 'approvalTasks' | 'requestAttachments' | 'auditLog'>;
   people: PeopleDirectory;
   keys: SigningKeyRing;
   now(): Date;
@@ -49,7 +52,7 @@ export interface DecisionView {
   requestType: string;
   risk: string | null;
   purpose: string;
-  step: { code: StepCode; name: string; role: string; reason: string; clause: string; checklist: PlannedStep['checklist']; mayRecordNotRequired: boolean };
+  step: { code: StepCode; name: string; role: string; reason: string; clause: string; checklist: PlannedStep['checklist']; mayRecordNotRequired: boolean; references: readonly ReferenceField[] };
   approverEmail: string;
   due: string | null;
   /** The whole request, its facts ordered for this step's role, and every decision so far. */
@@ -119,6 +122,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
         // Mandatory as the rule table says today, so a route stored before the flag existed shows it.
         checklist: (planned?.checklist ?? []).map((c) => (mandatoryIds.has(c.id) ? { ...c, mandatory: true as const } : c)),
         mayRecordNotRequired: mayRecordNotRequiredNow(planned, intakeFromItem(item)),
+        references: referencesForStep(code),
       },
       approverEmail: claims.approverEmail,
       due: row.DueDate,
@@ -152,6 +156,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       channel,
       comments: row.Comments ?? '',
       checklist: checklistFromJson(row.ChecklistJson),
+      references: referencesFromJson(row.ReferencesJson),
       ...(roleCode ? { roleCode } : {}),
       tokenId: claims.tokenId,
     });
@@ -195,7 +200,10 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
         reasonIfNot: form[`reason:${item.id}`]?.trim() || undefined,
       })),
     });
-    if (!decision.success) return { ok: false, invalid: toFieldMessages(decision.error), view };
+    const references = parseDecisionReferences(view.step.code, decision.success ? decision.data.outcome : parsedForm.data.outcome, form, decidedAt);
+    if (!decision.success || !references.ok) {
+      return { ok: false, invalid: [...(decision.success ? [] : toFieldMessages(decision.error)), ...(references.ok ? [] : references.errors)], view };
+    }
     if (decision.data.outcome === 'not-required' && !view.step.mayRecordNotRequired) {
       return { ok: false, invalid: [{ field: 'outcome', message: 'this step cannot be recorded as not required' }], view };
     }
@@ -211,6 +219,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
             Outcome: TASK_OUTCOME_LABEL[decision.data.outcome],
             Comments: decision.data.comments || null,
             ChecklistJson: checklistToJson(decision.data.checklist),
+            ReferencesJson: referencesToJson(references.references),
             RespondedById: respondedById,
             RespondedAt: decidedAt,
             ResponseChannel: RESPONSE_CHANNEL[channel],
@@ -226,6 +235,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       channel,
       comments: row.Comments ?? '',
       checklist: decision.data.checklist,
+      references: references.references,
       ...(loaded.roleCode ? { roleCode: loaded.roleCode } : {}),
       tokenId: claims.tokenId,
     });

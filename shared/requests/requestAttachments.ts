@@ -1,25 +1,24 @@
 import type { AttachmentRecord, ReferenceRecord } from '../contract/requestRecord';
 import type { AiRequestItem, Repositories } from '../sharepoint';
+import { listAttachments } from '../attachments/attachmentService';
+import { referencesOfRequest } from '../decisions/referenceColumns';
 
 /**
  * The documents kept with a request (the full DPIA, the DTAC assessment, the safety case, the
- * supplier contract…), each with its SHA-256, as every view lists them. The one place they are
- * read: until uploads are stored there are none, and every view says so.
+ * supplier contract…), each with its SHA-256 as recorded when it was attached, as every view
+ * lists them. A file added outside the app has no recorded fingerprint, and says so.
  */
-export function requestAttachments(_repos: Pick<Repositories, 'requests'>, _item: AiRequestItem): Promise<AttachmentRecord[]> {
-  return Promise.resolve([]);
+export async function requestAttachments(repos: Pick<Repositories, 'requestAttachments' | 'auditLog'>, item: AiRequestItem): Promise<AttachmentRecord[]> {
+  return (await listAttachments({ repos, publicBaseUrl: '' }, item.Id)).map((a) => ({
+    fileName: a.fileName,
+    sizeBytes: a.bytes ?? 0,
+    sha256: a.sha256 ?? 'not recorded: attached outside the app',
+    ...(a.addedBy ? { addedBy: a.addedBy } : {}),
+    ...(a.addedAt ? { addedAt: a.addedAt } : {}),
+  }));
 }
 
-const REFERENCE_COLUMNS = [
-  ['DpiaReference', 'Data Protection Impact Assessment (DPIA) reference'],
-  ['DtacReference', 'Digital Technology Assessment Criteria (DTAC) reference'],
-  ['HraReference', 'Health Research Authority (HRA) reference'],
-] as const satisfies readonly (readonly [keyof AiRequestItem, string])[];
-
-/** The assessment references written to the request's columns; those not filled in are left out. */
+/** The assessment references written to the request's columns (typed with each decision); those not filled in are left out. */
 export function requestReferences(item: AiRequestItem): ReferenceRecord[] {
-  return REFERENCE_COLUMNS.flatMap(([column, label]) => {
-    const value = item[column];
-    return typeof value === 'string' && value.trim() !== '' ? [{ label, value }] : [];
-  });
+  return referencesOfRequest(item).map(({ label, value }) => ({ label, value }));
 }

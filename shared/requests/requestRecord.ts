@@ -7,7 +7,7 @@ import { requestFactSections } from './requestFacts';
 import { requestAttachments, requestReferences } from './requestAttachments';
 
 export interface RequestRecordSources {
-  repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
+  repos: Pick<Repositories, 'requests' | 'approvalTasks' | 'requestAttachments' | 'auditLog'>;
   people: PeopleDirectory;
 }
 

@@ -8,13 +8,15 @@ import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
 import { mayReadRequest } from '../access/requestReaders';
 import { checklistFromJson } from '../decisions/checklistAnswers';
+import { referencesOfRequest } from '../decisions/referenceColumns';
+import { attachmentsFor } from '../attachments';
 
 /** One request as people see it: the JSON of `GET /api/requests/{id}` (the contract's) and the request page. */
 export type RequestView = RequestViewResponse;
 
 export async function loadRequestView(services: AppServices, item: AiRequestItem, context: InvocationContext): Promise<RequestView> {
   const id = item.Id;
-  const [tasks, audit] = await Promise.all([collect(services.repos.approvalTasks.forRequest(id)), collect(services.repos.auditLog.forSubject(id))]);
+  const [tasks, audit, attachments] = await Promise.all([collect(services.repos.approvalTasks.forRequest(id)), collect(services.repos.auditLog.forSubject(id)), attachmentsFor(services, id)]);
   const status = item.OrchestrationInstanceId ? await findInstanceStatus(df.getClient(context), item.OrchestrationInstanceId) : undefined;
   const steps = await Promise.all(
     tasks.map(async (t) => ({
@@ -48,6 +50,8 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
       .filter((e) => e.EventType !== 'message-sent' && (e.SubjectList ?? 'AI Requests') === 'AI Requests')
       .sort((a, b) => a.Sequence - b.Sequence)
       .map((e) => ({ at: e.OccurredAt, event: e.EventType, what: e.Title, by: e.Actor })),
+    references: referencesOfRequest(item),
+    attachments,
   };
 }
 

@@ -17,6 +17,7 @@ import type { IFields } from '@pnp/sp/fields/types.js';
 import type { IViews, IView } from '@pnp/sp/views/types.js';
 import type { ISubscriptions } from '@pnp/sp/subscriptions/types.js';
 import type { ISiteUsers, ISiteUser, ISiteUserInfo } from '@pnp/sp/site-users/types.js';
+import type { IAttachments } from '@pnp/sp/attachments/types.js';
 
 declare module '@pnp/sp/fi.js' {
   interface SPFI {
@@ -39,6 +40,15 @@ declare module '@pnp/sp/webs/types.js' {
     readonly currentUser: ISiteUser;
     ensureUser(loginName: string): Promise<ISiteUserInfo>;
     batched(props?: ISPBatchProps): [IWeb, () => Promise<void>];
+  }
+}
+
+declare module '@pnp/sp/items/types.js' {
+  interface _Item {
+    readonly attachmentFiles: IAttachments;
+  }
+  interface IItem {
+    readonly attachmentFiles: IAttachments;
   }
 }
 

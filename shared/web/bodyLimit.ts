@@ -12,9 +12,15 @@ export const tooLarge = (max: number = LIMITS.bodyBytes): HttpResponseInit => ({
 });
 
 export async function readBodyText(request: HttpRequest, max: number = LIMITS.bodyBytes): Promise<string | HttpResponseInit> {
+  const bytes = await readBodyBytes(request, max);
+  return bytes instanceof Uint8Array ? new TextDecoder('utf-8').decode(bytes) : bytes;
+}
+
+/** The body as bytes within `max` (uploads have their own, larger cap); `tooLarge(max)` over it unless `onTooLarge` says otherwise. */
+export async function readBodyBytes(request: HttpRequest, max: number, onTooLarge: () => HttpResponseInit = () => tooLarge(max)): Promise<Uint8Array | HttpResponseInit> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) return tooLarge(max);
-  if (!request.body) return '';
+  if (Number.isFinite(declared) && declared > max) return onTooLarge();
+  if (!request.body) return new Uint8Array(0);
   const reader = (request.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -24,11 +30,11 @@ export async function readBodyText(request: HttpRequest, max: number = LIMITS.bo
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      return tooLarge(max);
+      return onTooLarge();
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /**

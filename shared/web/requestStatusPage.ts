@@ -3,6 +3,7 @@ import { STEP_NAMES, type Route } from '../domain';
 import type { RequestRecord } from '../contract/requestRecord';
 import { escapeHtml as e, page } from './page';
 import { requestRecordHtml } from './requestRecordHtml';
+import { attachmentsHtml } from '../attachments/attachmentsHtml';
 
 /** What the request page shows: the parts of `GET /api/requests/{id}` (the contract's RequestViewResponse) it reads. */
 export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> & {
@@ -10,7 +11,7 @@ export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type
   steps: (Pick<RequestViewResponse['steps'][number], 'code' | 'attempt' | 'status' | 'outcome' | 'assignee' | 'due' | 'respondedAt' | 'comments'> &
     Partial<Pick<RequestViewResponse['steps'][number], 'checklist'>>)[];
   history: Pick<RequestViewResponse['history'][number], 'at' | 'what' | 'by'>[];
-};
+} & Partial<Pick<RequestViewResponse, 'references' | 'attachments'>>;
 
 const day = (iso: string | null | undefined): string =>
   iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : '';
@@ -69,6 +70,8 @@ ${view.decisionSummary ? `<p>${e(view.decisionSummary)}</p>` : ''}</div>
 <dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>
 ${view.reviewDue ? `<dt>Review due</dt><dd>${e(day(view.reviewDue))}</dd>` : ''}
 </dl>
+${!record && view.references?.length ? `<h2>References</h2>\n<dl>${view.references.map((r) => `<dt>${e(r.label)}</dt><dd>${e(r.field === 'dtacDate' ? day(r.value) : r.value)}</dd>`).join('')}</dl>` : ''}
+${!record && view.attachments ? attachmentsHtml(view.attachments) : ''}
 <h2>Route and steps</h2>
 ${routeHtml || '<p>The route has not been planned yet.</p>'}
 ${record ? requestRecordHtml(record, 2) : ''}

@@ -10,6 +10,7 @@ import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInpu
 import { EVENT } from '../names';
 import { firstWhoIsNotTheRequester } from '../../../shared/access/people';
 import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
+import { referencesFromJson, referencesToJson, requestColumnsFor } from '../../../shared/decisions/referenceColumns';
 import { fitText } from '../../../shared/domain/schemas/limits';
 
 export interface StepActivityDeps {
@@ -193,11 +194,14 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const row = await taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode);
     if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
     const respondedById = await deps.people.idFor(input.signal.decidedBy);
+    // Read back through the schema: the event's payload is data from outside the orchestration.
+    const references = referencesFromJson(JSON.stringify(input.signal.references ?? {}));
     await deps.repos.approvalTasks.modify(row.Id, () => ({
       Status: 'Completed',
       Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
       Comments: input.signal.comments || null,
       ChecklistJson: checklistToJson(input.signal.checklist ?? []),
+      ReferencesJson: referencesToJson(references),
       RespondedById: respondedById,
       RespondedAt: input.signal.decidedAt,
       ResponseChannel: CHANNEL_LABEL[input.signal.channel],
@@ -211,9 +215,12 @@ export function makeStepActivities(deps: StepActivityDeps) {
       actor: input.signal.decidedBy,
       channel: CHANNEL_LABEL[input.signal.channel],
       occurredAt: input.signal.decidedAt,
-      details: { stepCode: input.stepCode, attempt: input.attempt, roleCode: input.signal.roleCode ?? null, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], onBehalfOf: input.signal.onBehalfOf ?? null },
+      details: { stepCode: input.stepCode, attempt: input.attempt, roleCode: input.signal.roleCode ?? null, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], references, onBehalfOf: input.signal.onBehalfOf ?? null },
       key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision${input.signal.roleCode ? `/${input.signal.roleCode}` : ''}`,
     });
+    // The references are the request's too: its columns say which DPIA, DTAC and research approvals it rests on.
+    const columns = requestColumnsFor(references);
+    if (Object.keys(columns).length > 0) await deps.repos.requests.modify(input.requestId, () => columns);
     // A joint step ends at one role's rejection or question: the other roles' rows close with it,
     // so no inbox keeps offering a decision nobody will act on.
     if (input.signal.roleCode && (input.signal.outcome === 'rejected' || input.signal.outcome === 'more-information')) {

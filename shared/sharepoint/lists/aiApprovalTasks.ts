@@ -27,6 +27,7 @@ export const aiApprovalTasksList = defineList({
     Outcome: choice('Outcome', TASK_OUTCOMES),
     Comments: note('Comments'),
     ChecklistJson: note('Checklist answers', { description: 'Each checklist item ticked, or the reason it does not apply (JSON), as the approver gave them.' }),
+    ReferencesJson: note('References', { description: 'The references the approver recorded with the decision (JSON): DPIA, DTAC with its date and five areas, IRAS number, ethics committee.' }),
     DueDate: dateTime('Due'),
     RemindersSent: number('Reminders sent'),
     Escalated: boolean('Escalated'),

@@ -16,6 +16,8 @@ export const REQUEST_TYPES = Object.values(REQUEST_TYPE_LABELS) as [
   ...(typeof REQUEST_TYPE_LABELS)[RequestType][],
 ];
 export const RISK_RATINGS = ['Low', 'Medium', 'High'] as const;
+/** Each 2026 DTAC area's result as the list shows it (written with the DTAC step's decision). */
+export const DTAC_AREA_RESULTS = ['Met', 'Not met'] as const;
 export const DATA_CATEGORIES = [
   'No personal data',
   'Anonymised data',
@@ -72,7 +74,15 @@ export const aiRequestsList = defineList({
     }),
     DpiaReference: text('DPIA reference'),
     DtacReference: text('DTAC reference'),
+    DtacDate: dateTime('DTAC assessment date'),
+    DtacClinicalSafety: choice('DTAC clinical safety', DTAC_AREA_RESULTS),
+    DtacDataProtection: choice('DTAC data protection', DTAC_AREA_RESULTS),
+    DtacTechnicalSecurity: choice('DTAC technical security', DTAC_AREA_RESULTS),
+    DtacInteroperability: choice('DTAC interoperability', DTAC_AREA_RESULTS),
+    DtacUsabilityAccessibility: choice('DTAC usability and accessibility', DTAC_AREA_RESULTS),
     HraReference: text('HRA reference'),
+    IrasNumber: text('IRAS number', { description: 'Integrated Research Application System number, recorded by Research and Innovation with its decision.' }),
+    EthicsCommitteeReference: text('Research Ethics Committee reference'),
     DecisionSummary: note('Decision summary'),
     ReviewDueDate: dateTime('Review due date'),
   },

@@ -15,6 +15,8 @@ export type SubmitResult =
   | { outcome: 'submitted'; id: string }
   | { outcome: 'refused'; refused: T.FieldMessage[] };
 
+export type AttachResult = { outcome: 'attached'; attachments: T.Attachment[] } | { outcome: 'refused'; refused: T.FieldMessage[] };
+
 export interface SavedDraft {
   id: string;
   savedAt: string;
@@ -44,6 +46,10 @@ export interface AiGovernanceService {
   /** Answers "more information needed" with the whole request, corrected. */
   resubmit(requestId: string, request: T.IntakeRequestV1): Promise<SubmitResult>;
   withdraw(requestId: string, reason: string): Promise<void>;
+  /** The documents attached to a request. */
+  listAttachments(requestId: string): Promise<T.Attachment[]>;
+  /** Attaches a document (checked by type, content and size on the server): the documents then, or what was refused. */
+  attachDocument(requestId: string, file: File, kind: T.DocumentKind): Promise<AttachResult>;
 
   /** Tasks assigned to me and those passed to me as a deputy. */
   listMyTasks(): Promise<T.ApprovalTask[]>;

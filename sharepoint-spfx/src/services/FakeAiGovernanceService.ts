@@ -1,4 +1,4 @@
-import type { AiGovernanceService, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
+import type { AiGovernanceService, AttachResult, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
 import type * as T from './types';
 
 export interface FakeCall {
@@ -15,6 +15,10 @@ export interface FakeData {
   /** Saved answers by request id. */
   answers?: Record<string, T.RequestAnswers['answers']>;
   register?: T.RegisterEntry[];
+  /** Documents by request id. */
+  attachments?: Record<string, T.Attachment[]>;
+  /** What an upload is refused with, when a test wants a refusal. */
+  refuseUpload?: T.FieldMessage[];
 }
 
 const EMPTY_DASHBOARD: T.GovernanceDashboardData = {
@@ -119,5 +123,19 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return Promise.resolve(
       (this._data.register ?? []).filter((e) => q === '' || `${e.name} ${e.supplier} ${e.description} ${e.purpose}`.toLowerCase().includes(q)),
     );
+  }
+
+  public listAttachments(requestId: string): Promise<T.Attachment[]> {
+    this.calls.push({ method: 'listAttachments', args: [requestId] });
+    return Promise.resolve([...(this._data.attachments?.[requestId] ?? [])]);
+  }
+
+  public attachDocument(requestId: string, file: File, kind: T.DocumentKind): Promise<AttachResult> {
+    this.calls.push({ method: 'attachDocument', args: [requestId, file.name, kind] });
+    if (this._data.refuseUpload) return Promise.resolve({ outcome: 'refused', refused: this._data.refuseUpload });
+    const all = (this._data.attachments ??= {});
+    const list = (all[requestId] ??= []);
+    list.push({ fileName: file.name, kind, sha256: 'f'.repeat(64), bytes: file.size, addedBy: 'alex.requester@example.nhs.uk', addedAt: '2026-01-05T09:00:00Z', downloadUrl: `/api/requests/${requestId}/attachments/${encodeURIComponent(file.name)}` });
+    return Promise.resolve({ outcome: 'attached', attachments: [...list] });
   }
 }

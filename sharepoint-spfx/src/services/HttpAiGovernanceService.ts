@@ -1,11 +1,13 @@
 import type * as Contract from '../contract/generated/contract';
-import type { AiGovernanceService, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
+import type { AiGovernanceService, AttachResult, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
 import { apiRoutes, type ApiCall } from './apiRoutes';
 import { oversightFromJson, type GovernanceSummaryJson } from './oversightMapping';
 import { requestDetailFromView } from './requestViewMapping';
 import type {
   ApprovalTask,
+  Attachment,
   CurrentUser,
+  DocumentKind,
   DecisionInput,
   FieldMessage,
   GovernanceDashboardData,
@@ -28,7 +30,8 @@ export interface FetchLikeResponse {
 export interface FetchLikeInit {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  /** JSON text, or a form with a file (uploads). */
+  body?: string | FormData;
 }
 
 /** window.fetch in the local workbench; an AadHttpClient wrapper in SharePoint. */
@@ -128,6 +131,23 @@ export class HttpAiGovernanceService implements AiGovernanceService {
     await this._call<unknown>(apiRoutes.withdraw(requestId), { reason });
   }
 
+  public async listAttachments(requestId: string): Promise<Attachment[]> {
+    return (await this._call<Contract.AttachmentsResponse>(apiRoutes.listAttachments(requestId))).attachments;
+  }
+
+  public async attachDocument(requestId: string, file: File, kind: DocumentKind): Promise<AttachResult> {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', file, file.name);
+    try {
+      const answer = await this._call<Contract.AttachmentsResponse>(apiRoutes.attachDocument(requestId), form);
+      return { outcome: 'attached', attachments: answer.attachments };
+    } catch (e) {
+      if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
+      throw e;
+    }
+  }
+
   public async listMyTasks(): Promise<ApprovalTask[]> {
     const me = await this.currentUser();
     const tasks = await this._call<Contract.InboxTaskResponse[]>(apiRoutes.listTasks(me.email));
@@ -173,11 +193,13 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   private async _call<T>(call: ApiCall, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A form sets its own multipart content type, boundary included.
+    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     const response = await this._fetch(`${this._baseUrl}${call.path}`, {
       method: call.method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
     const text = await response.text();
     let parsed: unknown = undefined;

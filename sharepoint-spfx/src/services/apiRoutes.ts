@@ -34,6 +34,10 @@ export const apiRoutes = {
   withdraw: (id: string): ApiCall => ({ method: 'POST', path: `/api/requests/${enc(id)}/withdrawal` }),
   /** → InboxTaskResponse[] assigned to, or escalated to, this person */
   listTasks: (assigneeEmail: string): ApiCall => ({ method: 'GET', path: `/api/tasks?assignee=${enc(assigneeEmail)}` }),
+  /** → AttachmentsResponse */
+  listAttachments: (id: string): ApiCall => ({ method: 'GET', path: `/api/requests/${enc(id)}/attachments` }),
+  /** multipart/form-data {file, kind} → 201 AttachmentsResponse, or 400/413 FieldErrorsResponse */
+  attachDocument: (id: string): ApiCall => ({ method: 'POST', path: `/api/requests/${enc(id)}/attachments` }),
   /** {taskId, outcome, comments, checklist, channel:'web'} → 200 */
   decide: (): ApiCall => ({ method: 'POST', path: '/api/decisions' }),
   /** → RequestsOverviewResponse: open requests by stage, overdue steps */

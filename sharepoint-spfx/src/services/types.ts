@@ -19,6 +19,10 @@ export type RiskRating = Contract.RiskRatingCode;
 
 export type Person = Contract.CurrentUserResponse;
 
+/** A document attached to a request, with its SHA-256 and who attached it when (`GET /api/requests/{id}/attachments`). */
+export type Attachment = Contract.AttachmentsResponse['attachments'][number];
+export type DocumentKind = Contract.DocumentKind;
+
 /** The intake request, version 1, exactly as `POST /api/requests` takes it. */
 export type IntakeRequestV1 = Contract.IntakeRequest;
 

@@ -12,11 +12,13 @@ export const samples = {
     HealthcareProvision: true, ClinicalUse: false, MedicalDevice: false, Research: false, ServiceChange: false, AutomatedDecisions: false,
     HumanReviewArrangement: 'Clinician reviews every letter', InstallNeeded: false, NationallyProcured: false, EstimatedCost: 2500, Status: 'Submitted',
     CurrentStage: null, RiskRating: 'Medium', RouteJson: null, OrchestrationInstanceId: null, SubmissionKey: null, DpiaReference: null, DtacReference: null, HraReference: null,
+    DtacDate: null, DtacClinicalSafety: null, DtacDataProtection: null, DtacTechnicalSecurity: null, DtacInteroperability: null, DtacUsabilityAccessibility: null,
+    IrasNumber: null, EthicsCommitteeReference: null,
     DecisionSummary: null, ReviewDueDate: null, IntakeJson: null, PreviousIntakeJson: null,
   }),
   approvalTasks: (n: number, userId: number, requestId: number): ItemFields<typeof aiApprovalTasksList> => ({
     Title: `IG review ${n}`, RequestId: requestId, StepCode: 'IG_REVIEW', RoleCode: 'IG', AssigneeId: userId, DelegateId: null, Status: 'Pending',
-    Outcome: null, Comments: null, ChecklistJson: null, DueDate: '2026-12-01T17:00:00Z', RemindersSent: 0, Escalated: false, RespondedById: null, RespondedAt: null, ResponseChannel: null,
+    Outcome: null, Comments: null, ChecklistJson: null, ReferencesJson: null, DueDate: '2026-12-01T17:00:00Z', RemindersSent: 0, Escalated: false, RespondedById: null, RespondedAt: null, ResponseChannel: null,
     Attempt: 1, InstanceId: null, DecisionTokenId: null,
   }),
   roles: (n: number, userId: number): ItemFields<typeof aiGovernanceRolesList> => ({

@@ -68,6 +68,7 @@ describe('no request reaches Approved without an approved Data Protection Impact
   /** Posts the decision page's form with exactly these ticks and reasons. */
   const postForm = async (link: string, page: DecisionPage, outcome: string, ticks: Record<string, boolean>, reasons: Record<string, string>, comments = '') => {
     const form = new URLSearchParams({ csrf: page.csrf, outcome, comments });
+    if (outcome === 'approved') form.set('dpiaReference', 'DPIA-2026-031');
     for (const id of page.checklist) if (ticks[id] ?? true) form.set(`confirm:${id}`, 'yes');
     for (const [id, reason] of Object.entries(reasons)) form.set(`reason:${id}`, reason);
     const res = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: page.cookie }, body: form.toString() });
@@ -115,7 +116,7 @@ describe('no request reaches Approved without an approved Data Protection Impact
     const task = inbox.find((t) => t.requestId === String(id) && t.stepCode === 'DPIA')!;
     expect(task.mayRecordNotRequired).toBe(false);
     const checklist = ['approved', 'bias-ethics', 'regulator-toolkit', 'consent-anonymisation', 'public-engagement'].map((itemId) => ({ itemId, confirmed: itemId !== 'approved', ...(itemId === 'approved' ? { reasonIfNot: 'Later' } : {}) }));
-    const json = await post('/api/decisions', { taskId: Number(task.id), outcome: 'approved', comments: '', checklist }, assignee);
+    const json = await post('/api/decisions', { taskId: Number(task.id), outcome: 'approved', comments: '', checklist, references: { dpiaReference: 'DPIA-2026-031' } }, assignee);
     expect(json.status).toBe(400);
     expect(((await json.json()) as { errors: { field: string; message: string }[] }).errors).toEqual([
       { field: 'checklist.0.confirmed', message: expect.stringContaining('(approved): the policy makes it a condition of approval') },

@@ -326,6 +326,43 @@ export const REGISTER_PUBLIC_COLUMNS = [
 
 export const REGISTER_PUBLISHED_STATUS = "Published" as const;
 
+export const DOCUMENT_KINDS = [
+  "dpia",
+  "dtac",
+  "clinical-safety",
+  "supplier-contract",
+  "hra-approval",
+  "other"
+] as const;
+
+export const DOCUMENT_KIND_LABELS = {
+  "dpia": "Data Protection Impact Assessment (DPIA)",
+  "dtac": "Digital Technology Assessment Criteria (DTAC) assessment",
+  "clinical-safety": "Clinical safety case and hazard log",
+  "supplier-contract": "Supplier contract",
+  "hra-approval": "Health Research Authority (HRA) approval letter",
+  "other": "Other supporting document"
+} as const;
+
+export const ATTACHMENT_MAX_BYTES = 20971520 as const;
+
+export const ATTACHMENT_EXTENSIONS = [
+  ".pdf",
+  ".doc",
+  ".docx",
+  ".xls",
+  ".xlsx",
+  ".ppt",
+  ".pptx",
+  ".png",
+  ".jpg",
+  ".jpeg",
+  ".txt",
+  ".csv"
+] as const;
+
+export const ATTACHMENT_TYPES_TEXT = "PDF, Word, Excel, PowerPoint, PNG, JPEG, plain text or CSV" as const;
+
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export type RequestField = keyof typeof REQUEST_FIELD_LABELS;
 export type StepCode = (typeof STEP_CODES)[number];
@@ -335,6 +372,7 @@ export type RiskRatingCode = (typeof RISK_RATING_CODES)[number];
 export type RegisterKind = (typeof REGISTER_KINDS)[number];
 export type RegisterSource = (typeof REGISTER_SOURCES)[number];
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** The intake request, version 1, as `POST /api/route`, `POST /api/requests` and `POST /api/requests/{id}/responses` take it. */
 export type IntakeRequest = {
@@ -742,6 +780,20 @@ export type RequestViewResponse = {
     what: string;
     by?: string | null;
   }[];
+  references?: {
+    field: string;
+    label: string;
+    value: string;
+  }[];
+  attachments?: {
+    fileName: string;
+    kind: "dpia" | "dtac" | "clinical-safety" | "supplier-contract" | "hra-approval" | "other";
+    sha256: string | null;
+    bytes: number | null;
+    addedBy: string | null;
+    addedAt: string | null;
+    downloadUrl: string;
+  }[];
 };
 
 /** `GET /api/requests/{id}/answers`. */
@@ -901,4 +953,17 @@ export type RegisterRowResponse = {
   contact: string;
   reviewDate: string;
   source: "published" | "approved";
+};
+
+/** `GET /api/requests/{id}/attachments` and the answer to an upload. */
+export type AttachmentsResponse = {
+  attachments: {
+    fileName: string;
+    kind: "dpia" | "dtac" | "clinical-safety" | "supplier-contract" | "hra-approval" | "other";
+    sha256: string | null;
+    bytes: number | null;
+    addedBy: string | null;
+    addedAt: string | null;
+    downloadUrl: string;
+  }[];
 };

@@ -7,6 +7,7 @@ import { fireAndForget } from './fireAndForget';
 import { useLoadOnMount } from './useLoadOnMount';
 import { ViewMessages } from './ViewMessages';
 import { RequestForm } from './requestForm/RequestForm';
+import { RequestDocuments } from './RequestDocuments';
 import { fromDraft, type Answers } from './requestForm/formModel';
 import { OUTCOME_NAMES, STATUS_NAMES, STEP_NAMES, TYPE_NAMES, eventName, formatDateTime } from './plainText';
 
@@ -105,6 +106,8 @@ export const MyRequests: React.FC = () => {
           </ul>
         </>
       )}
+
+      <RequestDocuments key={`documents-${detail.id}`} requestId={detail.id} />
 
       <h4>What has happened</h4>
       <ol data-testid="timeline">

@@ -24,7 +24,7 @@ describe('HttpAiGovernanceService', () => {
     await expect(service.submitRequest(request)).resolves.toEqual({ outcome: 'submitted', id: '42' });
     expect(calls[0].url).toBe('https://func.example/api/requests');
     expect(calls[0].init.method).toBe('POST');
-    expect(JSON.parse(calls[0].init.body ?? '')).toEqual(request);
+    expect(JSON.parse(String(calls[0].init.body ?? ''))).toEqual(request);
   });
 
   it('turns a 400 naming fields into a refusal the form can show', async () => {
@@ -52,7 +52,24 @@ describe('HttpAiGovernanceService', () => {
     const service = new HttpAiGovernanceService('https://func.example', fetch, user);
     await service.decide('task-7', { outcome: 'rejected', comments: 'No budget', checklist: [] });
     expect(calls[0].url).toBe('https://func.example/api/decisions');
-    expect(JSON.parse(calls[0].init.body ?? '')).toEqual({ taskId: 'task-7', outcome: 'rejected', comments: 'No budget', checklist: [], channel: 'web' });
+    expect(JSON.parse(String(calls[0].init.body ?? ''))).toEqual({ taskId: 'task-7', outcome: 'rejected', comments: 'No budget', checklist: [], channel: 'web' });
+  });
+
+  it('uploads a document as multipart form data (no JSON content type) and reads a refusal naming the file', async () => {
+    const ok = fakeFetch(201, { attachments: [] });
+    const file = new File(['%PDF-1.7'], 'dpia.pdf', { type: 'application/pdf' });
+    await expect(new HttpAiGovernanceService('https://func.example', ok.fetch, user).attachDocument('42', file, 'dpia')).resolves.toEqual({ outcome: 'attached', attachments: [] });
+    expect(ok.calls[0].url).toBe('https://func.example/api/requests/42/attachments');
+    expect(ok.calls[0].init.headers['Content-Type']).toBeUndefined();
+    const form = ok.calls[0].init.body as FormData;
+    expect(form.get('kind')).toBe('dpia');
+    expect((form.get('file') as File).name).toBe('dpia.pdf');
+
+    const refused = fakeFetch(413, { errors: [{ field: 'file', message: 'the file is larger than 20 MB' }] });
+    await expect(new HttpAiGovernanceService('https://func.example', refused.fetch, user).attachDocument('42', file, 'dpia')).resolves.toEqual({
+      outcome: 'refused',
+      refused: [{ field: 'file', message: 'the file is larger than 20 MB' }],
+    });
   });
 
   it('fails with a message people can act on when the service is down, and shows the server’s own sentence when it gives one', async () => {
