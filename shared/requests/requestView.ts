@@ -8,6 +8,7 @@ import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
 import { mayReadRequest } from '../access/requestReaders';
 import { checklistFromJson } from '../decisions/checklistAnswers';
+import { jointStepProgress } from '../decisions/jointProgress';
 
 /** One request as people see it: the JSON of `GET /api/requests/{id}` (the contract's) and the request page. */
 export type RequestView = RequestViewResponse;
@@ -30,6 +31,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
       checklist: checklistFromJson(t.ChecklistJson),
     })),
   );
+  const jointSteps = await jointStepProgress(tasks, async (personId) => (await services.people.personFor(personId)).email);
   return {
     id,
     title: item.Title,
@@ -39,6 +41,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
     risk: item.RiskRating,
     route: routeFromItem(item) ?? null,
     steps,
+    jointSteps,
     progress: status?.customStatus ?? null,
     decisionSummary: item.DecisionSummary,
     reviewDue: item.ReviewDueDate,

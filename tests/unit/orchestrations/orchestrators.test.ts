@@ -117,6 +117,44 @@ describe('approvalStep orchestrator: joint steps', () => {
     }
   });
 
+  it('reminders and escalations of a joint step go only to the roles still to decide', async () => {
+    const { invoker, rt } = harness('2026-12-01T09:00:00Z');
+    try {
+      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: [] };
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'j4', JSON.stringify(input));
+      (await invoker.pending(1))[0].resolve({ assigneeEmail: 'ig@example.nhs.uk' });
+      await rt.advance(1);
+      await raiseEvent(rt.engine, 'j4', EVENT.stepSignal, decision('IG_MANAGER', 'approved', 'ig@example.nhs.uk'));
+      (await invoker.pending(1))[0].resolve(null);
+      await rt.advance(1);
+
+      const chased = await oneCallPerAdvance(rt, invoker, [3, 4, 1].map((days) => days * DAY), null, (chase) => {
+        const { milestone, roleCodes, deciders } = chase.input as { milestone: string; roleCodes: string[]; deciders?: string };
+        return `${milestone}: ${roleCodes.join(', ')} (${deciders})`;
+      });
+      expect(chased).toEqual([
+        'halfway-reminder: HEAD_OF_SAFE_PRACTICE (all)',
+        'due-day-reminder: HEAD_OF_SAFE_PRACTICE (all)',
+        'escalate-to-deputy: HEAD_OF_SAFE_PRACTICE (all)',
+      ]);
+    } finally {
+      await rt.stop();
+    }
+  });
+
+  it('before any decision, a joint step chases every one of its roles', async () => {
+    const { invoker, rt } = harness('2026-12-01T09:00:00Z');
+    try {
+      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: [] };
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'j5', JSON.stringify(input));
+      (await invoker.pending(1))[0].resolve({ assigneeEmail: 'ig@example.nhs.uk' });
+      const [first] = await oneCallPerAdvance(rt, invoker, [3 * DAY], null, (chase) => (chase.input as { roleCodes: string[] }).roleCodes.join(', '));
+      expect(first).toBe('IG_MANAGER, HEAD_OF_SAFE_PRACTICE');
+    } finally {
+      await rt.stop();
+    }
+  });
+
   it('one role’s rejection ends a joint step at once', async () => {
     const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
     try {

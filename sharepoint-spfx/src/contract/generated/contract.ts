@@ -733,6 +733,18 @@ export type RequestViewResponse = {
       reasonIfNot?: string;
     }[];
   }[];
+  jointSteps: {
+    code: string;
+    name: string;
+    attempt: number;
+    decided: {
+      role: string;
+      outcome: string;
+      by: string | null;
+      at: string | null;
+    }[];
+    stillToDecide: string[];
+  }[];
   progress: unknown;
   decisionSummary?: string | null;
   reviewDue?: string | null;
@@ -772,6 +784,18 @@ export type InboxTaskResponse = {
   delegatedFrom?: string;
   dueAt: string | null;
   status: "waiting";
+  joint?: {
+    code: string;
+    name: string;
+    attempt: number;
+    decided: {
+      role: string;
+      outcome: string;
+      by: string | null;
+      at: string | null;
+    }[];
+    stillToDecide: string[];
+  };
 };
 
 /** `GET /api/governance/requests`. */
