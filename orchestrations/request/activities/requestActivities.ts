@@ -159,19 +159,9 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
 
   async function finishRequest(input: FinishRequestInput): Promise<void> {
     const reviewDue = input.outcome === 'approved' ? await reviewDateFor(input.finishedAt) : undefined;
-    const item = await deps.repos.requests.modify(input.requestId, () => ({
-      Status: STATUS_OF[input.outcome],
-      CurrentStage: null,
-      DecisionSummary: input.reasons.join('\n') || null,
-      ReviewDueDate: reviewDue ? `${reviewDue}T00:00:00Z` : null,
-    }));
-    if (reviewDue) await draftRegisterEntry(item, reviewDue);
-    const requester = await deps.people.personFor(item.RequesterId);
-    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
     const key = `request-${input.requestId}/outcome`;
-    if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);
-    else if (input.outcome === 'withdrawn') await deps.notifier.send('outcome', requester.email, { outcome: 'withdrawn', request }, key);
-    else await deps.notifier.send('outcome', requester.email, { outcome: 'rejected', request, reasons: input.reasons.length ? input.reasons : ['See the request page.'] }, key);
+    // The outcome is on record before the Status says it: the change feed trusts a Status only as
+    // far as the audit log bears it out (statusOnRecord), so it must never see the Status first.
     await deps.audit.append({
       title: `Request ${STATUS_OF[input.outcome].toLowerCase()}`,
       eventType: `request-${input.outcome}`,
@@ -183,6 +173,18 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       details: { reasons: input.reasons, reviewDue: reviewDue ?? null },
       key,
     });
+    const item = await deps.repos.requests.modify(input.requestId, () => ({
+      Status: STATUS_OF[input.outcome],
+      CurrentStage: null,
+      DecisionSummary: input.reasons.join('\n') || null,
+      ReviewDueDate: reviewDue ? `${reviewDue}T00:00:00Z` : null,
+    }));
+    if (reviewDue) await draftRegisterEntry(item, reviewDue);
+    const requester = await deps.people.personFor(item.RequesterId);
+    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
+    if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);
+    else if (input.outcome === 'withdrawn') await deps.notifier.send('outcome', requester.email, { outcome: 'withdrawn', request }, key);
+    else await deps.notifier.send('outcome', requester.email, { outcome: 'rejected', request, reasons: input.reasons.length ? input.reasons : ['See the request page.'] }, key);
   }
 
   return { planRequestRoute, startStage, askForMoreInformation, finishRequest };
