@@ -8,7 +8,7 @@ import { intakeFromItem, requestPageUrl, RISK_LABELS, routeFromItem } from '../.
 import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, StartStageInput } from '../contracts';
 
 export interface RequestActivityDeps {
-  repos: Pick<Repositories, 'requests' | 'policies' | 'register'>;
+  repos: Pick<Repositories, 'requests' | 'policies' | 'register' | 'approvalTasks'>;
   people: PeopleDirectory;
   notifier: Notifier;
   audit: AuditLog;
@@ -75,8 +75,11 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
         details: { risk: outcome.route.risk.rating, steps: outcome.route.stages.map((st) => st.map((x) => x.code)), reopened: outcome.reopened, rulesVersion: outcome.route.rulesVersion },
         key: `request-${input.requestId}/route/${input.plannedAt}`,
       });
-      // A step the new answers no longer need leaves the route only with the reason on record.
+      // A step the new answers no longer need leaves the route only with the reason on record,
+      // and whoever it was already opened for is told it is closed, and why.
       for (const step of removed) {
+        const key = `request-${input.requestId}/route/${input.plannedAt}/removed/${step.code}`;
+        const holders = await holdersOf(input.requestId, step.code, requester.email);
         await deps.audit.append({
           title: `Step no longer needed: ${STEP_NAMES[step.code]}`,
           eventType: 'step-removed',
@@ -85,12 +88,27 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
           actor: 'system',
           channel: 'System',
           occurredAt: input.plannedAt,
-          details: { stepCode: step.code, explanation: step.explanation },
-          key: `request-${input.requestId}/route/${input.plannedAt}/removed/${step.code}`,
+          details: { stepCode: step.code, explanation: step.explanation, opened: holders.length > 0, told: holders },
+          key,
         });
+        const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
+        for (const email of holders) {
+          await deps.notifier.send('stepNoLongerNeeded', email, { request, step: { name: STEP_NAMES[step.code], role: step.role }, explanation: step.explanation }, `${key}/told/${email}`);
+        }
       }
     }
     return outcome;
+  }
+
+  /**
+   * The people a step was opened for, on any attempt: each task row's assignee, the deputy it
+   * reached, and whoever answered it (never the requester, who is told by the re-plan itself).
+   */
+  async function holdersOf(requestId: number, stepCode: string, requesterEmail: string): Promise<string[]> {
+    const rows = (await collect(deps.repos.approvalTasks.forRequest(requestId))).filter((r) => r.StepCode === stepCode);
+    const ids = [...new Set(rows.flatMap((r) => [r.AssigneeId, r.DelegateId, r.RespondedById]).filter((id): id is number => typeof id === 'number'))];
+    const emails = await Promise.all(ids.map(async (id) => (await deps.people.personFor(id)).email.toLowerCase()));
+    return [...new Set(emails)].filter((e) => e !== requesterEmail.toLowerCase()).sort();
   }
 
   async function askForMoreInformation(input: AskForMoreInformationInput): Promise<void> {
