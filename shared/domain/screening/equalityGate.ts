@@ -10,12 +10,15 @@ import { equalityScreeningOutcome, type EqualityScreeningOutcome } from './equal
  * routing rule (the full assessment) and the form, so the three cannot disagree.
  */
 export const EQUALITY_SCREENING_ASKED_READS: readonly RequestField[] = [
-  'use.serviceChange', 'use.staffImpact', 'use.clinical', 'use.healthcareProvision', 'use.medicalDevice',
+  'type', 'use.serviceChange', 'use.staffImpact', 'use.clinical', 'use.healthcareProvision', 'use.medicalDevice',
 ];
 
-export function equalityScreeningAsked(request: Pick<IntakeRequest, 'use'>): boolean {
+export function equalityScreeningAsked(request: Pick<IntakeRequest, 'type' | 'use'>): boolean {
   const { use } = request;
-  return use.serviceChange || use.staffImpact || use.clinical || use.healthcareProvision || use.medicalDevice;
+  // A free or generic tool may not be used with patients at all (its own intake rules refuse
+  // that), so for it only a service change or an effect on staff asks the screening.
+  const affectsPatients = request.type !== 'public-generic' && (use.clinical || use.healthcareProvision || use.medicalDevice);
+  return use.serviceChange || use.staffImpact || affectsPatients;
 }
 
 /** The screening's outcome when it was asked and answered; undefined otherwise. */

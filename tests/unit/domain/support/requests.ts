@@ -49,7 +49,7 @@ export function requestOf(type: RequestType, overrides: Record<string, unknown> 
       : value;
   }
   // Asked when the tool changes a service or affects patients or staff: answered "no" unless given.
-  if (!('equalityScreening' in overrides) && equalityScreeningAsked(base as Pick<IntakeRequest, 'use'>)) base.equalityScreening = NO_DISADVANTAGE;
+  if (!('equalityScreening' in overrides) && equalityScreeningAsked(base as Pick<IntakeRequest, 'type' | 'use'>)) base.equalityScreening = NO_DISADVANTAGE;
   return intakeRequestShapeSchema.parse(base);
 }
 

@@ -80,8 +80,11 @@ const answeredYes = (a: Answers, path: string): boolean => {
 };
 // The equality screening is asked when the tool changes a service or affects patients or staff,
 // as the API's intake rule says (shared/domain/screening/equalityGate.ts).
-const EQUALITY_ASKED_BY = ['use.serviceChange', 'use.staffImpact', 'use.clinical', 'use.healthcareProvision', 'use.medicalDevice'];
-export const equalityScreeningAsked = (a: Answers): boolean => EQUALITY_ASKED_BY.some((path) => answeredYes(a, path));
+// A free or generic tool may not be used with patients at all, so for it only the first two count.
+const EQUALITY_ASKED_BY = ['use.serviceChange', 'use.staffImpact'];
+const PATIENTS_AFFECTED_BY = ['use.clinical', 'use.healthcareProvision', 'use.medicalDevice'];
+export const equalityScreeningAsked = (a: Answers): boolean =>
+  EQUALITY_ASKED_BY.some((path) => answeredYes(a, path)) || (a.type !== 'public-generic' && PATIENTS_AFFECTED_BY.some((path) => answeredYes(a, path)));
 
 export const QUESTIONS: Question[] = [
   { path: 'type', kind: 'requestType', section: 'about', name: 'Kind of request', label: 'What kind of request is this?', help: 'Choose the closest match. It decides which questions follow. Using a tool that is already approved needs no request: search the register instead.' },
