@@ -7,6 +7,7 @@ import { routeFromItem } from '../../shared/sharepoint/requestItem';
 import { appServices } from '../../app/services';
 import { badRequest } from '../../shared/web/http';
 import { unreadableRows } from '../../shared/web/unreadableRows';
+import { approvedOnRecord } from '../../shared/requests/statusOnRecord';
 
 /** One row of "is this tool approved?": public fields only (the contract's). */
 export type RegisterRow = RegisterRowResponse;
@@ -87,7 +88,8 @@ export async function searchRegister(request: HttpRequest): Promise<HttpResponse
   ]);
   const names = new Set(published.map((p) => p.Title.toLowerCase()));
   const rows = source === 'approved' ? [] : published.map((p) => fromRegister(p, contact));
-  for (const item of approved) {
+  // A Status typed into the list makes no approved tool: only approvals the audit log holds count.
+  for (const item of await approvedOnRecord(repos, approved)) {
     const row = fromApproval(item, contact);
     if (!names.has(row.name.toLowerCase())) {
       names.add(row.name.toLowerCase());

@@ -9,6 +9,7 @@ import { badRequest, isResponse } from '../../shared/web/http';
 import { requestTypeCode } from '../../shared/requests/requestSummaries';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { loadRequestRecord } from '../../shared/requests/requestRecord';
+import { jointStepProgress } from '../../shared/decisions/jointProgress';
 
 /** One open step in the approver inbox, with what the decision form needs (the contract's). */
 export type InboxTask = InboxTaskResponse;
@@ -46,9 +47,18 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
     if (!requests.has(id)) requests.set(id, services.repos.requests.get(id));
     return requests.get(id)!;
   };
+  const rowsOf = new Map<number, Promise<ApprovalTaskItem[]>>();
+  const rowsFor = (id: number): Promise<ApprovalTaskItem[]> => {
+    if (!rowsOf.has(id)) rowsOf.set(id, collect(services.repos.approvalTasks.forRequest(id)));
+    return rowsOf.get(id)!;
+  };
+  const emailOf = async (personId: number): Promise<string> => (await services.people.personFor(personId)).email;
   const inbox: InboxTask[] = await Promise.all(
     tasks.map(async ({ row, delegated }) => {
       const item = await requestFor(row.RequestId);
+      // A joint step's other rows say who has decided already and who is still to decide.
+      const sameStep = (await rowsFor(row.RequestId)).filter((r) => r.StepCode === row.StepCode && (r.Attempt ?? 1) === (row.Attempt ?? 1));
+      const [joint] = sameStep.length > 1 ? await jointStepProgress(sameStep, emailOf) : [];
       const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === row.StepCode);
       const [requester, assigneePerson, record] = await Promise.all([
         services.people.personFor(item.RequesterId),
@@ -74,6 +84,7 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
         dueAt: row.DueDate,
         status: 'waiting' as const,
         record,
+        ...(joint ? { joint } : {}),
       };
     }),
   );

@@ -7,6 +7,7 @@ import { isGovernancePerson } from '../../shared/access/governanceTeam';
 import { isResponse } from '../../shared/web/http';
 import { foreignOrigin } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
+import { approvedOnRecord } from '../../shared/requests/statusOnRecord';
 import { policyOrUndefined, requestOrUndefined, syncPolicyCycle, syncToolCycle, type SyncOutcome } from '../../shared/reviews/reviewCycles';
 
 type Client = Pick<df.DurableClient, 'getStatus' | 'getStatusBy' | 'startNew' | 'raiseEvent'>;
@@ -41,7 +42,8 @@ export async function reconcileReviewCycles(services: AppServices, client: Clien
     seen.add(instanceId);
     report.policies[await syncPolicyCycle(client, policy.Id, policy, running.get(instanceId) ?? notRunning)]++;
   }
-  const approved = (await approvedRequests(services.sp)).filter((r) => r.ReviewDueDate);
+  // Only approvals the audit log holds start a review cycle, never a Status typed into the list.
+  const approved = await approvedOnRecord(services.repos, (await approvedRequests(services.sp)).filter((r) => r.ReviewDueDate));
   for (const request of approved) {
     const instanceId = `tool-review-${request.Id}`;
     seen.add(instanceId);

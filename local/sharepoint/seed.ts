@@ -23,6 +23,7 @@ export const DEMO_PEOPLE = [
   { email: 'amara.nwosu@example.nhs.uk', name: 'Amara Nwosu' },
   // Holds the Chief Medical Officer role, which owns the AI Policy: policy review reminders go to her.
   { email: 'grace.adeyemi@example.nhs.uk', name: 'Grace Adeyemi' },
+  { email: 'kwame.asante@example.nhs.uk', name: 'Kwame Asante' },
 ] as const;
 
 type Email = (typeof DEMO_PEOPLE)[number]['email'];
@@ -47,6 +48,7 @@ export const DEMO_ROLES: [RoleCode, string, Email, Email[], Email, 'Email' | 'Te
   ['HEAD_OF_ORGANISATIONAL_DEVELOPMENT', 'Head of Organisational Development', 'olivia.hughes@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
   ['IT', 'IT (software installation)', 'james.wright@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
   ['SIRO', 'Senior Information Risk Owner', 'chris.evans@example.nhs.uk', [], GOVERNANCE_LEAD, 'Email'],
+  ['EQUALITY_LEAD', 'Equality lead', 'kwame.asante@example.nhs.uk', ['olivia.hughes@example.nhs.uk'], GOVERNANCE_LEAD, 'Email'],
   ['GOVERNANCE_LEAD', 'AI governance lead', GOVERNANCE_LEAD, ['priya.shah@example.nhs.uk'], 'chris.evans@example.nhs.uk', 'Email'],
 ];
 

@@ -46,7 +46,10 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
       const chase: ChaseStepInput = {
         requestId,
         stepCode: step.code,
-        roleCodes: step.roleCodes,
+        // A joint step chases only the roles still to decide: a role that has approved is not
+        // reminded of, or escalated for, a decision it already made.
+        roleCodes: joint ? step.roleCodes.filter((code) => stillToDecide.has(code)) : step.roleCodes,
+        ...(joint ? { deciders: 'all' as const } : {}),
         role: step.role,
         reason: step.reason,
         attempt,

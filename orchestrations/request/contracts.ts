@@ -70,7 +70,10 @@ export interface AssignStepOutput {
 export interface ChaseStepInput {
   requestId: number;
   stepCode: PlannedStep['code'];
+  /** Who is chased: on a joint step, only the roles that have not yet decided. */
   roleCodes: PlannedStep['roleCodes'];
+  /** "all": a joint step, whose task rows are per role (each chased row is its role's). */
+  deciders?: PlannedStep['deciders'];
   role: string;
   reason: string;
   attempt: number;

@@ -8,6 +8,7 @@ import { appClock } from '../time';
 import { reportFailedChange } from './failedChangeReport';
 import { syncToolCycle } from '../reviews/reviewCycles';
 import { startRequestWorkflowForItem } from '../requests/startRequestWorkflow';
+import { itemAsOnRecord } from './untrustedStatus';
 
 export const REQUESTS_LIST = 'AI Requests';
 
@@ -41,7 +42,8 @@ export function requestDispatcher(services: AppServices, client: df.DurableClien
         await syncToolCycle(client, change.itemId, undefined);
         return;
       }
-      const item = await services.repos.requests.get(change.itemId);
+      // Only the workflow writes a status: one typed into the list is flagged and not acted on.
+      const item = await itemAsOnRecord(services, await services.repos.requests.get(change.itemId), log);
       // An approval (or a changed review date) reaches the tool's review cycle.
       await syncToolCycle(client, item.Id, item);
       if (item.Status !== 'Submitted') return;

@@ -58,6 +58,18 @@ export const requestSummaryResponse = z.object({
 });
 export const myRequestsResponse = z.array(requestSummaryResponse);
 
+/**
+ * A joint step (every role of it must decide): who has decided, with the AI Approval Tasks list's
+ * Outcome label, and the roles still to decide.
+ */
+export const jointStepProgressSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  attempt: z.number(),
+  decided: z.array(z.object({ role: z.string(), outcome: z.string(), by: z.string().nullable(), at: z.string().nullable() })),
+  stillToDecide: z.array(z.string()),
+});
+
 /** `GET /api/requests/{id}`: the request as its page shows it, with the lists' labels. */
 export const requestViewResponse = z.object({
   id: z.number(),
@@ -86,6 +98,8 @@ export const requestViewResponse = z.object({
       checklist: z.array(checklistAnswerSchema),
     }),
   ),
+  /** Each joint step attempt: who has decided and who is still to decide. */
+  jointSteps: z.array(jointStepProgressSchema),
   progress: z.unknown(),
   decisionSummary: nullableText,
   reviewDue: nullableText,
@@ -125,6 +139,8 @@ export const inboxTaskResponse = z.object({
   status: z.literal('waiting'),
   /** The whole request, its facts ordered for this step's role, its documents and every decision so far. */
   record: requestRecordSchema,
+  /** On a joint step: who has decided and who is still to decide. */
+  joint: jointStepProgressSchema.optional(),
 });
 export const inboxResponse = z.array(inboxTaskResponse);
 

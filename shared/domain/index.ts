@@ -21,6 +21,7 @@ export * from './explainPlan';
 export * from './screening/dpiaScreening';
 export * from './screening/dpiaGate';
 export * from './screening/equalityScreening';
+export * from './screening/equalityGate';
 export * from './calendar/bankHolidays';
 export * from './calendar/workingDays';
 export * from './deadlines/deadlineSettings';

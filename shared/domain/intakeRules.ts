@@ -2,6 +2,7 @@ import type { IntakeRequest } from './schemas/intakeRequest';
 import type { RequestField } from './schemas/requestFields';
 import type { FieldMessage } from './fieldErrors';
 import { isBlank, usesPersonalData } from './routing/requestFacts';
+import { EQUALITY_SCREENING_ASKED_READS, equalityScreeningAsked } from './screening/equalityGate';
 
 /**
  * Intake rules: a request that breaks one is refused before anything is saved, with the field
@@ -103,6 +104,15 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
     refuses: (r) => r.use.automatedDecisions && isBlank(r.use.humanReviewer),
     message: () =>
       'name the qualified person who will review the tool’s decisions. People have a legal right not to be subject to decisions made only by a machine.',
+  },
+  {
+    id: 'equality-screening-answered',
+    field: 'equalityScreening',
+    reads: [...EQUALITY_SCREENING_ASKED_READS, 'equalityScreening'],
+    clause: 'Appendix 1 Equality Impact Assessment initial screening',
+    refuses: (r) => equalityScreeningAsked(r) && r.equalityScreening === undefined,
+    message: () =>
+      'answer the equality screening: for each of the ten groups, could the tool put it at a disadvantage? It is asked because the tool changes a service or affects patients or staff.',
   },
   ...NOT_FOR_PUBLIC_GENERIC.map(
     ({ field, what, clause }): IntakeRule => ({

@@ -3,6 +3,7 @@ import type { RequestField } from './schemas/requestFields';
 import type { RoleCode, StepCode } from './schemas/stepCodes';
 import { RISK_READS, type RiskAssessment } from './riskRules';
 import { DPIA_GATE_READS, dpiaRequired, dpiaTriggers } from './screening/dpiaGate';
+import { EQUALITY_SCREENING_ASKED_READS, equalityScreeningResult } from './screening/equalityGate';
 import { REQUEST_TYPE_DESCRIPTIONS, formatPounds, joinWithAnd, supportsHealthcareProvision } from './routing/requestFacts';
 
 /**
@@ -307,6 +308,27 @@ export const ROUTING_RULES: readonly StepRule[] = [
     ],
   },
   {
+    code: 'EQIA',
+    stage: 2,
+    role: 'Equality lead',
+    roleCodes: ['EQUALITY_LEAD'],
+    clause: 'Appendix 1 Equality Impact Assessment: "a full Equality / Quality Impact Assessment (EQIA) must be undertaken"',
+    reads: [...EQUALITY_SCREENING_ASKED_READS, 'equalityScreening'],
+    reliesOn: ['purpose'],
+    // Before the tool is introduced: with the other assessments, ahead of staff consultation.
+    required: ({ request }) => equalityScreeningResult(request)?.fullAssessmentNeeded ?? false,
+    reason: ({ request }) =>
+      whatThenWhy('The equality lead makes sure a full Equality and Quality Impact Assessment (EQIA) is completed before the tool is introduced.', [
+        `the equality screening found a possible disadvantage for ${joinWithAnd(equalityScreeningResult(request)?.groupsAtDisadvantage.map((g) => g.toLowerCase()) ?? [])}`,
+      ]),
+    mayRecordNotRequired: never,
+    checklist: [
+      { id: 'assessment-completed', text: 'The full Equality and Quality Impact Assessment is completed.', mandatory: true },
+      { id: 'mitigations', text: 'Each disadvantage found is reduced, or the reason it cannot be is recorded.' },
+      { id: 'equalities-advice', text: 'Advice from the equalities team was sought where it was needed.' },
+    ],
+  },
+  {
     code: 'SIRO',
     stage: 4,
     role: 'Senior Information Risk Owner',
@@ -343,4 +365,4 @@ export function stepInputs(rule: StepRule): RequestField[] {
 }
 
 /** Increase when the table changes meaning, so a stored route says which rules made it. */
-export const ROUTING_RULES_VERSION = '2026-12-03.1';
+export const ROUTING_RULES_VERSION = '2026-12-03.2';

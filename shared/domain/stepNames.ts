@@ -13,6 +13,7 @@ export const STEP_NAMES: Readonly<Record<StepCode, string>> = {
   RESEARCH: 'Research and innovation review',
   IT_INSTALL: 'Permission to install software',
   WORKFORCE: 'Staff and trade union consultation',
+  EQIA: 'Equality and Quality Impact Assessment',
   SIRO: 'Acceptance of the information risk',
 };
 
@@ -32,4 +33,5 @@ export const ROLE_NAMES: Readonly<Record<RoleCode, string>> = {
   IT: 'Information Technology team',
   SIRO: 'Senior Information Risk Owner',
   GOVERNANCE_LEAD: 'AI governance lead',
+  EQUALITY_LEAD: 'Equality lead',
 };

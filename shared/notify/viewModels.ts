@@ -114,6 +114,30 @@ export const ChangeNotProcessedSchema = z.object({
   itemUrl: httpUrl,
 });
 
+/**
+ * To the governance lead, once per edit: a request's Status that the workflow did not write (typed
+ * into the list). The workflow does not act on it; the item and its audit log show what happened.
+ */
+export const StatusNotTrustedSchema = z.object({
+  request: RequestRefSchema,
+  typedStatus: line(50),
+  /** What the list shows now: the workflow's own status put back, or the typed one left (none on record). */
+  statusNow: line(50),
+  reason: line(500),
+  itemUrl: httpUrl,
+});
+
+/**
+ * To each holder of a step that was already opened and that a re-plan removed (the requester's
+ * changed answers no longer need it): the step is closed, and why.
+ */
+export const StepNoLongerNeededSchema = z.object({
+  request: RequestRefSchema,
+  step: StepSchema.pick({ name: true, role: true }),
+  /** Why the new answers no longer need the step, in plain English. */
+  explanation: line(1000),
+});
+
 /** Every notification kind and the view-model it takes. */
 export const notificationSchemas = {
   stepAssigned: StepAssignedSchema,
@@ -123,6 +147,8 @@ export const notificationSchemas = {
   outcome: OutcomeSchema,
   weeklyDigest: WeeklyDigestSchema,
   changeNotProcessed: ChangeNotProcessedSchema,
+  statusNotTrusted: StatusNotTrustedSchema,
+  stepNoLongerNeeded: StepNoLongerNeededSchema,
   policyReview: PolicyReviewSchema,
   toolReview: ToolReviewSchema,
   ...incidentNotificationSchemas,
@@ -139,3 +165,5 @@ export type MoreInformationNeeded = NotificationModels['moreInformationNeeded'];
 export type Outcome = NotificationModels['outcome'];
 export type WeeklyDigest = NotificationModels['weeklyDigest'];
 export type ChangeNotProcessed = NotificationModels['changeNotProcessed'];
+export type StatusNotTrusted = NotificationModels['statusNotTrusted'];
+export type StepNoLongerNeeded = NotificationModels['stepNoLongerNeeded'];

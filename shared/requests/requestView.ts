@@ -10,6 +10,7 @@ import { mayReadRequest } from '../access/requestReaders';
 import { checklistFromJson } from '../decisions/checklistAnswers';
 import { referencesOfRequest } from '../decisions/referenceColumns';
 import { attachmentsFor } from '../attachments';
+import { jointStepProgress } from '../decisions/jointProgress';
 
 /** One request as people see it: the JSON of `GET /api/requests/{id}` (the contract's) and the request page. */
 export type RequestView = RequestViewResponse;
@@ -32,6 +33,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
       checklist: checklistFromJson(t.ChecklistJson),
     })),
   );
+  const jointSteps = await jointStepProgress(tasks, async (personId) => (await services.people.personFor(personId)).email);
   return {
     id,
     title: item.Title,
@@ -41,6 +43,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
     risk: item.RiskRating,
     route: routeFromItem(item) ?? null,
     steps,
+    jointSteps,
     progress: status?.customStatus ?? null,
     decisionSummary: item.DecisionSummary,
     reviewDue: item.ReviewDueDate,

@@ -8,7 +8,7 @@ import { intakeFromItem, requestPageUrl, RISK_LABELS, routeFromItem } from '../.
 import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, StartStageInput } from '../contracts';
 
 export interface RequestActivityDeps {
-  repos: Pick<Repositories, 'requests' | 'policies' | 'register'>;
+  repos: Pick<Repositories, 'requests' | 'policies' | 'register' | 'approvalTasks'>;
   people: PeopleDirectory;
   notifier: Notifier;
   audit: AuditLog;
@@ -75,8 +75,11 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
         details: { risk: outcome.route.risk.rating, steps: outcome.route.stages.map((st) => st.map((x) => x.code)), reopened: outcome.reopened, rulesVersion: outcome.route.rulesVersion },
         key: `request-${input.requestId}/route/${input.plannedAt}`,
       });
-      // A step the new answers no longer need leaves the route only with the reason on record.
+      // A step the new answers no longer need leaves the route only with the reason on record,
+      // and whoever it was already opened for is told it is closed, and why.
       for (const step of removed) {
+        const key = `request-${input.requestId}/route/${input.plannedAt}/removed/${step.code}`;
+        const holders = await holdersOf(input.requestId, step.code, requester.email);
         await deps.audit.append({
           title: `Step no longer needed: ${STEP_NAMES[step.code]}`,
           eventType: 'step-removed',
@@ -85,12 +88,27 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
           actor: 'system',
           channel: 'System',
           occurredAt: input.plannedAt,
-          details: { stepCode: step.code, explanation: step.explanation },
-          key: `request-${input.requestId}/route/${input.plannedAt}/removed/${step.code}`,
+          details: { stepCode: step.code, explanation: step.explanation, opened: holders.length > 0, told: holders },
+          key,
         });
+        const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
+        for (const email of holders) {
+          await deps.notifier.send('stepNoLongerNeeded', email, { request, step: { name: STEP_NAMES[step.code], role: step.role }, explanation: step.explanation }, `${key}/told/${email}`);
+        }
       }
     }
     return outcome;
+  }
+
+  /**
+   * The people a step was opened for, on any attempt: each task row's assignee, the deputy it
+   * reached, and whoever answered it (never the requester, who is told by the re-plan itself).
+   */
+  async function holdersOf(requestId: number, stepCode: string, requesterEmail: string): Promise<string[]> {
+    const rows = (await collect(deps.repos.approvalTasks.forRequest(requestId))).filter((r) => r.StepCode === stepCode);
+    const ids = [...new Set(rows.flatMap((r) => [r.AssigneeId, r.DelegateId, r.RespondedById]).filter((id): id is number => typeof id === 'number'))];
+    const emails = await Promise.all(ids.map(async (id) => (await deps.people.personFor(id)).email.toLowerCase()));
+    return [...new Set(emails)].filter((e) => e !== requesterEmail.toLowerCase()).sort();
   }
 
   async function askForMoreInformation(input: AskForMoreInformationInput): Promise<void> {
@@ -159,19 +177,9 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
 
   async function finishRequest(input: FinishRequestInput): Promise<void> {
     const reviewDue = input.outcome === 'approved' ? await reviewDateFor(input.finishedAt) : undefined;
-    const item = await deps.repos.requests.modify(input.requestId, () => ({
-      Status: STATUS_OF[input.outcome],
-      CurrentStage: null,
-      DecisionSummary: input.reasons.join('\n') || null,
-      ReviewDueDate: reviewDue ? `${reviewDue}T00:00:00Z` : null,
-    }));
-    if (reviewDue) await draftRegisterEntry(item, reviewDue);
-    const requester = await deps.people.personFor(item.RequesterId);
-    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
     const key = `request-${input.requestId}/outcome`;
-    if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);
-    else if (input.outcome === 'withdrawn') await deps.notifier.send('outcome', requester.email, { outcome: 'withdrawn', request }, key);
-    else await deps.notifier.send('outcome', requester.email, { outcome: 'rejected', request, reasons: input.reasons.length ? input.reasons : ['See the request page.'] }, key);
+    // The outcome is on record before the Status says it: the change feed trusts a Status only as
+    // far as the audit log bears it out (statusOnRecord), so it must never see the Status first.
     await deps.audit.append({
       title: `Request ${STATUS_OF[input.outcome].toLowerCase()}`,
       eventType: `request-${input.outcome}`,
@@ -183,6 +191,18 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       details: { reasons: input.reasons, reviewDue: reviewDue ?? null },
       key,
     });
+    const item = await deps.repos.requests.modify(input.requestId, () => ({
+      Status: STATUS_OF[input.outcome],
+      CurrentStage: null,
+      DecisionSummary: input.reasons.join('\n') || null,
+      ReviewDueDate: reviewDue ? `${reviewDue}T00:00:00Z` : null,
+    }));
+    if (reviewDue) await draftRegisterEntry(item, reviewDue);
+    const requester = await deps.people.personFor(item.RequesterId);
+    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
+    if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);
+    else if (input.outcome === 'withdrawn') await deps.notifier.send('outcome', requester.email, { outcome: 'withdrawn', request }, key);
+    else await deps.notifier.send('outcome', requester.email, { outcome: 'rejected', request, reasons: input.reasons.length ? input.reasons : ['See the request page.'] }, key);
   }
 
   return { planRequestRoute, startStage, askForMoreInformation, finishRequest };

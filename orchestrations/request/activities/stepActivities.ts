@@ -153,21 +153,31 @@ export function makeStepActivities(deps: StepActivityDeps) {
       actor: 'system',
       channel: 'System',
       occurredAt: input.at,
-      details: { stepCode: input.stepCode, attempt: input.attempt },
+      details: { stepCode: input.stepCode, attempt: input.attempt, roleCodes: input.roleCodes },
       key: `${input.instanceId}/${input.milestone}`,
     });
   }
 
+  /**
+   * The task rows a chase updates, each with the index of its role in `input.roleCodes`: on a
+   * joint step the row of each role still to decide, otherwise the step's one row.
+   */
+  async function chasedRows(input: ChaseStepInput): Promise<{ row: NonNullable<Awaited<ReturnType<typeof taskRow>>>; roleIndex: number }[]> {
+    const codes = input.deciders === 'all' ? input.roleCodes : [undefined];
+    const rows = await Promise.all(codes.map((code) => taskRow(input.requestId, input.stepCode, input.attempt, code)));
+    return rows.flatMap((row, roleIndex) => (row && row.Status !== 'Completed' && row.Status !== 'Cancelled' ? [{ row, roleIndex }] : []));
+  }
+
   async function chase(input: ChaseStepInput): Promise<void> {
     const { requester, roles, request, step } = await context(input);
-    const row = await taskRow(input.requestId, input.stepCode, input.attempt);
+    const rows = await chasedRows(input);
     const key = `${input.instanceId}/${input.milestone}`;
     const about = { requestId: input.requestId, at: input.at };
     if (input.milestone === 'halfway-reminder' || input.milestone === 'due-day-reminder') {
       for (const to of actingPeople(roles, input.at, requester.email)) {
         await send('reminder', to, { request, step, decisionUrl: decisionUrl(input, to.person, input.at), overdue: false }, `${key}/${to.person.email}`, about);
       }
-      if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }));
+      for (const { row } of rows) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }));
       return;
     }
     if (input.milestone === 'escalate-to-deputy') {
@@ -175,8 +185,8 @@ export function makeStepActivities(deps: StepActivityDeps) {
       for (const to of deputies) {
         await send('escalation', to, { escalatedTo: 'deputy', request, step, decisionUrl: decisionUrl(input, to.person, input.at) }, `${key}/${to.person.email}`, about);
       }
-      if (row) {
-        const delegateId = await deps.people.idFor(deputies[0].person.email);
+      for (const { row, roleIndex } of rows) {
+        const delegateId = await deps.people.idFor(deputies[roleIndex].person.email);
         await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true, DelegateId: delegateId }));
       }
       return;
@@ -187,7 +197,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     for (const lead of leads) {
       await send('escalation', { person: lead, channel: 'email' }, { escalatedTo: 'governanceLead', request, step }, `${key}/${lead.email}`, about);
     }
-    if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true }));
+    for (const { row } of rows) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true }));
   }
 
   async function recordDecision(input: RecordDecisionInput): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, limitedText } from './limits';
+import { equalityScreeningAnswersSchema } from '../screening/equalityScreening';
 
 /**
  * The intake request, version 1 (design: policy-routing.md "Intake JSON"). Field names are a
@@ -117,6 +118,9 @@ const commonFields = {
   data: dataSection,
   use: useSection,
   dpiaScreening: dpiaScreeningAnswers,
+  // Policy Appendix 1, asked when the tool changes a service or affects patients or staff (an
+  // intake rule says so by name when it is missing); absent otherwise.
+  equalityScreening: equalityScreeningAnswersSchema.optional(),
 };
 
 const typeMessage = `type: choose one of ${REQUEST_TYPES.join(', ')}`;

@@ -46,6 +46,7 @@ export const REQUEST_FIELD_LABELS = {
   'attestations.corporateDevicesOnly': 'the promise to use it on work devices only',
   'attestations.noUnauthorisedInstall': 'the promise to install nothing without permission',
   dpiaScreening: 'the answers to the data protection screening questions',
+  equalityScreening: 'the answers to the equality screening questions',
 } as const;
 
 export type RequestField = keyof typeof REQUEST_FIELD_LABELS;

@@ -13,6 +13,7 @@ export const STEP_CODES = [
   'RESEARCH',
   'IT_INSTALL',
   'WORKFORCE',
+  'EQIA',
   'SIRO',
 ] as const;
 export const stepCodeSchema = z.enum(STEP_CODES, { error: `choose a step code: ${STEP_CODES.join(', ')}` });
@@ -34,6 +35,7 @@ export const ROLE_CODES = [
   'IT',
   'SIRO',
   'GOVERNANCE_LEAD',
+  'EQUALITY_LEAD',
 ] as const;
 export const roleCodeSchema = z.enum(ROLE_CODES, { error: `choose a role code: ${ROLE_CODES.join(', ')}` });
 export type RoleCode = z.output<typeof roleCodeSchema>;

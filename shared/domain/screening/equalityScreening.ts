@@ -22,18 +22,26 @@ export type EqualityGroupKey = (typeof EQUALITY_GROUPS)[number]['key'];
 
 export const EQUALITY_SCREENING_QUESTION = 'Could the tool put this group at a disadvantage, in how it works or in who can use it?';
 
+// The intake's long answers are stored together in one note column; each mitigation is one of ten.
+const MITIGATION_MAX = 2000;
+
+// Strict, like the rest of the intake: an unknown field is refused by name, never dropped.
 const groupAnswer = z
-  .object({
-    disadvantage: z.boolean({ error: 'answer true or false: could the tool disadvantage this group?' }),
-    mitigation: z.string().trim().optional(),
-  })
+  .strictObject(
+    {
+      disadvantage: z.boolean({ error: 'answer true or false: could the tool disadvantage this group?' }),
+      mitigation: z.string().trim().max(MITIGATION_MAX, `keep the answer to ${MITIGATION_MAX.toLocaleString('en-GB')} characters or fewer`).optional(),
+    },
+    { error: 'answer whether the tool could disadvantage this group' },
+  )
   .refine((a) => !a.disadvantage || (a.mitigation ?? '') !== '', {
     message: 'describe how the disadvantage is, or will be, reduced, or explain why it cannot be',
     path: ['mitigation'],
   });
 
-export const equalityScreeningAnswersSchema = z.object(
+export const equalityScreeningAnswersSchema = z.strictObject(
   Object.fromEntries(EQUALITY_GROUPS.map((g) => [g.key, groupAnswer])) as Record<EqualityGroupKey, typeof groupAnswer>,
+  { error: 'answer the equality screening question for each of the ten groups' },
 );
 export type EqualityScreeningAnswers = z.output<typeof equalityScreeningAnswersSchema>;
 
@@ -49,12 +57,12 @@ export function equalityScreeningOutcome(answers: EqualityScreeningAnswers): Equ
     return {
       fullAssessmentNeeded: false,
       groupsAtDisadvantage,
-      explanation: 'No group was found to be at a disadvantage, so a full Equality Impact Assessment is not needed.',
+      explanation: 'No group was found to be at a disadvantage, so a full Equality and Quality Impact Assessment is not needed.',
     };
   }
   return {
     fullAssessmentNeeded: true,
     groupsAtDisadvantage,
-    explanation: `A possible disadvantage was found for: ${groupsAtDisadvantage.join(', ')}. A full Equality Impact Assessment is needed.`,
+    explanation: `A possible disadvantage was found for: ${groupsAtDisadvantage.join(', ')}. A full Equality and Quality Impact Assessment is needed.`,
   };
 }

@@ -18,8 +18,9 @@ import type { NotificationKind, NotificationModels } from '../viewModels';
  * The weekly digest is not here: hundreds of rows do not fit a Teams card (about 28 KB), so it
  * stays email only and the Teams notifier hands it to its fallback.
  */
-// A failed list change is an operational alert for the governance lead: email only, like the digest.
-export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed'>;
+// A failed list change and a status typed into the list are operational alerts for the governance
+// lead, and a closed step's notice goes to whoever held it: email only, like the digest.
+export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'statusNotTrusted' | 'stepNoLongerNeeded'>;
 export type TeamsDocuments = { [K in TeamsKind]: (model: NotificationModels[K]) => EmailDocument };
 
 export const teamsDocuments: TeamsDocuments = {

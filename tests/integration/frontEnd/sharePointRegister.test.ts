@@ -1,4 +1,5 @@
 import { createRepositories, createSp } from '../../../shared/sharepoint';
+import { createAuditLog } from '../../../shared/audit/auditLog';
 import { SharePointAiGovernanceService } from '../../../sharepoint-spfx/src/services/SharePointAiGovernanceService';
 import { HttpAiGovernanceService, type FetchLike } from '../../../sharepoint-spfx/src/services/HttpAiGovernanceService';
 import { publishedRegister } from '../../../sharepoint-spfx/src/services/registerFromList';
@@ -22,7 +23,14 @@ describe('the register, from the list with PnPjs and from the Function App', () 
     await repos.register.create({ ...common, Title: 'Frailty Study', EntryType: 'Research initiative', PlainEnglishDescription: 'Predicting frailty from anonymised records.', DpiaStatus: 'Completed', Status: 'Published' });
     // An approved request (as the workflow leaves it) whose register entry is not written yet.
     const requester = (await sp.web.ensureUser(`i:0#.f|membership|${user.email}`)).Id;
-    await repos.requests.create({ Title: 'Transcribe meetings', RequestType: 'Procured product or licence', RequesterId: requester, Purpose: 'Minutes', Product: 'Meeting Scribe', Supplier: 'Scribe Ltd', Status: 'Approved', ReviewDueDate: '2027-01-06T00:00:00Z' });
+    const approved = await repos.requests.create({ Title: 'Transcribe meetings', RequestType: 'Procured product or licence', RequesterId: requester, Purpose: 'Minutes', Product: 'Meeting Scribe', Supplier: 'Scribe Ltd', Status: 'Submitted' });
+    // …with the audit entries the workflow writes on the way, before the Status: only an approval on record counts.
+    const audit = createAuditLog(repos.auditLog);
+    const entry = { subjectList: 'AI Requests', subjectItemId: approved.Id, channel: 'System' as const, occurredAt: '2026-12-01T09:00:00Z' };
+    await audit.append({ ...entry, title: 'Route planned', eventType: 'route-planned', actor: 'system', details: { steps: [['IG_NOTIFY']] }, key: 'register-test/route' });
+    await audit.append({ ...entry, title: 'Decision: Approved', eventType: 'decision-recorded', actor: 'ig@example.nhs.uk', details: { stepCode: 'IG_NOTIFY', outcome: 'approved' }, key: 'register-test/decision' });
+    await audit.append({ ...entry, title: 'Request approved', eventType: 'request-approved', actor: 'system', details: {}, key: 'register-test/outcome' });
+    await repos.requests.modify(approved.Id, () => ({ Status: 'Approved', ReviewDueDate: '2027-01-06T00:00:00Z' }));
   });
   afterAll(async () => {
     await rt?.stop();

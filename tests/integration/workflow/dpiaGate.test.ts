@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { heading, linksForOpenSteps, openDecision, submitDecision, type DecisionPage } from './decisionClient';
+import { heading, linksForOpenSteps, mailbox, openDecision, submitDecision, type DecisionPage } from './decisionClient';
 
 interface Detail {
   status: string;
@@ -179,6 +179,41 @@ describe('no request reaches Approved without an approved Data Protection Impact
     await eventually(async () => ((await detail(id)).status === 'Approved' ? true : undefined), 'the approval');
     const decisions = (await auditFor(id)).filter((e) => e.EventType === 'decision-recorded').map((e) => JSON.parse(e.Details!) as { stepCode: string; outcome: string });
     expect(decisions.filter((d) => d.stepCode === 'DPIA').map((d) => d.outcome)).toEqual(['not-required', 'not-required']);
+  });
+
+  // It moves the shared clock on by days, so it comes after the tests that decide on 1 December.
+  it('a joint step says who has decided and who is still to decide, and reminds only the role still to decide', async () => {
+    const body = nationalWithPersonalData('National transcription reminders');
+    const id = await submit(body);
+    await approve(id, body.title, 'IG_NOTIFY');
+    const first = await linkFor(id, body.title, 'DPIA');
+    used.add(first.link);
+    expect(heading((await submitDecision(first.link, first.page, 'approved')).html)).toBe('Decision recorded');
+    const rows = await eventually(async () => {
+      const dpia = (await detail(id)).steps.filter((s) => s.code === 'DPIA');
+      return dpia.some((s) => s.outcome === 'Approved') ? dpia : undefined;
+    }, 'the first DPIA decision');
+    const decidedBy = rows.find((s) => s.outcome === 'Approved')!.assignee;
+    const stillToDecide = rows.find((s) => !s.outcome)!.assignee;
+
+    // The request view and the inbox carry the facts: who decided, and who is still to decide.
+    const view = (await (await fetch(`${rt.origin}/api/requests/${id}`)).json()) as { jointSteps: { code: string; decided: { role: string; outcome: string; by: string | null }[]; stillToDecide: string[] }[] };
+    expect(view.jointSteps).toHaveLength(1);
+    expect(view.jointSteps[0]).toMatchObject({ code: 'DPIA', decided: [{ outcome: 'Approved', by: decidedBy }] });
+    expect(view.jointSteps[0].stillToDecide).toHaveLength(1);
+    const inbox = (await (await fetch(`${rt.origin}/api/tasks?assignee=${stillToDecide}`, { headers: { 'x-ms-client-principal-name': stillToDecide } })).json()) as { requestId: string; stepCode: string; joint?: { stillToDecide: string[]; decided: { by: string | null }[] } }[];
+    const task = inbox.find((t) => t.requestId === String(id) && t.stepCode === 'DPIA')!;
+    expect(task.joint).toEqual(view.jointSteps[0]);
+
+    // Half the time used (assigned Tuesday 1 December, due Tuesday 8 December): only the role still to decide is reminded.
+    await rt.advanceTo('2026-12-04T09:05:00Z');
+    const reminders = await eventually(async () => {
+      const found = (await mailbox(rt)).filter((m) => m.subject.startsWith('Reminder: Data Protection Impact Assessment') && m.subject.includes(body.title));
+      return found.length > 0 ? found : undefined;
+    }, 'the DPIA reminder');
+    expect(reminders.map((m) => m.to[0])).toEqual([stillToDecide]);
+    const stillOpen = (await detail(id)).steps.filter((s) => s.code === 'DPIA').map((s) => [s.assignee, s.status]);
+    expect(stillOpen).toEqual(expect.arrayContaining([[decidedBy, 'Completed'], [stillToDecide, 'Reminded']]));
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
 import { heading, linksForOpenSteps, mailbox, openDecision, submitDecision } from './decisionClient';
+import { EQUALITY_GROUPS } from '../../../shared/domain';
 
 interface Detail {
   status: string;
@@ -56,7 +57,8 @@ describe('the requester answers questions and can withdraw', () => {
     const resubmitted = await fetch(`${rt.origin}/api/requests/${id}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...body, use: { ...body.use, serviceChange: true } }),
+      // A service change asks the equality screening (policy Appendix 1): no group at a disadvantage.
+      body: JSON.stringify({ ...body, use: { ...body.use, serviceChange: true }, equalityScreening: Object.fromEntries(EQUALITY_GROUPS.map((g) => [g.key, { disadvantage: false }])) }),
     });
     expect(resubmitted.status).toBe(202);
 

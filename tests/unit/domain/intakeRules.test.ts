@@ -12,6 +12,8 @@ const rows: Array<{ rule: string; type: RequestType; overrides: Record<string, u
   { rule: 'legal basis for data used only for training', type: 'research', overrides: { data: { confidentialPatientInfo: true, usedForTraining: true } }, fields: ['data.legalBasis'] },
   { rule: 'anonymised data needs the re-identification check', type: 'research', overrides: { data: { anonymised: true } }, fields: ['data.reidentificationRiskChecked'] },
   { rule: 'automated decisions need a named human reviewer', type: 'supplier-feature', overrides: { use: { automatedDecisions: true } }, fields: ['use.humanReviewer'] },
+  { rule: 'equality screening asked when the service changes', type: 'procured', overrides: { use: { serviceChange: true }, equalityScreening: undefined }, fields: ['equalityScreening'] },
+  { rule: 'equality screening asked when patients are affected', type: 'healthcare', overrides: { use: { clinical: true }, equalityScreening: undefined }, fields: ['equalityScreening'] },
   { rule: 'public generic: clinical use', type: 'public-generic', overrides: { use: { clinical: true } }, fields: ['use.clinical'] },
   { rule: 'public generic: healthcare provision', type: 'public-generic', overrides: { use: { healthcareProvision: true } }, fields: ['use.healthcareProvision'] },
   { rule: 'public generic: medical device', type: 'public-generic', overrides: { use: { medicalDevice: true } }, fields: ['use.medicalDevice'] },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  INTAKE_RULES, REQUEST_FIELDS, RISK_RULES, ROUTING_RULES, dpiaScreeningOutcome, planRoute, readRequestField, routeSchema,
+  INTAKE_RULES, REQUEST_FIELDS, RISK_RULES, ROUTING_RULES, dpiaRequired, planRoute, readRequestField, routeSchema,
   type IntakeRequest, type RequestField,
 } from '../../../shared/domain';
 import { acceptedRequest, anyRequest } from './support/requests';
@@ -23,7 +23,8 @@ describe('routing properties over generated requests', () => {
     fc.assert(
       fc.property(acceptedRequest, (request) => {
         const codes = expectRouted(planRoute(request)).stages.flat().map((s) => s.code);
-        const expected = request.type !== 'public-generic' || dpiaScreeningOutcome(request.dpiaScreening).fullAssessmentNeeded;
+        // The DPIA gate, not the screening alone: automated decisions or a record count call for one too.
+        const expected = request.type !== 'public-generic' || dpiaRequired(request);
         expect(codes.includes('DPIA')).toBe(expected);
       }),
       RUNS,

@@ -1,5 +1,5 @@
 import { ROUTING_RULES, planRoute, type RequestType } from '../../../shared/domain';
-import { requestOf } from './support/requests';
+import { NO_DISADVANTAGE, requestOf } from './support/requests';
 import { expectRouted, stagesByCode } from './support/routeShape';
 
 // One row per line of policy-routing.md "Steps" (and each request type's plain route): the
@@ -37,6 +37,13 @@ const rows: Array<{ row: string; type: RequestType; overrides?: Record<string, u
   { row: 'IT_INSTALL when software must be installed', type: 'public-generic', overrides: { use: { installNeeded: true } }, steps: { IG_NOTIFY: 1, IT_INSTALL: 2 }, risk: 'low' },
   { row: 'WORKFORCE after assessment when the service changes', type: 'procured', overrides: { use: { serviceChange: true } }, steps: { ...PROCURED, WORKFORCE: 3 }, risk: 'low' },
   { row: 'WORKFORCE when staff are affected', type: 'national', overrides: { use: { staffImpact: true } }, steps: { ...NATIONAL, WORKFORCE: 3 }, risk: 'low' },
+  {
+    row: 'EQIA with the assessments when the equality screening finds a possible disadvantage',
+    type: 'procured',
+    overrides: { use: { serviceChange: true }, equalityScreening: { ...NO_DISADVANTAGE, disability: { disadvantage: true, mitigation: 'Testing with screen reader users.' } } },
+    steps: { ...PROCURED, EQIA: 2, WORKFORCE: 3 },
+    risk: 'low',
+  },
   {
     row: 'SIRO last when the risk is high',
     type: 'procured',

@@ -47,7 +47,7 @@ describe('Equality Impact Assessment screening (Appendix 1)', () => {
     expect(outcome).toEqual({
       fullAssessmentNeeded: true,
       groupsAtDisadvantage: ['Disability', 'Carers'],
-      explanation: 'A possible disadvantage was found for: Disability, Carers. A full Equality Impact Assessment is needed.',
+      explanation: 'A possible disadvantage was found for: Disability, Carers. A full Equality and Quality Impact Assessment is needed.',
     });
   });
 

@@ -33,6 +33,26 @@ export const decisionUrl = `${base}/api/decisions/12/ig?token=abc.def`;
 
 export const variants: Variant[] = [
   variant({
+    name: 'status not trusted',
+    kind: 'statusNotTrusted',
+    model: {
+      request,
+      typedStatus: 'Approved',
+      statusNow: 'In review',
+      reason: 'the Status says Approved, but the audit log holds no approval of this request by the workflow',
+      itemUrl: `${base}/sites/aigov/Lists/AI%20Requests/DispForm.aspx?ID=12`,
+    },
+    links: [`${base}/sites/aigov/Lists/AI%20Requests/DispForm.aspx?ID=12`, request.requestUrl],
+    subject: /^Status not trusted: “Ambient voice notes for outpatient clinics”$/,
+  }),
+  variant({
+    name: 'step no longer needed',
+    kind: 'stepNoLongerNeeded',
+    model: { request, step: { name: step.name, role: step.role }, explanation: 'Caldicott Guardian: no longer needed, because whether the tool uses confidential patient information changed.' },
+    links: [request.requestUrl],
+    subject: /^No longer needed: Data protection review for “Ambient voice notes for outpatient clinics”$/,
+  }),
+  variant({
     name: 'step assigned',
     kind: 'stepAssigned',
     model: { request, step, decisionUrl },

@@ -86,6 +86,18 @@ describe('approvalStep orchestrator', () => {
 describe('approvalStep orchestrator: joint steps', () => {
   const decision = (roleCode: string | undefined, outcome: string, decidedBy: string) =>
     JSON.stringify({ kind: 'decision', outcome, decidedBy, decidedAt: '2026-12-02T10:00:00Z', channel: 'email', comments: `${decidedBy} says ${outcome}`, ...(roleCode ? { roleCode } : {}) });
+  /** Starts the (joint) DPIA step as instance `id` and answers its assignment. */
+  const startDpiaStep = async ({ invoker, rt }: ReturnType<typeof harness>, id: string): Promise<void> => {
+    const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: [] };
+    await startInstance(rt.engine, ORCHESTRATOR.approvalStep, id, JSON.stringify(input));
+    (await invoker.pending(1))[0].resolve({ assigneeEmail: 'ig@example.nhs.uk' });
+  };
+  /** One role's decision reaches the step, which records it. */
+  const decide = async ({ invoker, rt }: ReturnType<typeof harness>, id: string, signal: string): Promise<void> => {
+    await raiseEvent(rt.engine, id, EVENT.stepSignal, signal);
+    (await invoker.pending(1))[0].resolve(null);
+    await rt.advance(1);
+  };
 
   it('waits for every role of a joint step, then reports who decided', async () => {
     const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
@@ -117,16 +129,47 @@ describe('approvalStep orchestrator: joint steps', () => {
     }
   });
 
-  it('one role’s rejection ends a joint step at once', async () => {
-    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+  it('reminders and escalations of a joint step go only to the roles still to decide', async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    const { invoker, rt } = h;
     try {
-      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: [] };
-      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'j2', JSON.stringify(input));
-      (await invoker.pending(1))[0].resolve({ assigneeEmail: 'ig@example.nhs.uk' });
+      await startDpiaStep(h, 'j4');
       await rt.advance(1);
-      await raiseEvent(rt.engine, 'j2', EVENT.stepSignal, decision('HEAD_OF_SAFE_PRACTICE', 'rejected', 'hsp@example.nhs.uk'));
-      (await invoker.pending(1))[0].resolve(null);
+      await decide(h, 'j4', decision('IG_MANAGER', 'approved', 'ig@example.nhs.uk'));
+
+      const chased = await oneCallPerAdvance(rt, invoker, [3, 4, 1].map((days) => days * DAY), null, (chase) => {
+        const { milestone, roleCodes, deciders } = chase.input as { milestone: string; roleCodes: string[]; deciders?: string };
+        return `${milestone}: ${roleCodes.join(', ')} (${deciders})`;
+      });
+      expect(chased).toEqual([
+        'halfway-reminder: HEAD_OF_SAFE_PRACTICE (all)',
+        'due-day-reminder: HEAD_OF_SAFE_PRACTICE (all)',
+        'escalate-to-deputy: HEAD_OF_SAFE_PRACTICE (all)',
+      ]);
+    } finally {
+      await rt.stop();
+    }
+  });
+
+  it('before any decision, a joint step chases every one of its roles', async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    const { invoker, rt } = h;
+    try {
+      await startDpiaStep(h, 'j5');
+      const [first] = await oneCallPerAdvance(rt, invoker, [3 * DAY], null, (chase) => (chase.input as { roleCodes: string[] }).roleCodes.join(', '));
+      expect(first).toBe('IG_MANAGER, HEAD_OF_SAFE_PRACTICE');
+    } finally {
+      await rt.stop();
+    }
+  });
+
+  it('one role’s rejection ends a joint step at once', async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    const { rt, status } = h;
+    try {
+      await startDpiaStep(h, 'j2');
       await rt.advance(1);
+      await decide(h, 'j2', decision('HEAD_OF_SAFE_PRACTICE', 'rejected', 'hsp@example.nhs.uk'));
       expect(JSON.parse(status('j2')!.output!)).toMatchObject({ outcome: 'rejected', decidedBy: 'hsp@example.nhs.uk' });
     } finally {
       await rt.stop();

@@ -15,6 +15,8 @@ import { stepAssignedEmail } from './stepAssigned';
 import { toolReviewEmail } from './toolReview';
 import { weeklyDigestEmail } from './weeklyDigest';
 import { changeNotProcessedEmail } from './changeNotProcessed';
+import { statusNotTrustedEmail } from './statusNotTrusted';
+import { stepNoLongerNeededEmail } from './stepNoLongerNeeded';
 import { fitText, LIMITS } from '../../../domain/schemas/limits';
 
 export type EmailTemplate<K extends NotificationKind> = (model: NotificationModels[K]) => RenderedEmail;
@@ -39,6 +41,8 @@ export const defaultEmailTemplates: EmailTemplates = {
   outcome: rendered(outcomeEmail),
   weeklyDigest: rendered(weeklyDigestEmail),
   changeNotProcessed: rendered(changeNotProcessedEmail),
+  statusNotTrusted: rendered(statusNotTrustedEmail),
+  stepNoLongerNeeded: rendered(stepNoLongerNeededEmail),
   policyReview: rendered(policyReviewEmail),
   toolReview: rendered(toolReviewEmail),
   incidentTriageNeeded: rendered(incidentTriageNeededEmail),

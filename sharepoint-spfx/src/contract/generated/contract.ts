@@ -53,7 +53,8 @@ export const REQUEST_FIELD_LABELS = {
   "attestations.outputsVerified": "the promise to check every output for accuracy",
   "attestations.corporateDevicesOnly": "the promise to use it on work devices only",
   "attestations.noUnauthorisedInstall": "the promise to install nothing without permission",
-  "dpiaScreening": "the answers to the data protection screening questions"
+  "dpiaScreening": "the answers to the data protection screening questions",
+  "equalityScreening": "the answers to the equality screening questions"
 } as const;
 
 export const DPIA_SCREENING_QUESTIONS = [
@@ -176,6 +177,7 @@ export const STEP_CODES = [
   "RESEARCH",
   "IT_INSTALL",
   "WORKFORCE",
+  "EQIA",
   "SIRO"
 ] as const;
 
@@ -191,6 +193,7 @@ export const STEP_NAMES = {
   "RESEARCH": "Research and innovation review",
   "IT_INSTALL": "Permission to install software",
   "WORKFORCE": "Staff and trade union consultation",
+  "EQIA": "Equality and Quality Impact Assessment",
   "SIRO": "Acceptance of the information risk"
 } as const;
 
@@ -415,6 +418,48 @@ export type IntakeRequest = {
     supplierAssured: boolean;
   };
   dpiaScreening: boolean[];
+  equalityScreening?: {
+    age: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    disability: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    genderReassignment: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    marriageCivilPartnership: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    pregnancyMaternity: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    race: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    religionBelief: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sex: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sexualOrientation: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    carers: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+  };
 } | {
   type: "research";
   version?: 1;
@@ -455,6 +500,48 @@ export type IntakeRequest = {
     supplierAssured: boolean;
   };
   dpiaScreening: boolean[];
+  equalityScreening?: {
+    age: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    disability: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    genderReassignment: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    marriageCivilPartnership: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    pregnancyMaternity: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    race: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    religionBelief: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sex: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sexualOrientation: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    carers: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+  };
 } | {
   type: "procured";
   version?: 1;
@@ -495,6 +582,48 @@ export type IntakeRequest = {
     supplierAssured: boolean;
   };
   dpiaScreening: boolean[];
+  equalityScreening?: {
+    age: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    disability: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    genderReassignment: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    marriageCivilPartnership: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    pregnancyMaternity: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    race: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    religionBelief: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sex: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sexualOrientation: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    carers: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+  };
 } | {
   type: "supplier-feature";
   version?: 1;
@@ -535,6 +664,48 @@ export type IntakeRequest = {
     supplierAssured: boolean;
   };
   dpiaScreening: boolean[];
+  equalityScreening?: {
+    age: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    disability: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    genderReassignment: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    marriageCivilPartnership: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    pregnancyMaternity: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    race: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    religionBelief: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sex: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sexualOrientation: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    carers: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+  };
 } | {
   type: "national";
   version?: 1;
@@ -575,6 +746,48 @@ export type IntakeRequest = {
     supplierAssured: boolean;
   };
   dpiaScreening: boolean[];
+  equalityScreening?: {
+    age: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    disability: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    genderReassignment: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    marriageCivilPartnership: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    pregnancyMaternity: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    race: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    religionBelief: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sex: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sexualOrientation: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    carers: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+  };
   national: {
     igAware: boolean;
     nhseProcured: boolean;
@@ -621,6 +834,48 @@ export type IntakeRequest = {
     supplierAssured: boolean;
   };
   dpiaScreening: boolean[];
+  equalityScreening?: {
+    age: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    disability: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    genderReassignment: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    marriageCivilPartnership: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    pregnancyMaternity: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    race: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    religionBelief: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sex: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    sexualOrientation: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+    carers: {
+      disadvantage: boolean;
+      mitigation?: string;
+    };
+  };
   attestations: {
     noPersonalData: boolean;
     noBusinessSensitiveData: boolean;
@@ -664,10 +919,10 @@ export type PlanRouteResponse = {
     }[];
   };
   stages: {
-    code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+    code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
     stage: 1 | 2 | 3 | 4;
     role: string;
-    roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD")[];
+    roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD" | "EQUALITY_LEAD")[];
     reason: string;
     clause: string;
     checklist: {
@@ -675,7 +930,7 @@ export type PlanRouteResponse = {
       text: string;
       mandatory?: true;
     }[];
-    inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening")[];
+    inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening" | "equalityScreening")[];
     mayRecordNotRequired: boolean;
     deciders?: "all" | "any";
     name: string;
@@ -695,7 +950,7 @@ export type SubmittedRequestResponse = {
     }[];
   };
   stages: {
-    code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+    code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
     name: string;
     role: string;
     reason: string;
@@ -739,10 +994,10 @@ export type RequestViewResponse = {
       }[];
     };
     stages: {
-      code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+      code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
       stage: 1 | 2 | 3 | 4;
       role: string;
-      roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD")[];
+      roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD" | "EQUALITY_LEAD")[];
       reason: string;
       clause: string;
       checklist: {
@@ -750,7 +1005,7 @@ export type RequestViewResponse = {
         text: string;
         mandatory?: true;
       }[];
-      inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening")[];
+      inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening" | "equalityScreening")[];
       mayRecordNotRequired: boolean;
       deciders?: "all" | "any";
     }[][];
@@ -770,6 +1025,18 @@ export type RequestViewResponse = {
       confirmed: boolean;
       reasonIfNot?: string;
     }[];
+  }[];
+  jointSteps: {
+    code: string;
+    name: string;
+    attempt: number;
+    decided: {
+      role: string;
+      outcome: string;
+      by: string | null;
+      at: string | null;
+    }[];
+    stillToDecide: string[];
   }[];
   progress: unknown;
   decisionSummary?: string | null;
@@ -810,7 +1077,7 @@ export type InboxTaskResponse = {
   requestTitle: string;
   requestType: "healthcare" | "research" | "procured" | "public-generic" | "national" | "supplier-feature";
   requesterName: string;
-  stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+  stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
   stepName: string;
   role: string;
   reason: string;
@@ -865,6 +1132,18 @@ export type InboxTaskResponse = {
       value: string;
     }[];
   };
+  joint?: {
+    code: string;
+    name: string;
+    attempt: number;
+    decided: {
+      role: string;
+      outcome: string;
+      by: string | null;
+      at: string | null;
+    }[];
+    stillToDecide: string[];
+  };
 };
 
 /** `GET /api/governance/requests`. */
@@ -877,7 +1156,7 @@ export type RequestsOverviewResponse = {
   overdueSteps: {
     requestId: string;
     requestTitle: string;
-    stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "SIRO";
+    stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
     stepName: string;
     role: string;
     assignee: string;

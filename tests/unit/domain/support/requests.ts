@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { REQUEST_TYPES, intakeRequestShapeSchema, type IntakeRequest, type IntakeRequestInput, type RequestType } from '../../../../shared/domain';
+import { EQUALITY_GROUPS, REQUEST_TYPES, equalityScreeningAsked, intakeRequestShapeSchema, type EqualityScreeningAnswers, type IntakeRequest, type IntakeRequestInput, type RequestType } from '../../../../shared/domain';
 
 /** Invented people only, with example.nhs.uk addresses. */
 const ALL_NO = [false, false, false, false, false, false, false, false, false, false];
@@ -24,6 +24,9 @@ const common = {
   dpiaScreening: ALL_NO,
 };
 
+/** The equality screening with no group at a disadvantage (policy Appendix 1). */
+export const NO_DISADVANTAGE = Object.fromEntries(EQUALITY_GROUPS.map((g) => [g.key, { disadvantage: false }])) as EqualityScreeningAnswers;
+
 const NATIONAL = { igAware: true, nhseProcured: true, assuranceDocuments: true, nationalGuidance: true };
 const ATTESTATIONS = {
   noPersonalData: true, noBusinessSensitiveData: true, nonClinicalOnly: true, copyrightConsidered: true,
@@ -45,6 +48,8 @@ export function requestOf(type: RequestType, overrides: Record<string, unknown> 
       ? { ...current, ...value }
       : value;
   }
+  // Asked when the tool changes a service or affects patients or staff: answered "no" unless given.
+  if (!('equalityScreening' in overrides) && equalityScreeningAsked(base as Pick<IntakeRequest, 'type' | 'use'>)) base.equalityScreening = NO_DISADVANTAGE;
   return intakeRequestShapeSchema.parse(base);
 }
 
@@ -78,10 +83,19 @@ export const anyRequest: fc.Arbitrary<IntakeRequest> = fc
       biasConsidered: fc.boolean(), outputsVerified: fc.boolean(), corporateDevicesOnly: fc.boolean(), noUnauthorisedInstall: fc.boolean(),
     }),
     dpiaScreening: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+    equalityScreening: fc.option(
+      fc.record(Object.fromEntries(EQUALITY_GROUPS.map((g) => [g.key, fc.boolean().map((disadvantage) => (disadvantage ? { disadvantage, mitigation: 'Tested with the group.' } : { disadvantage }))])) as Record<keyof EqualityScreeningAnswers, fc.Arbitrary<EqualityScreeningAnswers['age']>>),
+      { nil: undefined },
+    ),
   })
   // Each type carries only its own section: the schema refuses the others by name.
-  .map(({ national, attestations, ...raw }) =>
-    intakeRequestShapeSchema.parse({ ...raw, ...(raw.type === 'national' ? { national } : {}), ...(raw.type === 'public-generic' ? { attestations } : {}) }),
+  .map(({ national, attestations, equalityScreening, ...raw }) =>
+    intakeRequestShapeSchema.parse({
+      ...raw,
+      ...(raw.type === 'national' ? { national } : {}),
+      ...(raw.type === 'public-generic' ? { attestations } : {}),
+      ...(equalityScreening ? { equalityScreening } : {}),
+    }),
   );
 
 /** Requests the policy accepts: generated, then nudged past every intake rule. */
@@ -100,5 +114,6 @@ export function makeAcceptable(request: IntakeRequest): IntakeRequest {
     Object.assign(r.use, { clinical: false, healthcareProvision: false, medicalDevice: false });
     for (const key of Object.keys(r.attestations) as (keyof typeof r.attestations)[]) r.attestations[key] = true;
   }
+  if (equalityScreeningAsked(r) && !r.equalityScreening) r.equalityScreening = NO_DISADVANTAGE;
   return r;
 }

@@ -14,6 +14,7 @@ export const STEP_NAMES: Record<StepCode, string> = {
   RESEARCH: 'Research and Innovation',
   IT_INSTALL: 'IT permission to install',
   WORKFORCE: 'Staff consultation (Organisational Development)',
+  EQIA: 'Equality and Quality Impact Assessment (EQIA)',
   SIRO: 'Senior Information Risk Owner (SIRO)',
 };
 

@@ -1,5 +1,5 @@
-// The ten screening questions in the API's own wording (shared/domain/screening, through the contract).
-import { DPIA_SCREENING_QUESTIONS } from '../../../../contract/generated/contract';
+// The screening questions in the API's own wording (shared/domain/screening, through the contract).
+import { DPIA_SCREENING_QUESTIONS, EQUALITY_GROUPS, EQUALITY_SCREENING_QUESTION } from '../../../../contract/generated/contract';
 import type { IntakeDraft } from '../../../../services/AiGovernanceService';
 import type { FieldMessage, IntakeRequestV1, RequestType } from '../../../../services/types';
 
@@ -28,7 +28,7 @@ export interface Question {
   optional?: boolean;
 }
 
-export type SectionId = 'about' | 'promises' | 'national' | 'data' | 'use' | 'screening';
+export type SectionId = 'about' | 'promises' | 'national' | 'data' | 'use' | 'screening' | 'equality';
 
 export const SECTIONS: { id: SectionId; title: string; intro: string }[] = [
   { id: 'about', title: 'About the request', intro: 'Tell us what you want to use and why. The policy asks every request to say its purpose, expected benefits and how success will be measured.' },
@@ -40,6 +40,11 @@ export const SECTIONS: { id: SectionId; title: string; intro: string }[] = [
     id: 'screening',
     title: 'Data Protection Impact Assessment (DPIA) screening',
     intro: 'Ten questions from the policy (Appendix 2). If you answer yes to any of them, the Information Governance team will ask for a full Data Protection Impact Assessment.',
+  },
+  {
+    id: 'equality',
+    title: 'Equality screening',
+    intro: 'Asked because the tool changes a service or affects patients or staff (the policy, Appendix 1). For each group protected by the Equality Act 2010, and for carers, say whether the tool could put it at a disadvantage. If it could, an equality lead makes sure a full Equality and Quality Impact Assessment is done before the tool is introduced.',
   },
 ];
 
@@ -67,6 +72,19 @@ const PROMISES: { key: string; label: string }[] = [
 ];
 
 const notPublicGeneric = (a: Answers): boolean => a.type !== undefined && a.type !== 'public-generic';
+
+/** A yes to a question that is shown (a hidden question's old answer is not sent). */
+const answeredYes = (a: Answers, path: string): boolean => {
+  const q = questionByPath(path);
+  return q !== undefined && applies(q, a) && a[path] === true;
+};
+// The equality screening is asked when the tool changes a service or affects patients or staff,
+// as the API's intake rule says (shared/domain/screening/equalityGate.ts).
+// A free or generic tool may not be used with patients at all, so for it only the first two count.
+const EQUALITY_ASKED_BY = ['use.serviceChange', 'use.staffImpact'];
+const PATIENTS_AFFECTED_BY = ['use.clinical', 'use.healthcareProvision', 'use.medicalDevice'];
+export const equalityScreeningAsked = (a: Answers): boolean =>
+  EQUALITY_ASKED_BY.some((path) => answeredYes(a, path)) || (a.type !== 'public-generic' && PATIENTS_AFFECTED_BY.some((path) => answeredYes(a, path)));
 
 export const QUESTIONS: Question[] = [
   { path: 'type', kind: 'requestType', section: 'about', name: 'Kind of request', label: 'What kind of request is this?', help: 'Choose the closest match. It decides which questions follow. Using a tool that is already approved needs no request: search the register instead.' },
@@ -109,6 +127,18 @@ export const QUESTIONS: Question[] = [
   { path: 'use.supplierAssured', kind: 'yesNo', section: 'use', name: 'Supplier already assured', label: 'Has the supplier already been checked and approved by us or nationally?', help: 'For example through an existing contract or a national framework. Answer no if you do not know.' },
 
   ...DPIA_SCREENING_QUESTIONS.map((q, i): Question => ({ path: `dpiaScreening.${i}`, kind: 'yesNo', section: 'screening', name: `Screening question ${q.number}`, label: `${q.number}. ${q.question}`, help: q.examples })),
+
+  ...([] as Question[]).concat(...EQUALITY_GROUPS.map((g): Question[] => [
+    { path: `equalityScreening.${g.key}.disadvantage`, kind: 'yesNo', section: 'equality', name: `Equality screening: ${g.name.toLowerCase()}`, label: `${g.name}. ${EQUALITY_SCREENING_QUESTION}`, help: g.meaning, appliesWhen: equalityScreeningAsked },
+    {
+      path: `equalityScreening.${g.key}.mitigation`,
+      kind: 'multiline',
+      section: 'equality',
+      name: `How the disadvantage for ${g.name.toLowerCase()} is reduced`,
+      label: `${g.name}: how is the disadvantage reduced, or will it be? If it cannot be, say why.`,
+      appliesWhen: (a) => equalityScreeningAsked(a) && a[`equalityScreening.${g.key}.disadvantage`] === true,
+    },
+  ])),
 ];
 
 export function applies(question: Question, answers: Answers): boolean {
@@ -217,6 +247,7 @@ export function toIntakeRequest(a: Answers): IntakeRequestV1 {
       supplierAssured: on('use.supplierAssured'),
     },
     dpiaScreening: DPIA_SCREENING_QUESTIONS.map((_, i) => bool(a, `dpiaScreening.${i}`)),
+    ...(equalityScreeningAsked(a) ? { equalityScreening: equalityAnswers(a) } : {}),
   };
   // The request is a union on its type: only a national request has `national`, only a free or generic one `attestations`.
   if (type === 'national') {
@@ -248,6 +279,15 @@ export function toIntakeRequest(a: Answers): IntakeRequestV1 {
     };
   }
   return { type, ...common };
+}
+
+function equalityAnswers(a: Answers): NonNullable<IntakeRequestV1['equalityScreening']> {
+  const answers: Record<string, { disadvantage: boolean; mitigation?: string }> = {};
+  for (const g of EQUALITY_GROUPS) {
+    const disadvantage = bool(a, `equalityScreening.${g.key}.disadvantage`);
+    answers[g.key] = disadvantage ? { disadvantage, mitigation: text(a, `equalityScreening.${g.key}.mitigation`) } : { disadvantage };
+  }
+  return answers as NonNullable<IntakeRequestV1['equalityScreening']>;
 }
 
 /** An unfinished form in the intake shape, with unanswered questions left out. */

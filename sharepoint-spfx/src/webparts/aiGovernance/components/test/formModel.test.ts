@@ -1,5 +1,5 @@
-import { DPIA_SCREENING_QUESTIONS, REQUEST_FIELD_LABELS } from '../../../../contract/generated/contract';
-import { QUESTIONS, applicableQuestions, fromDraft, toDraft, toIntakeRequest, validate } from '../requestForm/formModel';
+import { DPIA_SCREENING_QUESTIONS, EQUALITY_GROUPS, REQUEST_FIELD_LABELS } from '../../../../contract/generated/contract';
+import { QUESTIONS, applicableQuestions, fromDraft, toDraft, toIntakeRequest, validate, type Answers } from '../requestForm/formModel';
 import { validProcuredAnswers } from './fixtures';
 
 const paths = (answers: Record<string, unknown>): string[] => applicableQuestions(answers as never).map((q) => q.path);
@@ -27,7 +27,7 @@ describe('request form model', () => {
   });
 
   it('asks every answer the API takes, and none it does not (the contract lists them)', () => {
-    const asked = QUESTIONS.map((q) => q.path.replace(/^dpiaScreening\.\d+$/, 'dpiaScreening'));
+    const asked = QUESTIONS.map((q) => q.path.replace(/^dpiaScreening\.\d+$/, 'dpiaScreening').replace(/^equalityScreening\..+$/, 'equalityScreening'));
     expect(Array.from(new Set(asked)).sort()).toEqual(Object.keys(REQUEST_FIELD_LABELS).sort());
   });
 
@@ -35,6 +35,26 @@ describe('request form model', () => {
     const screening = QUESTIONS.filter((q) => q.section === 'screening');
     expect(screening.map((q) => q.label)).toEqual(DPIA_SCREENING_QUESTIONS.map((q) => `${q.number}. ${q.question}`));
     expect(screening[0].label).toBe('1. Will the tool process information that identifies a person, living or dead?');
+  });
+
+  it('asks the equality screening (Appendix 1) only when the tool changes a service or affects patients or staff', () => {
+    const equality = (answers: Record<string, unknown>): string[] => paths(answers).filter((p) => p.indexOf('equalityScreening.') === 0);
+    expect(equality({ ...validProcuredAnswers() })).toEqual([]);
+    expect(equality({ ...validProcuredAnswers(), 'use.serviceChange': true })).toEqual(EQUALITY_GROUPS.map((g) => `equalityScreening.${g.key}.disadvantage`));
+    expect(equality({ ...validProcuredAnswers(), 'use.staffImpact': true })).toHaveLength(10);
+    expect(equality({ ...validProcuredAnswers(), 'use.clinical': true })).toHaveLength(10);
+    // A possible disadvantage asks how it is reduced, and the answer is required.
+    const answers: Answers = { ...validProcuredAnswers(), 'use.serviceChange': true };
+    for (const g of EQUALITY_GROUPS) answers[`equalityScreening.${g.key}.disadvantage`] = g.key === 'disability';
+    expect(equality(answers)).toContain('equalityScreening.disability.mitigation');
+    expect(validate(answers).map((p) => p.field)).toEqual(['equalityScreening.disability.mitigation']);
+    answers['equalityScreening.disability.mitigation'] = 'Tested with screen reader users before launch.';
+    expect(validate(answers)).toEqual([]);
+    const request = toIntakeRequest(answers);
+    expect(request.equalityScreening?.disability).toEqual({ disadvantage: true, mitigation: 'Tested with screen reader users before launch.' });
+    expect(request.equalityScreening?.age).toEqual({ disadvantage: false });
+    // Not asked, not sent.
+    expect('equalityScreening' in toIntakeRequest(validProcuredAnswers())).toBe(false);
   });
 
   it('always asks the ten screening questions once a kind is chosen', () => {
