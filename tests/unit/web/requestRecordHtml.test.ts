@@ -15,7 +15,7 @@ describe('the request facts, ordered for the deciding role', () => {
     expect(requestFactSections(healthcare, 'FINANCE')[0].id).toBe('product');
     expect(requestFactSections(healthcare, 'DPIA').slice(0, 2).map((s) => s.id)).toEqual(['data', 'screening']);
     expect(requestFactSections(healthcare, 'CSO')[0].id).toBe('use');
-    expect(requestFactSections(healthcare).map((s) => s.id)).toEqual(['who', 'product', 'purpose', 'data', 'use', 'screening']);
+    expect(requestFactSections(healthcare).map((s) => s.id)).toEqual(['who', 'product', 'purpose', 'data', 'use', 'screening', 'equality']);
   });
 
   it('shows the Caldicott Guardian confidential patient information and the legal basis first', () => {
@@ -33,7 +33,7 @@ describe('the request facts, ordered for the deciding role', () => {
     expect(equality.kind).toBe('questions');
     expect(equality.facts).toHaveLength(10);
     expect(equality.facts[1]).toEqual({ label: expect.stringMatching(/^Disability: Could the tool/) as string, value: 'Yes. How it is reduced: Screen reader tested' });
-    expect(requestFactSections(healthcare).some((s) => s.id === 'equality')).toBe(false);
+    expect(requestFactSections(intake('public-generic')).some((s) => s.id === 'equality')).toBe(false);
   });
 });
 
