@@ -4,6 +4,7 @@ import './request/requests';
 import './request/requestPage';
 import './request/decisions';
 import './request/requestChanges';
+import './request/replies';
 import './sharepoint/sharepointWebhook';
 import './sharepoint/sharepointSubscriptions';
 import './governance/weeklyDigest';

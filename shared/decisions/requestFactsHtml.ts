@@ -1,5 +1,4 @@
-import { DPIA_SCREENING_QUESTIONS, REQUEST_FIELDS, REQUEST_FIELD_LABELS, readRequestField, type IntakeRequest, type RequestField, type StepCode } from '../domain';
-import { formatPounds } from '../domain/routing/requestFacts';
+import { answerText as answer, DPIA_SCREENING_QUESTIONS, fieldLabel as label, REQUEST_FIELDS, readRequestField, type IntakeRequest, type RequestField, type StepCode } from '../domain';
 import { escapeHtml as e } from '../web/page';
 
 /**
@@ -33,24 +32,9 @@ const TITLES: Record<SectionId, string> = {
 };
 const FIELDS_OF = (prefix: string): RequestField[] => REQUEST_FIELDS.filter((f) => f.startsWith(prefix));
 
-function answer(value: unknown): string {
-  if (value === true) return 'Yes';
-  if (value === false) return 'No';
-  if (typeof value === 'string' && value !== '') return value;
-  if (typeof value === 'number') return String(value);
-  // Lists (the screening) have their own section; anything else unanswered says so.
-  return 'Not given';
-}
-
-// "whether the tool uses personal data" reads as a question heading once capitalised.
-const label = (field: RequestField): string => {
-  const text = REQUEST_FIELD_LABELS[field];
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
-
 function list(request: IntakeRequest, fields: readonly RequestField[]): string {
   const rows = fields.map((f) => {
-    const value = f === 'estimatedCost' ? formatPounds(request.estimatedCost) : answer(readRequestField(request, f));
+    const value = answer(readRequestField(request, f), f);
     return `<dt>${e(label(f))}</dt><dd>${e(value)}</dd>`;
   });
   return `<dl>${rows.join('')}</dl>`;

@@ -8,6 +8,7 @@ import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
 import { mayReadRequest } from '../access/requestReaders';
 import { checklistFromJson } from '../decisions/checklistAnswers';
+import { conversationFromItem } from './conversation';
 
 /** One request as people see it: the JSON of `GET /api/requests/{id}` (the contract's) and the request page. */
 export type RequestView = RequestViewResponse;
@@ -39,6 +40,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
     risk: item.RiskRating,
     route: routeFromItem(item) ?? null,
     steps,
+    conversation: conversationFromItem(item),
     progress: status?.customStatus ?? null,
     decisionSummary: item.DecisionSummary,
     reviewDue: item.ReviewDueDate,

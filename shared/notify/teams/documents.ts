@@ -19,7 +19,9 @@ import type { NotificationKind, NotificationModels } from '../viewModels';
  * stays email only and the Teams notifier hands it to its fallback.
  */
 // A failed list change is an operational alert for the governance lead: email only, like the digest.
-export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed'>;
+// What the requester hears about their own request (receipt, stages) and the withdrawal notice
+// go by email: they carry no decision to make in Teams.
+export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'requestReceived' | 'stageCompleted' | 'stepWithdrawn'>;
 export type TeamsDocuments = { [K in TeamsKind]: (model: NotificationModels[K]) => EmailDocument };
 
 export const teamsDocuments: TeamsDocuments = {

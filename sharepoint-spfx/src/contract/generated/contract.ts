@@ -733,6 +733,23 @@ export type RequestViewResponse = {
       reasonIfNot?: string;
     }[];
   }[];
+  conversation: {
+    stepCode: string;
+    askedBy: string;
+    askedAt: string;
+    question: string;
+    reply?: {
+      text: string;
+      by: string;
+      at: string;
+      changes: {
+        field: string;
+        label: string;
+        before: string;
+        after: string;
+      }[];
+    };
+  }[];
   progress: unknown;
   decisionSummary?: string | null;
   reviewDue?: string | null;

@@ -73,7 +73,7 @@ export const MyRequests: React.FC = () => {
       await service.withdraw(detail.id, withdrawReason.trim());
       setConfirmWithdraw(false);
       await load();
-      setStatus('The request is being withdrawn. Everyone who was reviewing it will be told.');
+      setStatus('The request is being withdrawn. Everyone with an open step on it is told by email.');
       setSelected({ kind: 'request', detail: await service.getRequest(detail.id) });
     } catch (e) {
       setFailure(`We could not withdraw the request. ${(e as Error).message}`);
@@ -144,7 +144,7 @@ export const MyRequests: React.FC = () => {
           ) : (
             <div role="group" aria-labelledby="aig-withdraw-title">
               <h4 id="aig-withdraw-title">Withdraw this request?</h4>
-              <p>Reviews stop and everyone involved is told. You cannot undo this, but you can make a new request later.</p>
+              <p>Reviews stop and everyone with an open step on it is told. You cannot undo this, but you can make a new request later.</p>
               <TextField label="Why are you withdrawing it? (optional)" value={withdrawReason} onChange={(_, v) => setWithdrawReason(v ?? '')} />
               <div style={{ display: 'flex', gap: 12, marginTop: 8 }}>
                 <PrimaryButton text="Yes, withdraw it" onClick={() => fireAndForget(withdraw(detail))} />

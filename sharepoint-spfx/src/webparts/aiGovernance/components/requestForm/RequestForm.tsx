@@ -166,7 +166,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
           {resubmitFor ? 'Updated request sent' : 'Request sent'}
         </h2>
         <p>
-          Your reference is <strong>{submittedId}</strong>. We will email you at each step. You can follow it under
+          Your reference is <strong>{submittedId}</strong>. We will email you a receipt with its route, when each stage is complete, if a reviewer needs more information, and with the outcome. You can follow it under
           &quot;My requests&quot;.
         </p>
       </section>
