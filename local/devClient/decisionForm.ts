@@ -25,9 +25,11 @@ export async function submitDecision(
   link: string,
   page: DecisionPage,
   outcome: 'approved' | 'rejected' | 'more-information' | 'not-required',
-  options: { comments?: string; confirmAll?: boolean; csrf?: string; cookie?: string; origin?: string } = {},
+  options: { comments?: string; confirmAll?: boolean; csrf?: string; cookie?: string; origin?: string; confirmRejection?: boolean } = {},
 ): Promise<{ status: number; html: string }> {
   const form = new URLSearchParams({ csrf: options.csrf ?? page.csrf, outcome, comments: options.comments ?? '' });
+  // The page asks before a rejection is recorded; a script answers "Yes, reject" unless told not to.
+  if (outcome === 'rejected' && options.confirmRejection !== false) form.set('confirmRejection', 'yes');
   if (options.confirmAll ?? true) for (const id of page.checklist) form.set(`confirm:${id}`, 'yes');
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', cookie: options.cookie ?? page.cookie };
   if (options.origin) headers.origin = options.origin;

@@ -4,6 +4,7 @@ export interface MailboxMessage {
   id: number | string;
   to: string[];
   subject: string;
+  text: string;
   links: string[];
 }
 

@@ -58,7 +58,7 @@ export const variants: Variant[] = [
     kind: 'stepAssigned',
     model: { request, step, decisionUrl, resubmission },
     links: [decisionUrl, request.requestUrl],
-    subject: /^Resubmitted, decision needed: Data protection review for “Ambient voice notes for outpatient clinics”$/,
+    subject: /^Decision needed again, resubmitted: Data protection review for “Ambient voice notes for outpatient clinics”$/,
     footer: 'It quotes the reviewer’s question, the requester’s reply and the answers that changed',
   }),
   variant({

@@ -7,7 +7,7 @@ import { resubmissionBlocks } from './resubmission';
 /** To the approver when a step is assigned (or asked again after a reply): what is asked, why, by when, and the decision link. */
 export function stepAssignedEmail(m: StepAssigned): EmailDocument {
   return {
-    subject: `${m.resubmission ? 'Resubmitted, decision needed' : 'Decision needed'}: ${m.step.name} for ${quoted(m.request.title)}`,
+    subject: `${m.resubmission ? 'Decision needed again, resubmitted' : 'Decision needed'}: ${m.step.name} for ${quoted(m.request.title)}`,
     heading: m.resubmission ? `Resubmitted: your decision is needed again: ${m.step.name}` : `Your decision is needed: ${m.step.name}`,
     ...(m.resubmission ? { quotesReply: true } : {}),
     blocks: [
