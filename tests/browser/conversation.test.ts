@@ -7,12 +7,15 @@ import { accessibilityViolations, activate, launchChromium, screenshot, signInAs
 // The whole conversation in a real browser, keyboard only, axe on every page: the reviewer asks a
 // question from the emailed decision page, the requester replies on the reply page and changes an
 // answer, the re-review email in the mailbox shows the change, and the reviewer approves.
-const AMARA = 'amara.nwosu@example.nhs.uk';
-const PRIYA = 'priya.shah@example.nhs.uk';
-const TITLE = 'Summarising public consultation responses';
-const QUESTION = 'Will the responses include anything people wrote about themselves?';
-const REPLY = 'No: we only use the published summary tables, which hold no names.';
-const NEW_PURPOSE = 'Summarise the published summary tables of the public consultation only.';
+const [AMARA, PRIYA] = ['amara.nwosu@example.nhs.uk', 'priya.shah@example.nhs.uk'];
+/** What each person says in the conversation. */
+const SAID = {
+  title: 'Summarising public consultation responses',
+  question: 'Will the responses include anything people wrote about themselves?',
+  reply: 'No: we only use the published summary tables, which hold no names.',
+  purpose: 'Summarise the published summary tables of the public consultation only.',
+};
+const { title: TITLE, question: QUESTION, reply: REPLY, purpose: NEW_PURPOSE } = SAID;
 
 describe('the conversation in a browser, keyboard only', () => {
   let rt: RuntimeProcess;

@@ -12,7 +12,7 @@ export const samples = {
     HealthcareProvision: true, ClinicalUse: false, MedicalDevice: false, Research: false, ServiceChange: false, AutomatedDecisions: false,
     HumanReviewArrangement: 'Clinician reviews every letter', InstallNeeded: false, NationallyProcured: false, EstimatedCost: 2500, Status: 'Submitted',
     CurrentStage: null, RiskRating: 'Medium', RouteJson: null, OrchestrationInstanceId: null, SubmissionKey: null, DpiaReference: null, DtacReference: null, HraReference: null,
-    DecisionSummary: null, ReviewDueDate: null, IntakeJson: null, PreviousIntakeJson: null,
+    DecisionSummary: null, ReviewDueDate: null, IntakeJson: null, PreviousIntakeJson: null, ConversationJson: null,
   }),
   approvalTasks: (n: number, userId: number, requestId: number): ItemFields<typeof aiApprovalTasksList> => ({
     Title: `IG review ${n}`, RequestId: requestId, StepCode: 'IG_REVIEW', RoleCode: 'IG', AssigneeId: userId, DelegateId: null, Status: 'Pending',

@@ -1,12 +1,12 @@
 import type { Block, EmailDocument } from '../document';
 import { quoted } from '../format';
-import type { RequestReceived, StageCompleted } from '../../viewModels';
+import type { RequestReceived } from '../../viewModels';
 
 /** The stages as the requester reads them: "Stage 2: Data protection review (Information Governance manager)". */
 export const stageLines = (route: RequestReceived['route']): string[] =>
   route.map((s) => `Stage ${s.stage}: ${s.steps.map((x) => `${x.name} (${x.role})`).join('; ')}`);
 
-export const routeBlock = (route: RequestReceived['route'] | StageCompleted['next'][]): Block => ({ kind: 'bullets', items: stageLines(route) });
+export const routeBlock = (route: RequestReceived['route']): Block => ({ kind: 'bullets', items: stageLines(route) });
 
 /** The receipt: the request arrived, its reference, and who will review it in what order. */
 export function requestReceivedEmail(m: RequestReceived): EmailDocument {
