@@ -43,6 +43,8 @@ export interface AiGovernanceService {
   getAnswers(id: string): Promise<T.RequestAnswers>;
   /** Answers "more information needed" with the whole request, corrected. */
   resubmit(requestId: string, request: T.IntakeRequestV1): Promise<SubmitResult>;
+  /** Replies to "more information needed", with the whole request when answers changed. */
+  reply(requestId: string, reply: string, request?: T.IntakeRequestV1): Promise<SubmitResult>;
   withdraw(requestId: string, reason: string): Promise<void>;
 
   /** Tasks assigned to me and those passed to me as a deputy. */
