@@ -6,6 +6,7 @@ import './request/evidence';
 import './request/decisions';
 import './request/attachments';
 import './request/requestChanges';
+import './request/replies';
 import './sharepoint/sharepointWebhook';
 import './sharepoint/sharepointSubscriptions';
 import './governance/weeklyDigest';

@@ -1,7 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { makeDecisionService } from '../../shared/decisions/decisionService';
-import { decisionFormPage, formExpiredPage, recordedPage, refusalPage } from '../../shared/decisions/decisionPages';
+import { confirmRejectionPage, decisionFormPage, formExpiredPage, recordedPage, refusalPage } from '../../shared/decisions/decisionPages';
 import { appClock } from '../../shared/time';
 import { EVENT } from '../../orchestrations/request/names';
 import { appServices } from '../../app/services';
@@ -88,8 +88,16 @@ export async function postDecision(request: HttpRequest, context: InvocationCont
   if (!formIsOurs(request, form, CSRF_COOKIE.name, appServices().settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
   // Teams cards add via=teams to the link so the audit log says where the decision came from.
   const via = request.query.get('via') === 'teams' ? 'teams' : 'email';
-  const result = await service(context).decide(request.params.token ?? '', form, signedInEmail(request), via);
+  const token = request.params.token ?? '';
+  if (form.back === 'yes') {
+    // Back from the rejection's confirmation: the form again, as it was filled in; nothing decided.
+    const opened = await service(context).open(token, signedInEmail(request));
+    if (!opened.ok) return html(opened.refusal.kind === 'link' ? 400 : 409, refusalPage(opened.refusal));
+    return html(200, decisionFormPage(opened.view, form.csrf, [], form));
+  }
+  const result = await service(context).decide(token, form, signedInEmail(request), via, { confirmRejection: true });
   if (result.ok) return html(200, recordedPage(result.view, result.outcome));
+  if ('confirm' in result) return html(200, confirmRejectionPage(result.view, form));
   if ('refusal' in result) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
   return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form, await documentsFor(request, result.view)));
 }

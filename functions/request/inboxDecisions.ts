@@ -93,6 +93,8 @@ export async function decideFromInbox(request: HttpRequest, context: InvocationC
 
   if (result.ok) return { status: 200, jsonBody: { taskId: String(row.Id), outcome: result.outcome } };
   if ('invalid' in result) return badRequest(result.invalid);
+  // Only the decision page asks for a confirmation (decide's confirmRejection); the inbox's call never gets one.
+  if (!('refusal' in result)) return badRequest([{ field: 'outcome', message: 'confirm the rejection' }]);
   const { refusal } = result;
   const text = refusal.kind === 'link' ? decisionTokenProblemText[refusal.problem] : REFUSAL_TEXT[refusal.kind].text;
   return { status: refusal.kind === 'self-approval' ? 403 : 409, jsonBody: { error: text, refusal: refusal.kind } };

@@ -1,6 +1,6 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { requestItemFromIntake } from '../../shared/sharepoint/requestItem';
+import { replyToQuestion, type ReplyDeps } from '../../shared/requests/replyToQuestion';
 import { EVENT, requestInstanceId } from '../../orchestrations/request/names';
 import { appClock } from '../../shared/time';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
@@ -10,7 +10,7 @@ import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from '../
 const conflict = (message: string): HttpResponseInit => ({ status: 409, jsonBody: { error: message } });
 
 /** The request and its requester, or the response that says why not. */
-async function requesterOnly(request: HttpRequest): Promise<{ id: number; status: string; requesterEmail: string } | HttpResponseInit> {
+export async function requesterOnly(request: HttpRequest): Promise<{ id: number; status: string; requesterEmail: string } | HttpResponseInit> {
   const services = appServices();
   const item = await requestFromRoute(request, services);
   if (isResponse(item)) return item;
@@ -47,10 +47,18 @@ export async function withdrawRequest(request: HttpRequest, context: InvocationC
   return { status: 202, jsonBody: { id: found.id, status: 'Withdrawing' } };
 }
 
+/** What a reply needs: the lists, the audit log, and the way to resume the request's workflow. */
+export function replyDeps(context: InvocationContext): ReplyDeps {
+  const services = appServices();
+  const client = df.getClient(context);
+  return { repos: services.repos, people: services.people, audit: services.audit, resume: (id, at) => client.raiseEvent(requestInstanceId(id), EVENT.resubmitted, { at }) };
+}
+
 /**
  * `POST /api/requests/{id}/responses`: the requester answers "more information needed" with the
- * whole request (intake JSON version 1) as it now stands. The route is planned again; approvals
- * whose answers did not change stand.
+ * whole request (intake JSON version 1) as it now stands, and no written reply (the reply page
+ * and `POST /api/requests/{id}/reply` take one). The route is planned again; approvals whose
+ * answers did not change stand.
  */
 export async function resubmitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const found = await requesterOnly(request);
@@ -59,26 +67,8 @@ export async function resubmitRequest(request: HttpRequest, context: InvocationC
   const read = await intakeFromBody(request, 'the updated request', appServices().settings);
   if (isResponse(read)) return read;
 
-  const services = appServices();
-  const current = await services.repos.requests.get(found.id);
-  const requesterId = current.RequesterId;
-  await services.repos.requests.modify(found.id, (item) => ({
-    ...requestItemFromIntake(read.intake, requesterId),
-    Status: 'Submitted',
-    PreviousIntakeJson: item.IntakeJson,
-  }));
-  const at = appClock.now().toISOString();
-  await df.getClient(context).raiseEvent(requestInstanceId(found.id), EVENT.resubmitted, { at });
-  await services.audit.append({
-    title: 'Request resubmitted with new answers',
-    eventType: 'request-resubmitted',
-    subjectList: 'AI Requests',
-    subjectItemId: found.id,
-    actor: found.requesterEmail,
-    channel: 'Web',
-    occurredAt: at,
-    key: `request-${found.id}/resubmitted/${at}`,
-  });
+  const result = await replyToQuestion(replyDeps(context), { requestId: found.id, text: '', answers: read.intake, by: found.requesterEmail, at: appClock.now().toISOString() });
+  if (!result.ok) return conflict(result.notWaiting);
   return { status: 202, jsonBody: { id: found.id, status: 'Submitted' } };
 }
 

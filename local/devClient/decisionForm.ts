@@ -46,9 +46,11 @@ export async function submitDecision(
   link: string,
   page: DecisionPage,
   outcome: 'approved' | 'rejected' | 'more-information' | 'not-required',
-  options: { comments?: string; confirmAll?: boolean; reasons?: Record<string, string>; csrf?: string; cookie?: string; origin?: string; references?: Record<string, string> } = {},
+  options: { comments?: string; confirmAll?: boolean; reasons?: Record<string, string>; csrf?: string; cookie?: string; origin?: string; references?: Record<string, string>; confirmRejection?: boolean } = {},
 ): Promise<{ status: number; html: string }> {
   const form = new URLSearchParams({ csrf: options.csrf ?? page.csrf, outcome, comments: options.comments ?? '' });
+  // The page asks before a rejection is recorded; a script answers "Yes, reject" unless told not to.
+  if (outcome === 'rejected' && options.confirmRejection !== false) form.set('confirmRejection', 'yes');
   const reasons = options.reasons ?? {};
   if (options.confirmAll ?? true) for (const id of page.checklist) if (!(id in reasons)) form.set(`confirm:${id}`, 'yes');
   for (const [id, reason] of Object.entries(reasons)) form.set(`reason:${id}`, reason);

@@ -11,6 +11,8 @@ export interface MailboxMessage {
   id: number | string;
   to: string[];
   subject: string;
+  /** The plain-text body. */
+  text: string;
   links: string[];
 }
 

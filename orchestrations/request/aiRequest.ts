@@ -47,11 +47,12 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
     for (const code of plan.reopened) approved.delete(code);
 
     let needsInformation: StepResult | undefined;
+    let previousStageRan = false;
     for (const [index, stage] of plan.route.stages.entries()) {
       const pending = stage.filter((s) => !approved.has(s.code));
       if (pending.length === 0) continue;
       progress({ state: 'in-review', stage: index + 1, waitingOn: pending.map((s) => s.code) });
-      const stageInput: StartStageInput = { requestId, stage: index + 1, stages: plan.route.stages.length };
+      const stageInput: StartStageInput = { requestId, stage: index + 1, stages: plan.route.stages.length, startedAt: context.df.currentUtcDateTime.toISOString(), previousStageRan };
       yield context.df.callActivity(ACTIVITY.startStage, stageInput);
 
       const ids = pending.map((step) => {
@@ -91,6 +92,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       }
       needsInformation = results.find((r) => r.outcome === 'more-information');
       if (needsInformation) break;
+      previousStageRan = true;
     }
 
     if (!needsInformation) {

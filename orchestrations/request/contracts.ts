@@ -32,6 +32,10 @@ export interface StartStageInput {
   /** 1-based position in the planned route (stages with nothing to do are skipped, not renumbered). */
   stage: number;
   stages: number;
+  /** The orchestration's time: names the stage's message, so each begin of a stage sends one (absent in histories recorded before). */
+  startedAt?: string;
+  /** A stage ran before this one in the same round: the requester is told it is complete. */
+  previousStageRan?: boolean;
 }
 
 export interface ApprovalStepInput {

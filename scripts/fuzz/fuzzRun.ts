@@ -72,6 +72,15 @@ function setAt(o: unknown, path: string[], v: unknown): unknown {
 }
 
 /** A valid body with one field replaced (or one unknown field added), or something else entirely. */
+/** A reply to "more information needed" carrying a (mutated) request as its answers; a body that is not JSON stays as it is. */
+function asReply(body: string): string {
+  try {
+    return JSON.stringify({ reply: 'An answer', answers: JSON.parse(body) as unknown });
+  } catch {
+    return body;
+  }
+}
+
 function mutated(valid: Record<string, unknown>) {
   const all = paths(valid).filter((p) => p.length > 0);
   return fc.oneof(
@@ -109,6 +118,7 @@ export function caseArbitrary(root: string): fc.Arbitrary<Case> {
     { weight: 1, arbitrary: post('/api/decisions', decisionBody) },
     { weight: 1, arbitrary: post(id.map((i) => `/api/requests/${i}/responses`), requestBody) },
     { weight: 1, arbitrary: post(id.map((i) => `/api/requests/${i}/withdrawal`), fc.constant('{}')) },
+    { weight: 1, arbitrary: post(id.map((i) => `/api/requests/${i}/reply`), fc.oneof(genericBody, requestBody.map(asReply))) },
     { weight: 1, arbitrary: post('/api/sharepoint/webhook', webhookBody) },
     { weight: 1, arbitrary: post(id.map((i) => `/api/decisions/${i}`), fc.string({ maxLength: 300 })) },
     { weight: 1, arbitrary: post(id.map((i) => `/api/attestations/${i}`), fc.string({ maxLength: 300 })) },

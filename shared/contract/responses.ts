@@ -71,6 +71,24 @@ export const jointStepProgressSchema = z.object({
 });
 
 /** `GET /api/requests/{id}`: the request as its page shows it, with the lists' labels. */
+/** One "more information needed" question on a request, and the requester's reply with each answer it changed. */
+export const conversationEntrySchema = z.object({
+  stepCode: z.string(),
+  /** Who asked (their email address). */
+  askedBy: z.string(),
+  askedAt: z.string(),
+  question: z.string(),
+  reply: z
+    .object({
+      text: z.string(),
+      by: z.string(),
+      at: z.string(),
+      /** Each changed answer in words: the question's label, what it was, what it is now. */
+      changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })),
+    })
+    .optional(),
+});
+
 export const requestViewResponse = z.object({
   id: z.number(),
   title: z.string(),
@@ -100,6 +118,8 @@ export const requestViewResponse = z.object({
   ),
   /** Each joint step attempt: who has decided and who is still to decide. */
   jointSteps: z.array(jointStepProgressSchema),
+  /** The questions and replies, oldest first. */
+  conversation: z.array(conversationEntrySchema),
   progress: z.unknown(),
   decisionSummary: nullableText,
   reviewDue: nullableText,

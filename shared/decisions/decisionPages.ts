@@ -5,6 +5,7 @@ import type { DecisionView, Refusal } from './decisionService';
 import { requestRecordHtml } from '../web/requestRecordHtml';
 import { referenceInputsHtml } from './referenceInputs';
 import { uploadFormHtml, type AttachmentRecord } from '../attachments';
+import { resubmissionHtml } from './resubmissionHtml';
 
 export const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: string; text: string }> = {
   'self-approval': {
@@ -34,12 +35,44 @@ const OUTCOME_TEXT = {
   'not-required': 'recorded that this step is not required',
 } as const;
 
+/** What happens next, true for the moment each outcome is recorded. */
+const NEXT_TEXT = {
+  approved:
+    'The request moves on when every step of this stage has been decided: the next stage’s reviewers are then sent it, and the requester is emailed when the stage is complete and with the outcome.',
+  'not-required':
+    'The request moves on when every step of this stage has been decided: the next stage’s reviewers are then sent it, and the requester is emailed when the stage is complete and with the outcome.',
+  rejected: 'The request ends here: no further steps run. The requester is emailed that it was not approved, with your reason.',
+  'more-information':
+    'The requester is emailed that you have a question and can reply on a reply page. When they reply, this step is asked again, with their reply and any answers they changed.',
+} as const;
+
 export function recordedPage(view: DecisionView, outcome: keyof typeof OUTCOME_TEXT): string {
   return page(
     'Decision recorded',
     `<h1>Decision recorded</h1>
 <div class="panel"><p>You ${e(OUTCOME_TEXT[outcome])} for “${e(view.title)}” (${e(view.step.name)}).</p></div>
-<p>The requester and the next approvers are told automatically. You can close this page.</p>`,
+<h2>What happens next</h2>
+<p>${e(NEXT_TEXT[outcome])} You can close this page.</p>`,
+  );
+}
+
+/**
+ * Before a rejection is recorded: the approver sees what it means and confirms, or goes back.
+ * The form's answers travel in hidden fields, so going back keeps them and confirming decides.
+ */
+export function confirmRejectionPage(view: DecisionView, form: Record<string, string>): string {
+  const hidden = (extra: Record<string, string>): string =>
+    Object.entries({ ...form, confirmRejection: '', back: '', ...extra })
+      .filter(([, value]) => value !== '')
+      .map(([name, value]) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`)
+      .join('');
+  return page(
+    'Reject this request?',
+    `<h1>Reject “${e(view.title)}”?</h1>
+<div class="panel"><p>Rejecting ends the request: no further steps run, and the requester is emailed that it was not approved, with your reason.</p>
+<p>Your reason:</p><blockquote>${e(form.comments?.trim() || 'No reason given.')}</blockquote></div>
+<form method="post">${hidden({ outcome: 'rejected', confirmRejection: 'yes' })}<button type="submit" class="warning">Yes, reject the request</button></form>
+<form method="post">${hidden({ back: 'yes' })}<button type="submit" class="secondary">No, go back to the decision</button></form>`,
   );
 }
 
@@ -96,6 +129,7 @@ ${errorFor(`checklist.${index}`)}
 <dt>You decide as</dt><dd>${e(view.step.role)} (${e(view.approverEmail)})</dd>
 ${view.due ? `<dt>Due</dt><dd>${e(new Date(view.due).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }))}</dd>` : ''}
 </dl>
+${resubmissionHtml(view.resubmission)}
 ${jointDeciders(view)}
 <div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">Policy: ${e(view.step.clause)}</p></div>
 ${requestRecordHtml(view.record, 2)}

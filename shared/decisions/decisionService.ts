@@ -10,6 +10,8 @@ import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProble
 import { samePerson } from '../access/people';
 import type { RequestRecord } from '../contract/requestRecord';
 import { loadRequestRecord } from '../requests/requestRecord';
+import { resubmissionOf } from '../requests/resubmission';
+import type { Resubmission } from '../notify/viewModels';
 
 /** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
 export interface DecisionSignal {
@@ -59,11 +61,15 @@ export interface DecisionView {
   record: RequestRecord;
   /** On a joint step, each role that must decide and what it has decided so far. */
   deciders: { roleCode: string; outcome: string | null; decidedAt: string | null }[];
+  /** A step asked again after a reply: the question, the reply and each changed answer. */
+  resubmission?: Resubmission;
 }
 
 export type OpenResult = { ok: true; view: DecisionView } | { ok: false; refusal: Refusal };
 export type DecideResult =
   | { ok: true; outcome: DecisionOutcome; view: DecisionView }
+  /** A rejection from the decision page waits for the approver to confirm it; nothing is written yet. */
+  | { ok: false; confirm: 'rejected'; view: DecisionView }
   | { ok: false; refusal: Refusal }
   | { ok: false; invalid: FieldMessage[]; view: DecisionView };
 
@@ -129,6 +135,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       record: await loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows),
       deciders: rows.length > 1 ? rows.map((r) => ({ roleCode: r.RoleCode, outcome: r.Outcome, decidedAt: r.RespondedAt })) : [],
     };
+    const resubmission = resubmissionOf(item, row.Attempt ?? 1);
+    if (resubmission) view.resubmission = resubmission;
     return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId, roleCode: rows.length > 1 ? row.RoleCode : undefined };
   }
 
@@ -171,7 +179,13 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
   }
 
   /** `channel`: where the link was followed from (Teams links say so); it is recorded, never trusted for access. */
-  async function decide(token: string, form: Record<string, string>, signedInEmail?: string, channel: DecisionSignal['channel'] = 'email'): Promise<DecideResult> {
+  async function decide(
+    token: string,
+    form: Record<string, string>,
+    signedInEmail?: string,
+    channel: DecisionSignal['channel'] = 'email',
+    options: { confirmRejection?: boolean } = {},
+  ): Promise<DecideResult> {
     const loaded = await load(token, signedInEmail);
     if (isRefusal(loaded)) return { ok: false, refusal: loaded };
     const { claims, instanceId, view } = loaded;
@@ -207,6 +221,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     if (decision.data.outcome === 'not-required' && !view.step.mayRecordNotRequired) {
       return { ok: false, invalid: [{ field: 'outcome', message: 'this step cannot be recorded as not required' }], view };
     }
+    // A rejection ends the request: the page asks once more before it is recorded.
+    if (options.confirmRejection && decision.data.outcome === 'rejected' && form.confirmRejection !== 'yes') return { ok: false, confirm: 'rejected', view };
 
     // Claim the link on the task row (etag-guarded), writing the decision with it, so a decision
     // that reached SharePoint is never lost even if the process stops before the next line.

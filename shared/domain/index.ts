@@ -31,3 +31,4 @@ export * from './deadlines/reviewDate';
 export * from './deadlines/reviewSchedule';
 export * from './stepNames';
 export * from './schemas/decisionReferences';
+export * from './answerText';

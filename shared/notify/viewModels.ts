@@ -37,10 +37,24 @@ export const StepSchema = z.object({
   due: dateValue,
 });
 
+/**
+ * A step asked again after the requester answered "more information needed": the question, the
+ * reply and exactly which answers changed, so the reviewer sees at once what is new.
+ */
+export const ResubmissionSchema = z.object({
+  /** Who asked, e.g. "Information Governance manager". */
+  askedBy: line(150),
+  question: line(4000),
+  /** Empty when the requester only changed answers. */
+  reply: z.string().trim().max(4000),
+  changes: z.array(z.object({ label: line(300), before: line(1000), after: line(1000) })).max(100),
+});
+
 export const StepAssignedSchema = z.object({
   request: RequestSummarySchema,
   step: StepSchema,
   decisionUrl: httpUrl,
+  resubmission: ResubmissionSchema.optional(),
 });
 
 export const ReminderSchema = StepAssignedSchema.extend({
@@ -58,8 +72,38 @@ export const EscalationSchema = z.discriminatedUnion('escalatedTo', [
 export const MoreInformationNeededSchema = z.object({
   request: RequestSummarySchema,
   step: StepSchema.pick({ name: true, role: true, reason: true }),
+  /** The reply page: the question, a reply box and the answers to change. */
+  replyUrl: httpUrl,
   /** The question itself stays on the request page: it is free text and may hold personal data. */
   respondBy: dateValue.optional(),
+});
+
+/** One stage of the route as the requester reads it: the steps and who takes each. */
+const StageOutlineSchema = z.object({
+  stage: z.number().int().positive(),
+  steps: z.array(z.object({ name: line(150), role: line(150) })).min(1).max(20),
+});
+
+/** To the requester when a request is sent, or sent back with a reply: its reference and its route. */
+export const RequestReceivedSchema = z.object({
+  request: RequestRefSchema,
+  reference: line(50),
+  resubmitted: z.boolean(),
+  route: z.array(StageOutlineSchema).min(1).max(20),
+});
+
+/** To the requester when a stage is complete and the next one begins. */
+export const StageCompletedSchema = z.object({
+  request: RequestRefSchema,
+  completed: z.object({ stage: z.number().int().positive(), steps: z.array(line(150)).min(1).max(20) }),
+  next: StageOutlineSchema,
+  stages: z.number().int().positive(),
+});
+
+/** To an approver whose open step stopped because the requester withdrew the request. */
+export const StepWithdrawnSchema = z.object({
+  request: RequestRefSchema,
+  step: StepSchema.pick({ name: true, role: true }),
 });
 
 export const OutcomeSchema = z.discriminatedUnion('outcome', [
@@ -144,6 +188,9 @@ export const notificationSchemas = {
   reminder: ReminderSchema,
   escalation: EscalationSchema,
   moreInformationNeeded: MoreInformationNeededSchema,
+  requestReceived: RequestReceivedSchema,
+  stageCompleted: StageCompletedSchema,
+  stepWithdrawn: StepWithdrawnSchema,
   outcome: OutcomeSchema,
   weeklyDigest: WeeklyDigestSchema,
   changeNotProcessed: ChangeNotProcessedSchema,
@@ -163,6 +210,10 @@ export type Reminder = NotificationModels['reminder'];
 export type Escalation = NotificationModels['escalation'];
 export type MoreInformationNeeded = NotificationModels['moreInformationNeeded'];
 export type Outcome = NotificationModels['outcome'];
+export type Resubmission = z.infer<typeof ResubmissionSchema>;
+export type RequestReceived = NotificationModels['requestReceived'];
+export type StageCompleted = NotificationModels['stageCompleted'];
+export type StepWithdrawn = NotificationModels['stepWithdrawn'];
 export type WeeklyDigest = NotificationModels['weeklyDigest'];
 export type ChangeNotProcessed = NotificationModels['changeNotProcessed'];
 export type StatusNotTrusted = NotificationModels['statusNotTrusted'];

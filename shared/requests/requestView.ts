@@ -11,6 +11,7 @@ import { checklistFromJson } from '../decisions/checklistAnswers';
 import { referencesOfRequest } from '../decisions/referenceColumns';
 import { attachmentsFor } from '../attachments';
 import { jointStepProgress } from '../decisions/jointProgress';
+import { conversationFromItem } from './conversation';
 
 /** One request as people see it: the JSON of `GET /api/requests/{id}` (the contract's) and the request page. */
 export type RequestView = RequestViewResponse;
@@ -44,6 +45,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
     route: routeFromItem(item) ?? null,
     steps,
     jointSteps,
+    conversation: conversationFromItem(item),
     progress: status?.customStatus ?? null,
     decisionSummary: item.DecisionSummary,
     reviewDue: item.ReviewDueDate,

@@ -72,3 +72,6 @@ export const RISK_LABELS = { low: 'Low', medium: 'Medium', high: 'High' } as con
 
 /** Where people read a request; messages link here instead of carrying its details. */
 export const requestPageUrl = (publicBaseUrl: string, requestId: number): string => `${publicBaseUrl}/api/requests/${requestId}/page`;
+
+/** The requester's reply page for "more information needed" (the link in that email). */
+export const requestReplyUrl = (publicBaseUrl: string, requestId: number): string => `${publicBaseUrl}/api/requests/${requestId}/reply`;

@@ -28,7 +28,12 @@ export async function requestFromRoute(request: HttpRequest, services: AppServic
 export async function intakeFromBody(request: HttpRequest, what: string, settings: OriginSettings): Promise<{ intake: IntakeRequest; route: Route } | HttpResponseInit> {
   const read = await readJsonBody(request, settings, `send ${what} as JSON (intake format version 1)`);
   if (isResponse(read)) return read;
-  const parsed = intakeRequestShapeSchema.safeParse(read.body);
+  return intakeFromValue(read.body);
+}
+
+/** A value (already read) as intake JSON version 1, checked for shape and the intake rules, as intakeFromBody does. */
+export function intakeFromValue(value: unknown): { intake: IntakeRequest; route: Route } | HttpResponseInit {
+  const parsed = intakeRequestShapeSchema.safeParse(value);
   if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
   const plan = planRoute(parsed.data);
   if (plan.outcome === 'refused') return { status: 400, jsonBody: { refused: plan.refused } };

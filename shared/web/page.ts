@@ -9,7 +9,7 @@ export { escapeHtml };
 const STYLE = `
 body{font-family:Arial,Helvetica,sans-serif;max-width:48rem;margin:0 auto;padding:1rem 1rem 3rem;line-height:1.5;color:#212b32;background:#fff}
 a{color:#005eb8}
-a:focus,button:focus,input:focus,textarea:focus{outline:4px solid #ffeb3b;outline-offset:0;box-shadow:0 4px 0 #212b32}
+a:focus,button:focus,input:focus,textarea:focus,summary:focus{outline:4px solid #ffeb3b;outline-offset:0;box-shadow:0 4px 0 #212b32}
 .hint{color:#4c6272}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:bold}dd{margin:0}
 fieldset{border:1px solid #d8dde0;margin:1rem 0;padding:1rem}legend{font-weight:bold;padding:0 .25rem}
@@ -20,6 +20,8 @@ button.secondary{background:#005eb8}button.warning{background:#d5281b}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border-bottom:1px solid #d8dde0;padding:.5rem;text-align:left;vertical-align:top}
 .panel{border-left:8px solid #005eb8;background:#f0f4f5;padding:1rem;margin:1rem 0}
 dl.facts{display:block}dl.facts dd{margin:0 0 .5rem}.hash{overflow-wrap:anywhere}
+blockquote{margin:.5rem 0;padding-left:1rem;border-left:4px solid #d8dde0;white-space:pre-wrap;overflow-wrap:anywhere}
+summary{cursor:pointer;font-weight:bold;color:#005eb8;margin:1rem 0}
 `;
 
 export function page(title: string, body: string): string {

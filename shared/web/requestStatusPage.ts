@@ -4,9 +4,11 @@ import type { RequestRecord } from '../contract/requestRecord';
 import { escapeHtml as e, page } from './page';
 import { requestRecordHtml } from './requestRecordHtml';
 import { attachmentsHtml } from '../attachments/attachmentsHtml';
+import { conversationHtml } from './conversationHtml';
 
 /** What the request page shows: the parts of `GET /api/requests/{id}` (the contract's RequestViewResponse) it reads. */
-export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> & {
+export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> &
+  Partial<Pick<RequestViewResponse, 'conversation'>> & {
   route: Route | null;
   steps: (Pick<RequestViewResponse['steps'][number], 'code' | 'attempt' | 'status' | 'outcome' | 'assignee' | 'due' | 'respondedAt' | 'comments'> &
     Partial<Pick<RequestViewResponse['steps'][number], 'checklist'>>)[];
@@ -21,7 +23,7 @@ const dayAndTime = (iso: string): string =>
 const STATUS_TEXT: Record<string, string> = {
   Submitted: 'The request has been received and its route is being planned.',
   'In review': 'The request is with the people named below. Each is told by email or Teams and reminded if a step is late.',
-  'More information needed': 'An approver has asked the requester for more information. The requester answers from "My requests" on the AI governance site; the steps then start again where needed.',
+  'More information needed': 'A reviewer has asked the requester for more information. The requester replies on the reply page their email links to, or from "My requests" on the AI governance site; the steps then start again where needed.',
   Approved: 'Every step of the route has approved this request.',
   Rejected: 'The request was rejected. The reason is in the steps below.',
   Withdrawn: 'The requester withdrew this request. No one needs to act on it.',
@@ -75,6 +77,8 @@ ${!record && view.attachments ? attachmentsHtml(view.attachments) : ''}
 <h2>Route and steps</h2>
 ${routeHtml || '<p>The route has not been planned yet.</p>'}
 ${record ? requestRecordHtml(record, 2) : ''}
+<h2>Questions and replies</h2>
+${conversationHtml(view.conversation ?? [], view.route)}
 <h2>What has happened</h2>
 ${history}`,
   );

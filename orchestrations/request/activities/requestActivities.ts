@@ -1,10 +1,11 @@
-import { planRoute, replanRoute, STEP_NAMES, toolReviewDate, type PriorDecision, type StepChange } from '../../../shared/domain';
+import { planRoute, replanRoute, STEP_NAMES, toolReviewDate, type PriorDecision, type Route, type StepChange } from '../../../shared/domain';
 import type { AuditLog } from '../../../shared/audit/auditLog';
 import type { Notifier } from '../../../shared/notify';
 import type { PeopleDirectory, Repositories } from '../../../shared/sharepoint';
 import { collect } from '../../../shared/sharepoint';
 import { REQUEST_TYPE_LABELS } from '../../../shared/sharepoint/lists/aiRequests';
-import { intakeFromItem, requestPageUrl, RISK_LABELS, routeFromItem } from '../../../shared/sharepoint/requestItem';
+import { intakeFromItem, requestPageUrl, requestReplyUrl, RISK_LABELS, routeFromItem } from '../../../shared/sharepoint/requestItem';
+import { conversationFromItem, conversationToJson, withQuestion } from '../../../shared/requests/conversation';
 import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, StartStageInput } from '../contracts';
 
 export interface RequestActivityDeps {
@@ -16,6 +17,12 @@ export interface RequestActivityDeps {
 }
 
 const STATUS_OF = { approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn', refused: 'Rejected' } as const;
+
+/** Stage n of the route as the requester reads it: each step's name and who takes it. */
+const stageOutline = (route: Route, index: number, skip: ReadonlySet<string> = new Set()) => ({
+  stage: index + 1,
+  steps: route.stages[index].filter((s) => !skip.has(s.code)).map((s) => ({ name: STEP_NAMES[s.code], role: s.role })),
+});
 
 /**
  * Activities on the request itself: plan (or re-plan) its route and write it to the item, ask the
@@ -75,6 +82,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
         details: { risk: outcome.route.risk.rating, steps: outcome.route.stages.map((st) => st.map((x) => x.code)), reopened: outcome.reopened, rulesVersion: outcome.route.rulesVersion },
         key: `request-${input.requestId}/route/${input.plannedAt}`,
       });
+      await sendReceipt(input, outcome.route, item);
       // A step the new answers no longer need leaves the route only with the reason on record,
       // and whoever it was already opened for is told it is closed, and why.
       for (const step of removed) {
@@ -111,8 +119,30 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     return [...new Set(emails)].filter((e) => e !== requesterEmail.toLowerCase()).sort();
   }
 
+  /**
+   * The receipt: the reference and the stages still to run, in order. A first plan sends one per
+   * request; each re-plan after a reply sends one of its own.
+   */
+  async function sendReceipt(input: PlanRequestRouteInput, route: Route, item: { Id: number; Title: string; RequestType: string; RequesterId: number }): Promise<void> {
+    const requester = await deps.people.personFor(item.RequesterId);
+    const done = new Set(input.approvedSteps);
+    const stages = route.stages.map((_, i) => stageOutline(route, i, done)).filter((st) => st.steps.length > 0);
+    if (stages.length === 0) return;
+    await deps.notifier.send(
+      'requestReceived',
+      requester.email,
+      { request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) }, reference: String(item.Id), resubmitted: input.replan, route: stages },
+      input.replan ? `request-${item.Id}/received/${input.plannedAt}` : `request-${item.Id}/received`,
+    );
+  }
+
   async function askForMoreInformation(input: AskForMoreInformationInput): Promise<void> {
-    const item = await deps.repos.requests.modify(input.requestId, () => ({ Status: 'More information needed' }));
+    // The question joins the thread once (a repeat run finds it there), with the status.
+    const item = await deps.repos.requests.modify(input.requestId, (current) => {
+      const thread = withQuestion(conversationFromItem(current), { stepCode: input.stepCode, askedBy: input.askedBy, askedAt: input.askedAt, question: input.comments });
+      if (!thread && current.Status === 'More information needed') return null;
+      return { Status: 'More information needed', ...(thread ? { ConversationJson: conversationToJson(thread) } : {}) };
+    });
     const requester = await deps.people.personFor(item.RequesterId);
     const route = routeFromItem(item);
     const step = route?.stages.flat().find((s) => s.code === input.stepCode);
@@ -122,6 +152,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       {
         request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id), stage: item.CurrentStage ?? 'In review' },
         step: { name: STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode, role: step?.role ?? 'An approver', reason: step?.reason ?? 'The approver needs more information.' },
+        replyUrl: requestReplyUrl(deps.publicBaseUrl, item.Id),
       },
       `request-${input.requestId}/more-information/${input.stepCode}/${input.askedAt}`,
     );
@@ -138,10 +169,28 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     });
   }
 
-  /** Writes only when the stage changed, so a repeat run makes no list change (and no webhook call). */
+  /**
+   * Writes only when the stage changed, so a repeat run makes no list change (and no webhook call).
+   * When a stage ran before this one, the requester hears that it is complete and who has the
+   * request now (the last stage's completion is the outcome message instead).
+   */
   async function startStage(input: StartStageInput): Promise<void> {
     const label = `Stage ${input.stage} of ${input.stages}`;
-    await deps.repos.requests.modify(input.requestId, (current) => (current.CurrentStage === label ? null : { CurrentStage: label }));
+    const item = await deps.repos.requests.modify(input.requestId, (current) => (current.CurrentStage === label ? null : { CurrentStage: label }));
+    const route = routeFromItem(item);
+    if (!input.previousStageRan || !input.startedAt || input.stage < 2 || !route) return;
+    const requester = await deps.people.personFor(item.RequesterId);
+    await deps.notifier.send(
+      'stageCompleted',
+      requester.email,
+      {
+        request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) },
+        completed: { stage: input.stage - 1, steps: route.stages[input.stage - 2].map((st) => STEP_NAMES[st.code]) },
+        next: stageOutline(route, input.stage - 1),
+        stages: input.stages,
+      },
+      `request-${input.requestId}/stage-${input.stage}/${input.startedAt}`,
+    );
   }
 
   /**

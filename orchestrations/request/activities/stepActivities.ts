@@ -4,11 +4,12 @@ import type { AuditLog } from '../../../shared/audit/auditLog';
 import type { ChannelPreference, ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
 import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
 import { TASK_OUTCOME_LABEL } from '../../../shared/sharepoint/lists/aiApprovalTasks';
-import { requestPageUrl } from '../../../shared/sharepoint/requestItem';
+import { requestPageUrl, routeFromItem } from '../../../shared/sharepoint/requestItem';
+import { resubmissionOf } from '../../../shared/requests/resubmission';
 import { signDecisionToken } from '../../../shared/security/decisionToken';
 import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
 import { EVENT } from '../names';
-import { firstWhoIsNotTheRequester } from '../../../shared/access/people';
+import { firstWhoIsNotTheRequester, samePerson } from '../../../shared/access/people';
 import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
 import { referencesFromJson, referencesToJson, requestColumnsFor } from '../../../shared/decisions/referenceColumns';
 import { fitText } from '../../../shared/domain/schemas/limits';
@@ -125,8 +126,10 @@ export function makeStepActivities(deps: StepActivityDeps) {
         InstanceId: input.instanceId,
       });
     }
+    // Asked again after a reply: the message says so and shows the question, reply and changes.
+    const resubmission = resubmissionOf(item, input.attempt);
     for (const to of people) {
-      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt) };
+      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt), ...(resubmission ? { resubmission } : {}) };
       await send('stepAssigned', to, model, `${input.instanceId}/assigned/${to.person.email}`, { requestId: input.requestId, at: input.assignedAt });
     }
     await deps.audit.append({
@@ -241,11 +244,37 @@ export function makeStepActivities(deps: StepActivityDeps) {
     }
   }
 
+  /**
+   * On withdrawal, everyone who holds an open step of it hears that no decision is needed: the
+   * task row's assignee and deputy, and each person acting for the step's roles.
+   */
+  async function tellWithdrawn(row: { StepCode: string; RoleCode: string; AssigneeId: number; DelegateId: number | null; InstanceId: string | null }, at: string, requestId: number): Promise<void> {
+    const item = await deps.repos.requests.get(requestId);
+    const requester = await deps.people.personFor(item.RequesterId);
+    const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === row.StepCode);
+    // A joint step has a row per role: only this row's role is still to decide.
+    const roleCodes = !planned ? [] : planned.deciders === 'all' ? planned.roleCodes.filter((c) => c === row.RoleCode) : planned.roleCodes;
+    const roles = await Promise.all(roleCodes.map((code) => deps.roles.get(code)));
+    const holders = [row.AssigneeId, ...(row.DelegateId ? [row.DelegateId] : [])];
+    const people = [...(await Promise.all(holders.map((id) => deps.people.personFor(id)))), ...actingPeople(roles, at, requester.email).map((r) => r.person)];
+    const model = {
+      request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) },
+      step: { name: STEP_NAMES[row.StepCode as keyof typeof STEP_NAMES] ?? row.StepCode, role: planned?.role ?? 'approver' },
+    };
+    const seen = new Set<string>();
+    for (const person of people) {
+      if (seen.has(person.email.toLowerCase()) || samePerson(person.email, requester.email)) continue;
+      seen.add(person.email.toLowerCase());
+      await send('stepWithdrawn', { person, channel: 'email' }, model, `${row.InstanceId}/withdrawn/${person.email}`, { requestId, at });
+    }
+  }
+
   async function cancelSteps(input: CancelStepsInput): Promise<void> {
     const signal: StepSignal = { kind: 'cancel', reason: input.reason };
     for (const instanceId of input.instanceIds) await deps.raiseEvent(instanceId, EVENT.stepSignal, signal);
     const rows = await collect(deps.repos.approvalTasks.forRequest(input.requestId));
     for (const row of rows.filter((r) => r.InstanceId && input.instanceIds.includes(r.InstanceId) && r.Status !== 'Completed')) {
+      if (input.reason === 'withdrawn') await tellWithdrawn(row, input.at, input.requestId);
       await deps.repos.approvalTasks.modify(row.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }));
       await deps.audit.append({
         title: `Step cancelled: ${STEP_NAMES[row.StepCode as keyof typeof STEP_NAMES] ?? row.StepCode}`,

@@ -23,6 +23,8 @@ export interface EmailDocument {
   subject: string;
   heading: string;
   blocks: Block[];
+  /** The message quotes a question and the requester's reply (a re-review): the footer says so. */
+  quotesReply?: boolean;
 }
 
 export interface RenderedEmail {
@@ -36,3 +38,12 @@ export const FOOTER =
   'This message comes from the artificial intelligence governance workflow. ' +
   'It holds no patient or personal information: the details are on the linked page, where you sign in with your organisation account. ' +
   'Replies to this address are not read.';
+
+/** A re-review quotes the question, the reply and the changed answers, so it cannot say it holds no personal information. */
+export const QUOTING_FOOTER =
+  'This message comes from the artificial intelligence governance workflow. ' +
+  'It quotes the reviewer’s question, the requester’s reply and the answers that changed, which may hold personal information: keep it within the organisation. ' +
+  'The rest of the request is on the linked page, where you sign in with your organisation account. ' +
+  'Replies to this address are not read.';
+
+export const footerOf = (doc: EmailDocument): string => (doc.quotesReply ? QUOTING_FOOTER : FOOTER);

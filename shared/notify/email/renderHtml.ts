@@ -1,4 +1,4 @@
-import { FOOTER, type Block, type EmailDocument, type LinkItem } from './document';
+import { footerOf, type Block, type EmailDocument, type LinkItem } from './document';
 import { escapeHtml as e } from './escape';
 
 // Inline styles because many mail clients drop <style>. Colours from the NHS palette, all at
@@ -28,7 +28,7 @@ export function renderHtml(doc: EmailDocument): string {
 <h1 style="margin:0 0 16px;font-size:24px;line-height:1.3;color:${TEXT};">${e(doc.heading)}</h1>
 ${doc.blocks.map(renderBlock).join('\n')}
 <hr style="border:0;border-top:1px solid #d8dde0;margin:24px 0 16px;">
-<p style="margin:0;font-size:14px;color:${SECONDARY};">${e(FOOTER)}</p>
+<p style="margin:0;font-size:14px;color:${SECONDARY};">${e(footerOf(doc))}</p>
 </div>
 </body>
 </html>

@@ -1,8 +1,8 @@
-import { FOOTER, type Block, type EmailDocument } from './document';
+import { footerOf, type Block, type EmailDocument } from './document';
 
 /** The plain-text alternative: same content as the HTML, links written out in full. */
 export function renderText(doc: EmailDocument): string {
-  const parts = [doc.heading, ...doc.blocks.map(renderBlock), '---', FOOTER];
+  const parts = [doc.heading, ...doc.blocks.map(renderBlock), '---', footerOf(doc)];
   return parts.join('\n\n') + '\n';
 }
 

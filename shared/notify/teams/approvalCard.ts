@@ -6,6 +6,12 @@ export const CARD_FOOTER =
   'This message comes from the artificial intelligence governance workflow. ' +
   'It holds no patient or personal information: the details are on the linked page, where you sign in with your organisation account.';
 
+/** The card of a re-review, which quotes the question and the reply (see QUOTING_FOOTER). */
+export const QUOTING_CARD_FOOTER =
+  'This message comes from the artificial intelligence governance workflow. ' +
+  'It quotes the reviewer’s question, the requester’s reply and the answers that changed, which may hold personal information. ' +
+  'The rest of the request is on the linked page, where you sign in with your organisation account.';
+
 const run = (text: string, extra: Partial<TextRun> = {}): TextRun => ({ type: 'TextRun', text, ...extra });
 const richText = (...inlines: TextRun[]): CardElement => ({ type: 'RichTextBlock', inlines });
 
@@ -28,7 +34,7 @@ export function approvalCard(doc: EmailDocument): AdaptiveCard {
     msteams: { width: 'Full' },
     body: [richText(run(doc.heading, { size: 'large', weight: 'bolder' })), ...doc.blocks.flatMap(elementsFor), {
       type: 'TextBlock',
-      text: CARD_FOOTER,
+      text: doc.quotesReply ? QUOTING_CARD_FOOTER : CARD_FOOTER,
       wrap: true,
       isSubtle: true,
       size: 'small',

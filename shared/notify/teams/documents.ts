@@ -18,9 +18,10 @@ import type { NotificationKind, NotificationModels } from '../viewModels';
  * The weekly digest is not here: hundreds of rows do not fit a Teams card (about 28 KB), so it
  * stays email only and the Teams notifier hands it to its fallback.
  */
-// A failed list change and a status typed into the list are operational alerts for the governance
-// lead, and a closed step's notice goes to whoever held it: email only, like the digest.
-export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'statusNotTrusted' | 'stepNoLongerNeeded'>;
+// Operational alerts for the governance lead (a failed list change, a status typed into the list),
+// a closed step's notice, and what the requester hears about their own request (receipt, stages)
+// and the withdrawal notice go by email only, like the digest: they carry no decision to make in Teams.
+export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'statusNotTrusted' | 'stepNoLongerNeeded' | 'requestReceived' | 'stageCompleted' | 'stepWithdrawn'>;
 export type TeamsDocuments = { [K in TeamsKind]: (model: NotificationModels[K]) => EmailDocument };
 
 export const teamsDocuments: TeamsDocuments = {

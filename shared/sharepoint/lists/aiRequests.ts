@@ -67,6 +67,9 @@ export const aiRequestsList = defineList({
     PreviousIntakeJson: note('Answers before the last resubmission', {
       description: 'Kept on resubmission so re-planning can tell which approvals relied on changed answers.',
     }),
+    ConversationJson: note('Questions and replies', {
+      description: 'Each "more information needed" question, the requester\'s reply and the answers it changed (before and after), oldest first.',
+    }),
     OrchestrationInstanceId: text('Orchestration instance id'),
     SubmissionKey: text('Submission key', {
       indexed: true,

@@ -45,6 +45,8 @@ export interface AiGovernanceService {
   getAnswers(id: string): Promise<T.RequestAnswers>;
   /** Answers "more information needed" with the whole request, corrected. */
   resubmit(requestId: string, request: T.IntakeRequestV1): Promise<SubmitResult>;
+  /** Replies to "more information needed", with the whole request when answers changed. */
+  reply(requestId: string, reply: string, request?: T.IntakeRequestV1): Promise<SubmitResult>;
   withdraw(requestId: string, reason: string): Promise<void>;
   /** The documents attached to a request. */
   listAttachments(requestId: string): Promise<T.Attachment[]>;

@@ -95,6 +95,11 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return Promise.resolve({ outcome: 'submitted', id: requestId });
   }
 
+  public reply(requestId: string, reply: string, request?: T.IntakeRequestV1): Promise<SubmitResult> {
+    this.calls.push({ method: 'reply', args: request ? [requestId, reply, request] : [requestId, reply] });
+    return Promise.resolve({ outcome: 'submitted', id: requestId });
+  }
+
   public withdraw(requestId: string, reason: string): Promise<void> {
     this.calls.push({ method: 'withdraw', args: [requestId, reason] });
     return Promise.resolve();

@@ -127,6 +127,10 @@ export class HttpAiGovernanceService implements AiGovernanceService {
     return this._send(apiRoutes.resubmit(requestId), request, requestId);
   }
 
+  public reply(requestId: string, reply: string, request?: IntakeRequestV1): Promise<SubmitResult> {
+    return this._send(apiRoutes.reply(requestId), request ? { reply, answers: request } : { reply }, requestId);
+  }
+
   public async withdraw(requestId: string, reason: string): Promise<void> {
     await this._call<unknown>(apiRoutes.withdraw(requestId), { reason });
   }
@@ -175,7 +179,7 @@ export class HttpAiGovernanceService implements AiGovernanceService {
   }
 
   /** A request sent (new or corrected): the id, or the fields the server refused. */
-  private async _send(call: ApiCall, request: IntakeRequestV1, id?: string): Promise<SubmitResult> {
+  private async _send(call: ApiCall, request: IntakeRequestV1 | { reply: string; answers?: IntakeRequestV1 }, id?: string): Promise<SubmitResult> {
     try {
       // 201 with the new request from POST /api/requests; 202 without a body from a resubmission.
       const answer = await this._call<Contract.SubmittedRequestResponse | undefined>(call, request);

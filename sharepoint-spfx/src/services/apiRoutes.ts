@@ -30,6 +30,8 @@ export const apiRoutes = {
   getAnswers: (id: string): ApiCall => ({ method: 'GET', path: `/api/requests/${enc(id)}/answers` }),
   /** IntakeRequest (the whole request, corrected) → 202 */
   resubmit: (id: string): ApiCall => ({ method: 'POST', path: `/api/requests/${enc(id)}/responses` }),
+  /** {reply, answers?} (answers: the whole request, when answers changed) → 202 */
+  reply: (id: string): ApiCall => ({ method: 'POST', path: `/api/requests/${enc(id)}/reply` }),
   /** {reason} → 202 */
   withdraw: (id: string): ApiCall => ({ method: 'POST', path: `/api/requests/${enc(id)}/withdrawal` }),
   /** → InboxTaskResponse[] assigned to, or escalated to, this person */

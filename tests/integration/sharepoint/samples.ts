@@ -14,7 +14,7 @@ export const samples = {
     CurrentStage: null, RiskRating: 'Medium', RouteJson: null, OrchestrationInstanceId: null, SubmissionKey: null, DpiaReference: null, DtacReference: null, HraReference: null,
     DtacDate: null, DtacClinicalSafety: null, DtacDataProtection: null, DtacTechnicalSecurity: null, DtacInteroperability: null, DtacUsabilityAccessibility: null,
     IrasNumber: null, EthicsCommitteeReference: null,
-    DecisionSummary: null, ReviewDueDate: null, IntakeJson: null, PreviousIntakeJson: null,
+    DecisionSummary: null, ReviewDueDate: null, IntakeJson: null, PreviousIntakeJson: null, ConversationJson: null,
   }),
   approvalTasks: (n: number, userId: number, requestId: number): ItemFields<typeof aiApprovalTasksList> => ({
     Title: `IG review ${n}`, RequestId: requestId, StepCode: 'IG_REVIEW', RoleCode: 'IG', AssigneeId: userId, DelegateId: null, Status: 'Pending',

@@ -22,6 +22,8 @@ export interface Variant<K extends NotificationKind = NotificationKind> {
   /** Every link the message must carry. */
   links: string[];
   subject: RegExp;
+  /** Part of the closing note, when it is not the usual "holds no personal information" one. */
+  footer?: string;
 }
 
 const variant = <K extends NotificationKind>(v: Variant<K>): Variant => v;
@@ -30,6 +32,18 @@ const outcome = (model: NotificationModels['outcome'], subject: RegExp): Variant
   variant({ name: `outcome ${model.outcome}`, kind: 'outcome', model, links: [request.requestUrl], subject });
 
 export const decisionUrl = `${base}/api/decisions/12/ig?token=abc.def`;
+export const replyUrl = `${base}/api/requests/12/reply`;
+export const resubmission = {
+  askedBy: 'Information Governance manager',
+  question: 'Where are the recordings stored, and for how long?',
+  reply: 'In the supplier’s United Kingdom data centre, for 30 days.',
+  changes: [{ label: 'Whether data leaves the United Kingdom', before: 'Yes', after: 'No' }],
+};
+const requestRef = { title: request.title, requestType: request.requestType, requestUrl: request.requestUrl };
+const route = [
+  { stage: 1, steps: [{ name: 'Information governance notification', role: 'Senior Information Governance Manager' }] },
+  { stage: 2, steps: [{ name: 'Data protection review', role: 'Information Governance manager' }, { name: 'Finance and procurement', role: 'Head of Procurement' }] },
+];
 
 export const variants: Variant[] = [
   variant({
@@ -58,6 +72,42 @@ export const variants: Variant[] = [
     model: { request, step, decisionUrl },
     links: [decisionUrl, request.requestUrl],
     subject: /^Decision needed: Data protection review for “Ambient voice notes for outpatient clinics”$/,
+  }),
+  variant({
+    name: 'step asked again after a reply',
+    kind: 'stepAssigned',
+    model: { request, step, decisionUrl, resubmission },
+    links: [decisionUrl, request.requestUrl],
+    subject: /^Decision needed again, resubmitted: Data protection review for “Ambient voice notes for outpatient clinics”$/,
+    footer: 'It quotes the reviewer’s question, the requester’s reply and the answers that changed',
+  }),
+  variant({
+    name: 'receipt when a request is sent',
+    kind: 'requestReceived',
+    model: { request: requestRef, reference: '12', resubmitted: false, route },
+    links: [request.requestUrl],
+    subject: /^Request received: “Ambient voice notes for outpatient clinics”$/,
+  }),
+  variant({
+    name: 'receipt when a reply is sent',
+    kind: 'requestReceived',
+    model: { request: requestRef, reference: '12', resubmitted: true, route: route.slice(1) },
+    links: [request.requestUrl],
+    subject: /^Reply received: “Ambient voice notes/,
+  }),
+  variant({
+    name: 'stage complete',
+    kind: 'stageCompleted',
+    model: { request: requestRef, completed: { stage: 1, steps: ['Information governance notification'] }, next: route[1], stages: 2 },
+    links: [request.requestUrl],
+    subject: /^Stage 1 of 2 complete: “Ambient voice notes/,
+  }),
+  variant({
+    name: 'withdrawn, to an approver with an open step',
+    kind: 'stepWithdrawn',
+    model: { request: requestRef, step: { name: step.name, role: step.role } },
+    links: [request.requestUrl],
+    subject: /^Withdrawn, no decision needed: “Ambient voice notes/,
   }),
   variant({
     name: 'reminder before the due date',
@@ -90,8 +140,8 @@ export const variants: Variant[] = [
   variant({
     name: 'more information needed',
     kind: 'moreInformationNeeded',
-    model: { request, step: { name: step.name, role: step.role, reason: step.reason }, respondBy: '2027-01-13' },
-    links: [request.requestUrl],
+    model: { request, step: { name: step.name, role: step.role, reason: step.reason }, replyUrl, respondBy: '2027-01-13' },
+    links: [replyUrl, request.requestUrl],
     subject: /^More information needed: “Ambient voice notes for outpatient clinics”$/,
   }),
   outcome({ outcome: 'approved', request, reviewDue: '2029-01-06' }, /^Approved: “Ambient voice notes/),

@@ -1,5 +1,5 @@
 import { defaultEmailTemplates, type NotificationKind, type NotificationModels, type RenderedEmail } from '../../../shared/notify';
-import { decisionUrl, variants, type Variant } from './fixtures';
+import { decisionUrl, replyUrl, variants, type Variant } from './fixtures';
 import { unexplainedAbbreviations, visibleText } from '../../support/plainEnglish';
 
 function renderVariant(v: Variant): RenderedEmail {
@@ -37,8 +37,8 @@ describe.each(variants.map((v) => [v.name, v] as const))('email template: %s', (
     expect(email.html).not.toMatch(/click here/i);
   });
 
-  it('says it holds no personal information and that replies are not read', () => {
-    expect(email.text).toContain('It holds no patient or personal information');
+  it('says what personal information it holds and that replies are not read', () => {
+    expect(email.text).toContain(v.footer ?? 'It holds no patient or personal information');
     expect(email.text).toContain('Replies to this address are not read.');
   });
 });
@@ -86,5 +86,50 @@ describe('weekly digest with nothing to report', () => {
     expect(email.text).toContain('No steps are overdue.');
     expect(email.text).toContain('No reviews are due.');
     expect(email.text).toContain('No incidents are open.');
+  });
+});
+
+describe('messages that keep their word', () => {
+  const render = (name: string): RenderedEmail => renderVariant(variants.find((v) => v.name === name)!);
+
+  it('a re-review says it is a resubmission and shows the question, the reply and each change, before and after', () => {
+    const { text, html } = render('step asked again after a reply');
+    expect(text).toContain('This request has been sent back to you after the requester answered a question from the Information Governance manager.');
+    expect(text).toContain('Where are the recordings stored, and for how long?');
+    expect(text).toContain('In the supplier’s United Kingdom data centre, for 30 days.');
+    expect(text).toContain('Whether data leaves the United Kingdom: was “Yes”, now “No”');
+    expect(visibleText(html)).toContain('Whether data leaves the United Kingdom: was “Yes”, now “No”');
+  });
+
+  it('a first assignment promises nothing that does not exist (no delegation)', () => {
+    const { text } = render('step assigned');
+    expect(text).not.toMatch(/delegate|away/i);
+    expect(text).not.toContain('sent back to you');
+  });
+
+  it('the receipt gives the reference, the route in order, and says which emails follow', () => {
+    const { text } = render('receipt when a request is sent');
+    expect(text).toContain('Its reference is 12.');
+    expect(text).toContain('It will be reviewed in 2 stages, one after another:');
+    expect(text).toContain('Stage 1: Information governance notification (Senior Information Governance Manager)');
+    expect(text).toContain('Stage 2: Data protection review (Information Governance manager); Finance and procurement (Head of Procurement)');
+    expect(text).toContain('We will email you when each stage is complete, if a reviewer needs more information from you, and with the outcome.');
+  });
+
+  it('a stage message names what was approved and who has the request now', () => {
+    const { text } = render('stage complete');
+    expect(text).toContain('These steps of your request have been approved: Information governance notification.');
+    expect(text).toContain('Stage 2 has now begun.');
+    expect(text).toContain('Stage 2: Data protection review (Information Governance manager)');
+  });
+
+  it('more information needed links to the reply page', () => {
+    const { text } = render('more information needed');
+    expect(text).toContain(`Read the question and reply about “Ambient voice notes for outpatient clinics”:\n${replyUrl}`);
+  });
+
+  it('the withdrawal notice tells an approver their decision is not needed and the link no longer works', () => {
+    const { text } = render('withdrawn, to an approver with an open step');
+    expect(text).toContain('so your decision as the Information Governance manager (Data protection review) is no longer needed. The decision link you were sent no longer works.');
   });
 });

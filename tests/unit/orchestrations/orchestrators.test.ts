@@ -237,6 +237,47 @@ describe('aiRequest orchestrator', () => {
       expect(JSON.parse(status('request-7')!.output!)).toEqual({ outcome: 'approved' });
     }));
 
+  /** Settles each activity call as it comes (null) until one named `name`, which is returned unsettled. */
+  async function settleUntil(invoker: SdkInvoker, name: string): Promise<ActivityCall> {
+    for (;;) {
+      const [call] = await invoker.pending(1);
+      if (call.name === name) return call;
+      call.resolve(null);
+    }
+  }
+
+  it('a question waits for the reply; the reply re-plans; each stage says whether one ran before it in the round', () =>
+    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
+      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-9', JSON.stringify({ requestId: 9 }));
+      (await invoker.pending(1))[0].resolve(planned);
+      const [first] = route.stages;
+      await finishStage(invoker, rt, 0, () => 'approved');
+      (await invoker.pending(first.length)).forEach((r) => r.resolve(null));
+
+      // Stage 2 begins after stage 1 ran: the requester is told stage 1 is complete.
+      const asking = route.stages[1][0].code;
+      for (let i = 0; i < 2000 && invoker.calls.length === 0; i++) await new Promise((r) => setImmediate(r));
+      expect(invoker.calls[0]).toMatchObject({ name: ACTIVITY.startStage, input: { stage: 2, previousStageRan: true, startedAt: expect.stringMatching(/^2026-12-01T/) } });
+      await finishStage(invoker, rt, 1, (code) => (code === asking ? 'more-information' : 'approved'));
+      const ask = await settleUntil(invoker, ACTIVITY.askForMoreInformation);
+      expect(ask.input).toMatchObject({ requestId: 9, stepCode: asking, comments: 'because' });
+      ask.resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('request-9')!.custom_status!)).toMatchObject({ state: 'more-information-needed' });
+      await expectStillWaiting(rt, invoker, 30 * DAY, 'request-9');
+
+      await raiseEvent(rt.engine, 'request-9', EVENT.resubmitted, JSON.stringify({ at: '2027-01-02T10:00:00Z' }));
+      const [replan] = await invoker.pending(1);
+      expect(replan).toMatchObject({ name: ACTIVITY.planRequestRoute, input: { requestId: 9, replan: true } });
+      expect((replan.input as { approvedSteps: string[] }).approvedSteps).toEqual(expect.arrayContaining(first.map((st) => st.code)));
+      replan.resolve(planned);
+      // Stage 1 stands, so the round starts at stage 2 with no "stage complete" message.
+      const [restart] = await invoker.pending(1);
+      expect(restart).toMatchObject({ name: ACTIVITY.startStage, input: { stage: 2, previousStageRan: false } });
+      restart.resolve(null);
+      expect(status('request-9')?.status).toBe('Running');
+    }));
+
   it('stops at a rejection with the approver’s reason', () =>
     withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
       await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-8', JSON.stringify({ requestId: 8 }));

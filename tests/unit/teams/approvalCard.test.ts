@@ -3,6 +3,7 @@ import {
   AdaptiveCardSchema,
   approvalCard,
   cardLinksForTest,
+  isTeamsKind,
   teamsDocuments,
   type AdaptiveCard,
   type TeamsKind,
@@ -11,7 +12,8 @@ import type { StepAssigned } from '../../../shared/notify';
 import { decisionUrl, variants } from '../notify/fixtures';
 import { unexplainedAbbreviations } from '../../support/plainEnglish';
 
-const teamsVariants = variants.filter((v) => v.kind !== 'weeklyDigest');
+// Only the kinds that go to Teams (the digest and the requester's own notices are email only).
+const teamsVariants = variants.filter((v) => isTeamsKind(v.kind));
 const cardFor = (kind: string, model: unknown): AdaptiveCard =>
   approvalCard((teamsDocuments[kind as TeamsKind] as (m: unknown) => Parameters<typeof approvalCard>[0])(model));
 const allText = (card: AdaptiveCard): string =>

@@ -9,6 +9,9 @@ import { escalationEmail } from './escalation';
 import { incidentTriageNeededEmail } from './incidentTriageNeeded';
 import { moreInformationNeededEmail } from './moreInformationNeeded';
 import { outcomeEmail } from './outcome';
+import { requestReceivedEmail } from './requestReceived';
+import { stageCompletedEmail } from './stageCompleted';
+import { stepWithdrawnEmail } from './stepWithdrawn';
 import { policyReviewEmail } from './policyReview';
 import { reminderEmail } from './reminder';
 import { stepAssignedEmail } from './stepAssigned';
@@ -38,6 +41,9 @@ export const defaultEmailTemplates: EmailTemplates = {
   reminder: rendered(reminderEmail),
   escalation: rendered(escalationEmail),
   moreInformationNeeded: rendered(moreInformationNeededEmail),
+  requestReceived: rendered(requestReceivedEmail),
+  stageCompleted: rendered(stageCompletedEmail),
+  stepWithdrawn: rendered(stepWithdrawnEmail),
   outcome: rendered(outcomeEmail),
   weeklyDigest: rendered(weeklyDigestEmail),
   changeNotProcessed: rendered(changeNotProcessedEmail),

@@ -3,7 +3,7 @@ import { formatDate, quoted } from '../format';
 import type { MoreInformationNeeded } from '../../viewModels';
 import { requestFacts } from './requestFacts';
 
-/** To the requester: a step needs more information. The question itself is on the request page. */
+/** To the requester: a step needs more information. The question itself is on the reply page, behind sign-in. */
 export function moreInformationNeededEmail(m: MoreInformationNeeded): EmailDocument {
   const title = quoted(m.request.title);
   return {
@@ -12,7 +12,7 @@ export function moreInformationNeededEmail(m: MoreInformationNeeded): EmailDocum
     blocks: [
       {
         kind: 'paragraph',
-        text: `The ${m.step.role} has looked at your request to use an artificial intelligence tool and needs more information before deciding. You can read the question and answer it on the request page.`,
+        text: `The ${m.step.role} has looked at your request to use an artificial intelligence tool and needs more information before deciding. The reply page shows the question; you can answer it there and change any of your answers.`,
       },
       {
         kind: 'paragraph',
@@ -21,7 +21,8 @@ export function moreInformationNeededEmail(m: MoreInformationNeeded): EmailDocum
           : 'Your request is paused until you answer.',
       },
       requestFacts(m.request, m.step),
-      { kind: 'action', link: { label: `Open your request ${title} to answer the question`, url: m.request.requestUrl } },
+      { kind: 'action', link: { label: `Read the question and reply about ${title}`, url: m.replyUrl } },
+      { kind: 'link', link: { label: `Open the request page for ${title}`, url: m.request.requestUrl } },
     ],
   };
 }

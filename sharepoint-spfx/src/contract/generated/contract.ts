@@ -1038,6 +1038,23 @@ export type RequestViewResponse = {
     }[];
     stillToDecide: string[];
   }[];
+  conversation: {
+    stepCode: string;
+    askedBy: string;
+    askedAt: string;
+    question: string;
+    reply?: {
+      text: string;
+      by: string;
+      at: string;
+      changes: {
+        field: string;
+        label: string;
+        before: string;
+        after: string;
+      }[];
+    };
+  }[];
   progress: unknown;
   decisionSummary?: string | null;
   reviewDue?: string | null;

@@ -31,6 +31,14 @@ const mayRecordNotRequired = (task: ApprovalTask): boolean => task.mayRecordNotR
 
 const decisionFieldId = (field: string): string => `aig-decision-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
+/** What happens after each decision, true at the moment it is recorded. */
+const WHAT_HAPPENS_NEXT: Record<DecisionOutcome, string> = {
+  approved: 'The request moves on when every step of this stage has been decided.',
+  'not-required': 'The request moves on when every step of this stage has been decided.',
+  rejected: 'The request ends here; the requester is emailed your reason.',
+  'more-information': 'The requester is emailed your question; when they reply, this step comes back with their reply.',
+};
+
 /** Rules of the decision page (design: approving needs every checklist item confirmed or a reason). */
 export function validateDecision(task: ApprovalTask, outcome: DecisionOutcome | undefined, comments: string, checklist: Record<string, ChecklistState>): FieldMessage[] {
   const problems: FieldMessage[] = [];
@@ -95,7 +103,7 @@ export const ApproverInbox: React.FC = () => {
           reasonIfNot: checklist[item.id]?.confirmed ? undefined : (checklist[item.id]?.reasonIfNot ?? '').trim() || undefined,
         })),
       });
-      setStatus(`Your decision on "${openTask.requestTitle}" has been recorded. The requester will be told.`);
+      setStatus(`Your decision on "${openTask.requestTitle}" has been recorded. ${WHAT_HAPPENS_NEXT[outcome]}`);
       setOpenTask(undefined);
       await load();
     } catch (e) {

@@ -33,6 +33,7 @@ export const MyRequests: React.FC = () => {
   const [withdrawReason, setWithdrawReason] = React.useState('');
   const [confirmWithdraw, setConfirmWithdraw] = React.useState(false);
   const [status, setStatus] = React.useState('');
+  const [reply, setReply] = React.useState('');
   const detailRef = React.useRef<HTMLHeadingElement>(null);
 
   const fetchList = React.useCallback(() => service.listMyRequests(), [service]);
@@ -69,12 +70,33 @@ export const MyRequests: React.FC = () => {
     }
   };
 
+  const sendReply = async (detail: RequestDetail): Promise<void> => {
+    setFailure('');
+    if (reply.trim() === '') {
+      setFailure('Write your reply to the question first.');
+      return;
+    }
+    try {
+      const result = await service.reply(detail.id, reply.trim());
+      if (result.outcome === 'refused') {
+        setFailure(result.refused.map((r) => r.message).join(' '));
+        return;
+      }
+      setReply('');
+      await load();
+      setStatus('Your reply has been sent. The reviewers who need to look again are sent it, and we will email you about what happens next.');
+      setSelected({ kind: 'request', detail: await service.getRequest(detail.id) });
+    } catch (e) {
+      setFailure(`We could not send your reply. ${(e as Error).message}`);
+    }
+  };
+
   const withdraw = async (detail: RequestDetail): Promise<void> => {
     try {
       await service.withdraw(detail.id, withdrawReason.trim());
       setConfirmWithdraw(false);
       await load();
-      setStatus('The request is being withdrawn. Everyone who was reviewing it will be told.');
+      setStatus('The request is being withdrawn. Everyone with an open step on it is told by email.');
       setSelected({ kind: 'request', detail: await service.getRequest(detail.id) });
     } catch (e) {
       setFailure(`We could not withdraw the request. ${(e as Error).message}`);
@@ -129,12 +151,23 @@ export const MyRequests: React.FC = () => {
               The reviewer asked: <q>{detail.moreInformationQuestion}</q>
             </p>
           )}
+          <TextField
+            label="Your reply"
+            description="Answer the question in your own words. The reviewers are sent your reply and exactly which answers you changed."
+            multiline
+            required
+            value={reply}
+            onChange={(_, v) => setReply(v ?? '')}
+          />
           {correcting ? (
-            <RequestForm key={`correct-${detail.id}`} initialAnswers={correcting} resubmitFor={detail.id} onSubmitted={() => fireAndForget(load())} />
+            <RequestForm key={`correct-${detail.id}`} initialAnswers={correcting} resubmitFor={detail.id} reply={reply.trim()} onSubmitted={() => fireAndForget(load())} />
           ) : (
             <>
-              <p>Change the answers the reviewer asked about, check the route again and send the request back. Approvals that do not depend on the changed answers stand.</p>
-              <PrimaryButton text="Change my answers" onClick={() => fireAndForget(correct(detail))} />
+              <p>You can send the reply on its own, or change answers too: then check the route again and send the request back. Approvals that do not depend on the changed answers stand.</p>
+              <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+                <PrimaryButton text="Send the reply" onClick={() => fireAndForget(sendReply(detail))} />
+                <DefaultButton text="Change my answers too" onClick={() => fireAndForget(correct(detail))} />
+              </div>
             </>
           )}
         </div>
@@ -147,7 +180,7 @@ export const MyRequests: React.FC = () => {
           ) : (
             <div role="group" aria-labelledby="aig-withdraw-title">
               <h4 id="aig-withdraw-title">Withdraw this request?</h4>
-              <p>Reviews stop and everyone involved is told. You cannot undo this, but you can make a new request later.</p>
+              <p>Reviews stop and everyone with an open step on it is told. You cannot undo this, but you can make a new request later.</p>
               <TextField label="Why are you withdrawing it? (optional)" value={withdrawReason} onChange={(_, v) => setWithdrawReason(v ?? '')} />
               <div style={{ display: 'flex', gap: 12, marginTop: 8 }}>
                 <PrimaryButton text="Yes, withdraw it" onClick={() => fireAndForget(withdraw(detail))} />

@@ -30,6 +30,8 @@ export interface RequestFormProps {
   draftId?: string;
   /** Set when correcting a request sent back for more information: sending resubmits it. */
   resubmitFor?: string;
+  /** The requester's reply to the question, sent with the corrected answers. */
+  reply?: string;
   onSubmitted?: (id: string) => void;
 }
 
@@ -55,7 +57,7 @@ function fieldName(field: string): string {
   return questionByPath(field)?.name ?? field;
 }
 
-export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftId: initialDraftId, resubmitFor, onSubmitted }) => {
+export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftId: initialDraftId, resubmitFor, reply, onSubmitted }) => {
   const service = useService();
   const [answers, setAnswers] = React.useState<Answers>(initialAnswers ?? {});
   const [errors, setErrors] = React.useState<FieldMessage[]>([]);
@@ -123,7 +125,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
     setBusy('submit');
     try {
       const request = toIntakeRequest(answers);
-      const result = resubmitFor ? await service.resubmit(resubmitFor, request) : await service.submitRequest(request);
+      const result = !resubmitFor ? await service.submitRequest(request) : reply !== undefined ? await service.reply(resubmitFor, reply, request) : await service.resubmit(resubmitFor, request);
       if (result.outcome === 'refused') {
         setErrors(result.refused.map((r) => ({ field: r.field, message: `${fieldName(r.field)}: ${r.message}` })));
         setRoute(undefined);
@@ -166,7 +168,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
           {resubmitFor ? 'Updated request sent' : 'Request sent'}
         </h2>
         <p>
-          Your reference is <strong>{submittedId}</strong>. We will email you at each step. You can follow it under
+          Your reference is <strong>{submittedId}</strong>. We will email you a receipt with its route, when each stage is complete, if a reviewer needs more information, and with the outcome. You can follow it under
           &quot;My requests&quot;.
         </p>
       </section>

@@ -40,7 +40,8 @@ describe('MyRequests', () => {
     expect(within(timeline).getByText(/More information asked for \(Finance and Procurement\), by Pat Finance/)).toBeTruthy();
     expect(screen.getByText('Which budget will pay for it?')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Change my answers' }));
+    fireEvent.change(screen.getByLabelText(/^Your reply/), { target: { value: 'The digital transformation budget pays.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change my answers too' }));
     const benefits = (await screen.findByLabelText(/What benefits do you expect/)) as HTMLTextAreaElement;
     expect((screen.getByLabelText(/Short title/) as HTMLInputElement).value).toBe('Meeting notes summariser');
     expect(screen.queryByRole('button', { name: 'Save as draft' })).toBeNull();
@@ -49,10 +50,29 @@ describe('MyRequests', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Send the updated request' }));
 
     expect(await screen.findByRole('heading', { name: 'Updated request sent' })).toBeTruthy();
-    const [id, request] = service.callsTo('resubmit')[0].args as [string, { benefits: string }];
+    const [id, reply, request] = service.callsTo('reply')[0].args as [string, string, { benefits: string }];
     expect(id).toBe('42');
+    expect(reply).toBe('The digital transformation budget pays.');
     expect(request.benefits).toBe('Paid from the digital transformation budget; two hours a week saved.');
     expect(service.callsTo('submitRequest')).toHaveLength(0);
+  });
+
+  it('sends a reply on its own, and asks for one before sending', async () => {
+    const service = new FakeAiGovernanceService({ requests: [requestWithMarkup()], answers: { '42': toIntakeRequest(validProcuredAnswers()) }, route: PROCURED_ROUTE });
+    render(
+      <ServiceContext.Provider value={service}>
+        <MyRequests />
+      </ServiceContext.Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /Notes tool/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Send the reply' }));
+    expect(await screen.findByText('Write your reply to the question first.')).toBeTruthy();
+    expect(service.callsTo('reply')).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText(/^Your reply/), { target: { value: 'From the digital transformation budget.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send the reply' }));
+    expect(await screen.findByText(/^Your reply has been sent\./)).toBeTruthy();
+    expect(service.callsTo('reply')[0].args).toEqual(['42', 'From the digital transformation budget.']);
   });
 
   it('opens a draft in the request form with its answers, to carry on', async () => {
