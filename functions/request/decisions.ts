@@ -9,6 +9,8 @@ import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
 import { signedInEmail } from '../../shared/web/http';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
 import { readFormBody } from '../../shared/web/bodyLimit';
+import { handoverFormHtml } from '../../shared/decisions/handoverForm';
+import { handoverAction } from './handover';
 
 const CSRF_COOKIE = { name: 'aigov_csrf', path: '/api/decisions' };
 
@@ -33,7 +35,7 @@ export async function showDecision(request: HttpRequest, context: InvocationCont
   const result = await service(context).open(request.params.token ?? '', signedInEmail(request));
   if (!result.ok) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
   const { token, setCookie } = formToken(request, CSRF_COOKIE);
-  return html(200, decisionFormPage(result.view, token), { 'set-cookie': setCookie });
+  return html(200, decisionFormPage(result.view, token, [], {}, handoverFormHtml(handoverAction(request.params.token ?? ''), token)), { 'set-cookie': setCookie });
 }
 
 /**
@@ -50,7 +52,7 @@ export async function postDecision(request: HttpRequest, context: InvocationCont
   const result = await service(context).decide(request.params.token ?? '', form, signedInEmail(request), via);
   if (result.ok) return html(200, recordedPage(result.view, result.outcome));
   if ('refusal' in result) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
-  return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form));
+  return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form, handoverFormHtml(handoverAction(request.params.token ?? ''), form.csrf)));
 }
 
 const route = 'decisions/{token}';

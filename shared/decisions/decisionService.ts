@@ -39,7 +39,8 @@ export type Refusal =
   | { kind: 'link'; problem: DecisionTokenProblem }
   | { kind: 'self-approval' }
   | { kind: 'already-decided' }
-  | { kind: 'step-closed' };
+  | { kind: 'step-closed' }
+  | { kind: 'handed-over' };
 
 export interface DecisionView {
   requestId: number;
@@ -98,6 +99,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its
     // orchestration has heard: the page must not offer a decision nobody will act on.
     if (!row || row.Status === 'Cancelled') return { kind: 'step-closed' };
+    // The step changed hands after this link was sent: only links issued since then decide.
+    if (row.HeldSince && claims.issuedAt.getTime() < Math.floor(Date.parse(row.HeldSince) / 1000) * 1000 && !row.DecisionTokenId) return { kind: 'handed-over' };
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
     const mandatoryIds = new Set(mandatoryChecklistItems(code).map((c) => c.id));
@@ -160,6 +163,14 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     if (loaded.rowTokenId) return { ok: false, refusal: { kind: 'already-decided' } };
     if (!(await deps.isWaiting(loaded.instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
     return { ok: true, view: loaded.view };
+  }
+
+  /** For passing the step on from the decision page: the task row the link answers, while it is open. */
+  async function openForHandover(token: string, signedInEmail?: string): Promise<{ ok: true; taskId: number; approverEmail: string; view: DecisionView } | { ok: false; refusal: Refusal }> {
+    const loaded = await load(token, signedInEmail);
+    if (isRefusal(loaded)) return { ok: false, refusal: loaded };
+    if (loaded.rowTokenId) return { ok: false, refusal: { kind: 'already-decided' } };
+    return { ok: true, taskId: loaded.rowId, approverEmail: loaded.claims.approverEmail, view: loaded.view };
   }
 
   /** `channel`: where the link was followed from (Teams links say so); it is recorded, never trusted for access. */
@@ -229,6 +240,6 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     return { ok: true, outcome: decision.data.outcome, view };
   }
 
-  return { open, decide };
+  return { open, decide, openForHandover };
 }
 

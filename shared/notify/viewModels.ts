@@ -41,6 +41,8 @@ export const StepAssignedSchema = z.object({
   request: RequestSummarySchema,
   step: StepSchema,
   decisionUrl: httpUrl,
+  /** Why the step came to this person and not the role's own: delegated, reassigned, or an absence. */
+  handoverNote: line(1000).optional(),
 });
 
 export const ReminderSchema = StepAssignedSchema.extend({

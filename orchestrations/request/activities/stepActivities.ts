@@ -1,19 +1,19 @@
-import { personActingFor, ROLE_NAMES, STEP_NAMES, type Person, type RoleConfiguration } from '../../../shared/domain';
+import { ROLE_NAMES, STEP_NAMES, type Person, type RoleCode } from '../../../shared/domain';
 import type { SigningKeyRing } from '../../../shared/config/signingKeys';
 import type { AuditLog } from '../../../shared/audit/auditLog';
-import type { ChannelPreference, ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
+import type { ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
 import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
 import { TASK_OUTCOME_LABEL } from '../../../shared/sharepoint/lists/aiApprovalTasks';
 import { requestPageUrl } from '../../../shared/sharepoint/requestItem';
 import { signDecisionToken } from '../../../shared/security/decisionToken';
-import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
+import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, HandOverStepInput, RecordDecisionInput, StepSignal } from '../contracts';
 import { EVENT } from '../names';
-import { firstWhoIsNotTheRequester } from '../../../shared/access/people';
+import { makeStepRecipients, type Recipient } from './stepRecipients';
 import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
 import { fitText } from '../../../shared/domain/schemas/limits';
 
 export interface StepActivityDeps {
-  repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
+  repos: Pick<Repositories, 'requests' | 'approvalTasks' | 'absences'>;
   people: PeopleDirectory;
   roles: RoleDirectory;
   /** Sends to a person on the channels their role prefers (email, Teams or both). */
@@ -24,11 +24,6 @@ export interface StepActivityDeps {
   linkTtlHours: number;
   /** Sends an event to an orchestration instance (the durable client's raiseEvent). */
   raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
-}
-
-interface Recipient {
-  person: Person;
-  channel: ChannelPreference;
 }
 
 const CHANNEL_LABEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
@@ -57,14 +52,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     return `${deps.publicBaseUrl}/api/decisions/${token}`;
   };
 
-  /** The people who act for the step's roles at `at`, never the requester (no self-approval), each with their role's channel. */
-  const actingPeople = (roles: RoleConfiguration[], at: string, requesterEmail: string): Recipient[] => {
-    const people = roles.map((role): Recipient => ({
-      person: firstWhoIsNotTheRequester([personActingFor(role, at), ...role.deputies], requesterEmail) ?? role.escalationContact,
-      channel: role.channel,
-    }));
-    return people.filter((p, i) => people.findIndex((q) => q.person.email === p.person.email) === i);
-  };
+  const { actingPeople, deputyFor, leadFor } = makeStepRecipients(deps);
 
   /**
    * One logical message to one person. When Teams stayed unavailable the router sent it by email
@@ -104,18 +92,21 @@ export function makeStepActivities(deps: StepActivityDeps) {
 
   async function assignStep(input: AssignStepInput): Promise<AssignStepOutput> {
     const { item, requester, roles, request, step } = await context(input);
-    const people = actingPeople(roles, input.assignedAt, requester.email);
+    const people = await actingPeople(roles, input.assignedAt, requester.email);
     // A joint step has a row per role, so each role's decision is kept and none closes the step alone.
     const rowRoles = input.deciders === 'all' ? roles.map((role, i) => ({ code: input.roleCodes[i], role })) : [{ code: input.roleCodes[0], role: roles[0] }];
     for (const { code, role } of rowRoles) {
       if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined)) continue;
-      const assignee = input.deciders === 'all' ? actingPeople([role], input.assignedAt, requester.email)[0] : people[0];
+      const assignee = input.deciders === 'all' ? (await actingPeople([role], input.assignedAt, requester.email))[0] : people[0];
+      // A shared step (one row, several roles) is held by each role's person: each sees it in their inbox.
+      const others = input.deciders === 'all' ? [] : people.slice(1);
       await deps.repos.approvalTasks.create({
         Title: fitText(input.deciders === 'all' ? `${step.name} (${ROLE_NAMES[code]}): ${item.Title}` : `${step.name}: ${item.Title}`),
         RequestId: input.requestId,
         StepCode: input.stepCode,
         RoleCode: code,
         AssigneeId: await deps.people.idFor(assignee.person.email),
+        AlsoHeldById: await Promise.all(others.map((o) => deps.people.idFor(o.person.email))),
         Status: 'Pending',
         DueDate: input.dueAt,
         RemindersSent: 0,
@@ -125,7 +116,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       });
     }
     for (const to of people) {
-      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt) };
+      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt), ...(to.note ? { handoverNote: to.note } : {}) };
       await send('stepAssigned', to, model, `${input.instanceId}/assigned/${to.person.email}`, { requestId: input.requestId, at: input.assignedAt });
     }
     await deps.audit.append({
@@ -136,7 +127,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       actor: 'system',
       channel: 'System',
       occurredAt: input.assignedAt,
-      details: { stepCode: input.stepCode, attempt: input.attempt, assignees: people.map((p) => p.person.email), due: input.dueAt },
+      details: { stepCode: input.stepCode, attempt: input.attempt, assignees: people.map((p) => p.person.email), due: input.dueAt, absences: people.filter((p) => p.note).map((p) => p.note) },
       key: `${input.instanceId}/assigned`,
     });
     return { assigneeEmail: people[0].person.email };
@@ -157,20 +148,41 @@ export function makeStepActivities(deps: StepActivityDeps) {
     });
   }
 
+  /**
+   * Reminders go to whoever holds the step now: after a handover, the new holder only (older
+   * links no longer work); otherwise the people acting for the roles, as at assignment.
+   */
+  async function reminderRecipients(roles: Awaited<ReturnType<typeof context>>['roles'], row: Awaited<ReturnType<typeof taskRow>>, at: string, requesterEmail: string): Promise<Recipient[]> {
+    if (!row?.HeldSince) return actingPeople(roles, at, requesterEmail);
+    const holder = await deps.people.personFor(row.AssigneeId);
+    return [{ person: holder, channel: roles.find((r) => r.roleCode === row.RoleCode)?.channel ?? 'email' }];
+  }
+
+  /** The step changed hands (the row already says so): the new holder gets the step's link. */
+  async function handOverStep(input: HandOverStepInput): Promise<void> {
+    const { handover } = input;
+    const roleCodes = [handover.roleCode as RoleCode];
+    const { request, step, roles } = await context({ ...input, roleCodes });
+    const [to, by] = await Promise.all([deps.people.idFor(handover.toEmail), deps.people.idFor(handover.byEmail)].map(async (id) => deps.people.personFor(await id)));
+    const note = `${by.name} ${handover.how === 'reassigned' ? 'reassigned' : 'passed'} this step to you. Their reason: ${handover.reason}`;
+    const model = { request, step, decisionUrl: decisionUrl(input, to, handover.at), handoverNote: fitText(note, 1000) };
+    await send('stepAssigned', { person: to, channel: roles[0].channel }, model, `${input.instanceId}/handover/${handover.at}/${to.email}`, { requestId: input.requestId, at: handover.at });
+  }
+
   async function chase(input: ChaseStepInput): Promise<void> {
     const { requester, roles, request, step } = await context(input);
     const row = await taskRow(input.requestId, input.stepCode, input.attempt);
     const key = `${input.instanceId}/${input.milestone}`;
     const about = { requestId: input.requestId, at: input.at };
     if (input.milestone === 'halfway-reminder' || input.milestone === 'due-day-reminder') {
-      for (const to of actingPeople(roles, input.at, requester.email)) {
+      for (const to of await reminderRecipients(roles, row, input.at, requester.email)) {
         await send('reminder', to, { request, step, decisionUrl: decisionUrl(input, to.person, input.at), overdue: false }, `${key}/${to.person.email}`, about);
       }
       if (row) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }));
       return;
     }
     if (input.milestone === 'escalate-to-deputy') {
-      const deputies = roles.map((r): Recipient => ({ person: r.deputies.find((d) => d.email.toLowerCase() !== requester.email.toLowerCase()) ?? r.escalationContact, channel: r.channel }));
+      const deputies = await Promise.all(roles.map(async (r): Promise<Recipient> => ({ person: await deputyFor(r, requester.email), channel: r.channel })));
       for (const to of deputies) {
         await send('escalation', to, { escalatedTo: 'deputy', request, step, decisionUrl: decisionUrl(input, to.person, input.at) }, `${key}/${to.person.email}`, about);
       }
@@ -182,7 +194,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     }
     // The governance lead's message has no decision link, and the lead has no role row saying how
     // they like to hear: email, which reaches them everywhere.
-    const leads = roles.map((r) => r.escalationContact).filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i);
+    const leads = (await Promise.all(roles.map((r) => leadFor(r, requester.email)))).filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i);
     for (const lead of leads) {
       await send('escalation', { person: lead, channel: 'email' }, { escalatedTo: 'governanceLead', request, step }, `${key}/${lead.email}`, about);
     }
@@ -244,5 +256,5 @@ export function makeStepActivities(deps: StepActivityDeps) {
     }
   }
 
-  return { assignStep, chaseStep, recordDecision, cancelSteps };
+  return { assignStep, chaseStep, recordDecision, cancelSteps, handOverStep };
 }

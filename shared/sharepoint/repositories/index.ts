@@ -1,4 +1,5 @@
 import type { SPFI } from '../pnp';
+import { PnpAbsencesRepository, type AbsencesRepository } from './aiAbsences';
 import { PnpApprovalTasksRepository, type ApprovalTasksRepository } from './aiApprovalTasks';
 import { PnpAuditLogRepository, type AuditLogRepository } from './aiAuditLog';
 import { PnpGovernanceRolesRepository, type GovernanceRolesRepository } from './aiGovernanceRoles';
@@ -8,6 +9,7 @@ import { PnpRegisterRepository, type RegisterRepository } from './aiRegister';
 import { PnpAiRequestsRepository, type AiRequestsRepository } from './aiRequests';
 import { PnpSentMessagesRepository, type SentMessagesRepository } from './aiSentMessages';
 
+export * from './aiAbsences';
 export * from './aiApprovalTasks';
 export * from './aiAuditAnchor';
 export * from './aiAuditLog';
@@ -27,6 +29,7 @@ export interface Repositories {
   register: RegisterRepository;
   auditLog: AuditLogRepository;
   sentMessages: SentMessagesRepository;
+  absences: AbsencesRepository;
 }
 
 /** Wires every repository to one PnPjs root (see createSp). */
@@ -40,5 +43,6 @@ export function createRepositories(sp: SPFI): Repositories {
     register: new PnpRegisterRepository(sp),
     auditLog: new PnpAuditLogRepository(sp),
     sentMessages: new PnpSentMessagesRepository(sp),
+    absences: new PnpAbsencesRepository(sp),
   };
 }
