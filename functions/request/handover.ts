@@ -7,6 +7,7 @@ import { makeHandoverService } from '../../shared/decisions/handover';
 import { handedOverPage, handoverFormHtml, handoverRefusedPage } from '../../shared/decisions/handoverForm';
 import { decisionFormPage, formExpiredPage, refusalPage } from '../../shared/decisions/decisionPages';
 import { isStillRunning } from '../../shared/durable/instanceStatus';
+import { isGovernanceLead } from '../../shared/access/governanceTeam';
 import { ItemNotFoundError } from '../../shared/sharepoint';
 import { appClock } from '../../shared/time';
 import { EVENT } from '../../orchestrations/request/names';
@@ -26,7 +27,7 @@ function handovers(context: InvocationContext) {
     repos: s.repos,
     people: s.people,
     audit: s.audit,
-    governanceLeadEmail: s.settings.GOVERNANCE_LEAD_EMAIL,
+    isGovernanceLead: (email) => isGovernanceLead(s, email),
     now: () => appClock.now(),
     isWaiting: (instanceId) => isStillRunning(client, instanceId),
     raiseHandover: (instanceId, signal) => client.raiseEvent(instanceId, EVENT.stepSignal, signal),

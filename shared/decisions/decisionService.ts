@@ -7,6 +7,7 @@ import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
 import { checklistFromJson, checklistToJson, type ChecklistAnswer } from './checklistAnswers';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
 import { samePerson } from '../access/people';
+import { heldAs } from '../access/taskHolders';
 
 /** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
 export interface DecisionSignal {
@@ -99,8 +100,10 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its
     // orchestration has heard: the page must not offer a decision nobody will act on.
     if (!row || row.Status === 'Cancelled') return { kind: 'step-closed' };
-    // The step changed hands after this link was sent: only links issued since then decide.
-    if (row.HeldSince && claims.issuedAt.getTime() < Math.floor(Date.parse(row.HeldSince) / 1000) * 1000 && !row.DecisionTokenId) return { kind: 'handed-over' };
+    // The step changed hands: only links sent since then, to someone who holds it now, decide.
+    if (row.HeldSince && !row.DecisionTokenId && (claims.issuedAt.getTime() < Math.floor(Date.parse(row.HeldSince) / 1000) * 1000 || !heldAs(row, await deps.people.idFor(claims.approverEmail)))) {
+      return { kind: 'handed-over' };
+    }
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
     const mandatoryIds = new Set(mandatoryChecklistItems(code).map((c) => c.id));

@@ -10,7 +10,8 @@ export interface HandoverDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
   people: PeopleDirectory;
   audit: AuditLog;
-  governanceLeadEmail: string;
+  /** Whether this person is the AI governance lead (who may reassign any open step). */
+  isGovernanceLead(email: string): Promise<boolean>;
   now(): Date;
   isWaiting(instanceId: string): Promise<boolean>;
   /** Tells the step's orchestration (the approvalStep instance) that it changed hands. */
@@ -36,8 +37,7 @@ export function makeHandoverService(deps: HandoverDeps) {
     const row = await deps.repos.approvalTasks.get(taskId);
     const me = await deps.people.idFor(byEmail);
     const holds = authority === 'link' || heldAs(row, me) !== undefined;
-    const isLead = samePerson(byEmail, deps.governanceLeadEmail);
-    if (!holds && !isLead) return { ok: false, status: 403, error: 'Only the person who holds this step, or the AI governance lead, can pass it to someone else.' };
+    if (!holds && !(await deps.isGovernanceLead(byEmail))) return { ok: false, status: 403, error: 'Only the person who holds this step, or the AI governance lead, can pass it to someone else.' };
     const how: StepHandover['how'] = holds ? 'delegated' : 'reassigned';
 
     const item = await deps.repos.requests.get(row.RequestId);
