@@ -36,6 +36,8 @@ export const apiRoutes = {
   listTasks: (assigneeEmail: string): ApiCall => ({ method: 'GET', path: `/api/tasks?assignee=${enc(assigneeEmail)}` }),
   /** {taskId, outcome, comments, checklist, channel:'web'} → 200 */
   decide: (): ApiCall => ({ method: 'POST', path: '/api/decisions' }),
+  /** HandoverRequest → HandoverResponse, or 400 FieldErrorsResponse */
+  handOver: (taskId: string): ApiCall => ({ method: 'POST', path: `/api/tasks/${enc(taskId)}/handover` }),
   /** → RequestsOverviewResponse: open requests by stage, overdue steps */
   governanceRequests: (): ApiCall => ({ method: 'GET', path: '/api/governance/requests' }),
   /** → GovernanceSummaryResponse: reviews due, incidents by state, Datix escalations */
