@@ -61,7 +61,8 @@ describe('delegating from the approver inbox, keyboard only', () => {
     await screenshot(page, 'delegation-1-inbox-form');
     await activate(page, form.getByRole('button', { name: 'Pass the step on' }));
     await page.getByText(`"${TITLE}" is now with James Wright (${JAMES})`).waitFor();
-    expect(await page.getByRole('button', { name: new RegExp(`^Review and decide: ${TITLE}`) }).count()).toBe(0);
+    // The list reloads after the handover: the step is no longer Tom's.
+    await page.getByRole('button', { name: new RegExp(`^Review and decide: ${TITLE}`) }).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'delegation-2-passed-on');
 
@@ -70,5 +71,25 @@ describe('delegating from the approver inbox, keyboard only', () => {
       return messages.find((m) => m.to.includes(JAMES) && m.subject.startsWith('Decision needed') && m.subject.includes(TITLE));
     }, 'the email to the new holder');
     expect(toJames.links.some((l) => l.includes('/api/decisions/'))).toBe(true);
+  });
+
+  it('My requests: after a withdrawal the table and the detail both say Withdrawn', async () => {
+    const amara = 'amara.nwosu@example.nhs.uk';
+    const title = 'Withdrawn while being reviewed';
+    const intake = { ...(JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as object), title };
+    const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ms-client-principal-name': amara }, body: JSON.stringify(intake) });
+    expect(res.status).toBe(201);
+    await page.goto(`${rt.origin}/workbench`);
+    await signInAs(page, amara);
+    await openView(page, 'My requests');
+    await activate(page, page.getByRole('button', { name: title }));
+    await activate(page, page.getByRole('button', { name: 'Withdraw this request' }));
+    await activate(page, page.getByRole('button', { name: 'Yes, withdraw it' }));
+    await page.getByText('The request has been withdrawn.').waitFor();
+    expect(await page.getByTestId('request-status').textContent()).toBe('Withdrawn');
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: title }) });
+    expect(await row.getByRole('cell').nth(2).textContent()).toBe('Withdrawn');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'delegation-3-withdrawn');
   });
 });
