@@ -37,7 +37,7 @@ export function makeHandoverService(deps: HandoverDeps) {
     const row = await deps.repos.approvalTasks.get(taskId);
     const me = await deps.people.idFor(byEmail);
     const holds = authority === 'link' || heldAs(row, me) !== undefined;
-    if (!holds && !(await deps.isGovernanceLead(byEmail))) return { ok: false, status: 403, error: 'Only the person who holds this step, or the AI governance lead, can pass it to someone else.' };
+    if (!holds && !(await deps.isGovernanceLead(byEmail))) return { ok: false, status: 403, error: 'Only the person who holds this step, or the artificial intelligence (AI) governance lead, can pass it to someone else.' };
     const how: StepHandover['how'] = holds ? 'delegated' : 'reassigned';
 
     const item = await deps.repos.requests.get(row.RequestId);
