@@ -18,6 +18,8 @@ import './request/myRequests';
 import './request/requestAnswers';
 import './request/tasks';
 import './request/inboxDecisions';
+import './request/handover';
+import './request/absences';
 import './governance/register';
 import './governance/governanceRequests';
 // Incidents: reports, the pages their emails link to, and the dashboard's oversight figures.

@@ -14,6 +14,8 @@ import type { DecisionView } from '../../shared/decisions/decisionService';
 import type { FieldMessage } from '../../shared/domain';
 import { readFileUpload } from '../../shared/web/fileUpload';
 import { isResponse } from '../../shared/web/http';
+import { handoverFormHtml } from '../../shared/decisions/handoverForm';
+import { handoverAction } from './handover';
 
 const CSRF_COOKIE = { name: 'aigov_csrf', path: '/api/decisions' };
 
@@ -43,7 +45,7 @@ export async function showDecision(request: HttpRequest, context: InvocationCont
   const result = await service(context).open(request.params.token ?? '', signedInEmail(request));
   if (!result.ok) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
   const { token, setCookie } = formToken(request, CSRF_COOKIE);
-  return html(200, decisionFormPage(result.view, token, [], {}, await documentsFor(request, result.view)), { 'set-cookie': setCookie });
+  return html(200, decisionFormPage(result.view, token, [], {}, await documentsFor(request, result.view), handoverFormHtml(handoverAction(request.params.token ?? ''), token)), { 'set-cookie': setCookie });
 }
 
 /**
@@ -99,7 +101,7 @@ export async function postDecision(request: HttpRequest, context: InvocationCont
   if (result.ok) return html(200, recordedPage(result.view, result.outcome));
   if ('confirm' in result) return html(200, confirmRejectionPage(result.view, form));
   if ('refusal' in result) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
-  return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form, await documentsFor(request, result.view)));
+  return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form, await documentsFor(request, result.view), handoverFormHtml(handoverAction(request.params.token ?? ''), form.csrf)));
 }
 
 const route = 'decisions/{token}';

@@ -13,6 +13,7 @@ import { badRequest, isResponse } from '../../shared/web/http';
 import { readJsonBody } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { findInstanceStatus } from '../../shared/durable/instanceStatus';
+import { heldAs } from '../../shared/access/taskHolders';
 
 const bodySchema = z.object({
   taskId: z.coerce.number({ error: 'give the task id, a whole number' }).int('give the task id, a whole number').positive('give the task id, a whole number'),
@@ -39,7 +40,7 @@ const INBOX_LINK_TTL_HOURS = 1;
 
 /**
  * `POST /api/decisions`: the approver inbox decides a step. The signed-in approver must hold the
- * step (assignee, or the deputy it was escalated to). The decision then goes through the same
+ * step (assignee, another role of a shared step, or the deputy it was escalated to). The decision then goes through the same
  * service as an emailed link, with a link made for this person on the spot, so the rules are the
  * same everywhere: no self-approval, one decision per step, checklist and comments as the policy
  * asks.
@@ -62,8 +63,8 @@ export async function decideFromInbox(request: HttpRequest, context: InvocationC
     throw err;
   }
   const me = await services.people.idFor(email);
-  if (row.AssigneeId !== me && row.DelegateId !== me) {
-    return { status: 403, jsonBody: { error: 'This step is not assigned to you, and it has not been passed to you as a deputy.' } };
+  if (heldAs(row, me) === undefined) {
+    return { status: 403, jsonBody: { error: 'You do not hold this step: it is not assigned to you, shared with you or passed to you.' } };
   }
   if (!row.InstanceId) return { status: 409, jsonBody: { error: REFUSAL_TEXT['step-closed'].text } };
 

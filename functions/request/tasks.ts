@@ -10,6 +10,7 @@ import { requestTypeCode } from '../../shared/requests/requestSummaries';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { loadRequestRecord } from '../../shared/requests/requestRecord';
 import { jointStepProgress } from '../../shared/decisions/jointProgress';
+import { heldAs, isOpenTask, type HeldAs } from '../../shared/access/taskHolders';
 
 /** One open step in the approver inbox, with what the decision form needs (the contract's). */
 export type InboxTask = InboxTaskResponse;
@@ -19,15 +20,21 @@ const querySchema = z.object({
 });
 
 /**
- * Open steps assigned to a person, and those escalated to them as the deputy. Indexed queries
- * only: by assignee, and by the status Escalated (a step reaches a deputy only by escalation).
+ * Every open step a person holds: assigned to them (first-hand, delegated, reassigned or covering
+ * an absence), shared with them (another role of a shared step), or escalated to them as the
+ * deputy. A step leaves at once when a decision is claimed on it (before the workflow closes the
+ * row). Indexed queries only: the open statuses, then the holders of each row.
  */
-export async function openTasksFor(services: AppServices, userId: number): Promise<{ row: ApprovalTaskItem; delegated: boolean }[]> {
+export async function openTasksFor(services: AppServices, userId: number): Promise<{ row: ApprovalTaskItem; heldAs: HeldAs }[]> {
   const { approvalTasks } = services.repos;
-  const assigned = (await collect(approvalTasks.assignedTo(userId))).filter((t) => ['Pending', 'Reminded', 'Escalated'].includes(t.Status));
-  const escalated = (await collect(approvalTasks.byStatus('Escalated'))).filter((t) => t.DelegateId === userId && t.AssigneeId !== userId);
-  return [...assigned.map((row) => ({ row, delegated: false })), ...escalated.map((row) => ({ row, delegated: true }))];
+  const open = (await Promise.all(OPEN_STATUSES.map((status) => collect(approvalTasks.byStatus(status))))).flat().filter(isOpenTask);
+  return open.flatMap((row) => {
+    const how = heldAs(row, userId);
+    return how ? [{ row, heldAs: how }] : [];
+  });
 }
+
+const OPEN_STATUSES = ['Pending', 'Reminded', 'Escalated'] as const;
 
 /** `GET /api/tasks?assignee=`: the approver inbox. Only your own, unless you are the governance lead. */
 export async function listTasks(request: HttpRequest): Promise<HttpResponseInit> {
@@ -54,7 +61,7 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
   };
   const emailOf = async (personId: number): Promise<string> => (await services.people.personFor(personId)).email;
   const inbox: InboxTask[] = await Promise.all(
-    tasks.map(async ({ row, delegated }) => {
+    tasks.map(async ({ row, heldAs: how }) => {
       const item = await requestFor(row.RequestId);
       // A joint step's other rows say who has decided already and who is still to decide.
       const sameStep = (await rowsFor(row.RequestId)).filter((r) => r.StepCode === row.StepCode && (r.Attempt ?? 1) === (row.Attempt ?? 1));
@@ -80,7 +87,8 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
         checklist: planned?.checklist ?? [],
         mayRecordNotRequired: mayRecordNotRequiredNow(planned, intakeFromItem(item)),
         assignee: assigneePerson.email,
-        delegatedFrom: delegated ? assigneePerson.name : undefined,
+        delegatedFrom: how === 'deputy' ? assigneePerson.name : undefined,
+        heldAs: how,
         dueAt: row.DueDate,
         status: 'waiting' as const,
         record,

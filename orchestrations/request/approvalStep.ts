@@ -1,7 +1,7 @@
 import * as df from 'durable-functions';
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
 import { nextMilestone, stepDeadlines } from '../../shared/domain';
-import type { ApprovalStepInput, AssignStepInput, CancelStepsInput, AssignStepOutput, ChaseStepInput, RecordDecisionInput, StepResult, StepSignal } from './contracts';
+import type { ApprovalStepInput, AssignStepInput, CancelStepsInput, AssignStepOutput, ChaseStepInput, HandOverStepInput, RecordDecisionInput, StepResult, StepSignal } from './contracts';
 import { waitForEventOrTimeout } from '../humanInteraction';
 import { ACTIVITY, EVENT, ORCHESTRATOR } from './names';
 
@@ -13,6 +13,9 @@ import { ACTIVITY, EVENT, ORCHESTRATOR } from './names';
  * A joint step (`deciders: "all"`) waits until every role has approved (or recorded "not
  * required"); any rejection or question ends it at once. Instances started before joint steps
  * existed have no `deciders` in their input, so they replay exactly as they ran: first decision wins.
+ *
+ * A handover (delegated by the holder, reassigned by the governance lead) sends the new holder
+ * their link and goes back to waiting: the reminders and escalations still fall when they did.
  */
 export const approvalStep: OrchestrationHandler = function* (context: OrchestrationContext) {
   const input = context.df.getInput<ApprovalStepInput>();
@@ -67,6 +70,13 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
     if (signal.kind === 'cancel') {
       const result: StepResult = { stepCode: step.code, outcome: 'cancelled' };
       return result;
+    }
+    if (signal.kind === 'handover') {
+      // Same deadlines: passing a step on does not buy it more time.
+      const handOver: HandOverStepInput = { requestId, stepCode: step.code, role: step.role, reason: step.reason, attempt, instanceId, dueAt: deadlines.dueAt, handover: signal };
+      yield context.df.callActivity(ACTIVITY.handOverStep, handOver);
+      context.df.setCustomStatus({ step: step.code, state: 'waiting', assignee: signal.toEmail, dueAt: deadlines.dueAt });
+      continue;
     }
     const record: RecordDecisionInput = { requestId, stepCode: step.code, attempt, signal };
     yield context.df.callActivity(ACTIVITY.recordDecision, record);

@@ -106,7 +106,38 @@ export type StepSignal =
       roleCode?: string;
       tokenId?: string;
     }
+  | StepHandover
   | { kind: 'cancel'; reason: 'withdrawn' | 'stage-ended' | 'more-information' };
+
+/**
+ * The step changed hands: its holder delegated it, or the governance lead reassigned it. The task
+ * row already names the new holder (written by the trigger, so older links stop at once); the step
+ * sends the new holder their link and keeps waiting, its deadlines unchanged.
+ */
+export interface StepHandover {
+  kind: 'handover';
+  how: 'delegated' | 'reassigned';
+  taskId: number;
+  /** The task row's role (a joint step has one row per role). */
+  roleCode: string;
+  fromEmail: string;
+  toEmail: string;
+  byEmail: string;
+  reason: string;
+  /** When the row changed hands: the new holder's link is issued at this moment. */
+  at: string;
+}
+
+export interface HandOverStepInput {
+  requestId: number;
+  stepCode: PlannedStep['code'];
+  role: string;
+  reason: string;
+  attempt: number;
+  instanceId: string;
+  dueAt: string;
+  handover: StepHandover;
+}
 
 export interface RecordDecisionInput {
   requestId: number;

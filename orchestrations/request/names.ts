@@ -14,12 +14,13 @@ export const ACTIVITY = {
   chaseStep: 'chaseStep',
   recordDecision: 'recordDecision',
   cancelSteps: 'cancelSteps',
+  handOverStep: 'handOverStep',
   askForMoreInformation: 'askForMoreInformation',
   finishRequest: 'finishRequest',
 } as const;
 
 export const EVENT = {
-  /** To an approvalStep instance: a decision, or a cancellation by the request. */
+  /** To an approvalStep instance: a decision, a change of holder, or a cancellation by the request. */
   stepSignal: 'stepSignal',
   /** To an aiRequest instance: the requester answered "more information needed". */
   resubmitted: 'resubmitted',

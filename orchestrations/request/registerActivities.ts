@@ -9,6 +9,7 @@ import type {
   CancelStepsInput,
   ChaseStepInput,
   FinishRequestInput,
+  HandOverStepInput,
   PlanRequestRouteInput,
   RecordDecisionInput,
   StartStageInput,
@@ -52,4 +53,5 @@ export function registerRequestActivities(appServices: () => AppServices): void 
   df.app.activity(ACTIVITY.chaseStep, { ...withClient, handler: (input: ChaseStepInput, ctx) => steps(ctx).chaseStep(input) });
   df.app.activity(ACTIVITY.recordDecision, { ...withClient, handler: (input: RecordDecisionInput, ctx) => steps(ctx).recordDecision(input) });
   df.app.activity(ACTIVITY.cancelSteps, { ...withClient, handler: (input: CancelStepsInput, ctx) => steps(ctx).cancelSteps(input) });
+  df.app.activity(ACTIVITY.handOverStep, { ...withClient, handler: (input: HandOverStepInput, ctx) => steps(ctx).handOverStep(input) });
 }

@@ -2,6 +2,7 @@ import type { AppServices } from '../appServices';
 import { collect, type AiRequestItem } from '../sharepoint';
 import { isGovernancePerson } from './governanceTeam';
 import { samePerson } from './people';
+import { heldAs } from './taskHolders';
 
 /**
  * Who may read a request: the person who made it, the people given a step of it (assignee or
@@ -20,6 +21,6 @@ export async function mayReadRequest(
   if (samePerson(requester.email, email)) return true;
   const me = await services.people.idFor(email);
   const tasks = await collect(services.repos.approvalTasks.forRequest(item.Id));
-  if (tasks.some((t) => t.AssigneeId === me || t.DelegateId === me)) return true;
+  if (tasks.some((t) => heldAs(t, me) !== undefined)) return true;
   return governance === 'team' && isGovernancePerson(services, email);
 }

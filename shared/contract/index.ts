@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as attachments from './attachments';
+import * as handover from './handover';
 import * as intake from './intake';
 import * as labels from './labels';
 import * as register from './register';
@@ -12,6 +13,7 @@ import * as responses from './responses';
  * fails when that copy differs from what this source generates.
  */
 export * from './attachments';
+export * from './handover';
 export * from './intake';
 export * from './labels';
 export * from './register';
@@ -90,6 +92,10 @@ export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
   InboxTaskResponse: { schema: responses.inboxTaskResponse, io: 'output', what: 'One item of `GET /api/tasks?assignee=`.' },
   RequestsOverviewResponse: { schema: responses.requestsOverviewResponse, io: 'output', what: '`GET /api/governance/requests`.' },
   GovernanceSummaryResponse: { schema: responses.governanceSummaryResponse, io: 'output', what: '`GET /api/governance/summary`.' },
+  HandoverRequest: { schema: handover.handoverRequest, io: 'input', what: '`POST /api/tasks/{id}/handover`: pass an open step to a colleague (the holder) or reassign it (the governance lead).' },
+  HandoverResponse: { schema: handover.handoverResponse, io: 'output', what: '`POST /api/tasks/{id}/handover` (200).' },
+  AbsenceRequest: { schema: handover.absenceRequest, io: 'input', what: '`POST /api/absences`: record an absence and the deputy who covers it.' },
+  AbsenceResponse: { schema: handover.absenceResponse, io: 'output', what: 'One item of `GET /api/absences`; `POST /api/absences` (201).' },
   RegisterRowResponse: { schema: responses.registerRowResponse, io: 'output', what: 'One item of `GET /api/register`.' },
   AttachmentsResponse: { schema: attachments.attachmentsResponse, io: 'output', what: '`GET /api/requests/{id}/attachments` and the answer to an upload.' },
 };

@@ -155,6 +155,8 @@ export const inboxTaskResponse = z.object({
   assignee: z.string(),
   /** The person the step was assigned to, when it reached the caller as their deputy. */
   delegatedFrom: z.string().optional(),
+  /** How the caller holds it: the assignee, another role's person on a shared step, or the deputy it was escalated to. */
+  heldAs: z.enum(['assignee', 'shared', 'deputy']),
   dueAt: z.string().nullable(),
   status: z.literal('waiting'),
   /** The whole request, its facts ordered for this step's role, its documents and every decision so far. */

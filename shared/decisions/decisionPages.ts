@@ -20,6 +20,10 @@ export const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: str
     title: 'This step is no longer waiting for a decision',
     text: 'The request has moved on: it was decided, withdrawn or sent back for more information. Nothing has been changed.',
   },
+  'handed-over': {
+    title: 'This step has been passed to someone else',
+    text: 'Since this link was sent, the step was passed to another person, who has been sent their own link. This link no longer works. Nothing has been changed.',
+  },
 };
 
 export function refusalPage(refusal: Refusal): string {
@@ -78,7 +82,8 @@ export function confirmRejectionPage(view: DecisionView, form: Record<string, st
 
 /**
  * GET shows this page; only its POST decides (mail scanners follow links, so a GET must never
- * change anything). Each checklist item is confirmed, or given a reason why not.
+ * change anything). Each checklist item is confirmed, or given a reason why not. `afterForm`: the
+ * page's other form (passing the step on), which posts elsewhere.
  */
 export function decisionFormPage(
   view: DecisionView,
@@ -86,6 +91,7 @@ export function decisionFormPage(
   errors: FieldMessage[] = [],
   values: Record<string, string> = {},
   documents?: { attachments: readonly AttachmentRecord[]; uploadAction: string },
+  afterForm = '',
 ): string {
   const errorFor = (field: string): string => {
     const found = errors.filter((x) => x.field === field || x.field.startsWith(`${field}.`));
@@ -149,7 +155,8 @@ ${errorFor('comments')}
 ${notRequired}
 </div>
 ${errorFor('outcome')}
-</form>`,
+</form>
+${afterForm}`,
   );
 }
 

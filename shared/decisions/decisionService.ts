@@ -12,6 +12,7 @@ import type { RequestRecord } from '../contract/requestRecord';
 import { loadRequestRecord } from '../requests/requestRecord';
 import { resubmissionOf } from '../requests/resubmission';
 import type { Resubmission } from '../notify/viewModels';
+import { heldAs } from '../access/taskHolders';
 
 /** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
 export interface DecisionSignal {
@@ -46,7 +47,8 @@ export type Refusal =
   | { kind: 'link'; problem: DecisionTokenProblem }
   | { kind: 'self-approval' }
   | { kind: 'already-decided' }
-  | { kind: 'step-closed' };
+  | { kind: 'step-closed' }
+  | { kind: 'handed-over' };
 
 export interface DecisionView {
   requestId: number;
@@ -110,6 +112,10 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its
     // orchestration has heard: the page must not offer a decision nobody will act on.
     if (!row || row.Status === 'Cancelled') return { kind: 'step-closed' };
+    // The step changed hands: only links sent since then, to someone who holds it now, decide.
+    if (row.HeldSince && !row.DecisionTokenId && (claims.issuedAt.getTime() < Math.floor(Date.parse(row.HeldSince) / 1000) * 1000 || !heldAs(row, await deps.people.idFor(claims.approverEmail)))) {
+      return { kind: 'handed-over' };
+    }
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
     const mandatoryIds = new Set(mandatoryChecklistItems(code).map((c) => c.id));
@@ -176,6 +182,14 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     if (loaded.rowTokenId) return { ok: false, refusal: { kind: 'already-decided' } };
     if (!(await deps.isWaiting(loaded.instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
     return { ok: true, view: loaded.view };
+  }
+
+  /** For passing the step on from the decision page: the task row the link answers, while it is open. */
+  async function openForHandover(token: string, signedInEmail?: string): Promise<{ ok: true; taskId: number; approverEmail: string; view: DecisionView } | { ok: false; refusal: Refusal }> {
+    const loaded = await load(token, signedInEmail);
+    if (isRefusal(loaded)) return { ok: false, refusal: loaded };
+    if (loaded.rowTokenId) return { ok: false, refusal: { kind: 'already-decided' } };
+    return { ok: true, taskId: loaded.rowId, approverEmail: loaded.claims.approverEmail, view: loaded.view };
   }
 
   /** `channel`: where the link was followed from (Teams links say so); it is recorded, never trusted for access. */
@@ -258,6 +272,6 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     return { ok: true, outcome: decision.data.outcome, view };
   }
 
-  return { open, decide };
+  return { open, decide, openForHandover };
 }
 

@@ -1,4 +1,4 @@
-import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
+import { OrchestrationRuntimeStatus, type DurableClient, type DurableOrchestrationStatus } from 'durable-functions';
 
 // The SDK reports an unknown instance only as an Error with this text (DurableClient.getStatus, 404).
 const NOT_FOUND = /replied with HTTP 404 response/;
@@ -15,4 +15,10 @@ export async function findInstanceStatus(client: Pick<DurableClient, 'getStatus'
     if (err instanceof Error && NOT_FOUND.test(err.message)) return undefined;
     throw err;
   }
+}
+
+/** Whether the instance is running (or about to), so it can still hear an event. */
+export async function isStillRunning(client: Pick<DurableClient, 'getStatus'>, instanceId: string): Promise<boolean> {
+  const status = await findInstanceStatus(client, instanceId);
+  return status?.runtimeStatus === OrchestrationRuntimeStatus.Running || status?.runtimeStatus === OrchestrationRuntimeStatus.Pending;
 }

@@ -55,6 +55,8 @@ export const StepAssignedSchema = z.object({
   step: StepSchema,
   decisionUrl: httpUrl,
   resubmission: ResubmissionSchema.optional(),
+  /** Why the step came to this person and not the role's own: delegated, reassigned, or an absence. */
+  handoverNote: line(1000).optional(),
 });
 
 export const ReminderSchema = StepAssignedSchema.extend({

@@ -1,21 +1,22 @@
-import { personActingFor, ROLE_NAMES, STEP_NAMES, type Person, type RoleConfiguration } from '../../../shared/domain';
+import { ROLE_NAMES, STEP_NAMES, type Person, type RoleCode } from '../../../shared/domain';
 import type { SigningKeyRing } from '../../../shared/config/signingKeys';
 import type { AuditLog } from '../../../shared/audit/auditLog';
-import type { ChannelPreference, ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
+import type { ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
 import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
 import { TASK_OUTCOME_LABEL } from '../../../shared/sharepoint/lists/aiApprovalTasks';
 import { requestPageUrl, routeFromItem } from '../../../shared/sharepoint/requestItem';
 import { resubmissionOf } from '../../../shared/requests/resubmission';
 import { signDecisionToken } from '../../../shared/security/decisionToken';
-import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, RecordDecisionInput, StepSignal } from '../contracts';
+import type { AssignStepInput, AssignStepOutput, CancelStepsInput, ChaseStepInput, HandOverStepInput, RecordDecisionInput, StepSignal } from '../contracts';
 import { EVENT } from '../names';
-import { firstWhoIsNotTheRequester, samePerson } from '../../../shared/access/people';
+import { samePerson } from '../../../shared/access/people';
+import { makeStepRecipients, type Recipient } from './stepRecipients';
 import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
 import { referencesFromJson, referencesToJson, requestColumnsFor } from '../../../shared/decisions/referenceColumns';
 import { fitText } from '../../../shared/domain/schemas/limits';
 
 export interface StepActivityDeps {
-  repos: Pick<Repositories, 'requests' | 'approvalTasks'>;
+  repos: Pick<Repositories, 'requests' | 'approvalTasks' | 'absences'>;
   people: PeopleDirectory;
   roles: RoleDirectory;
   /** Sends to a person on the channels their role prefers (email, Teams or both). */
@@ -26,11 +27,6 @@ export interface StepActivityDeps {
   linkTtlHours: number;
   /** Sends an event to an orchestration instance (the durable client's raiseEvent). */
   raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
-}
-
-interface Recipient {
-  person: Person;
-  channel: ChannelPreference;
 }
 
 const CHANNEL_LABEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
@@ -59,14 +55,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     return `${deps.publicBaseUrl}/api/decisions/${token}`;
   };
 
-  /** The people who act for the step's roles at `at`, never the requester (no self-approval), each with their role's channel. */
-  const actingPeople = (roles: RoleConfiguration[], at: string, requesterEmail: string): Recipient[] => {
-    const people = roles.map((role): Recipient => ({
-      person: firstWhoIsNotTheRequester([personActingFor(role, at), ...role.deputies], requesterEmail) ?? role.escalationContact,
-      channel: role.channel,
-    }));
-    return people.filter((p, i) => people.findIndex((q) => q.person.email === p.person.email) === i);
-  };
+  const { actingPeople, deputyFor, leadFor } = makeStepRecipients(deps);
 
   /**
    * One logical message to one person. When Teams stayed unavailable the router sent it by email
@@ -106,18 +95,21 @@ export function makeStepActivities(deps: StepActivityDeps) {
 
   async function assignStep(input: AssignStepInput): Promise<AssignStepOutput> {
     const { item, requester, roles, request, step } = await context(input);
-    const people = actingPeople(roles, input.assignedAt, requester.email);
+    const people = await actingPeople(roles, input.assignedAt, requester.email);
     // A joint step has a row per role, so each role's decision is kept and none closes the step alone.
     const rowRoles = input.deciders === 'all' ? roles.map((role, i) => ({ code: input.roleCodes[i], role })) : [{ code: input.roleCodes[0], role: roles[0] }];
     for (const { code, role } of rowRoles) {
       if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined)) continue;
-      const assignee = input.deciders === 'all' ? actingPeople([role], input.assignedAt, requester.email)[0] : people[0];
+      const assignee = input.deciders === 'all' ? (await actingPeople([role], input.assignedAt, requester.email))[0] : people[0];
+      // A shared step (one row, several roles) is held by each role's person: each sees it in their inbox.
+      const others = input.deciders === 'all' ? [] : people.slice(1);
       await deps.repos.approvalTasks.create({
         Title: fitText(input.deciders === 'all' ? `${step.name} (${ROLE_NAMES[code]}): ${item.Title}` : `${step.name}: ${item.Title}`),
         RequestId: input.requestId,
         StepCode: input.stepCode,
         RoleCode: code,
         AssigneeId: await deps.people.idFor(assignee.person.email),
+        AlsoHeldById: await Promise.all(others.map((o) => deps.people.idFor(o.person.email))),
         Status: 'Pending',
         DueDate: input.dueAt,
         RemindersSent: 0,
@@ -129,7 +121,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     // Asked again after a reply: the message says so and shows the question, reply and changes.
     const resubmission = resubmissionOf(item, input.attempt);
     for (const to of people) {
-      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt), ...(resubmission ? { resubmission } : {}) };
+      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt), ...(resubmission ? { resubmission } : {}), ...(to.note ? { handoverNote: to.note } : {}) };
       await send('stepAssigned', to, model, `${input.instanceId}/assigned/${to.person.email}`, { requestId: input.requestId, at: input.assignedAt });
     }
     await deps.audit.append({
@@ -140,7 +132,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       actor: 'system',
       channel: 'System',
       occurredAt: input.assignedAt,
-      details: { stepCode: input.stepCode, attempt: input.attempt, assignees: people.map((p) => p.person.email), due: input.dueAt },
+      details: { stepCode: input.stepCode, attempt: input.attempt, assignees: people.map((p) => p.person.email), due: input.dueAt, absences: people.filter((p) => p.note).map((p) => p.note) },
       key: `${input.instanceId}/assigned`,
     });
     return { assigneeEmail: people[0].person.email };
@@ -171,20 +163,43 @@ export function makeStepActivities(deps: StepActivityDeps) {
     return rows.flatMap((row, roleIndex) => (row && row.Status !== 'Completed' && row.Status !== 'Cancelled' ? [{ row, roleIndex }] : []));
   }
 
+  /**
+   * Reminders go to whoever holds the step now: after a handover, the new holder only (older
+   * links no longer work); otherwise the people acting for the roles, as at assignment.
+   */
+  async function reminderRecipients(roles: Awaited<ReturnType<typeof context>>['roles'], row: Awaited<ReturnType<typeof taskRow>>, at: string, requesterEmail: string): Promise<Recipient[]> {
+    if (!row?.HeldSince) return actingPeople(roles, at, requesterEmail);
+    const holder = await deps.people.personFor(row.AssigneeId);
+    return [{ person: holder, channel: roles.find((r) => r.roleCode === row.RoleCode)?.channel ?? 'email' }];
+  }
+
+  /** The step changed hands (the row already says so): the new holder gets the step's link. */
+  async function handOverStep(input: HandOverStepInput): Promise<void> {
+    const { handover } = input;
+    const roleCodes = [handover.roleCode as RoleCode];
+    const { request, step, roles } = await context({ ...input, roleCodes });
+    const [to, by] = await Promise.all([deps.people.idFor(handover.toEmail), deps.people.idFor(handover.byEmail)].map(async (id) => deps.people.personFor(await id)));
+    const note = `${by.name} ${handover.how === 'reassigned' ? 'reassigned' : 'passed'} this step to you. Their reason: ${handover.reason}`;
+    const model = { request, step, decisionUrl: decisionUrl(input, to, handover.at), handoverNote: fitText(note, 1000) };
+    await send('stepAssigned', { person: to, channel: roles[0].channel }, model, `${input.instanceId}/handover/${handover.at}/${to.email}`, { requestId: input.requestId, at: handover.at });
+  }
+
   async function chase(input: ChaseStepInput): Promise<void> {
     const { requester, roles, request, step } = await context(input);
     const rows = await chasedRows(input);
     const key = `${input.instanceId}/${input.milestone}`;
     const about = { requestId: input.requestId, at: input.at };
     if (input.milestone === 'halfway-reminder' || input.milestone === 'due-day-reminder') {
-      for (const to of actingPeople(roles, input.at, requester.email)) {
+      // A handed-over step has one row; a joint step's rows are each the role's own.
+      const heldRow = input.deciders === 'all' ? undefined : rows[0]?.row;
+      for (const to of await reminderRecipients(roles, heldRow, input.at, requester.email)) {
         await send('reminder', to, { request, step, decisionUrl: decisionUrl(input, to.person, input.at), overdue: false }, `${key}/${to.person.email}`, about);
       }
       for (const { row } of rows) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }));
       return;
     }
     if (input.milestone === 'escalate-to-deputy') {
-      const deputies = roles.map((r): Recipient => ({ person: r.deputies.find((d) => d.email.toLowerCase() !== requester.email.toLowerCase()) ?? r.escalationContact, channel: r.channel }));
+      const deputies = await Promise.all(roles.map(async (r): Promise<Recipient> => ({ person: await deputyFor(r, requester.email), channel: r.channel })));
       for (const to of deputies) {
         await send('escalation', to, { escalatedTo: 'deputy', request, step, decisionUrl: decisionUrl(input, to.person, input.at) }, `${key}/${to.person.email}`, about);
       }
@@ -196,7 +211,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     }
     // The governance lead's message has no decision link, and the lead has no role row saying how
     // they like to hear: email, which reaches them everywhere.
-    const leads = roles.map((r) => r.escalationContact).filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i);
+    const leads = (await Promise.all(roles.map((r) => leadFor(r, requester.email)))).filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i);
     for (const lead of leads) {
       await send('escalation', { person: lead, channel: 'email' }, { escalatedTo: 'governanceLead', request, step }, `${key}/${lead.email}`, about);
     }
@@ -256,7 +271,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const roleCodes = !planned ? [] : planned.deciders === 'all' ? planned.roleCodes.filter((c) => c === row.RoleCode) : planned.roleCodes;
     const roles = await Promise.all(roleCodes.map((code) => deps.roles.get(code)));
     const holders = [row.AssigneeId, ...(row.DelegateId ? [row.DelegateId] : [])];
-    const people = [...(await Promise.all(holders.map((id) => deps.people.personFor(id)))), ...actingPeople(roles, at, requester.email).map((r) => r.person)];
+    const people = [...(await Promise.all(holders.map((id) => deps.people.personFor(id)))), ...(await actingPeople(roles, at, requester.email)).map((r) => r.person)];
     const model = {
       request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) },
       step: { name: STEP_NAMES[row.StepCode as keyof typeof STEP_NAMES] ?? row.StepCode, role: planned?.role ?? 'approver' },
@@ -290,5 +305,5 @@ export function makeStepActivities(deps: StepActivityDeps) {
     }
   }
 
-  return { assignStep, chaseStep, recordDecision, cancelSteps };
+  return { assignStep, chaseStep, recordDecision, cancelSteps, handOverStep };
 }

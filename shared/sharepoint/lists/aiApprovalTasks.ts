@@ -1,4 +1,4 @@
-import { boolean, choice, dateTime, defineList, lookup, note, number, person, text } from './listDefinition';
+import { boolean, choice, dateTime, defineList, lookup, note, number, person, personMulti, text } from './listDefinition';
 
 export const TASK_STATUSES = ['Pending', 'Reminded', 'Escalated', 'Completed', 'Cancelled'] as const;
 export const TASK_OUTCOMES = ['Approved', 'Rejected', 'More information needed', 'Not required'] as const;
@@ -23,6 +23,8 @@ export const aiApprovalTasksList = defineList({
     RoleCode: text('Role code', { required: true }),
     Assignee: person('Assignee', { required: true, indexed: true }),
     Delegate: person('Delegate'),
+    AlsoHeldBy: personMulti('Also held by', { description: 'The other people who may decide this step: the other roles of a shared step.' }),
+    HeldSince: dateTime('Held since', { description: 'When the step last changed hands (delegated, reassigned); decision links sent before then no longer work.' }),
     Status: choice('Status', TASK_STATUSES, { required: true, indexed: true, defaultValue: 'Pending' }),
     Outcome: choice('Outcome', TASK_OUTCOMES),
     Comments: note('Comments'),

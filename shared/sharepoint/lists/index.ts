@@ -1,3 +1,4 @@
+import { aiAbsencesList } from './aiAbsences';
 import { aiApprovalTasksList } from './aiApprovalTasks';
 import { aiAuditAnchorList } from './aiAuditAnchor';
 import { aiAuditLogList } from './aiAuditLog';
@@ -11,7 +12,7 @@ import { aiWorkflowStateList } from './aiWorkflowState';
 import type { ListDefinition } from './listDefinition';
 
 export * from './listDefinition';
-export { aiApprovalTasksList, aiAuditAnchorList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiSentMessagesList, aiWorkflowStateList };
+export { aiAbsencesList, aiApprovalTasksList, aiAuditAnchorList, aiAuditLogList, aiGovernanceRolesList, aiIncidentsList, aiPoliciesList, aiRegisterList, aiRequestsList, aiSentMessagesList, aiWorkflowStateList };
 
 /** Provisioning order matters: lookup targets (AI Requests) come before the lists that point at them. */
 export const allLists: readonly ListDefinition[] = [
@@ -25,6 +26,7 @@ export const allLists: readonly ListDefinition[] = [
   aiAuditAnchorList,
   aiSentMessagesList,
   aiWorkflowStateList,
+  aiAbsencesList,
 ];
 
 export function findListDefinition(title: string): ListDefinition | undefined {

@@ -1,4 +1,5 @@
 import type { SPFI } from '../pnp';
+import { PnpAbsencesRepository, type AbsencesRepository } from './aiAbsences';
 import { PnpApprovalTasksRepository, type ApprovalTasksRepository } from './aiApprovalTasks';
 import { PnpAuditLogRepository, type AuditLogRepository } from './aiAuditLog';
 import { PnpGovernanceRolesRepository, type GovernanceRolesRepository } from './aiGovernanceRoles';
@@ -9,6 +10,7 @@ import { PnpAiRequestsRepository, type AiRequestsRepository } from './aiRequests
 import { PnpSentMessagesRepository, type SentMessagesRepository } from './aiSentMessages';
 import { PnpRequestAttachmentsRepository, type RequestAttachmentsRepository } from './requestAttachments';
 
+export * from './aiAbsences';
 export * from './aiApprovalTasks';
 export * from './aiAuditAnchor';
 export * from './aiAuditLog';
@@ -31,6 +33,7 @@ export interface Repositories {
   sentMessages: SentMessagesRepository;
   /** The files attached to AI Requests items (list item attachments). */
   requestAttachments: RequestAttachmentsRepository;
+  absences: AbsencesRepository;
 }
 
 /** Wires every repository to one PnPjs root (see createSp). */
@@ -45,5 +48,6 @@ export function createRepositories(sp: SPFI): Repositories {
     auditLog: new PnpAuditLogRepository(sp),
     sentMessages: new PnpSentMessagesRepository(sp),
     requestAttachments: new PnpRequestAttachmentsRepository(sp),
+    absences: new PnpAbsencesRepository(sp),
   };
 }

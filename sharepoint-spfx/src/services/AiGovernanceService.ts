@@ -56,6 +56,8 @@ export interface AiGovernanceService {
   /** Tasks assigned to me and those passed to me as a deputy. */
   listMyTasks(): Promise<T.ApprovalTask[]>;
   decide(taskId: string, decision: T.DecisionInput): Promise<void>;
+  /** Passes an open step to a named colleague (the holder), or reassigns it (the AI governance lead). */
+  handOver(taskId: string, handover: T.HandoverInput): Promise<T.HandoverResult>;
 
   getGovernanceDashboard(): Promise<T.GovernanceDashboardData>;
   searchRegister(query: string): Promise<T.RegisterEntry[]>;

@@ -117,6 +117,13 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return Promise.resolve();
   }
 
+  public handOver(taskId: string, handover: T.HandoverInput): Promise<T.HandoverResult> {
+    this.calls.push({ method: 'handOver', args: [taskId, handover] });
+    const task = (this._data.tasks ?? []).find((t) => t.id === taskId);
+    if (task) task.status = 'cancelled';
+    return Promise.resolve({ taskId, holder: { name: handover.to, email: handover.to }, how: 'delegated' });
+  }
+
   public getGovernanceDashboard(): Promise<T.GovernanceDashboardData> {
     this.calls.push({ method: 'getGovernanceDashboard', args: [] });
     return Promise.resolve(this._data.dashboard ?? EMPTY_DASHBOARD);

@@ -11,6 +11,8 @@ import type {
   DecisionInput,
   FieldMessage,
   GovernanceDashboardData,
+  HandoverInput,
+  HandoverResult,
   IntakeRequestV1,
   PlanResult,
   RegisterEntry,
@@ -160,6 +162,10 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   public async decide(taskId: string, decision: DecisionInput): Promise<void> {
     await this._call<unknown>(apiRoutes.decide(), { taskId, ...decision, channel: 'web' });
+  }
+
+  public handOver(taskId: string, handover: HandoverInput): Promise<HandoverResult> {
+    return this._call<HandoverResult>(apiRoutes.handOver(taskId), handover);
   }
 
   /** Two endpoints; a part that cannot be loaded is marked unavailable instead of failing the whole dashboard. */

@@ -42,6 +42,8 @@ export const apiRoutes = {
   attachDocument: (id: string): ApiCall => ({ method: 'POST', path: `/api/requests/${enc(id)}/attachments` }),
   /** {taskId, outcome, comments, checklist, channel:'web'} → 200 */
   decide: (): ApiCall => ({ method: 'POST', path: '/api/decisions' }),
+  /** HandoverRequest → HandoverResponse, or 400 FieldErrorsResponse */
+  handOver: (taskId: string): ApiCall => ({ method: 'POST', path: `/api/tasks/${enc(taskId)}/handover` }),
   /** → RequestsOverviewResponse: open requests by stage, overdue steps */
   governanceRequests: (): ApiCall => ({ method: 'GET', path: '/api/governance/requests' }),
   /** → GovernanceSummaryResponse: reviews due, incidents by state, Datix escalations */

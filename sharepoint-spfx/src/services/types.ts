@@ -111,6 +111,8 @@ type ApiTask = Contract.InboxTaskResponse;
 /** One approval task in the approver inbox: the API's task, with a due date always given. */
 export interface ApprovalTask
   extends Pick<ApiTask, 'id' | 'requestId' | 'requestTitle' | 'requestType' | 'requesterName' | 'stepCode' | 'role' | 'reason' | 'clause' | 'checklist' | 'assignee' | 'delegatedFrom' | 'record'> {
+  /** How I hold it (absent in older answers): assignee, shared with another role, or deputy. */
+  heldAs?: ApiTask['heldAs'];
   /** The step may be recorded as "not required" (the national Data Protection Impact Assessment). */
   mayRecordNotRequired?: ApiTask['mayRecordNotRequired'];
   dueAt: string;
@@ -125,6 +127,10 @@ export interface ChecklistAnswer {
   confirmed: boolean;
   reasonIfNot?: string;
 }
+
+/** Passing a step on: the colleague's email address and why (the contract's HandoverRequest). */
+export type HandoverInput = Contract.HandoverRequest;
+export type HandoverResult = Contract.HandoverResponse;
 
 export interface DecisionInput {
   outcome: DecisionOutcome;

@@ -17,7 +17,7 @@ export const samples = {
     DecisionSummary: null, ReviewDueDate: null, IntakeJson: null, PreviousIntakeJson: null, ConversationJson: null,
   }),
   approvalTasks: (n: number, userId: number, requestId: number): ItemFields<typeof aiApprovalTasksList> => ({
-    Title: `IG review ${n}`, RequestId: requestId, StepCode: 'IG_REVIEW', RoleCode: 'IG', AssigneeId: userId, DelegateId: null, Status: 'Pending',
+    Title: `IG review ${n}`, RequestId: requestId, StepCode: 'IG_REVIEW', RoleCode: 'IG', AssigneeId: userId, DelegateId: null, AlsoHeldById: [], HeldSince: null, Status: 'Pending',
     Outcome: null, Comments: null, ChecklistJson: null, ReferencesJson: null, DueDate: '2026-12-01T17:00:00Z', RemindersSent: 0, Escalated: false, RespondedById: null, RespondedAt: null, ResponseChannel: null,
     Attempt: 1, InstanceId: null, DecisionTokenId: null,
   }),

@@ -59,6 +59,23 @@ describe('reminders and escalation', () => {
     expect(toLead[0].subject).toMatch(/Information governance notification/);
   });
 
+  it('never escalates to the requester: when the requester is the escalation contact, the governance lead’s team hears instead', async () => {
+    // Nadia Khan is every role's escalation contact; she makes the request herself.
+    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
+    const res = await fetch(`${rt.origin}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ms-client-principal-name': 'nadia.khan@example.nhs.uk' },
+      body: JSON.stringify(example('Made by the escalation contact')),
+    });
+    expect(res.status).toBe(201);
+    await eventually(async () => ((await mailbox(rt!)).length >= 2 ? true : undefined), 'the first-stage emails');
+    await rt.advanceTo('2026-12-14T09:01:00Z');
+    const messages = await mailbox(rt);
+    expect(messages.filter((m) => m.to[0] === 'nadia.khan@example.nhs.uk' && /^(Escalated to you|Decision needed|Reminder)/.test(m.subject))).toEqual([]);
+    // The AI governance lead role's deputy (Priya Shah) follows up both overdue steps.
+    expect(to(messages, /^Escalated to you/)).toEqual(['priya.shah@example.nhs.uk', 'priya.shah@example.nhs.uk']);
+  });
+
   it('skips Christmas and the bank holidays, and a step still waits after 60 days', async () => {
     rt = await start('2026-12-21T09:00:00Z', 'Christmas request');
     // Working days: 22, 23, 24, 29, 30 December (25 December, Boxing Day on 28 December, 1 January

@@ -1,6 +1,6 @@
 import { aiRequest } from '../../../orchestrations/request/aiRequest';
 import { approvalStep } from '../../../orchestrations/request/approvalStep';
-import type { ApprovalStepInput, PlanRequestRouteOutput, StepResult } from '../../../orchestrations/request/contracts';
+import type { ApprovalStepInput, PlanRequestRouteOutput, StepHandover, StepResult } from '../../../orchestrations/request/contracts';
 import { ACTIVITY, EVENT, ORCHESTRATOR } from '../../../orchestrations/request/names';
 import { planRoute, type IntakeRequest, type PlannedStep, type Route } from '../../../shared/domain';
 import { raiseEvent, startInstance } from '../../../local/durable/operations';
@@ -78,6 +78,36 @@ describe('approvalStep orchestrator', () => {
       await raiseEvent(rt.engine, 's3', EVENT.stepSignal, JSON.stringify({ kind: 'cancel', reason: 'withdrawn' }));
       await rt.advance(1);
       expect(JSON.parse(status('s3')!.output!)).toEqual({ stepCode: 'DPIA', outcome: 'cancelled' });
+    }));
+});
+
+describe('approvalStep orchestrator: handovers', () => {
+  it('a handover sends the new holder their link and keeps the deadlines; the new holder’s decision ends the step', () =>
+    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
+      const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('FINANCE'), attempt: 1, siblingInstanceIds: [] };
+      await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'h1', JSON.stringify(input));
+      (await invoker.pending(1))[0].resolve({ assigneeEmail: 'tom.okafor@example.nhs.uk' });
+      await rt.advance(DAY);
+
+      const handover: StepHandover = {
+        kind: 'handover', how: 'delegated', taskId: 3, roleCode: 'FINANCE_PROCUREMENT', fromEmail: 'tom.okafor@example.nhs.uk', toEmail: 'james.wright@example.nhs.uk',
+        byEmail: 'tom.okafor@example.nhs.uk', reason: 'On leave', at: '2026-12-02T09:00:00.000Z',
+      };
+      await raiseEvent(rt.engine, 'h1', EVENT.stepSignal, JSON.stringify(handover));
+      const [handOver] = await invoker.pending(1);
+      expect(handOver).toMatchObject({ name: ACTIVITY.handOverStep, input: { requestId: 7, stepCode: 'FINANCE', instanceId: 'h1', dueAt: '2026-12-08T23:59:59.999Z', handover } });
+      handOver.resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('h1')!.custom_status!)).toMatchObject({ state: 'waiting', assignee: 'james.wright@example.nhs.uk' });
+
+      // The half-time reminder still falls on 4 December, as it would have without the handover.
+      const [reminder] = await oneCallPerAdvance(rt, invoker, [2 * DAY], null, (chase) => `${(chase.input as { milestone: string; at: string }).milestone}@${(chase.input as { at: string }).at}`);
+      expect(reminder).toBe('halfway-reminder@2026-12-04T09:00:00.000Z');
+
+      await raiseEvent(rt.engine, 'h1', EVENT.stepSignal, JSON.stringify({ kind: 'decision', outcome: 'approved', decidedBy: 'james.wright@example.nhs.uk', decidedAt: '2026-12-04T10:00:00Z', channel: 'email', comments: '' }));
+      (await invoker.pending(1))[0].resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('h1')!.output!)).toEqual({ stepCode: 'FINANCE', outcome: 'approved', decidedBy: 'james.wright@example.nhs.uk', comments: '' });
     }));
 });
 

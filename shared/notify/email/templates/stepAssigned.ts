@@ -16,6 +16,7 @@ export function stepAssignedEmail(m: StepAssigned): EmailDocument {
         text: `A request to bring an artificial intelligence tool into use needs a decision from you as the ${m.step.role}. Please decide by ${formatDate(m.step.due)}.`,
       },
       ...(m.resubmission ? resubmissionBlocks(m.resubmission) : []),
+      ...(m.handoverNote ? [{ kind: 'paragraph' as const, text: m.handoverNote }] : []),
       requestFacts(m.request, m.step),
       { kind: 'action', link: { label: `Open the decision page for ${quoted(m.request.title)}`, url: m.decisionUrl } },
       {

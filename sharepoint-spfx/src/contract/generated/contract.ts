@@ -1106,6 +1106,7 @@ export type InboxTaskResponse = {
   mayRecordNotRequired: boolean;
   assignee: string;
   delegatedFrom?: string;
+  heldAs: "assignee" | "shared" | "deputy";
   dueAt: string | null;
   status: "waiting";
   record: {
@@ -1234,6 +1235,42 @@ export type GovernanceSummaryResponse = {
     awaitingReference: number;
     triageOverdue: number;
   };
+};
+
+/** `POST /api/tasks/{id}/handover`: pass an open step to a colleague (the holder) or reassign it (the governance lead). */
+export type HandoverRequest = {
+  to: string;
+  reason: string;
+};
+
+/** `POST /api/tasks/{id}/handover` (200). */
+export type HandoverResponse = {
+  taskId: string;
+  holder: {
+    name: string;
+    email: string;
+  };
+  how: "delegated" | "reassigned";
+};
+
+/** `POST /api/absences`: record an absence and the deputy who covers it. */
+export type AbsenceRequest = {
+  from: string;
+  until: string;
+  deputy: string;
+  note?: string;
+};
+
+/** One item of `GET /api/absences`; `POST /api/absences` (201). */
+export type AbsenceResponse = {
+  id: string;
+  from: string;
+  until: string;
+  deputy: {
+    name: string;
+    email: string;
+  };
+  note: string | null;
 };
 
 /** One item of `GET /api/register`. */

@@ -12,6 +12,7 @@ import { ViewMessages } from './ViewMessages';
 import { ErrorSummary } from './ErrorSummary';
 import { RequestRecordPanel } from './RequestRecordPanel';
 import { STEP_NAMES, TYPE_NAMES, formatDateTime } from './plainText';
+import { HandoverForm } from './HandoverForm';
 
 interface ChecklistState {
   confirmed: boolean;
@@ -64,6 +65,7 @@ export const ApproverInbox: React.FC = () => {
   const service = useService();
   const [tasks, setTasks] = React.useState<ApprovalTask[] | undefined>(undefined);
   const [openTask, setOpenTask] = React.useState<ApprovalTask | undefined>(undefined);
+  const [passing, setPassing] = React.useState<ApprovalTask | undefined>(undefined);
   const [outcome, setOutcome] = React.useState<DecisionOutcome | undefined>(undefined);
   const [comments, setComments] = React.useState('');
   const [checklist, setChecklist] = React.useState<Record<string, ChecklistState>>({});
@@ -77,6 +79,7 @@ export const ApproverInbox: React.FC = () => {
   const load = useLoadOnMount(fetchList, setTasks, setFailure, 'your tasks');
 
   const start = (task: ApprovalTask): void => {
+    setPassing(undefined);
     setOpenTask(task);
     setOutcome(undefined);
     setComments('');
@@ -142,11 +145,36 @@ export const ApproverInbox: React.FC = () => {
               <br />
               Step: {STEP_NAMES[t.stepCode] ?? t.stepCode}. Due {formatDateTime(t.dueAt, false)}.
               {t.delegatedFrom ? ` Delegated to you by ${t.delegatedFrom}.` : ''}
+              {t.heldAs === 'shared' ? ' You share this step with another role: either of you can decide.' : ''}
               <br />
-              <DefaultButton text="Review and decide" ariaLabel={`Review and decide: ${t.requestTitle}, ${STEP_NAMES[t.stepCode] ?? t.stepCode}`} onClick={() => start(t)} />
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                <DefaultButton text="Review and decide" ariaLabel={`Review and decide: ${t.requestTitle}, ${STEP_NAMES[t.stepCode] ?? t.stepCode}`} onClick={() => start(t)} />
+                <DefaultButton
+                  text="Pass to a colleague"
+                  ariaLabel={`Pass to a colleague: ${t.requestTitle}, ${STEP_NAMES[t.stepCode] ?? t.stepCode}`}
+                  onClick={() => {
+                    setOpenTask(undefined);
+                    setStatus('');
+                    setPassing(t);
+                  }}
+                />
+              </div>
             </li>
           ))}
         </ul>
+      )}
+
+      {passing && (
+        <HandoverForm
+          key={passing.id}
+          task={passing}
+          onCancel={() => setPassing(undefined)}
+          onDone={(result) => {
+            setStatus(`"${passing.requestTitle}" is now with ${result.holder.name} (${result.holder.email}), who has been sent their own link.`);
+            setPassing(undefined);
+            fireAndForget(load());
+          }}
+        />
       )}
 
       {openTask && (

@@ -24,6 +24,9 @@ function stepLine(s: StepProgress): string {
   return 'not started yet';
 }
 
+const WITHDRAWAL_CHECKS = 10;
+const WITHDRAWAL_CHECK_MS = 500;
+
 /** The requester's requests: where each one is, who did what and when, and what they said. */
 export const MyRequests: React.FC = () => {
   const service = useService();
@@ -39,6 +42,12 @@ export const MyRequests: React.FC = () => {
   const fetchList = React.useCallback(() => service.listMyRequests(), [service]);
   const load = useLoadOnMount(fetchList, setRequests, setFailure, 'your requests');
 
+  /** Shows a request's detail; its row in the table takes the same status, so the two never disagree. */
+  const showDetail = (detail: RequestDetail): void => {
+    setSelected({ kind: 'request', detail });
+    setRequests((rows) => rows?.map((r) => (r.id === detail.id ? { ...r, status: detail.status, currentStage: detail.currentStage } : r)));
+  };
+
   const focusDetail = (): void => {
     setTimeout(() => detailRef.current?.focus(), 0);
   };
@@ -52,7 +61,7 @@ export const MyRequests: React.FC = () => {
         const saved = await service.getAnswers(summary.id);
         setSelected({ kind: 'draft', summary, answers: fromDraft(saved.answers ?? {}) });
       } else {
-        setSelected({ kind: 'request', detail: await service.getRequest(summary.id) });
+        showDetail(await service.getRequest(summary.id));
       }
       focusDetail();
     } catch (e) {
@@ -95,9 +104,16 @@ export const MyRequests: React.FC = () => {
     try {
       await service.withdraw(detail.id, withdrawReason.trim());
       setConfirmWithdraw(false);
+      // The workflow records the withdrawal a moment after accepting it: wait for it (briefly), so
+      // the page never says "being reviewed" about a withdrawn request.
+      let latest = await service.getRequest(detail.id);
+      for (let i = 0; i < WITHDRAWAL_CHECKS && latest.status !== 'withdrawn'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, WITHDRAWAL_CHECK_MS));
+        latest = await service.getRequest(detail.id);
+      }
       await load();
-      setStatus('The request is being withdrawn. Everyone with an open step on it is told by email.');
-      setSelected({ kind: 'request', detail: await service.getRequest(detail.id) });
+      setStatus(latest.status === 'withdrawn' ? 'The request has been withdrawn. Everyone with an open step on it is told by email.' : 'The request is being withdrawn. Everyone with an open step on it is told by email.');
+      showDetail(latest);
     } catch (e) {
       setFailure(`We could not withdraw the request. ${(e as Error).message}`);
     }

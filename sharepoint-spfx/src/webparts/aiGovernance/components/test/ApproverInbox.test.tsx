@@ -70,6 +70,25 @@ describe('ApproverInbox', () => {
     expect(record.compareDocumentPosition(checklist) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
+  it('passes a step to a colleague with a reason; the step leaves my list', async () => {
+    const service = new FakeAiGovernanceService({ tasks: [waitingTask()] });
+    renderInbox(service);
+    fireEvent.click(await screen.findByRole('button', { name: /Pass to a colleague: Meeting notes summariser/ }));
+    const form = screen.getByRole('form');
+    fireEvent.click(within(form).getByRole('button', { name: 'Pass the step on' }));
+    const summary = await screen.findByTestId('error-summary');
+    expect(within(summary).getAllByRole('link').map((l) => l.textContent)).toEqual([
+      'Give the work email address of the colleague who should decide instead',
+      'Say why you are passing the step on',
+    ]);
+    fireEvent.change(within(form).getByLabelText(/Their work email address/), { target: { value: 'sam.oconnell@example.nhs.uk' } });
+    fireEvent.change(within(form).getByLabelText(/Why you are passing it on/), { target: { value: 'On leave next week' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Pass the step on' }));
+    await screen.findByText(/is now with sam.oconnell@example.nhs.uk/);
+    expect(service.callsTo('handOver')[0].args).toEqual(['task-7', { to: 'sam.oconnell@example.nhs.uk', reason: 'On leave next week' }]);
+    await waitFor(() => expect(screen.getByText('Nothing is waiting for you.')).toBeTruthy());
+  });
+
   it('will not approve with a checklist item neither confirmed nor explained, nor refuse without a reason', async () => {
     const service = new FakeAiGovernanceService({ tasks: [waitingTask()] });
     renderInbox(service);
