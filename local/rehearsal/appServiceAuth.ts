@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import escapeHtml from 'escape-html';
+import { isAnonymousPath } from '../../shared/access/anonymousPaths';
 import { checkBearer, type TokenAuthority } from './tokens';
 
 /**
@@ -37,10 +38,6 @@ const LOGIN_PATH = '/.auth/login/aad';
 
 const isPrincipalHeader = (name: string) => name.startsWith('x-ms-client-principal') || name.startsWith('x-ms-token-');
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
-
-export function isExcluded(path: string, excludedPaths: string[]): boolean {
-  return excludedPaths.some((p) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p));
-}
 
 export async function startAppServiceAuth(options: AppServiceAuthOptions): Promise<AppServiceAuth> {
   const key = randomBytes(32);
@@ -97,7 +94,7 @@ export async function startAppServiceAuth(options: AppServiceAuthOptions): Promi
       headers['x-ms-client-principal-id'] = createHmac('sha256', key).update(person.email).digest('hex').slice(0, 32);
       headers['x-ms-client-principal-idp'] = 'aad';
       headers['x-ms-client-principal'] = Buffer.from(JSON.stringify(principal)).toString('base64');
-    } else if (!isExcluded(url.pathname, options.excludedPaths)) {
+    } else if (!isAnonymousPath(url.pathname, options.excludedPaths)) {
       return refuse(req, res, person === 'bad-token');
     }
     headers.host = upstream.host;
