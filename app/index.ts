@@ -4,6 +4,7 @@
 import './settings';
 import { appServices } from './services';
 import './httpErrors';
+import './signInCheck';
 import '../functions';
 import { registerWorkflowActivities } from '../orchestrations';
 

@@ -236,9 +236,10 @@ module functionApp 'modules/functionApp.bicep' = {
     appSettings: union(coreSettings, smtpPasswordSetting, datixSignInSettings, platformSettings)
     authClientId: authClientId
     authIdentifierUri: !empty(authIdentifierUri) ? authIdentifierUri : 'api://${authClientId}'
-    // SharePoint cannot sign in to deliver list webhook notifications; this one path checks the
-    // subscription's clientState instead (functions/sharepointWebhook.ts, docs/deployment.md 2.5).
-    authExcludedPaths: ['/api/sharepoint/webhook']
+    // The app's list of paths open by design (shared/access/anonymousPaths.ts; a test keeps the two
+    // the same): SharePoint cannot sign in to deliver list webhook notifications, so that path checks
+    // the subscription's clientState instead (docs/deployment.md 2.5); the public AI register is for anyone.
+    authExcludedPaths: ['/api/sharepoint/webhook', '/api/public/register', '/api/public/register/*']
   }
   // Roles first, so the first start can read Key Vault, storage and the task hub.
   dependsOn: [roleAssignments]

@@ -21,6 +21,9 @@ export function createLocalSettings(ctx: RuntimeContext): LocalService {
     name: 'local settings',
     appSettings: () => ({
       ENVIRONMENT: 'local',
+      // The one switch for "no sign-in on this computer" (the workbench chooses who you are); a test
+      // turns it off to see the app as App Service authentication leaves it.
+      LOCAL_ANONYMOUS_ACCESS: process.env.LOCAL_ANONYMOUS_ACCESS ?? 'true',
       TASKHUB_NAME: process.env.TASKHUB_NAME ?? 'aigov',
       // Read by the Durable extension in Azure; the local backend ignores it but the app checks it is set.
       DURABLE_TASK_SCHEDULER_CONNECTION_STRING: `Endpoint=${ctx.origin}/durabletask;Authentication=None`,

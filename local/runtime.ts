@@ -6,9 +6,9 @@ import { VirtualClock } from './clock/virtualClock';
 import { createDevClockRoute } from './devClock';
 import { createFunctionsHost, type FunctionsHost } from './functions-host';
 import { createIndexRoute } from './indexPage';
-import type { LocalService, RuntimeContext, ServiceLink } from './server/localService';
+import type { LocalService, RouteHandler, RuntimeContext, ServiceLink } from './server/localService';
 import { OriginServer } from './server/originServer';
-import { createStandIns } from './standIns';
+import { createStandIns, type StandInGates } from './standIns';
 import { createWorkbench } from './workbench';
 import { withDevSignIn } from './workbench/devSignIn';
 import { useClockProvider } from '../shared/time';
@@ -31,6 +31,16 @@ export interface RuntimeOptions {
   seed?: boolean;
   verbose?: boolean;
   log?: (message: string) => void;
+  /**
+   * The production rehearsal (local/rehearsal): stand-ins that check who calls them, the app settings
+   * it gives (instead of the stand-ins' local ones), and no workbench or workbench sign-in, because
+   * App Service authentication stands in front of the functions.
+   */
+  rehearsal?: {
+    gates: StandInGates;
+    /** Given what the stand-ins would set, the settings the app starts with. */
+    appSettings(ctx: RuntimeContext, standIns: Record<string, string>): Promise<Record<string, string>>;
+  };
 }
 
 export interface Runtime {
@@ -62,8 +72,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const ctx: RuntimeContext = { origin: `http://localhost:${port}`, port, dataDir, clock, log };
 
   const host = createFunctionsHost(ctx, { appDir: options.appDir, verbose: options.verbose });
-  const standIns = await createStandIns(ctx, host, { smtpPort: options.smtpPort, seed: options.seed ?? true });
-  const services: LocalService[] = [host, ...standIns, createWorkbench(ctx)];
+  const standIns = await createStandIns(ctx, host, { smtpPort: options.smtpPort, seed: options.seed ?? true, enforce: options.rehearsal?.gates });
+  const services: LocalService[] = [host, ...standIns, ...(options.rehearsal ? [] : [createWorkbench(ctx)])];
 
   const allIdle = (): Promise<void> => Promise.all(services.map((s) => s.whenIdle?.() ?? Promise.resolve())).then(() => undefined);
   const settle = async (): Promise<void> => {
@@ -78,9 +88,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
   if (clock instanceof VirtualClock) clock.setSettle(settle);
 
-  for (const service of services) {
-    for (const [k, v] of Object.entries(service.appSettings?.() ?? {})) process.env[k] = v;
-  }
+  const standInSettings = Object.assign({}, ...services.map((s) => s.appSettings?.() ?? {})) as Record<string, string>;
+  const appSettings = options.rehearsal ? await options.rehearsal.appSettings(ctx, standInSettings) : standInSettings;
+  for (const [k, v] of Object.entries(appSettings)) process.env[k] = v;
   // The product app reads "now" through shared/time (same module file when it runs from this
   // repository), so HTTP functions follow the virtual clock in tests.
   useClockProvider(() => clock.now());
@@ -89,7 +99,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const links = (): ServiceLink[] => services.flatMap((s) => s.links?.() ?? []);
   // The workbench's "sign in as" reaches the functions as App Service's principal headers.
   const gate = readinessGate();
-  for (const service of services) for (const route of service.routes ?? []) server.mount(service === host ? gate.hold(withDevSignIn(route)) : route);
+  const signIn = options.rehearsal ? (route: RouteHandler) => route : withDevSignIn;
+  for (const service of services) for (const route of service.routes ?? []) server.mount(service === host ? gate.hold(signIn(route)) : route);
   server.mount(createIndexRoute(() => links(), clock));
   if (clock instanceof VirtualClock) server.mount(createDevClockRoute(clock));
 

@@ -1,15 +1,28 @@
+import type { TokenCredential } from '@azure/identity';
 import { createDatixStandIn } from './datix';
 import { createDurableBackend } from './durable';
 import type { FunctionsHost } from './functions-host';
 import { createGraphStandIn } from './graph';
 import { createLocalSettings } from './localSettings';
-import { createMailSink } from './mail';
+import { createMailSink, type MailSinkOptions } from './mail';
+import type { BearerGate } from './server/bearerGate';
 import type { LocalService, RuntimeContext } from './server/localService';
 import { createSharePointEmulator } from './sharepoint';
 
 export interface StandInOptions {
   smtpPort: number;
   seed: boolean;
+  /** The production rehearsal's checks of who calls each stand-in (local/rehearsal/gates.ts); none otherwise. */
+  enforce?: StandInGates;
+}
+
+export interface StandInGates {
+  sharepoint: BearerGate;
+  /** The site administrator's sign-in for seeding the demo site. */
+  sharepointAdmin: TokenCredential;
+  graph: BearerGate;
+  smtp: NonNullable<MailSinkOptions['enforce']>;
+  datix: NonNullable<Parameters<typeof createDatixStandIn>[1]>['authorize'];
 }
 
 /**
@@ -20,16 +33,16 @@ export async function createStandIns(ctx: RuntimeContext, host: FunctionsHost, o
   const durable = createDurableBackend(ctx, host.invoker, { taskHubName: process.env.TASKHUB_NAME ?? 'aigov' });
   host.setDurableClientProvider(durable);
 
-  const mail = createMailSink(ctx, { smtpPort: options.smtpPort });
+  const mail = createMailSink(ctx, { smtpPort: options.smtpPort, enforce: options.enforce?.smtp });
   // appSettings() (SMTP_PORT) needs the real port when the port was 0.
   await mail.listening;
 
-  const graph = createGraphStandIn(ctx);
+  const graph = createGraphStandIn(ctx, { authorize: options.enforce?.graph });
   mail.addTab(graph.mailboxTab());
   // SharePoint batches changes for about a second before notifying; benchmarks set 0 to time our part alone.
   const notificationDelayMs = Number(process.env.AIGOV_SHAREPOINT_NOTIFICATION_DELAY_MS ?? 1000);
-  const sharepoint = createSharePointEmulator(ctx, { seed: options.seed, webhooks: { notificationDelayMs } });
-  const datix = createDatixStandIn(ctx);
+  const sharepoint = createSharePointEmulator(ctx, { seed: options.seed, webhooks: { notificationDelayMs }, authorize: options.enforce?.sharepoint, seedCredential: options.enforce?.sharepointAdmin });
+  const datix = createDatixStandIn(ctx, { authorize: options.enforce?.datix });
 
   return [createLocalSettings(ctx), sharepoint, durable, mail, graph, datix];
 }

@@ -14,6 +14,7 @@ import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
 import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
 import { readJsonBody } from '../../shared/web/jsonRequest';
+import { signedInUnlessPermissive } from '../../shared/web/signIn';
 import { startIncidentWorkflow } from '../../shared/incidents/startIncidentWorkflow';
 import { incidentActionService, incidentFromRoute, incidentIdFromRoute, isGovernancePerson, mayReadIncident, notYours } from '../../shared/incidents/incidentHttp';
 
@@ -118,7 +119,10 @@ function answer(action: IncidentAction) {
     const body = await jsonBody(request, 'the answer');
     if (isResponse(body)) return body;
     const given = typeof body === 'object' && body !== null && 'by' in body && typeof body.by === 'string' ? body.by : undefined;
-    const actor = signedInEmail(request) ?? given?.trim().toLowerCase();
+    // "by" names who answers only in the local permissive mode; otherwise it is the signed-in person.
+    const signedIn = signedInUnlessPermissive(request, appServices().settings);
+    if (isResponse(signedIn)) return signedIn;
+    const actor = signedIn ?? given?.trim().toLowerCase();
     if (!actor) return badRequest([{ field: 'by', message: 'give your email address as "by": nobody is signed in' }]);
     const service = incidentActionService(appServices(), context);
     if (!(await service.mayAct(action, actor))) {

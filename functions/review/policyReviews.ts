@@ -32,10 +32,11 @@ async function policyFromRoute(request: HttpRequest, services: AppServices): Pro
 
 /**
  * Behind sign-in, the review is recorded by the policy's owner contact, the governance lead
- * mailbox, or whoever holds (or deputises for) the GOVERNANCE_LEAD role. Locally nobody signs in.
+ * mailbox, or whoever holds (or deputises for) the GOVERNANCE_LEAD role. Nobody signed in may only
+ * where the local runtime switched the permissive mode on.
  */
 async function mayRecord(services: AppServices, policy: PolicyItem, email: string | undefined): Promise<boolean> {
-  if (!email) return true;
+  if (!email) return services.settings.LOCAL_ANONYMOUS_ACCESS;
   if (email === services.settings.GOVERNANCE_LEAD_EMAIL.toLowerCase()) return true;
   if (policy.OwnerContactId && (await services.people.personFor(policy.OwnerContactId)).email.toLowerCase() === email) return true;
   try {

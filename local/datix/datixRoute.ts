@@ -16,6 +16,8 @@ export interface DatixRouteDeps {
   faults: FaultPlan;
   clock: Clock;
   log(message: string): void;
+  /** Off unless given (the production rehearsal): the endpoint's own sign-in check, instead of the local key or any bearer token. */
+  authorize?: (req: IncomingMessage) => boolean;
 }
 
 /** Serves /dev/datix: the http adapter's endpoint, the read-only page and fault injection. */
@@ -28,7 +30,7 @@ export function createDatixRoute(deps: DatixRouteDeps): RouteHandler {
       if (path === DATIX_PATH && method === 'GET') return sendHtml(res, datixListPage(deps.store.list(), deps.faults.remaining()));
       if (path === FAULTS_PATH && method === 'POST') return setFaults(req, res, deps);
       if (path === API_PATH && (method === 'GET' || method === 'POST')) {
-        if (!signedIn(req)) {
+        if (!(deps.authorize ?? signedIn)(req)) {
           return sendJson(res, 401, { message: `Sign in with the header x-api-key: ${LOCAL_DATIX_API_KEY}, or any Authorization: Bearer token.` });
         }
         const fault = deps.faults.take();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { LocalService, RuntimeContext, ServiceLink } from '../server/localService';
 import { DATIX_PATH } from './datixPage';
-import { createDatixRoute, LOCAL_DATIX_API_KEY } from './datixRoute';
+import { createDatixRoute, LOCAL_DATIX_API_KEY, type DatixRouteDeps } from './datixRoute';
 import { DatixStore } from './datixStore';
 import { FaultPlan } from './faults';
 
@@ -34,13 +34,13 @@ export function datixAppSettings(origin: string, env: Readonly<Record<string, st
  * other end): records incidents in SQLite under the data folder, one per idempotency key, with
  * references like DATIX-000123, and fails on demand so the gateway's retries can be watched.
  */
-export function createDatixStandIn(ctx: RuntimeContext): LocalService {
+export function createDatixStandIn(ctx: RuntimeContext, options: { authorize?: DatixRouteDeps['authorize'] } = {}): LocalService {
   const store = new DatixStore(join(ctx.dataDir, 'datix', 'incidents.sqlite'));
   const faults = new FaultPlan();
   let closed = false;
   return {
     name: 'datix',
-    routes: [createDatixRoute({ store, faults, clock: ctx.clock, log: (m) => ctx.log(m) })],
+    routes: [createDatixRoute({ store, faults, clock: ctx.clock, log: (m) => ctx.log(m), authorize: options.authorize })],
     appSettings: () => datixAppSettings(ctx.origin, process.env),
     links: (): ServiceLink[] => [{ label: 'Datix stand-in', url: `${ctx.origin}${DATIX_PATH}` }],
     close() {

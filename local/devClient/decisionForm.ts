@@ -27,8 +27,8 @@ const SAMPLE_REFERENCES: Record<string, string> = {
 };
 
 /** What an approver's browser does: open the link (GET), keep the cookie, read the form. */
-export async function openDecision(link: string): Promise<DecisionPage> {
-  const res = await fetch(link);
+export async function openDecision(link: string, headers: Record<string, string> = {}): Promise<DecisionPage> {
+  const res = await fetch(link, { headers });
   const html = await res.text();
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const csrf = /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import escapeHtml from 'escape-html';
+import { isAnonymousPath } from '../../shared/access/anonymousPaths';
+import { forward, HOP_BY_HOP, listen, type Listening, type Upstream } from './forward';
 import { checkBearer, type TokenAuthority } from './tokens';
 
 /**
@@ -17,7 +18,9 @@ export interface Person {
 }
 
 export interface AppServiceAuthOptions {
-  upstream: string;
+  upstream: Upstream;
+  /** HTTPS on this certificate, as App Service's front end; plain HTTP when absent (tests of the sign-in alone). */
+  tls?: { key: string; cert: string };
   excludedPaths: string[];
   /** Who can sign in (the tenant's directory, for the rehearsal). */
   people: Person[];
@@ -27,26 +30,17 @@ export interface AppServiceAuthOptions {
   sessionMinutes?: number;
 }
 
-export interface AppServiceAuth {
-  origin: string;
-  close(): Promise<void>;
-}
+export type AppServiceAuth = Listening;
 
 export const SESSION_COOKIE = 'AppServiceAuthSession';
 const LOGIN_PATH = '/.auth/login/aad';
 
 const isPrincipalHeader = (name: string) => name.startsWith('x-ms-client-principal') || name.startsWith('x-ms-token-');
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
-
-export function isExcluded(path: string, excludedPaths: string[]): boolean {
-  return excludedPaths.some((p) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p));
-}
 
 export async function startAppServiceAuth(options: AppServiceAuthOptions): Promise<AppServiceAuth> {
   const key = randomBytes(32);
   const sessionMs = (options.sessionMinutes ?? 480) * 60_000;
   const people = new Map(options.people.map((p) => [p.email.toLowerCase(), p]));
-  const upstream = new URL(options.upstream);
 
   const seal = (email: string) => {
     const body = Buffer.from(JSON.stringify({ email, exp: Date.now() + sessionMs })).toString('base64url');
@@ -76,7 +70,7 @@ export async function startAppServiceAuth(options: AppServiceAuthOptions): Promi
     return email ? people.get(email) : undefined;
   }
 
-  const server: Server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     if (url.pathname === LOGIN_PATH) return login(req, res, url);
     if (url.pathname === '/.auth/logout') {
@@ -97,24 +91,11 @@ export async function startAppServiceAuth(options: AppServiceAuthOptions): Promi
       headers['x-ms-client-principal-id'] = createHmac('sha256', key).update(person.email).digest('hex').slice(0, 32);
       headers['x-ms-client-principal-idp'] = 'aad';
       headers['x-ms-client-principal'] = Buffer.from(JSON.stringify(principal)).toString('base64');
-    } else if (!isExcluded(url.pathname, options.excludedPaths)) {
+    } else if (!isAnonymousPath(url.pathname, options.excludedPaths)) {
       return refuse(req, res, person === 'bad-token');
     }
-    headers.host = upstream.host;
-    headers['x-forwarded-host'] = req.headers.host ?? '';
-    headers['x-forwarded-proto'] = 'https';
-    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (up) => {
-      const out: IncomingHttpHeaders = {};
-      for (const [name, value] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(name)) out[name] = value;
-      res.writeHead(up.statusCode ?? 502, out);
-      up.pipe(res);
-    });
-    forward.on('error', () => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end('upstream unavailable');
-    });
-    req.pipe(forward);
-  });
+    forward(req, res, options.upstream, headers);
+  };
 
   function refuse(req: IncomingMessage, res: ServerResponse, badToken: boolean) {
     const browser = (req.method === 'GET' || req.method === 'HEAD') && !req.headers['x-requested-with'] && !badToken;
@@ -145,14 +126,5 @@ export async function startAppServiceAuth(options: AppServiceAuthOptions): Promi
     );
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(handler, options.tls);
 }

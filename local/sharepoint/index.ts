@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BearerGate } from '../server/bearerGate';
 import type { LocalService, RuntimeContext } from '../server/localService';
@@ -23,6 +24,8 @@ export interface SharePointEmulatorOptions {
   seed?: boolean;
   /** Off unless given: the rehearsal's check of the bearer token and the site permission behind it. */
   authorize?: BearerGate;
+  /** With `authorize`: how the seeding signs in (as the site's administrator would, to provision it). */
+  seedCredential?: TokenCredential;
 }
 
 const WRITE_IN_BATCH = /^(POST|PUT|PATCH|MERGE|DELETE) /m;
@@ -106,7 +109,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
     },
     async start() {
       if (options.seed && !store.getMeta('seeded')) {
-        await seedSharePoint(siteUrl, (m) => ctx.log(m));
+        await seedSharePoint(siteUrl, (m) => ctx.log(m), options.seedCredential);
         store.setMeta('seeded', new Date(ctx.clock.now()).toISOString());
       }
     },

@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import type { RoleCode } from '../../shared/domain/schemas/stepCodes';
 import { collect } from '../../shared/sharepoint/listRepository';
 import { provisionSite } from '../../shared/sharepoint/provision';
@@ -57,8 +58,8 @@ export const DEMO_ROLES: [RoleCode, string, Email, Email[], Email, 'Email' | 'Te
  * `npm run provision`, over HTTP), then the demo roles and the Artificial Intelligence Policy.
  * Each part is skipped when its list already has rows, so a second call adds nothing.
  */
-export async function seedSharePoint(siteUrl: string, log: (line: string) => void = () => undefined): Promise<void> {
-  const sp = createSp({ siteUrl });
+export async function seedSharePoint(siteUrl: string, log: (line: string) => void = () => undefined, credential?: TokenCredential): Promise<void> {
+  const sp = createSp({ siteUrl, credential });
   const report = await provisionSite(sp);
   log(`SharePoint emulator: provisioned ${report.actions.length} change(s)`);
   const repos = createRepositories(sp);

@@ -3,6 +3,7 @@
 // instead of one restart per typo. The table of settings is settingsCatalog.ts.
 import { z } from 'zod';
 import { PRODUCTION_MIN_KEY_BYTES, shortestKeyBytes } from './signingKeys';
+import { platformSignInProblem, PLATFORM_SIGN_IN_SIGNAL } from './platformSignIn';
 import { settingCombinationProblems, settingNames, settingSpec, settingsCatalog, type SettingName, type SettingsCatalog } from './settingsCatalog';
 
 export type Settings = { readonly [K in SettingName]: z.output<SettingsCatalog[K]['schema']> };
@@ -32,7 +33,7 @@ const KEY_VAULT_REFERENCE = '@Microsoft.KeyVault(';
 function schemaFor<N extends SettingName>(names: readonly N[]) {
   const inSlice = new Set<string>(names);
   const checked: readonly SettingName[] = names;
-  const rawShape = Object.fromEntries([...settingNames, AZURE_SIGNAL].map((name) => [name, z.string().optional()]));
+  const rawShape = Object.fromEntries([...settingNames, AZURE_SIGNAL, PLATFORM_SIGN_IN_SIGNAL].map((name) => [name, z.string().optional()]));
   return z.object(rawShape).transform((raw, ctx): Pick<Settings, N> => {
     const report = (setting: string, message: string) => {
       if (inSlice.has(setting)) ctx.addIssue({ code: 'custom', path: [setting], message });
@@ -72,6 +73,9 @@ function schemaFor<N extends SettingName>(names: readonly N[]) {
 
     const settings = parsed as Settings;
     crossChecks(settings, environment).forEach((p) => report(p.setting, p.message));
+    // Checked with the identity setting: the app (every setting) and any slice that decides who may act.
+    const signInProblem = environment === 'production' && inSlice.has('LOCAL_ANONYMOUS_ACCESS') ? platformSignInProblem(raw) : undefined;
+    if (signInProblem) ctx.addIssue({ code: 'custom', path: [PLATFORM_SIGN_IN_SIGNAL], message: signInProblem });
     if (environment === 'local' && raw[AZURE_SIGNAL]) {
       report('ENVIRONMENT', 'ENVIRONMENT is "local" but the app is running in Azure. Set ENVIRONMENT=production in the Function App settings.');
     }

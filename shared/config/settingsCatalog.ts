@@ -47,6 +47,9 @@ const setting = <S extends z.ZodType>(spec: SettingSpec<S>): SettingSpec<S> => s
 
 const httpsInProduction = (url: string) => (url.startsWith('https://') ? undefined : 'production needs an https:// URL');
 
+// A switch that is off unless a setting turns it on.
+const offUnlessSet = { expected: 'true or false', example: 'false', secret: false, required: 'optional', default: 'false', schema: boolean() } as const;
+
 export const settingsCatalog = {
   ENVIRONMENT: setting({
     meaning: 'Which rules apply: production tightens TLS, URLs and key lengths',
@@ -56,6 +59,12 @@ export const settingsCatalog = {
     required: 'optional',
     default: 'local',
     schema: oneOf(ENVIRONMENTS),
+  }),
+  LOCAL_ANONYMOUS_ACCESS: setting({
+    meaning:
+      'On this computer only: requests without a signed-in person are let through as if anyone may act (the local runtime switches it on; the Bicep never sets it). Off, a request without a signed-in person gets 401 on every path but the anonymous ones',
+    ...offUnlessSet,
+    inProduction: (on) => (on ? 'sign-in is never optional in production; remove the setting' : undefined),
   }),
   TASKHUB_NAME: setting({
     meaning: 'Durable task hub name (host.json reads it as %TASKHUB_NAME%)',

@@ -56,11 +56,12 @@ export async function incidentFromRoute(request: HttpRequest, service: IncidentA
 
 /**
  * The governance team: the governance lead and the people of the AI Governance Roles list
- * (approvers, deputies, escalation contacts). Locally there is no sign-in (no principal header),
- * so everyone is.
+ * (approvers, deputies, escalation contacts). Nobody signed in counts only where the local runtime
+ * switched the permissive mode on (LOCAL_ANONYMOUS_ACCESS).
  */
 export async function isGovernancePerson(services: AppServices, email: string | undefined): Promise<boolean> {
-  return !email || isGovernanceTeamMember(services, email);
+  if (!email) return services.settings.LOCAL_ANONYMOUS_ACCESS;
+  return isGovernanceTeamMember(services, email);
 }
 
 /** An incident's details are for the person who reported it and the governance team. */

@@ -64,9 +64,10 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
  * Who may read a request (its JSON and its page): its requester, anyone given a step of it, and the people of the
  * AI Governance Roles list (approvers, deputies, escalation contacts) and the governance lead.
  * Comments on steps can say more than the register does, so the rest of the organisation sees the
- * register, not this page. Locally there is no sign-in (no principal header), so everyone may.
+ * register, not this page. Nobody signed in may read it only where the local runtime switched the
+ * permissive mode on (LOCAL_ANONYMOUS_ACCESS); everywhere else that is a no.
  */
 export async function mayRead(services: AppServices, item: AiRequestItem, email: string | undefined): Promise<boolean> {
-  if (!email) return true;
+  if (!email) return services.settings.LOCAL_ANONYMOUS_ACCESS;
   return mayReadRequest(services, item, email);
 }

@@ -14,3 +14,13 @@ export function signedInOr401(request: HttpRequest): string | HttpResponseInit {
     jsonBody: { error: 'Nobody is signed in. On this computer, choose who you are on the workbench page (/workbench).' },
   };
 }
+
+/**
+ * The signed-in person's address; `undefined` (anyone) only where the local runtime switched the
+ * permissive mode on (LOCAL_ANONYMOUS_ACCESS); otherwise a 401.
+ */
+export function signedInUnlessPermissive(request: HttpRequest, settings: { LOCAL_ANONYMOUS_ACCESS: boolean }): string | undefined | HttpResponseInit {
+  const email = signedInEmail(request);
+  if (email || settings.LOCAL_ANONYMOUS_ACCESS) return email;
+  return { status: 401, jsonBody: { error: 'Sign in to use this service: nobody is signed in.' } };
+}

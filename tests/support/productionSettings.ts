@@ -25,4 +25,6 @@ export const productionSettings = (): Record<string, string> => ({
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: `Authorization=AAD;ClientId=${IDENTITY}`,
   AZURE_CLIENT_ID: IDENTITY,
   WEBSITE_SITE_NAME: 'func-aigov',
+  // Set by App Service when its authentication is on (the Bicep's authsettingsV2).
+  WEBSITE_AUTH_ENABLED: 'True',
 });

@@ -1,15 +1,19 @@
 // Run with `node loadMain.js` inside a deployment package: requires the app's `main` the way the Azure
 // worker does, with the registrations captured by a stand-in for the worker's @azure/functions-core,
-// and prints every file the app loaded and every function it registered, as JSON.
+// and prints every file the app loaded, every function it registered and each HTTP function's route
+// and methods, as JSON.
 const Module = require('node:module');
 const path = require('node:path');
 
 const registered = [];
+const http = [];
 const hooks = [];
 const core = {
   version: '3.11.0',
   registerFunction: (metadata) => {
     registered.push(metadata.name);
+    const trigger = Object.values(metadata.bindings).find((b) => b.type === 'httpTrigger');
+    if (trigger) http.push({ name: metadata.name, route: trigger.route ?? metadata.name, methods: trigger.methods ?? ['GET', 'POST'] });
     return { dispose() {} };
   },
   registerHook: (name) => {
@@ -29,4 +33,4 @@ Module.prototype.require = function (id) {
 const pkg = require(path.resolve('package.json'));
 require(path.resolve(pkg.main));
 const loaded = Object.keys(require.cache).filter((file) => file !== __filename);
-process.stdout.write(JSON.stringify({ loaded, registered }));
+process.stdout.write(JSON.stringify({ loaded, registered, http }));

@@ -62,6 +62,12 @@ describe('the deployment package', () => {
 
   // The managed identity's client id (every Entra credential), the signing keys from Key Vault, the site:
   // each missing one stops the app as it loads, naming the setting, instead of failing on first use.
+  it('refuses to load when App Service authentication is off, naming WEBSITE_AUTH_ENABLED', () => {
+    const settings = productionSettings();
+    delete settings.WEBSITE_AUTH_ENABLED;
+    expect(() => load(settings)).toThrow(/WEBSITE_AUTH_ENABLED is not "True": App Service authentication is off/);
+  });
+
   it.each(['AZURE_CLIENT_ID', 'DECISION_SIGNING_KEYS', 'SHAREPOINT_SITE_URL'])('refuses to load without %s, naming it', (name) => {
     const settings = productionSettings();
     delete settings[name];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ANONYMOUS_PATHS } from '../../../shared/access/anonymousPaths';
 import { settingsRequiredInProduction } from '../../../shared/config/settings';
 import { settingNames, settingsCatalog, type SettingName } from '../../../shared/config/settingsCatalog';
 import { INFRA_DIR, appSettingsIn, literal, readBicepFiles } from './bicepText';
@@ -23,6 +24,10 @@ describe('infra: Function App settings in main.bicep against the settings catalo
 
   it('runs with production rules', () => {
     expect(valuesOf('ENVIRONMENT')).toEqual(["'production'"]);
+  });
+
+  it('never switches on the local permissive sign-in mode, nor claims the platform’s sign-in signal', () => {
+    expect(allBicep).not.toMatch(/LOCAL_ANONYMOUS_ACCESS|WEBSITE_AUTH_ENABLED/);
   });
 
   it('sets every setting that a deploy-time choice can make required', () => {
@@ -122,8 +127,9 @@ describe('infra: identity, roles and sign-in', () => {
     expect(functionApp).toMatch(/requireAuthentication: true/);
     expect(functionApp).toMatch(/unauthenticatedClientAction: 'RedirectToLoginPage'/);
     expect(functionApp).toMatch(/param authExcludedPaths array = \[\]/);
-    // One path only: SharePoint's webhook, which cannot sign in and checks clientState instead.
-    expect(main.match(/authExcludedPaths: .*/g)).toEqual(["authExcludedPaths: ['/api/sharepoint/webhook']"]);
+    // Only the app's paths open by design: SharePoint's webhook (it cannot sign in and checks
+    // clientState instead) and the public register.
+    expect(main.match(/authExcludedPaths: .*/g)).toEqual([`authExcludedPaths: [${ANONYMOUS_PATHS.map((p) => `'${p}'`).join(', ')}]`]);
   });
 
   it('runs on Flex Consumption with Node.js 20 or 22 and deploys from blob storage by identity', () => {

@@ -16,6 +16,11 @@ describe('azd packaging', () => {
     expect(azureYaml).toMatch(/^\s+dist: \.deploy\/api$/m);
     expect(azureYaml).toMatch(/prepackage:\s+shell: sh\s+run: npm run -s package:app/);
     expect(pkg.scripts['package:app']).toBe('node scripts/packageApp.js');
+    // azd's zip step drops node_modules for TypeScript unless remote build is off (it reads no
+    // .funcignore from the repository root for a dist folder), and the package ships its own.
+    expect(azureYaml).toMatch(/^\s+remoteBuild: false$/m);
+    // azd's npm packaging also runs a `package` script if there is one; none may rebuild the folder.
+    expect(pkg.scripts.package).toBeUndefined();
   });
 
   it('.funcignore keeps development files out but not what the host loads', () => {

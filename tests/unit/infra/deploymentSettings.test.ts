@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { resolveKeyVaultReferences } from '../../../local/rehearsal/keyVault';
+import { ANONYMOUS_PATHS } from '../../../shared/access/anonymousPaths';
 import { deploymentAppSettings, deploymentExcludedPaths, type DeploymentInputs } from '../../../local/rehearsal/deploymentSettings';
 import { loadSettings } from '../../../shared/config/settings';
 import { appSettingsIn, readBicepFiles } from './bicepText';
@@ -51,7 +52,8 @@ describe('app settings read from the Bicep', () => {
     });
     expect(settings.PUBLIC_BASE_URL).toMatch(/^https:\/\/func-aigov-[0-9a-f]{13}\.azurewebsites\.net$/);
     expect(settings).not.toHaveProperty('SMTP_PASSWORD');
-    expect(deploymentExcludedPaths(INFRA, inputs())).toEqual(['/api/sharepoint/webhook']);
+    // The app's one list of paths open without sign-in is what App Service authentication lets through.
+    expect(deploymentExcludedPaths(INFRA, inputs())).toEqual(ANONYMOUS_PATHS);
   });
 
   it('follow the parameters: a password relay gets its secret reference, the Datix http adapter its sign-in', () => {
@@ -66,7 +68,7 @@ describe('app settings read from the Bicep', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     const { settings, unresolved } = resolveKeyVaultReferences(deploymentAppSettings(INFRA, inputs()), { 'kv-aigov-rehearsal': { 'decision-signing-keys': `2026-12:${key}` } });
     expect(unresolved).toEqual([]);
-    expect(() => loadSettings({ ...settings, WEBSITE_SITE_NAME: 'func-aigov' })).not.toThrow();
+    expect(() => loadSettings({ ...settings, WEBSITE_SITE_NAME: 'func-aigov', WEBSITE_AUTH_ENABLED: 'True' })).not.toThrow();
     const missing = resolveKeyVaultReferences(deploymentAppSettings(INFRA, inputs()), {});
     expect(missing.unresolved.map((u) => u.setting)).toEqual(['DECISION_SIGNING_KEYS']);
     expect(() => loadSettings({ ...missing.settings, WEBSITE_SITE_NAME: 'func-aigov' })).toThrow(/DECISION_SIGNING_KEYS/);

@@ -135,6 +135,24 @@ describe('loadSettings', () => {
   });
 
   describe('production tightening', () => {
+    it('refuses to start when App Service authentication is off, naming WEBSITE_AUTH_ENABLED', () => {
+      for (const off of [without(production(), 'WEBSITE_AUTH_ENABLED'), { ...production(), WEBSITE_AUTH_ENABLED: 'False' }]) {
+        const error = problemsFor(off);
+        expect(error.problems).toEqual([{ setting: 'WEBSITE_AUTH_ENABLED', message: expect.stringContaining('App Service authentication is off') }]);
+        expect(error.message).toContain('WEBSITE_AUTH_ENABLED is not "True"');
+      }
+      expect(() => loadSettings({ ...production(), WEBSITE_AUTH_ENABLED: 'true' })).not.toThrow();
+    });
+
+    it('refuses the local permissive sign-in mode, and it is off unless switched on', () => {
+      expect(problemsFor({ ...production(), LOCAL_ANONYMOUS_ACCESS: 'true' }).problems).toEqual([
+        { setting: 'LOCAL_ANONYMOUS_ACCESS', message: expect.stringContaining('sign-in is never optional in production') },
+      ]);
+      expect(loadSettings(production()).LOCAL_ANONYMOUS_ACCESS).toBe(false);
+      expect(loadSettings(local()).LOCAL_ANONYMOUS_ACCESS).toBe(false);
+      expect(loadSettings({ ...local(), LOCAL_ANONYMOUS_ACCESS: 'true' }).LOCAL_ANONYMOUS_ACCESS).toBe(true);
+    });
+
     it('refuses what local allows: plain http, no TLS, no SharePoint auth, short keys, key-less Durable auth', () => {
       const env = {
         ...production(),
