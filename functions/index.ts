@@ -16,6 +16,7 @@ import './request/requestAnswers';
 import './request/tasks';
 import './request/inboxDecisions';
 import './governance/register';
+import './governance/registerPublication';
 import './governance/governanceRequests';
 // Incidents: reports, the pages their emails link to, and the dashboard's oversight figures.
 import './incident/incidents';
@@ -25,4 +26,6 @@ import './governance/governanceSummary';
 import './review/policyReviews';
 import './review/toolAttestations';
 import './review/policyReconciler';
+// The public register: the only anonymous pages besides the SharePoint webhook (shared/access/anonymousPaths.ts).
+import './governance/publicRegister';
 import '../orchestrations';

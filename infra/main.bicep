@@ -236,9 +236,17 @@ module functionApp 'modules/functionApp.bicep' = {
     appSettings: union(coreSettings, smtpPasswordSetting, datixSignInSettings, platformSettings)
     authClientId: authClientId
     authIdentifierUri: !empty(authIdentifierUri) ? authIdentifierUri : 'api://${authClientId}'
-    // SharePoint cannot sign in to deliver list webhook notifications; this one path checks the
+    // The only anonymous paths, exactly shared/access/anonymousPaths.ts (a test compares them).
+    // SharePoint cannot sign in to deliver list webhook notifications; that path checks the
     // subscription's clientState instead (functions/sharepointWebhook.ts, docs/deployment.md 2.5).
-    authExcludedPaths: ['/api/sharepoint/webhook']
+    // The public register and its exports are for everyone, by design (AI Policy: a public register).
+    authExcludedPaths: [
+      '/api/sharepoint/webhook'
+      '/api/public/register'
+      '/api/public/register.json'
+      '/api/public/register.csv'
+      '/api/public/register/*'
+    ]
   }
   // Roles first, so the first start can read Key Vault, storage and the task hub.
   dependsOn: [roleAssignments]

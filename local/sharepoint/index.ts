@@ -105,7 +105,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
     },
     async start() {
       if (options.seed && !store.getMeta('seeded')) {
-        await seedSharePoint(siteUrl, (m) => ctx.log(m));
+        await seedSharePoint(siteUrl, (m) => ctx.log(m), () => ctx.clock.now());
         store.setMeta('seeded', new Date(ctx.clock.now()).toISOString());
       }
     },

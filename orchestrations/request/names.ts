@@ -16,6 +16,7 @@ export const ACTIVITY = {
   cancelSteps: 'cancelSteps',
   askForMoreInformation: 'askForMoreInformation',
   finishRequest: 'finishRequest',
+  draftTransparencyRecord: 'draftTransparencyRecord',
 } as const;
 
 export const EVENT = {

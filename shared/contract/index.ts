@@ -43,6 +43,7 @@ export const CONTRACT_VALUES = {
   REGISTER_LIST_TITLE: register.REGISTER_LIST_TITLE,
   REGISTER_PUBLIC_COLUMNS: register.REGISTER_PUBLIC_COLUMNS,
   REGISTER_PUBLISHED_STATUS: register.REGISTER_PUBLISHED_STATUS,
+  NOT_IN_REGISTER: register.NOT_IN_REGISTER,
 } as const;
 
 /** Names for the members of the value lists above, as TypeScript type expressions. */
@@ -81,4 +82,7 @@ export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
   RequestsOverviewResponse: { schema: responses.requestsOverviewResponse, io: 'output', what: '`GET /api/governance/requests`.' },
   GovernanceSummaryResponse: { schema: responses.governanceSummaryResponse, io: 'output', what: '`GET /api/governance/summary`.' },
   RegisterRowResponse: { schema: responses.registerRowResponse, io: 'output', what: 'One item of `GET /api/register`.' },
+  RegisterDraftResponse: { schema: responses.registerDraftResponse, io: 'output', what: 'One item of `GET /api/register/drafts` (the governance team).' },
+  PublishEntryRequest: { schema: responses.publishEntryRequest, io: 'input', what: '`POST /api/register/{id}/publication`: corrections made as the entry is published.' },
+  PublishedEntryResponse: { schema: responses.publishedEntryResponse, io: 'output', what: '`POST /api/register/{id}/publication` (200).' },
 };

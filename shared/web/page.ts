@@ -21,7 +21,14 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border-botto
 .panel{border-left:8px solid #005eb8;background:#f0f4f5;padding:1rem;margin:1rem 0}
 `;
 
-export function page(title: string, body: string): string {
+/** A page's own script, allowed by the nonce its Content-Security-Policy names (a page works without it). */
+export interface PageScript {
+  nonce: string;
+  code: string;
+}
+
+export function page(title: string, body: string, script?: PageScript): string {
+  const tag = script ? `\n<script nonce="${escapeHtml(script.nonce)}">${script.code}</script>` : '';
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -29,7 +36,7 @@ export function page(title: string, body: string): string {
 <body>
 <main id="main">
 ${body}
-</main>
+</main>${tag}
 </body>
 </html>
 `;

@@ -122,8 +122,8 @@ describe('infra: identity, roles and sign-in', () => {
     expect(functionApp).toMatch(/requireAuthentication: true/);
     expect(functionApp).toMatch(/unauthenticatedClientAction: 'RedirectToLoginPage'/);
     expect(functionApp).toMatch(/param authExcludedPaths array = \[\]/);
-    // One path only: SharePoint's webhook, which cannot sign in and checks clientState instead.
-    expect(main.match(/authExcludedPaths: .*/g)).toEqual(["authExcludedPaths: ['/api/sharepoint/webhook']"]);
+    // One list only, given once; deploymentSettings.test.ts checks it is exactly shared/access/anonymousPaths.ts.
+    expect(main.match(/authExcludedPaths: .*/g)).toEqual(['authExcludedPaths: [']);
   });
 
   it('runs on Flex Consumption with Node.js 20 or 22 and deploys from blob storage by identity', () => {

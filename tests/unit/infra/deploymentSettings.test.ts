@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { resolveKeyVaultReferences } from '../../../local/rehearsal/keyVault';
+import { ANONYMOUS_PATHS } from '../../../shared/access/anonymousPaths';
 import { deploymentAppSettings, deploymentExcludedPaths, type DeploymentInputs } from '../../../local/rehearsal/deploymentSettings';
 import { loadSettings } from '../../../shared/config/settings';
 import { appSettingsIn, readBicepFiles } from './bicepText';
@@ -51,7 +52,8 @@ describe('app settings read from the Bicep', () => {
     });
     expect(settings.PUBLIC_BASE_URL).toMatch(/^https:\/\/func-aigov-[0-9a-f]{13}\.azurewebsites\.net$/);
     expect(settings).not.toHaveProperty('SMTP_PASSWORD');
-    expect(deploymentExcludedPaths(INFRA, inputs())).toEqual(['/api/sharepoint/webhook']);
+    // Exactly the app's one list of anonymous paths: SharePoint's webhook and the public register.
+    expect(deploymentExcludedPaths(INFRA, inputs())).toEqual([...ANONYMOUS_PATHS]);
   });
 
   it('follow the parameters: a password relay gets its secret reference, the Datix http adapter its sign-in', () => {

@@ -1,0 +1,18 @@
+/**
+ * The only paths anyone may reach without signing in, in the app and in App Service
+ * authentication alike (infra/main.bicep's authExcludedPaths must list exactly these; a test
+ * reads the Bicep). A path ending in `*` covers everything under it, as App Service matches it.
+ */
+export const ANONYMOUS_PATHS = [
+  // SharePoint cannot sign in to deliver list webhook notifications; the function checks the subscription's clientState.
+  '/api/sharepoint/webhook',
+  // The public register (AI Policy: a public register of AI research initiatives), its exports and published transparency records.
+  '/api/public/register',
+  '/api/public/register.json',
+  '/api/public/register.csv',
+  '/api/public/register/*',
+] as const;
+
+export function isAnonymousPath(path: string): boolean {
+  return ANONYMOUS_PATHS.some((p) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p));
+}
