@@ -109,7 +109,7 @@ describe('the public register', () => {
     expect(form).toContain('Draft: not public.');
     const cookie = (recordPage.headers.get('set-cookie') ?? '').split(';')[0];
     const csrf = /name="csrf" value="([^"]*)"/.exec(form)![1];
-    const fields = new URLSearchParams([...form.matchAll(/name="(tier_[^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1], m[2] ?? '']));
+    const fields = new URLSearchParams([...form.matchAll(/name="(tier_[^"]+)"(?: value="([^"]*)")?/g)].map((m): [string, string] => [m[1], m[2] ?? '']));
     for (const m of form.matchAll(/name="(tier_[^"]+)" rows="3"[^>]*>([^<]*)<\/textarea>/g)) fields.set(m[1], m[2].replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
     expect(fields.get('tier_2.description_and_rationale.detailed_description')).toBe(example.purpose);
     expect(fields.get('tier_2.owner_and_responsibility.external_supplier')).toBe('Example AI Inc');
