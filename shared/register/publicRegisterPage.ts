@@ -62,7 +62,7 @@ ${shown.map(({ v, show }) => entryHtml(v, !show)).join('\n')}
 <h2>${escapeHtml(NOT_IN_REGISTER.heading)}</h2>
 <p>${escapeHtml(NOT_IN_REGISTER.summary)}</p>
 <ul>${NOT_IN_REGISTER.rules.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
-<p>${escapeHtml(NOT_IN_REGISTER.howToAsk)} <a href="mailto:${escapeHtml(contact)}">${escapeHtml(contact)}</a>.</p>
+<p>${escapeHtml(NOT_IN_REGISTER.howToAsk)} Their email address: <a href="mailto:${escapeHtml(contact)}">${escapeHtml(contact)}</a>.</p>
 </div>`;
   return page('Register of AI tools and research', body, { nonce, code: SCRIPT });
 }

@@ -15,6 +15,8 @@ export interface FakeData {
   /** Saved answers by request id. */
   answers?: Record<string, T.RequestAnswers['answers']>;
   register?: T.RegisterEntry[];
+  /** Drafted entries; leave out for someone outside the governance team. */
+  registerDrafts?: T.RegisterDraft[];
 }
 
 const EMPTY_DASHBOARD: T.GovernanceDashboardData = {
@@ -119,5 +121,16 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     return Promise.resolve(
       (this._data.register ?? []).filter((e) => q === '' || `${e.name} ${e.supplier} ${e.description} ${e.purpose}`.toLowerCase().includes(q)),
     );
+  }
+
+  public listRegisterDrafts(): Promise<T.RegisterDraft[] | undefined> {
+    this.calls.push({ method: 'listRegisterDrafts', args: [] });
+    return Promise.resolve(this._data.registerDrafts);
+  }
+
+  public publishRegisterEntry(id: number, corrections: T.RegisterCorrections): Promise<void> {
+    this.calls.push({ method: 'publishRegisterEntry', args: [id, corrections] });
+    this._data.registerDrafts = this._data.registerDrafts?.filter((d) => d.id !== id);
+    return Promise.resolve();
   }
 }

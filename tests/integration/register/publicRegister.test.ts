@@ -70,7 +70,7 @@ describe('the public register', () => {
     expect(html).toMatch(/role="status" aria-live="polite">0 entries match “chatgpt”\./);
     expect(html).toContain('<div id="not-found" class="panel">');
     expect(html).toContain('Do not put any personal data into it.');
-    expect(html).toMatch(/To ask for a tool to be approved, .*<a href="mailto:[^"]+@example.nhs.uk">/);
+    expect(html).toMatch(/To ask for a tool to be approved, .* Their email address: <a href="mailto:[^"]+@example.nhs.uk">/);
     // Staff asking "is this tool approved?" (signed in) find Copilot too.
     const staff = (await (await fetch(`${rt.origin}/api/register?q=copilot`, as(AMARA))).json()) as { name: string; purpose: string }[];
     expect(staff.map((r) => r.name)).toEqual(['Microsoft Copilot']);
