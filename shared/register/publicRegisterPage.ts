@@ -12,7 +12,7 @@ export interface PublicRegisterView {
 const KIND = { tool: 'Approved tool', research: 'Research initiative' } as const;
 
 const countText = (n: number, query: string): string =>
-  `${n === 1 ? '1 entry' : `${n} entries`}${query ? ` match “${query}”` : ' in the register'}.`;
+  `${n === 1 ? '1 entry' : `${n} entries`}${query ? ` ${n === 1 ? 'matches' : 'match'} “${query}”` : ' in the register'}.`;
 
 // Narrow screens: one column, long words wrap, so nothing scrolls sideways at 375 pixels.
 const STYLE = `<style>.entry{border-top:1px solid #d8dde0;padding-top:.5rem}.entry dl{grid-template-columns:1fr}.entry dd{margin:0 0 .5rem;overflow-wrap:anywhere}
@@ -32,7 +32,7 @@ ${record ? `<details><summary>Transparency record for ${escapeHtml(entry.name)}<
 const SCRIPT = `(function(){
 var q=document.getElementById('q'),count=document.getElementById('count'),none=document.getElementById('not-found');
 var entries=Array.prototype.slice.call(document.querySelectorAll('[data-search]')),timer;
-function text(n,query){return (n===1?'1 entry':n+' entries')+(query?' match \\u201c'+query+'\\u201d':' in the register')+'.';}
+function text(n,query){return (n===1?'1 entry':n+' entries')+(query?(n===1?' matches':' match')+' \\u201c'+query+'\\u201d':' in the register')+'.';}
 function apply(){var query=q.value.trim(),words=query.toLowerCase().split(/\\s+/).filter(Boolean),n=0;
 entries.forEach(function(e){var show=words.every(function(w){return e.getAttribute('data-search').indexOf(w)>=0;});e.hidden=!show;if(show)n++;});
 count.textContent=text(n,query);none.hidden=n>0;}

@@ -38,7 +38,7 @@ describe('the public register in a browser, keyboard only', () => {
     const search = page.getByRole('searchbox', { name: 'Search by name, supplier or purpose' });
     await typeInto(page, search, 'Copilot');
     // No Enter: the page's script filters as people type and announces the number found.
-    await count(page, '1 entry match “Copilot”.').waitFor();
+    await count(page, '1 entry matches “Copilot”.').waitFor();
     expect(await page.getByRole('heading', { name: 'Microsoft Copilot' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Not in the register?' }).isVisible()).toBe(false);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -104,7 +104,7 @@ describe('the public register in a browser, keyboard only', () => {
 
     const { context, page } = await publicVisit(1280);
     await typeInto(page, page.getByRole('searchbox', { name: 'Search by name, supplier or purpose' }), 'newsletter');
-    await count(page, '1 entry match “newsletter”.').waitFor();
+    await count(page, '1 entry matches “newsletter”.').waitFor();
     const details = page.getByText(`Transparency record for ${TITLE}`, { exact: true });
     await tabTo(page, details);
     await page.keyboard.press('Enter');

@@ -42,7 +42,7 @@ describe('the public register', () => {
     expect(nonce).toBeTruthy();
     expect(html).toContain(`<script nonce="${nonce}">`);
     expect(html).toContain('<h2>Microsoft Copilot</h2>');
-    expect(html).toMatch(/role="status" aria-live="polite">1 entry match “copilot”\./);
+    expect(html).toMatch(/role="status" aria-live="polite">1 entry matches “copilot”\./);
     expect(html).toContain('Digital Services and Information Governance');
 
     const [copilot] = await entries('?q=copilot');

@@ -7,7 +7,7 @@ import { planRoute, type IntakeRequest, type Route } from '../../../shared/domai
 import { publicEntry, type PublicRegisterEntry } from '../../../shared/register/publicRegister';
 import { registerCsv } from '../../../shared/register/registerCsv';
 import { publishEntry } from '../../../shared/register/publication';
-import type { AiRequestItem, RegisterItem, RegisterRepository, RequestsRepository } from '../../../shared/sharepoint';
+import type { AiRequestItem, RegisterItem, RegisterRepository, AiRequestsRepository } from '../../../shared/sharepoint';
 import { requestItemFromIntake } from '../../../shared/sharepoint/requestItem';
 import { readAtrsRecord, TIER_2_HEADINGS } from '../../../shared/transparency/atrsRecord';
 import { parseRecordForm, recordFormPage } from '../../../shared/transparency/recordForm';
@@ -41,7 +41,7 @@ function standIns(start: RegisterItem) {
       return Promise.resolve({ ...current });
     },
   } as unknown as RegisterRepository;
-  const requests = { get: () => Promise.resolve(request) } as unknown as RequestsRepository;
+  const requests = { get: () => Promise.resolve(request) } as unknown as AiRequestsRepository;
   const events = new Map<string, AuditEvent>();
   const audit: AuditLog = {
     append: (e) => {
