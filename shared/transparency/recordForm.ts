@@ -27,7 +27,7 @@ function field(path: string, label: string, value: string, errors: Map<string, s
 }
 
 function rows(kind: 'impact_assessments' | 'risks', labels: Record<string, string>, items: Record<string, string>[], errors: Map<string, string>): string {
-  const shown = [...items, ...Array.from({ length: Math.min(2, MAX_ROWS - items.length) }, () => ({}) as Record<string, string>)];
+  const shown = [...items, ...Array.from({ length: Math.min(2, MAX_ROWS - items.length) }, (): Record<string, string> => ({}))];
   return shown
     .map((item, i) => `<fieldset><legend>${kind === 'risks' ? 'Risk' : 'Impact assessment'} ${i + 1}${i >= items.length ? ' (leave empty if not needed)' : ''}</legend>${Object.entries(labels)
       .map(([key, label]) => field(`${LIST}.${kind}.${i}.${key}`, label, item[key] ?? '', errors))

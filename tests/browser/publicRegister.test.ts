@@ -55,7 +55,7 @@ describe('the public register in a browser, keyboard only', () => {
   });
 
   it('fits a 375 pixel wide screen without scrolling sideways', async () => {
-    const { context, page } = await publicVisit(375);
+    const { page } = await publicVisit(375);
     const widths = await page.evaluate(() => {
       const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
       return { scroll: root.scrollWidth, client: root.clientWidth };

@@ -24,7 +24,7 @@ const entry = (over: Partial<RegisterItem> = {}): RegisterItem =>
     HumanOversight: null, DataUsed: 'Personal data', DpiaStatus: 'Completed', PublicContact: null, ApprovedOn: AT, ApprovedBy: null, ReviewDate: '2027-01-06T00:00:00Z',
     Status: 'Draft', PublishedBy: null, PublishedAt: null, SourceRequestId: 5, TransparencyRecordJson: null, TransparencyStatus: null, TransparencyPublishedBy: null,
     TransparencyPublishedAt: null, ...META, ...over,
-  }) as RegisterItem;
+  });
 
 function standIns(start: RegisterItem) {
   let current = start;
