@@ -4,24 +4,13 @@ import { repoRoot } from '../../support/runtime';
 import { useRuntime } from '../../support/useRuntime';
 import { eventually } from '../../support/runtime';
 import { approveEveryStep } from '../workflow/decisionClient';
+import type { PublicRegisterEntry } from '../../../shared/register/publicRegister';
 
 const NADIA = 'nadia.khan@example.nhs.uk'; // the AI governance lead
 const AMARA = 'amara.nwosu@example.nhs.uk'; // a requester, not in the governance team
 const TIER_2 = ['owner_and_responsibility', 'description_and_rationale', 'decision_making_process', 'data', 'risks_mitigations_and_impact_assessments'];
 
-interface PublicEntry {
-  id: number;
-  name: string;
-  supplier: string;
-  purpose: string;
-  owner: string;
-  humanOversight: string;
-  dataUsed: string;
-  approvedOn: string;
-  approvedBy: string;
-  nextReview: string;
-  transparencyRecord: string;
-}
+type PublicEntry = PublicRegisterEntry;
 
 const example = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'public-generic.json'), 'utf8')) as Record<string, unknown>;
 
