@@ -341,7 +341,7 @@ export const NOT_IN_REGISTER = {
     "Use it only on work devices.",
     "Do not install any software without permission from IT."
   ],
-  "howToAsk": "To ask for a tool to be approved, send a request with the request form on the AI governance page in SharePoint, or ask the AI governance team:"
+  "howToAsk": "To ask for a tool to be approved, send a request with the request form on the AI governance page in SharePoint, or ask the AI governance team."
 } as const;
 
 export type RequestType = (typeof REQUEST_TYPES)[number];
