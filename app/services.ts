@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { AppServices } from '../shared/appServices';
 import { createAuditLog, type AuditLog } from '../shared/audit/auditLog';
 import { createAuditSentMessageStore } from '../shared/audit/auditSentMessageStore';
@@ -68,6 +69,9 @@ export function createAppServices(s: Settings): AppServices {
     notifier,
     messages: createChannelRouter({ email: notifier, teams: teamsNotifier(s, notifier, sentMessages), now, forChannel: markTeamsLinks }),
     datix: datixGateway(s, audit),
+    // The platform names each instance (not a setting anyone chooses); a host restarted on the same
+    // instance keeps the name, so it can take back a lease it held before it stopped.
+    instanceName: process.env.WEBSITE_INSTANCE_ID ?? hostname(),
   };
 }
 

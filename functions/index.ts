@@ -2,6 +2,7 @@
 import './platform/health';
 import './request/requests';
 import './request/requestPage';
+import './request/evidence';
 import './request/decisions';
 import './request/requestChanges';
 import './sharepoint/sharepointWebhook';

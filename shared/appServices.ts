@@ -22,4 +22,6 @@ export interface AppServices {
   audit: AuditLog;
   /** Built on first use, so only an incident escalation needs the Datix endpoint. */
   datix: () => DatixGateway;
+  /** This app instance's name, for leases shared by all instances. */
+  instanceName: string;
 }

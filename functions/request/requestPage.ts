@@ -5,6 +5,7 @@ import { requestStatusPage } from '../../shared/web/requestStatusPage';
 import { appServices } from '../../app/services';
 import { isResponse, requestFromRoute, signedInEmail } from '../../shared/web/http';
 import { loadRequestView, mayRead } from '../../shared/requests/requestView';
+import { loadRequestRecord } from '../../shared/requests/requestRecord';
 
 const html = (status: number, body: string): HttpResponseInit => ({
   status,
@@ -26,7 +27,7 @@ export async function showRequestPage(request: HttpRequest, context: InvocationC
     const title = 'You cannot see this request';
     return html(403, page(title, `<h1>${e(title)}</h1><p>Only the person who made the request, the people asked to decide on it and the AI governance team can see it. The AI register shows which tools are approved.</p>`));
   }
-  return html(200, requestStatusPage(view));
+  return html(200, requestStatusPage(view, await loadRequestRecord(services, item)));
 }
 
 app.http('showRequestPage', {

@@ -8,6 +8,7 @@ import { appServices, type AppServices } from '../../app/services';
 import { badRequest, isResponse } from '../../shared/web/http';
 import { requestTypeCode } from '../../shared/requests/requestSummaries';
 import { signedInOr401 } from '../../shared/web/signIn';
+import { loadRequestRecord } from '../../shared/requests/requestRecord';
 
 /** One open step in the approver inbox, with what the decision form needs (the contract's). */
 export type InboxTask = InboxTaskResponse;
@@ -49,7 +50,11 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
     tasks.map(async ({ row, delegated }) => {
       const item = await requestFor(row.RequestId);
       const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === row.StepCode);
-      const [requester, assigneePerson] = await Promise.all([services.people.personFor(item.RequesterId), services.people.personFor(row.AssigneeId)]);
+      const [requester, assigneePerson, record] = await Promise.all([
+        services.people.personFor(item.RequesterId),
+        services.people.personFor(row.AssigneeId),
+        loadRequestRecord(services, item, row.StepCode as StepCode),
+      ]);
       return {
         id: String(row.Id),
         requestId: String(item.Id),
@@ -68,6 +73,7 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
         delegatedFrom: delegated ? assigneePerson.name : undefined,
         dueAt: row.DueDate,
         status: 'waiting' as const,
+        record,
       };
     }),
   );

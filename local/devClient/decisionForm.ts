@@ -20,15 +20,20 @@ export async function openDecision(link: string): Promise<DecisionPage> {
   return { status: res.status, html, cookie, csrf, checklist };
 }
 
-/** Presses a button on the page (POST), with every checklist item confirmed unless told otherwise. */
+/**
+ * Presses a button on the page (POST), with every checklist item confirmed unless told otherwise;
+ * an item given in `reasons` is left unticked with that reason instead.
+ */
 export async function submitDecision(
   link: string,
   page: DecisionPage,
   outcome: 'approved' | 'rejected' | 'more-information' | 'not-required',
-  options: { comments?: string; confirmAll?: boolean; csrf?: string; cookie?: string; origin?: string } = {},
+  options: { comments?: string; confirmAll?: boolean; reasons?: Record<string, string>; csrf?: string; cookie?: string; origin?: string } = {},
 ): Promise<{ status: number; html: string }> {
   const form = new URLSearchParams({ csrf: options.csrf ?? page.csrf, outcome, comments: options.comments ?? '' });
-  if (options.confirmAll ?? true) for (const id of page.checklist) form.set(`confirm:${id}`, 'yes');
+  const reasons = options.reasons ?? {};
+  if (options.confirmAll ?? true) for (const id of page.checklist) if (!(id in reasons)) form.set(`confirm:${id}`, 'yes');
+  for (const [id, reason] of Object.entries(reasons)) form.set(`reason:${id}`, reason);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', cookie: options.cookie ?? page.cookie };
   if (options.origin) headers.origin = options.origin;
   const res = await fetch(link, { method: 'POST', headers, body: form.toString() });

@@ -65,7 +65,7 @@ export async function runChaos(root: string, options: ChaosOptions): Promise<Cha
   // The killer: waits a random while after each start, then kills without warning.
   const killer = (async () => {
     while (kills < options.kills && !stopKilling) {
-      await sleep(300 + random() * 2_500);
+      await sleep(500 + random() * 3_500);
       if (stopKilling) break;
       let ready!: () => void;
       up = new Promise((r) => (ready = r));
@@ -85,7 +85,8 @@ export async function runChaos(root: string, options: ChaosOptions): Promise<Cha
       try {
         return await exchange(rt.origin);
       } catch (err) {
-        if (Date.now() > deadline) throw new Error(`${what}: ${(err as Error).message}`, { cause: err });
+        // Only once the kills are over does a call that keeps failing count as a failure.
+        if (kills >= options.kills && Date.now() > deadline) throw new Error(`${what}: ${(err as Error).message}`, { cause: err });
         await sleep(100);
       }
     }

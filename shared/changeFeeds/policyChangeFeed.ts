@@ -1,3 +1,4 @@
+import { changeFeedLease } from './changeFeedLease';
 import type * as df from 'durable-functions';
 import { ChangeDispatcher, ListChangeTokenStore, type ItemChange } from '../sharepoint';
 import type { AppServices } from '../appServices';
@@ -19,6 +20,7 @@ export function policyDispatcher(services: AppServices, client: df.DurableClient
     sp: services.sp,
     listTitle: POLICIES_LIST,
     store: new ListChangeTokenStore(services.sp),
+    lease: changeFeedLease(services, POLICIES_LIST),
     failures: new ListFailedChangeStore(services.sp),
     onFailure: reportFailedChange(services, POLICIES_LIST),
     now: () => appClock.now(),

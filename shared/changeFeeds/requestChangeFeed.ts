@@ -1,3 +1,4 @@
+import { changeFeedLease } from './changeFeedLease';
 import { createHmac } from 'node:crypto';
 import * as df from 'durable-functions';
 import { ChangeDispatcher, ListChangeTokenStore, type ItemChange } from '../sharepoint';
@@ -30,6 +31,7 @@ export function requestDispatcher(services: AppServices, client: df.DurableClien
     sp: services.sp,
     listTitle: REQUESTS_LIST,
     store: new ListChangeTokenStore(services.sp),
+    lease: changeFeedLease(services, REQUESTS_LIST),
     failures: new ListFailedChangeStore(services.sp),
     onFailure: reportFailedChange(services, REQUESTS_LIST),
     now: () => appClock.now(),

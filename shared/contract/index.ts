@@ -14,6 +14,8 @@ export * from './intake';
 export * from './labels';
 export * from './register';
 export * from './responses';
+export * from './requestRecord';
+export * from './evidencePack';
 
 /** Values the web part receives as they are (JSON-safe, emitted `as const`). */
 export const CONTRACT_VALUES = {

@@ -7,6 +7,7 @@ import { LIMITS, limitedText } from '../domain/schemas/limits';
 import { routeSchema, plannedStepSchema } from '../domain/schemas/route';
 import { stepCodeSchema } from '../domain/schemas/stepCodes';
 import { REQUEST_STATUS_CODES } from './labels';
+import { requestRecordSchema } from './requestRecord';
 import { REGISTER_SOURCES } from './register';
 
 /**
@@ -118,6 +119,8 @@ export const inboxTaskResponse = z.object({
   delegatedFrom: z.string().optional(),
   dueAt: z.string().nullable(),
   status: z.literal('waiting'),
+  /** The whole request, its facts ordered for this step's role, its documents and every decision so far. */
+  record: requestRecordSchema,
 });
 export const inboxResponse = z.array(inboxTaskResponse);
 

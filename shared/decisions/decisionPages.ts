@@ -2,7 +2,7 @@ import { decisionTokenProblemText } from '../security/decisionToken';
 import { ROLE_NAMES, type FieldMessage, type RoleCode } from '../domain';
 import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
-import { requestFactsHtml } from './requestFactsHtml';
+import { requestRecordHtml } from '../web/requestRecordHtml';
 
 export const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: string; text: string }> = {
   'self-approval': {
@@ -90,8 +90,7 @@ ${view.due ? `<dt>Due</dt><dd>${e(new Date(view.due).toLocaleDateString('en-GB',
 </dl>
 ${jointDeciders(view)}
 <div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">Policy: ${e(view.step.clause)}</p></div>
-<h2>The request</h2>
-${requestFactsHtml(view.intake, view.step.code)}
+${requestRecordHtml(view.record, 2)}
 <form method="post" novalidate>
 <input type="hidden" name="csrf" value="${e(csrfToken)}">
 <h2>Checklist</h2>

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
-import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type IntakeRequest, type PlannedStep, type StepCode } from '../domain';
+import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
 import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
 import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
 import { checklistFromJson, checklistToJson, type ChecklistAnswer } from './checklistAnswers';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
 import { samePerson } from '../access/people';
+import type { RequestRecord } from '../contract/requestRecord';
+import { loadRequestRecord } from '../requests/requestRecord';
 
 /** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
 export interface DecisionSignal {
@@ -50,8 +52,8 @@ export interface DecisionView {
   step: { code: StepCode; name: string; role: string; reason: string; clause: string; checklist: PlannedStep['checklist']; mayRecordNotRequired: boolean };
   approverEmail: string;
   due: string | null;
-  /** The whole request as the requester sent it, for the facts on the page. */
-  intake: IntakeRequest;
+  /** The whole request, its facts ordered for this step's role, and every decision so far. */
+  record: RequestRecord;
   /** On a joint step, each role that must decide and what it has decided so far. */
   deciders: { roleCode: string; outcome: string | null; decidedAt: string | null }[];
 }
@@ -93,7 +95,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     const requester = await deps.people.personFor(item.RequesterId);
     if (samePerson(requester.email, claims.approverEmail)) return { kind: 'self-approval' };
 
-    const rows = (await collect(deps.repos.approvalTasks.forRequest(requestId))).filter((r) => r.InstanceId === instanceId);
+    const allRows = await collect(deps.repos.approvalTasks.forRequest(requestId));
+    const rows = allRows.filter((r) => r.InstanceId === instanceId);
     const row = rows.length > 1 ? rowOfApprover(rows, await deps.people.idFor(claims.approverEmail)) : rows[0];
     // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its
     // orchestration has heard: the page must not offer a decision nobody will act on.
@@ -119,7 +122,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       },
       approverEmail: claims.approverEmail,
       due: row.DueDate,
-      intake: intakeFromItem(item),
+      record: await loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows),
       deciders: rows.length > 1 ? rows.map((r) => ({ roleCode: r.RoleCode, outcome: r.Outcome, decidedAt: r.RespondedAt })) : [],
     };
     return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId, roleCode: rows.length > 1 ? row.RoleCode : undefined };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_REASON, nextAttempt, type ChangeKind, type FailedChange, type FailedChangeStore } from './changeFailures';
 import type { ChangeTokenStore } from './changeTokenStore';
+import type { ListLease } from './listLease';
 import type { SPFI } from './pnp';
 
 export type { ChangeKind };
@@ -58,6 +59,11 @@ export interface ChangeDispatcherOptions {
   onFailure?(failure: FailedChange, first: boolean): Promise<void>;
   now?: () => Date;
   log?: (message: string) => void;
+  /**
+   * Serialises runs across app instances: a run starts only with the lease; an instance that
+   * finds it held asks the holder to run once more and returns (its report says `deferred`).
+   */
+  lease?: Pick<ListLease, 'acquire' | 'renew' | 'release'>;
 }
 
 export interface DispatchReport {
@@ -65,6 +71,8 @@ export interface DispatchReport {
   skipped: number;
   /** Changes recorded as failed in this run (absent when none). */
   failed?: number;
+  /** Another instance held the lease and will run again for this call. */
+  deferred?: boolean;
 }
 
 /**
@@ -73,7 +81,8 @@ export interface DispatchReport {
  * anyway). Each dispatch is recorded before the next (dedupe key: item id + change token) and
  * the token advances only after a whole read is dispatched, so a repeated notification, a crash or a
  * restart between notification and processing neither loses nor repeats a dispatch. Runs in one
- * process are serialised; a notification arriving during a run triggers one more run.
+ * process are serialised; a notification arriving during a run triggers one more run. With a
+ * lease, runs across instances are serialised the same way (see ListLease).
  */
 export class ChangeDispatcher {
   private running: Promise<DispatchReport> | null = null;
@@ -108,16 +117,26 @@ export class ChangeDispatcher {
       this.again = true;
       return this.running;
     }
+    const { lease } = this.options;
     const run = (async () => {
       const total: DispatchReport = { dispatched: 0, skipped: 0 };
       try {
-        do {
-          this.again = false;
-          const r = await this.runOnce();
-          total.dispatched += r.dispatched;
-          total.skipped += r.skipped;
-          if (r.failed) total.failed = (total.failed ?? 0) + r.failed;
-        } while (this.again);
+        if (lease && (await lease.acquire()) === 'held elsewhere') return { ...total, deferred: true };
+        this.leaseRenewedAt = Date.now();
+        try {
+          do {
+            this.again = false;
+            const r = await this.runOnce();
+            total.dispatched += r.dispatched;
+            total.skipped += r.skipped;
+            if (r.failed) total.failed = (total.failed ?? 0) + r.failed;
+            if (!this.again && lease) this.again = (await lease.release()) === 'run again';
+          } while (this.again);
+        } catch (err) {
+          // Let go so the next call (here or elsewhere) can run; a note left by another stays.
+          await lease?.release().catch(() => undefined);
+          throw err;
+        }
         return total;
       } finally {
         this.running = null;
@@ -125,6 +144,15 @@ export class ChangeDispatcher {
     })();
     this.running = run;
     return run;
+  }
+
+  private leaseRenewedAt = Date.now();
+
+  /** A long run keeps its lease: renewed every page, and every 15 seconds within one. */
+  private async renewLeaseIfDue(force = false): Promise<void> {
+    if (!this.options.lease || (!force && Date.now() - this.leaseRenewedAt < 15_000)) return;
+    await this.options.lease.renew();
+    this.leaseRenewedAt = Date.now();
   }
 
   private async runOnce(): Promise<DispatchReport> {
@@ -154,6 +182,7 @@ export class ChangeDispatcher {
           report.skipped++;
           continue;
         }
+        await this.renewLeaseIfDue();
         if (await this.attempt(change, failing)) report.dispatched++;
         else report.failed = (report.failed ?? 0) + 1;
         await store.markDispatched(this.key, dedupeKey);
@@ -161,6 +190,7 @@ export class ChangeDispatcher {
       }
       token = changes[changes.length - 1].ChangeToken.StringValue;
       await store.advance(this.key, token);
+      await this.renewLeaseIfDue(true);
       seen.clear();
       if (changes.length < fetchLimit) break;
     }

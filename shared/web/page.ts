@@ -19,6 +19,7 @@ button.secondary{background:#005eb8}button.warning{background:#d5281b}
 .error-summary{border:4px solid #d5281b;padding:1rem;margin:1rem 0}.error{color:#d5281b;font-weight:bold}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border-bottom:1px solid #d8dde0;padding:.5rem;text-align:left;vertical-align:top}
 .panel{border-left:8px solid #005eb8;background:#f0f4f5;padding:1rem;margin:1rem 0}
+dl.facts{display:block}dl.facts dd{margin:0 0 .5rem}.hash{overflow-wrap:anywhere}
 `;
 
 /** A page's own script, allowed by the nonce its Content-Security-Policy names (a page works without it). */

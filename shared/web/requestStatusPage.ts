@@ -1,6 +1,8 @@
 import type { RequestViewResponse } from '../contract';
 import { STEP_NAMES, type Route } from '../domain';
+import type { RequestRecord } from '../contract/requestRecord';
 import { escapeHtml as e, page } from './page';
+import { requestRecordHtml } from './requestRecordHtml';
 
 /** What the request page shows: the parts of `GET /api/requests/{id}` (the contract's RequestViewResponse) it reads. */
 export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> & {
@@ -30,7 +32,7 @@ const STATUS_TEXT: Record<string, string> = {
  * link or the web part. The body of an email holds no request details (it may leave the secure
  * email boundary), so this page is where they are read, behind the organisation's sign-in.
  */
-export function requestStatusPage(view: RequestStatusView): string {
+export function requestStatusPage(view: RequestStatusView, record?: RequestRecord): string {
   // The latest attempt of each step; a joint step has a row per role in it, and each is shown.
   const latestAttempt = new Map<string, RequestStatusView['steps']>();
   for (const s of view.steps) {
@@ -69,6 +71,7 @@ ${view.reviewDue ? `<dt>Review due</dt><dd>${e(day(view.reviewDue))}</dd>` : ''}
 </dl>
 <h2>Route and steps</h2>
 ${routeHtml || '<p>The route has not been planned yet.</p>'}
+${record ? requestRecordHtml(record, 2) : ''}
 <h2>What has happened</h2>
 ${history}`,
   );

@@ -3,7 +3,7 @@ import type SparticuzChromium from '@sparticuz/chromium' with { 'resolution-mode
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium as playwright, type Browser, type Locator, type Page } from 'playwright-core';
-import { repoRoot } from '../support/runtime';
+import { eventually, repoRoot } from '../support/runtime';
 
 // The package is ES modules with a CommonJS build beside it; TypeScript (Node16 resolution) only
 // sees the former from this CommonJS file, so its types come in as an import type.
@@ -102,6 +102,21 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   for (let i = 0; i < 30 && (await select.inputValue()) !== email; i++) await page.keyboard.press('ArrowDown');
   if ((await select.inputValue()) !== email) throw new Error(`${email} is not in the "Signed in as" list.`);
   await Promise.all([page.waitForNavigation(), activate(page, page.getByRole('button', { name: 'Sign in' }))]);
+}
+
+/**
+ * Opens the approver inbox and the task for this request title with "Review and decide", by
+ * keyboard, reopening the inbox until the workflow has created the task.
+ */
+export async function reviewFromInbox(page: Page, title: string): Promise<void> {
+  await openView(page, 'Approver inbox');
+  const review = page.getByRole('button', { name: new RegExp(`^Review and decide: ${title}`) });
+  await eventually(async () => {
+    if ((await review.count()) > 0) return true;
+    await openView(page, 'Approver inbox');
+    return undefined;
+  }, 'the task in the inbox');
+  await activate(page, review);
 }
 
 /** One of the workbench's view links, by keyboard. */

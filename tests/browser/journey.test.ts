@@ -1,6 +1,6 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { eventually, startRuntime, type RuntimeProcess } from '../support/runtime';
-import { accessibilityViolations, activate, answerYesNo, hasFocus, launchChromium, openView, screenshot, signInAs, tabTo, typeInto } from './browser';
+import { accessibilityViolations, activate, answerYesNo, hasFocus, launchChromium, openView, reviewFromInbox, screenshot, signInAs, tabTo, typeInto } from './browser';
 
 // A newcomer's walk through the product in a real browser, keyboard only: the requester logs a
 // request in the web part's form, one approver decides in the approver inbox and another from the
@@ -132,14 +132,7 @@ describe('the web part in a browser, keyboard only', () => {
 
   it('the first approver decides in the approver inbox', async () => {
     await signInAs(page, PRIYA);
-    await openView(page, 'Approver inbox');
-    const review = page.getByRole('button', { name: new RegExp(`^Review and decide: ${TITLE}`) });
-    await eventually(async () => {
-      if ((await review.count()) > 0) return true;
-      await openView(page, 'Approver inbox');
-      return undefined;
-    }, 'the task in the inbox');
-    await activate(page, review);
+    await reviewFromInbox(page, TITLE);
     const form = page.getByRole('form', { name: /Information Governance notified/ });
     await form.waitFor();
     for (const box of await form.getByRole('checkbox').all()) {

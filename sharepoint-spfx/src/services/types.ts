@@ -106,12 +106,15 @@ type ApiTask = Contract.InboxTaskResponse;
 
 /** One approval task in the approver inbox: the API's task, with a due date always given. */
 export interface ApprovalTask
-  extends Pick<ApiTask, 'id' | 'requestId' | 'requestTitle' | 'requestType' | 'requesterName' | 'stepCode' | 'role' | 'reason' | 'clause' | 'checklist' | 'assignee' | 'delegatedFrom'> {
+  extends Pick<ApiTask, 'id' | 'requestId' | 'requestTitle' | 'requestType' | 'requesterName' | 'stepCode' | 'role' | 'reason' | 'clause' | 'checklist' | 'assignee' | 'delegatedFrom' | 'record'> {
   /** The step may be recorded as "not required" (the national Data Protection Impact Assessment). */
   mayRecordNotRequired?: ApiTask['mayRecordNotRequired'];
   dueAt: string;
   status: 'waiting' | 'decided' | 'cancelled';
 }
+
+/** The whole request as the inbox shows it before a decision: answers, documents, decisions so far. */
+export type RequestRecord = Contract.InboxTaskResponse['record'];
 
 export interface ChecklistAnswer {
   itemId: string;

@@ -790,6 +790,47 @@ export type InboxTaskResponse = {
   delegatedFrom?: string;
   dueAt: string | null;
   status: "waiting";
+  record: {
+    sections: {
+      id: "who" | "product" | "purpose" | "data" | "use" | "screening" | "equality" | "national" | "attestations";
+      title: string;
+      kind: "answers" | "questions";
+      facts: {
+        label: string;
+        value: string;
+      }[];
+    }[];
+    decisions: {
+      stepCode: string;
+      stepName: string;
+      role: string;
+      attempt: number;
+      status: string;
+      outcome: string | null;
+      assignee: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      channel: string | null;
+      comments: string | null;
+      checklist: {
+        itemId: string;
+        text: string;
+        confirmed: boolean;
+        reasonIfNot?: string;
+      }[];
+    }[];
+    attachments: {
+      fileName: string;
+      sizeBytes: number;
+      sha256: string;
+      addedBy?: string;
+      addedAt?: string;
+    }[];
+    references: {
+      label: string;
+      value: string;
+    }[];
+  };
 };
 
 /** `GET /api/governance/requests`. */

@@ -10,6 +10,7 @@ import { fireAndForget } from './fireAndForget';
 import { useLoadOnMount } from './useLoadOnMount';
 import { ViewMessages } from './ViewMessages';
 import { ErrorSummary } from './ErrorSummary';
+import { RequestRecordPanel } from './RequestRecordPanel';
 import { STEP_NAMES, TYPE_NAMES, formatDateTime } from './plainText';
 
 interface ChecklistState {
@@ -156,6 +157,7 @@ export const ApproverInbox: React.FC = () => {
           <p>
             Why this step is needed: {openTask.reason} <small>(Policy: {openTask.clause})</small>
           </p>
+          <RequestRecordPanel record={openTask.record} />
           <ErrorSummary errors={errors} targetId={decisionFieldId} />
           {openTask.checklist.length > 0 && (
             <fieldset style={{ border: 0, padding: 0 }}>

@@ -44,6 +44,32 @@ describe('ApproverInbox', () => {
     });
   });
 
+  it('shows the whole request before the decision: the facts the API ordered for the role, documents, and earlier decisions with their checklist', async () => {
+    const service = new FakeAiGovernanceService({ tasks: [waitingTask()] });
+    renderInbox(service);
+    fireEvent.click(await screen.findByRole('button', { name: /Review and decide/ }));
+    const record = within(screen.getByRole('form')).getByTestId('request-record');
+    expect(within(record).getAllByRole('heading').map((h) => h.textContent)).toEqual([
+      'The request',
+      'Product, supplier and cost',
+      'Data Protection Impact Assessment (DPIA) screening',
+      'Documents and references',
+      'Decisions so far',
+    ]);
+    // User text is shown as text, never as markup.
+    expect(within(record).getByText('Notes <b>Pro</b>')).toBeTruthy();
+    expect(record.querySelector('b')).toBeNull();
+    expect(within(record).getByText('Yes').closest('li')?.textContent).toBe('Will the tool process information that identifies a person, living or dead? Yes');
+    expect(within(record).getByText('No documents are attached to this request.')).toBeTruthy();
+    const earlier = within(record).getByText(/^Finance and procurement review: Finance and Procurement/).closest('li')!;
+    expect(earlier.textContent).toContain('Approved by pat.finance@example.nhs.uk on 8 January 2026');
+    expect(earlier.textContent).toContain('Comments: Budget agreed');
+    expect(earlier.textContent).toContain('A budget is agreed. Not confirmed: Paid from the <i>pilot</i> fund');
+    // The record comes before the checklist, so the approver reads it first.
+    const checklist = within(screen.getByRole('form')).getByRole('checkbox', { name: 'Configuration and security checked' });
+    expect(record.compareDocumentPosition(checklist) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('will not approve with a checklist item neither confirmed nor explained, nor refuse without a reason', async () => {
     const service = new FakeAiGovernanceService({ tasks: [waitingTask()] });
     renderInbox(service);

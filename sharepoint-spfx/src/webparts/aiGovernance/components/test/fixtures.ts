@@ -61,6 +61,39 @@ export function waitingTask(): ApprovalTask {
     assignee: 'sam.approver@example.nhs.uk',
     dueAt: '2026-01-12T17:00:00Z',
     status: 'waiting',
+    record: {
+      sections: [
+        {
+          id: 'product',
+          title: 'Product, supplier and cost',
+          kind: 'answers',
+          facts: [
+            { label: 'The product name', value: 'Notes <b>Pro</b>' },
+            { label: 'The supplier', value: 'Example Software Ltd' },
+            { label: 'The estimated cost', value: '£12,000' },
+          ],
+        },
+        { id: 'screening', title: 'Data Protection Impact Assessment (DPIA) screening', kind: 'questions', facts: [{ label: 'Will the tool process information that identifies a person, living or dead?', value: 'Yes' }] },
+      ],
+      decisions: [
+        {
+          stepCode: 'FINANCE',
+          stepName: 'Finance and procurement review',
+          role: 'Finance and Procurement',
+          attempt: 1,
+          status: 'Completed',
+          outcome: 'Approved',
+          assignee: 'pat.finance@example.nhs.uk',
+          decidedBy: 'pat.finance@example.nhs.uk',
+          decidedAt: '2026-01-08T10:00:00Z',
+          channel: 'Email',
+          comments: 'Budget agreed',
+          checklist: [{ itemId: 'budget', text: 'A budget is agreed.', confirmed: false, reasonIfNot: 'Paid from the <i>pilot</i> fund' }],
+        },
+      ],
+      attachments: [],
+      references: [],
+    },
   };
 }
 
