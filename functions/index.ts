@@ -21,6 +21,7 @@ import './request/inboxDecisions';
 import './request/handover';
 import './request/absences';
 import './governance/register';
+import './governance/registerPublication';
 import './governance/governanceRequests';
 // Incidents: reports, the pages their emails link to, and the dashboard's oversight figures.
 import './incident/incidents';
@@ -30,4 +31,6 @@ import './governance/governanceSummary';
 import './review/policyReviews';
 import './review/toolAttestations';
 import './review/policyReconciler';
+// The public register: the only anonymous pages besides the SharePoint webhook (shared/access/anonymousPaths.ts).
+import './governance/publicRegister';
 import '../orchestrations';

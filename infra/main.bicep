@@ -236,10 +236,17 @@ module functionApp 'modules/functionApp.bicep' = {
     appSettings: union(coreSettings, smtpPasswordSetting, datixSignInSettings, platformSettings)
     authClientId: authClientId
     authIdentifierUri: !empty(authIdentifierUri) ? authIdentifierUri : 'api://${authClientId}'
-    // The app's list of paths open by design (shared/access/anonymousPaths.ts; a test keeps the two
-    // the same): SharePoint cannot sign in to deliver list webhook notifications, so that path checks
-    // the subscription's clientState instead (docs/deployment.md 2.5); the public AI register is for anyone.
-    authExcludedPaths: ['/api/sharepoint/webhook', '/api/public/register', '/api/public/register/*']
+    // The only anonymous paths, exactly shared/access/anonymousPaths.ts (a test compares them).
+    // SharePoint cannot sign in to deliver list webhook notifications; that path checks the
+    // subscription's clientState instead (functions/sharepointWebhook.ts, docs/deployment.md 2.5).
+    // The public register and its exports are for everyone, by design (AI Policy: a public register).
+    authExcludedPaths: [
+      '/api/sharepoint/webhook'
+      '/api/public/register'
+      '/api/public/register.json'
+      '/api/public/register.csv'
+      '/api/public/register/*'
+    ]
   }
   // Roles first, so the first start can read Key Vault, storage and the task hub.
   dependsOn: [roleAssignments]

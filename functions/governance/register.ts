@@ -8,6 +8,7 @@ import { appServices } from '../../app/services';
 import { badRequest } from '../../shared/web/http';
 import { unreadableRows } from '../../shared/web/unreadableRows';
 import { approvedOnRecord } from '../../shared/requests/statusOnRecord';
+import { matchesWords } from '../../shared/register/publicRegister';
 
 /** One row of "is this tool approved?": public fields only (the contract's). */
 export type RegisterRow = RegisterRowResponse;
@@ -23,7 +24,7 @@ function fromRegister(item: RegisterItem, contact: string): RegisterRow {
   return {
     kind: item.EntryType === REGISTER_KIND_LIST_LABEL.research ? 'research' : 'tool',
     name: item.Title,
-    supplier: '',
+    supplier: item.Supplier ?? '',
     description: item.PlainEnglishDescription,
     purpose: item.Purpose ?? '',
     humanOversight: item.HumanOversight ?? '',
@@ -37,8 +38,9 @@ function fromRegister(item: RegisterItem, contact: string): RegisterRow {
 
 /**
  * An approved request whose register entry is not published yet still answers "is this tool
- * approved?": name, supplier, the kind of data (from the yes/no answers) and the review date,
- * never the requester's own words, which may say more than a public page should.
+ * approved?" for staff (this endpoint needs sign-in; the public register shows published entries
+ * only): name, supplier, its purpose as the request gave it, the kind of data (from the yes/no
+ * answers) and the review date.
  */
 function fromApproval(item: AiRequestItem, contact: string): RegisterRow {
   const steps = routeFromItem(item)?.stages.flat() ?? [];
@@ -54,7 +56,7 @@ function fromApproval(item: AiRequestItem, contact: string): RegisterRow {
     name: item.Product || item.Title,
     supplier: item.Supplier ?? '',
     description: 'Approved for use in the organisation. Its full register entry has not been published yet.',
-    purpose: item.RequestType,
+    purpose: item.Purpose,
     humanOversight: 'Every output is checked by a person, as the AI Policy requires.',
     dataUsed: data,
     dpiaStatus: steps.some((s) => s.code === 'DPIA') ? 'approved' : 'not-required',
@@ -64,10 +66,6 @@ function fromApproval(item: AiRequestItem, contact: string): RegisterRow {
   };
 }
 
-const matches = (row: RegisterRow, words: string[]): boolean => {
-  const haystack = `${row.name} ${row.supplier} ${row.description} ${row.purpose}`.toLowerCase();
-  return words.every((w) => haystack.includes(w));
-};
 
 /**
  * `GET /api/register?q=&source=`: "is this tool approved?" over the published AI Register entries
@@ -96,8 +94,7 @@ export async function searchRegister(request: HttpRequest): Promise<HttpResponse
       rows.push(row);
     }
   }
-  const words = query.data.q.toLowerCase().split(/\s+/).filter(Boolean);
-  const found = rows.filter((r) => matches(r, words)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const found = rows.filter((r) => matchesWords(r, query.data.q)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   return left.respond({ status: 200, jsonBody: found, headers: { 'cache-control': 'no-store' } });
 }
 

@@ -19,7 +19,7 @@ param appSettings object
 param authClientId string
 @description('Application ID URI of that registration, e.g. api://<client id>.')
 param authIdentifierUri string
-@description('Paths served without sign-in. Keep empty; see docs/deployment.md before adding one (e.g. a SharePoint webhook receiver).')
+@description('Paths served without sign-in: exactly shared/access/anonymousPaths.ts (the SharePoint webhook receiver and the public register); see docs/deployment.md before adding one.')
 param authExcludedPaths array = []
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

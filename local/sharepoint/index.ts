@@ -109,7 +109,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
     },
     async start() {
       if (options.seed && !store.getMeta('seeded')) {
-        await seedSharePoint(siteUrl, (m) => ctx.log(m), options.seedCredential);
+        await seedSharePoint(siteUrl, (m) => ctx.log(m), options.seedCredential, () => ctx.clock.now());
         store.setMeta('seeded', new Date(ctx.clock.now()).toISOString());
       }
     },

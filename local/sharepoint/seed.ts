@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
 import type { RoleCode } from '../../shared/domain/schemas/stepCodes';
+import { createAuditLog } from '../../shared/audit/auditLog';
 import { collect } from '../../shared/sharepoint/listRepository';
 import { provisionSite } from '../../shared/sharepoint/provision';
 import { createRepositories } from '../../shared/sharepoint/repositories';
@@ -54,11 +55,34 @@ export const DEMO_ROLES: [RoleCode, string, Email, Email[], Email, 'Email' | 'Te
 ];
 
 /**
+ * The staff page "Data Security and AI": "Microsoft Copilot is the main approved AI tool which
+ * has been agreed for use by Digital Services and Information Governance". It was agreed before
+ * this product existed, so it has no request: its entry says who agreed it, and the audit log
+ * records the agreement and the publication as the evidence behind the public entry.
+ */
+export const SEEDED_COPILOT = {
+  Title: 'Microsoft Copilot',
+  EntryType: 'Approved tool',
+  Supplier: 'Microsoft',
+  Owner: 'Digital Services',
+  PlainEnglishDescription:
+    'An artificial intelligence (AI) assistant in Microsoft 365 (Word, Outlook, Teams and others) that helps staff draft, summarise and find information in their own work documents and emails.',
+  Purpose: 'Helps staff draft, summarise and find information in their everyday work documents, emails and meetings.',
+  HumanOversight: 'The person using it checks everything it produces before using it, and is responsible for what they do with it.',
+  DataUsed: 'The work documents, emails and meetings the member of staff can already open; it stays within the organisation’s Microsoft 365.',
+  DpiaStatus: 'Completed',
+  ApprovedBy: 'Digital Services and Information Governance',
+  ReviewDate: '2027-01-06T00:00:00Z',
+  Status: 'Published',
+  PublishedBy: 'Digital Services and Information Governance',
+} as const;
+
+/**
  * First-start seed: provision the lists from the definitions (the same code as
  * `npm run provision`, over HTTP), then the demo roles and the Artificial Intelligence Policy.
  * Each part is skipped when its list already has rows, so a second call adds nothing.
  */
-export async function seedSharePoint(siteUrl: string, log: (line: string) => void = () => undefined, credential?: TokenCredential): Promise<void> {
+export async function seedSharePoint(siteUrl: string, log: (line: string) => void = () => undefined, credential?: TokenCredential, now: () => number = Date.now): Promise<void> {
   const sp = createSp({ siteUrl, credential });
   const report = await provisionSite(sp);
   log(`SharePoint emulator: provisioned ${report.actions.length} change(s)`);
@@ -100,5 +124,21 @@ export async function seedSharePoint(siteUrl: string, log: (line: string) => voi
       LastReminderSent: null,
     });
     log('SharePoint emulator: seeded the Artificial Intelligence Policy (next review 2027-01-06)');
+  }
+
+  if ((await collect(repos.register.query([], { pageSize: 1 }))).length === 0) {
+    const at = new Date(now()).toISOString();
+    const entry = await repos.register.create({ ...SEEDED_COPILOT, PublishedAt: at });
+    const audit = createAuditLog(repos.auditLog);
+    const common = { subjectList: 'AI Register', subjectItemId: entry.Id, actor: SEEDED_COPILOT.ApprovedBy, channel: 'System', occurredAt: at } as const;
+    await audit.append({
+      ...common,
+      title: 'Approved tool recorded: Microsoft Copilot',
+      eventType: 'tool-approved',
+      details: { approvedBy: SEEDED_COPILOT.ApprovedBy, source: 'Staff page "Data Security and AI": the main approved AI tool, agreed for use by Digital Services and Information Governance' },
+      key: `register-${entry.Id}/approved`,
+    });
+    await audit.append({ ...common, title: 'Register entry published: Microsoft Copilot', eventType: 'register-entry-published', details: { seeded: true }, key: `register-${entry.Id}/published` });
+    log('SharePoint emulator: seeded Microsoft Copilot as an approved tool in the AI Register');
   }
 }

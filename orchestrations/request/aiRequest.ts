@@ -5,6 +5,7 @@ import type {
   ApprovalStepInput,
   AskForMoreInformationInput,
   CancelStepsInput,
+  DraftTransparencyRecordInput,
   FinishRequestInput,
   PlanRequestRouteInput,
   PlanRequestRouteOutput,
@@ -97,6 +98,9 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
 
     if (!needsInformation) {
       yield* finish('approved', []);
+      // The approval drafted the register entry; its transparency record is drafted on it.
+      const draft: DraftTransparencyRecordInput = { requestId, approvedAt: context.df.currentUtcDateTime.toISOString() };
+      yield context.df.callActivity(ACTIVITY.draftTransparencyRecord, draft);
       return { outcome: 'approved' };
     }
 

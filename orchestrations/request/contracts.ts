@@ -172,6 +172,12 @@ export interface FinishRequestInput {
   finishedAt: string;
 }
 
+/** After an approval: draft the transparency record on the request's register entry. */
+export interface DraftTransparencyRecordInput {
+  requestId: number;
+  approvedAt: string;
+}
+
 /** Custom status the web part shows: where the request is, in plain words. */
 export interface RequestProgress {
   state: 'planning' | 'in-review' | 'more-information-needed' | 'approved' | 'rejected' | 'withdrawn' | 'refused';

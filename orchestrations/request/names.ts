@@ -17,6 +17,7 @@ export const ACTIVITY = {
   handOverStep: 'handOverStep',
   askForMoreInformation: 'askForMoreInformation',
   finishRequest: 'finishRequest',
+  draftTransparencyRecord: 'draftTransparencyRecord',
 } as const;
 
 export const EVENT = {

@@ -3,11 +3,13 @@ import type { InvocationContext } from '@azure/functions';
 import type { AppServices } from '../../shared/appServices';
 import { makeRequestActivities } from './activities/requestActivities';
 import { makeStepActivities } from './activities/stepActivities';
+import { makeTransparencyActivities } from './activities/transparencyActivities';
 import type {
   AskForMoreInformationInput,
   AssignStepInput,
   CancelStepsInput,
   ChaseStepInput,
+  DraftTransparencyRecordInput,
   FinishRequestInput,
   HandOverStepInput,
   PlanRequestRouteInput,
@@ -25,6 +27,12 @@ export function registerRequestActivities(appServices: () => AppServices): void 
   const requests = (): ReturnType<typeof makeRequestActivities> => {
     const s = appServices();
     return (requestActivities ??= makeRequestActivities({ repos: s.repos, people: s.people, notifier: s.notifier, audit: s.audit, publicBaseUrl: s.settings.PUBLIC_BASE_URL }));
+  };
+
+  let transparencyActivities: ReturnType<typeof makeTransparencyActivities> | undefined;
+  const transparency = (): ReturnType<typeof makeTransparencyActivities> => {
+    const s = appServices();
+    return (transparencyActivities ??= makeTransparencyActivities({ repos: s.repos, audit: s.audit, publicBaseUrl: s.settings.PUBLIC_BASE_URL, contactEmail: s.settings.GOVERNANCE_LEAD_EMAIL }));
   };
 
   const steps = (context: InvocationContext): ReturnType<typeof makeStepActivities> => {
@@ -49,6 +57,7 @@ export function registerRequestActivities(appServices: () => AppServices): void 
   df.app.activity(ACTIVITY.startStage, { handler: (input: StartStageInput) => requests().startStage(input) });
   df.app.activity(ACTIVITY.askForMoreInformation, { handler: (input: AskForMoreInformationInput) => requests().askForMoreInformation(input) });
   df.app.activity(ACTIVITY.finishRequest, { handler: (input: FinishRequestInput) => requests().finishRequest(input) });
+  df.app.activity(ACTIVITY.draftTransparencyRecord, { handler: (input: DraftTransparencyRecordInput) => transparency().draftTransparencyRecord(input) });
   df.app.activity(ACTIVITY.assignStep, { ...withClient, handler: (input: AssignStepInput, ctx) => steps(ctx).assignStep(input) });
   df.app.activity(ACTIVITY.chaseStep, { ...withClient, handler: (input: ChaseStepInput, ctx) => steps(ctx).chaseStep(input) });
   df.app.activity(ACTIVITY.recordDecision, { ...withClient, handler: (input: RecordDecisionInput, ctx) => steps(ctx).recordDecision(input) });

@@ -54,6 +54,7 @@ export const CONTRACT_VALUES = {
   ATTACHMENT_MAX_BYTES: attachments.ATTACHMENT_MAX_BYTES,
   ATTACHMENT_EXTENSIONS: attachments.ATTACHMENT_EXTENSIONS,
   ATTACHMENT_TYPES_TEXT: attachments.ATTACHMENT_TYPES_TEXT,
+  NOT_IN_REGISTER: register.NOT_IN_REGISTER,
 } as const;
 
 /** Names for the members of the value lists above, as TypeScript type expressions. */
@@ -98,4 +99,7 @@ export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
   AbsenceResponse: { schema: handover.absenceResponse, io: 'output', what: 'One item of `GET /api/absences`; `POST /api/absences` (201).' },
   RegisterRowResponse: { schema: responses.registerRowResponse, io: 'output', what: 'One item of `GET /api/register`.' },
   AttachmentsResponse: { schema: attachments.attachmentsResponse, io: 'output', what: '`GET /api/requests/{id}/attachments` and the answer to an upload.' },
+  RegisterDraftResponse: { schema: responses.registerDraftResponse, io: 'output', what: 'One item of `GET /api/register/drafts` (the governance team).' },
+  PublishEntryRequest: { schema: responses.publishEntryRequest, io: 'input', what: '`POST /api/register/{id}/publication`: corrections made as the entry is published.' },
+  PublishedEntryResponse: { schema: responses.publishedEntryResponse, io: 'output', what: '`POST /api/register/{id}/publication` (200).' },
 };

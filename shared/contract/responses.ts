@@ -3,6 +3,7 @@ import { checklistAnswerSchema } from '../decisions/checklistAnswers';
 import { fieldMessageSchema } from '../domain/fieldErrors';
 import { REQUEST_TYPES } from '../domain/schemas/intakeRequest';
 import { DPIA_STATUSES, REGISTER_KINDS } from '../domain/schemas/registerEntry';
+import { LIMITS, limitedText } from '../domain/schemas/limits';
 import { routeSchema, plannedStepSchema } from '../domain/schemas/route';
 import { stepCodeSchema } from '../domain/schemas/stepCodes';
 import { REQUEST_STATUS_CODES } from './labels';
@@ -238,6 +239,36 @@ export const registerRowResponse = z.object({
 });
 export const registerResponse = z.array(registerRowResponse);
 
+/** One item of `GET /api/register/drafts` (the governance team): an entry drafted on approval, not public yet. */
+export const registerDraftResponse = z.object({
+  id: z.number(),
+  kind: z.enum(REGISTER_KINDS),
+  name: z.string(),
+  supplier: z.string(),
+  purpose: z.string(),
+  owner: z.string(),
+  humanOversight: z.string(),
+  dataUsed: z.string(),
+  approvedOn: z.string(),
+  reviewDate: z.string(),
+  /** The governance lead's page for the entry's transparency record, when one is drafted. */
+  transparencyRecordUrl: z.string().nullable(),
+});
+export const registerDraftsResponse = z.array(registerDraftResponse);
+
+/** `POST /api/register/{id}/publication`: corrections the governance team makes as it publishes (all optional). */
+export const publishEntryRequest = z.strictObject({
+  purpose: limitedText('the purpose', LIMITS.shortAnswer).optional(),
+  humanOversight: limitedText('how people check its outputs', LIMITS.shortAnswer).optional(),
+  dataUsed: limitedText('the kind of data used', LIMITS.shortAnswer).optional(),
+  owner: limitedText('the owner', LIMITS.textColumn).optional(),
+  supplier: limitedText('the supplier', LIMITS.textColumn).optional(),
+});
+export type PublishEntryRequest = z.output<typeof publishEntryRequest>;
+
+/** `POST /api/register/{id}/publication`: 200, published (who and when recorded). */
+export const publishedEntryResponse = z.object({ id: z.number(), publishedBy: z.string(), publishedAt: z.string() });
+
 export type CurrentUserResponse = z.output<typeof currentUserResponse>;
 export type PlanRouteResponse = z.output<typeof planRouteResponse>;
 export type SubmittedRequestResponse = z.output<typeof submittedRequestResponse>;
@@ -249,3 +280,5 @@ export type InboxTaskResponse = z.output<typeof inboxTaskResponse>;
 export type RequestsOverviewResponse = z.output<typeof requestsOverviewResponse>;
 export type GovernanceSummaryResponse = z.output<typeof governanceSummaryResponse>;
 export type RegisterRowResponse = z.output<typeof registerRowResponse>;
+export type RegisterDraftResponse = z.output<typeof registerDraftResponse>;
+export type PublishedEntryResponse = z.output<typeof publishedEntryResponse>;

@@ -24,7 +24,14 @@ blockquote{margin:.5rem 0;padding-left:1rem;border-left:4px solid #d8dde0;white-
 summary{cursor:pointer;font-weight:bold;color:#005eb8;margin:1rem 0}
 `;
 
-export function page(title: string, body: string): string {
+/** A page's own script, allowed by the nonce its Content-Security-Policy names (a page works without it). */
+export interface PageScript {
+  nonce: string;
+  code: string;
+}
+
+export function page(title: string, body: string, script?: PageScript): string {
+  const tag = script ? `\n<script nonce="${escapeHtml(script.nonce)}">${script.code}</script>` : '';
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -32,7 +39,7 @@ export function page(title: string, body: string): string {
 <body>
 <main id="main">
 ${body}
-</main>
+</main>${tag}
 </body>
 </html>
 `;

@@ -1,4 +1,5 @@
 import { planRoute, replanRoute, STEP_NAMES, toolReviewDate, type PriorDecision, type Route, type StepChange } from '../../../shared/domain';
+import { fitText } from '../../../shared/domain/schemas/limits';
 import type { AuditLog } from '../../../shared/audit/auditLog';
 import type { Notifier } from '../../../shared/notify';
 import type { PeopleDirectory, Repositories } from '../../../shared/sharepoint';
@@ -198,16 +199,22 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
    * tools and research initiatives). The governance team checks the wording and publishes it; only
    * public fields are filled. Found by its source request first, so a repeat run drafts one entry.
    */
-  async function draftRegisterEntry(item: Awaited<ReturnType<typeof deps.repos.requests.get>>, reviewDue: string): Promise<void> {
+  async function draftRegisterEntry(item: Awaited<ReturnType<typeof deps.repos.requests.get>>, reviewDue: string, approvedAt: string): Promise<void> {
     if (await deps.repos.register.forRequest(item.Id)) return;
     const route = routeFromItem(item);
-    const hasDpia = route?.stages.flat().some((s) => s.code === 'DPIA') ?? false;
+    const steps = route?.stages.flat() ?? [];
+    const hasDpia = steps.some((s) => s.code === 'DPIA');
     await deps.repos.register.create({
       Title: item.Title,
       EntryType: item.RequestType === REQUEST_TYPE_LABELS.research ? 'Research initiative' : 'Approved tool',
+      Supplier: item.Supplier,
+      Owner: item.Directorate,
+      ApprovedOn: approvedAt,
+      ApprovedBy: fitText([...new Set(steps.map((s) => s.role))].join(', ')) || null,
       PlainEnglishDescription: item.Purpose,
       Purpose: item.Purpose,
-      HumanOversight: null,
+      // The governance team checks this wording before publishing: the policy requires a person to review every output.
+      HumanOversight: item.HumanReviewArrangement || 'A person checks every output before it is used.',
       DataUsed: item.DataCategories?.length ? item.DataCategories.join(', ') : null,
       DpiaStatus: hasDpia ? 'Completed' : 'Not required',
       PublicContact: null,
@@ -246,7 +253,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       DecisionSummary: input.reasons.join('\n') || null,
       ReviewDueDate: reviewDue ? `${reviewDue}T00:00:00Z` : null,
     }));
-    if (reviewDue) await draftRegisterEntry(item, reviewDue);
+    if (reviewDue) await draftRegisterEntry(item, reviewDue, input.finishedAt);
     const requester = await deps.people.personFor(item.RequesterId);
     const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
     if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);

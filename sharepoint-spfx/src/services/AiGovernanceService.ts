@@ -61,4 +61,8 @@ export interface AiGovernanceService {
 
   getGovernanceDashboard(): Promise<T.GovernanceDashboardData>;
   searchRegister(query: string): Promise<T.RegisterEntry[]>;
+  /** The governance team only: drafted entries; undefined for anyone else (the API answers 403). */
+  listRegisterDrafts(): Promise<T.RegisterDraft[] | undefined>;
+  /** The governance team only: publishes a drafted entry, with any corrections (who and when are recorded). */
+  publishRegisterEntry(id: number, corrections: T.RegisterCorrections): Promise<void>;
 }

@@ -19,6 +19,8 @@ export interface FakeData {
   attachments?: Record<string, T.Attachment[]>;
   /** What an upload is refused with, when a test wants a refusal. */
   refuseUpload?: T.FieldMessage[];
+  /** Drafted entries; leave out for someone outside the governance team. */
+  registerDrafts?: T.RegisterDraft[];
 }
 
 const EMPTY_DASHBOARD: T.GovernanceDashboardData = {
@@ -149,5 +151,16 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     const list = (all[requestId] ??= []);
     list.push({ fileName: file.name, kind, sha256: 'f'.repeat(64), bytes: file.size, addedBy: 'alex.requester@example.nhs.uk', addedAt: '2026-01-05T09:00:00Z', downloadUrl: `/api/requests/${requestId}/attachments/${encodeURIComponent(file.name)}` });
     return Promise.resolve({ outcome: 'attached', attachments: [...list] });
+  }
+
+  public listRegisterDrafts(): Promise<T.RegisterDraft[] | undefined> {
+    this.calls.push({ method: 'listRegisterDrafts', args: [] });
+    return Promise.resolve(this._data.registerDrafts);
+  }
+
+  public publishRegisterEntry(id: number, corrections: T.RegisterCorrections): Promise<void> {
+    this.calls.push({ method: 'publishRegisterEntry', args: [id, corrections] });
+    this._data.registerDrafts = this._data.registerDrafts?.filter((d) => d.id !== id);
+    return Promise.resolve();
   }
 }

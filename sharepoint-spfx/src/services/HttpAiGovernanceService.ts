@@ -15,6 +15,8 @@ import type {
   HandoverResult,
   IntakeRequestV1,
   PlanResult,
+  RegisterCorrections,
+  RegisterDraft,
   RegisterEntry,
   RequestAnswers,
   RequestDetail,
@@ -182,6 +184,19 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   public searchRegister(query: string): Promise<RegisterEntry[]> {
     return this._call<Contract.RegisterRowResponse[]>(apiRoutes.searchRegister(query.trim()));
+  }
+
+  public async listRegisterDrafts(): Promise<RegisterDraft[] | undefined> {
+    try {
+      return await this._call<Contract.RegisterDraftResponse[]>(apiRoutes.registerDrafts());
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 403) return undefined;
+      throw e;
+    }
+  }
+
+  public async publishRegisterEntry(id: number, corrections: RegisterCorrections): Promise<void> {
+    await this._call<Contract.PublishedEntryResponse>(apiRoutes.publishRegisterEntry(id), corrections);
   }
 
   /** A request sent (new or corrected): the id, or the fields the server refused. */

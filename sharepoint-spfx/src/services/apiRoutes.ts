@@ -53,4 +53,8 @@ export const apiRoutes = {
     method: 'GET',
     path: `/api/register?q=${enc(query)}${source ? `&source=${source}` : ''}`,
   }),
+  /** → RegisterDraftResponse[] (the governance team; 403 for anyone else) */
+  registerDrafts: (): ApiCall => ({ method: 'GET', path: '/api/register/drafts' }),
+  /** PublishEntryRequest → PublishedEntryResponse, or 400 FieldErrorsResponse */
+  publishRegisterEntry: (id: number): ApiCall => ({ method: 'POST', path: `/api/register/${id}/publication` }),
 };

@@ -21,6 +21,7 @@ export const REGISTER_LIST = REGISTER_LIST_TITLE;
 interface RegisterRow {
   Title: string;
   EntryType: (typeof REGISTER_KIND_LIST_LABEL)[keyof typeof REGISTER_KIND_LIST_LABEL];
+  Supplier: string | undefined;
   PlainEnglishDescription: string;
   Purpose: string | undefined;
   HumanOversight: string | undefined;
@@ -36,7 +37,7 @@ export function registerEntryFromRow(row: RegisterRow, defaultContact: string): 
   return {
     kind: row.EntryType === REGISTER_KIND_LIST_LABEL.research ? 'research' : 'tool',
     name: row.Title,
-    supplier: '',
+    supplier: row.Supplier ?? '',
     description: row.PlainEnglishDescription,
     purpose: row.Purpose ?? '',
     humanOversight: row.HumanOversight ?? '',

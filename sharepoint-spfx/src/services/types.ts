@@ -185,4 +185,9 @@ export interface RegisterEntry extends Omit<Contract.RegisterRowResponse, 'sourc
   source?: Contract.RegisterSource;
 }
 
+/** An entry an approval drafted, for the governance team to check and publish (`GET /api/register/drafts`). */
+export type RegisterDraft = Contract.RegisterDraftResponse;
+/** What the governance team may correct as it publishes an entry. */
+export type RegisterCorrections = Contract.PublishEntryRequest;
+
 export type CurrentUser = Contract.CurrentUserResponse;

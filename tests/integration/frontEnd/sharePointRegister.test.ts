@@ -38,7 +38,9 @@ describe('the register, from the list with PnPjs and from the Function App', () 
 
   it('PnPjs reads only the published entries, with their public fields', async () => {
     const entries = await publishedRegister(createSp({ siteUrl: `${rt.origin}/sites/aigov` }), 'governance.lead@example.nhs.uk');
-    expect(entries.map((e) => e.name).sort()).toEqual(['Copilot Chat', 'Frailty Study']);
+    // Microsoft Copilot is seeded on a fresh start (the staff page's approved tool).
+    expect(entries.map((e) => e.name).sort()).toEqual(['Copilot Chat', 'Frailty Study', 'Microsoft Copilot']);
+    expect(entries.find((e) => e.name === 'Microsoft Copilot')).toMatchObject({ supplier: 'Microsoft', source: 'published' });
     expect(entries.find((e) => e.name === 'Frailty Study')).toMatchObject({ kind: 'research', dpiaStatus: 'approved', contact: 'governance.lead@example.nhs.uk', reviewDate: '2027-01-06', source: 'published' });
     expect(entries.find((e) => e.name === 'Copilot Chat')).toMatchObject({ kind: 'tool', contact: 'ig.team@example.nhs.uk', humanOversight: 'Staff check every output' });
   });
@@ -56,7 +58,7 @@ describe('the register, from the list with PnPjs and from the Function App', () 
 
   it('GET /api/register takes a source and names a bad one', async () => {
     const names = async (query: string): Promise<string[]> => ((await (await fetch(`${rt.origin}/api/register?${query}`)).json()) as { name: string }[]).map((e) => e.name);
-    expect(await names('source=published')).toEqual(['Copilot Chat', 'Frailty Study']);
+    expect(await names('source=published')).toEqual(['Copilot Chat', 'Frailty Study', 'Microsoft Copilot']);
     expect(await names('source=approved')).toEqual(['Meeting Scribe']);
     const bad = await fetch(`${rt.origin}/api/register?source=everything`);
     expect(bad.status).toBe(400);

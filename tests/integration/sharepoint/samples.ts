@@ -42,6 +42,8 @@ export const samples = {
     Title: `Scribe ${n}`, EntryType: 'Approved tool', PlainEnglishDescription: 'Turns dictation into draft letters that a clinician checks.',
     Purpose: null, HumanOversight: 'A clinician signs every letter.', DataUsed: 'Dictated audio', DpiaStatus: 'Completed', PublicContact: 'ai.governance@example.nhs.uk',
     ReviewDate: '2027-06-01T00:00:00Z', Status: 'Published', SourceRequestId: null,
+    Supplier: null, Owner: null, ApprovedOn: null, ApprovedBy: null, PublishedBy: null, PublishedAt: null,
+    TransparencyRecordJson: null, TransparencyStatus: null, TransparencyPublishedBy: null, TransparencyPublishedAt: null,
   }),
   auditLog: (n: number): ItemFields<typeof aiAuditLogList> => ({
     Title: `Request submitted ${n}`, Sequence: n, EventType: 'request.submitted', SubjectList: 'AI Requests', SubjectItemId: n, Actor: 'priya.shah@example.nhs.uk',

@@ -127,9 +127,8 @@ describe('infra: identity, roles and sign-in', () => {
     expect(functionApp).toMatch(/requireAuthentication: true/);
     expect(functionApp).toMatch(/unauthenticatedClientAction: 'RedirectToLoginPage'/);
     expect(functionApp).toMatch(/param authExcludedPaths array = \[\]/);
-    // Only the app's paths open by design: SharePoint's webhook (it cannot sign in and checks
-    // clientState instead) and the public register.
-    expect(main.match(/authExcludedPaths: .*/g)).toEqual([`authExcludedPaths: [${ANONYMOUS_PATHS.map((p) => `'${p}'`).join(', ')}]`]);
+    // One list only, given once; deploymentSettings.test.ts checks it is exactly shared/access/anonymousPaths.ts.
+    expect(main.match(/authExcludedPaths: .*/g)).toEqual(['authExcludedPaths: [']);
   });
 
   it('runs on Flex Consumption with Node.js 20 or 22 and deploys from blob storage by identity', () => {

@@ -52,8 +52,8 @@ describe('app settings read from the Bicep', () => {
     });
     expect(settings.PUBLIC_BASE_URL).toMatch(/^https:\/\/func-aigov-[0-9a-f]{13}\.azurewebsites\.net$/);
     expect(settings).not.toHaveProperty('SMTP_PASSWORD');
-    // The app's one list of paths open without sign-in is what App Service authentication lets through.
-    expect(deploymentExcludedPaths(INFRA, inputs())).toEqual(ANONYMOUS_PATHS);
+    // Exactly the app's one list of anonymous paths: SharePoint's webhook and the public register.
+    expect(deploymentExcludedPaths(INFRA, inputs())).toEqual([...ANONYMOUS_PATHS]);
   });
 
   it('follow the parameters: a password relay gets its secret reference, the Datix http adapter its sign-in', () => {

@@ -262,6 +262,11 @@ describe('aiRequest orchestrator', () => {
       const [finish] = await invoker.pending(1);
       expect(finish).toMatchObject({ name: ACTIVITY.finishRequest, input: { requestId: 7, outcome: 'approved' } });
       finish.resolve(null);
+      // The approval drafted the register entry; the transparency record is drafted on it, at the same moment.
+      const [draft] = await invoker.pending(1);
+      expect(draft).toMatchObject({ name: ACTIVITY.draftTransparencyRecord, input: { requestId: 7, approvedAt: (finish.input as { finishedAt: string }).finishedAt } });
+      expect(status('request-7')?.status).not.toBe('Completed');
+      draft.resolve(null);
       await rt.advance(1);
       expect(status('request-7')?.status).toBe('Completed');
       expect(JSON.parse(status('request-7')!.output!)).toEqual({ outcome: 'approved' });

@@ -318,6 +318,7 @@ export const REGISTER_LIST_TITLE = "AI Register" as const;
 export const REGISTER_PUBLIC_COLUMNS = [
   "Title",
   "EntryType",
+  "Supplier",
   "PlainEnglishDescription",
   "Purpose",
   "HumanOversight",
@@ -365,6 +366,23 @@ export const ATTACHMENT_EXTENSIONS = [
 ] as const;
 
 export const ATTACHMENT_TYPES_TEXT = "PDF, Word, Excel, PowerPoint, PNG, JPEG, plain text or CSV" as const;
+
+export const NOT_IN_REGISTER = {
+  "heading": "Not in the register?",
+  "summary": "A tool that is not in this register is not approved for work. Ask before you use it. If you use a freely available AI tool, such as a public chatbot, for work, these rules apply:",
+  "rules": [
+    "Do not put any personal data into it.",
+    "Do not put any business-sensitive information into it.",
+    "Use it only for non-clinical work.",
+    "Tell the Information Governance team if you mean to use it for routine work.",
+    "Think about copyright and who owns what it makes.",
+    "Watch for biased, unfair or harmful content.",
+    "Check everything it gives you: it can be wrong.",
+    "Use it only on work devices.",
+    "Do not install any software without permission from IT."
+  ],
+  "howToAsk": "To ask for a tool to be approved, send a request with the request form on the AI governance page in SharePoint, or ask the AI governance team."
+} as const;
 
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export type RequestField = keyof typeof REQUEST_FIELD_LABELS;
@@ -1299,4 +1317,35 @@ export type AttachmentsResponse = {
     addedAt: string | null;
     downloadUrl: string;
   }[];
+};
+
+/** One item of `GET /api/register/drafts` (the governance team). */
+export type RegisterDraftResponse = {
+  id: number;
+  kind: "tool" | "research";
+  name: string;
+  supplier: string;
+  purpose: string;
+  owner: string;
+  humanOversight: string;
+  dataUsed: string;
+  approvedOn: string;
+  reviewDate: string;
+  transparencyRecordUrl: string | null;
+};
+
+/** `POST /api/register/{id}/publication`: corrections made as the entry is published. */
+export type PublishEntryRequest = {
+  purpose?: string;
+  humanOversight?: string;
+  dataUsed?: string;
+  owner?: string;
+  supplier?: string;
+};
+
+/** `POST /api/register/{id}/publication` (200). */
+export type PublishedEntryResponse = {
+  id: number;
+  publishedBy: string;
+  publishedAt: string;
 };

@@ -7,6 +7,12 @@ import { useService } from './ServiceContext';
 import { fireAndForget } from './fireAndForget';
 import { downloadText, toCsv } from './csv';
 import { formatDateTime } from './plainText';
+import { matchesSearch } from '../../../services/registerFromList';
+import { NOT_IN_REGISTER } from '../../../contract/generated/contract';
+import { RegisterDrafts } from './RegisterDrafts';
+
+/** How long typing must pause before the number found is announced, so a screen reader is not talked over. */
+const ANNOUNCE_AFTER_MS = 400;
 
 const DPIA_STATUS: Record<RegisterEntry['dpiaStatus'], string> = {
   approved: 'Approved',
@@ -18,29 +24,33 @@ const DPIA_STATUS: Record<RegisterEntry['dpiaStatus'], string> = {
 export const Register: React.FC = () => {
   const service = useService();
   const [query, setQuery] = React.useState('');
-  const [searched, setSearched] = React.useState<string | undefined>(undefined);
-  const [entries, setEntries] = React.useState<RegisterEntry[] | undefined>(undefined);
+  const [announced, setAnnounced] = React.useState('');
+  const [all, setAll] = React.useState<RegisterEntry[] | undefined>(undefined);
   const [failure, setFailure] = React.useState('');
 
-  const search = React.useCallback(
-    async (q: string): Promise<void> => {
-      setFailure('');
-      try {
-        setEntries(await service.searchRegister(q));
-        setSearched(q.trim());
-      } catch (e) {
-        setFailure(`We could not search the register. ${(e as Error).message}`);
-      }
-    },
-    [service],
-  );
+  // The whole register is loaded once and filtered as people type (name, supplier or purpose).
+  const load = React.useCallback(async (): Promise<void> => {
+    setFailure('');
+    try {
+      setAll(await service.searchRegister(''));
+    } catch (e) {
+      setFailure(`We could not load the register. ${(e as Error).message}`);
+    }
+  }, [service]);
 
   React.useEffect(() => {
-    fireAndForget(search(''));
-  }, [search]);
+    fireAndForget(load());
+  }, [load]);
 
+  React.useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(query.trim()), ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const entries = all?.filter((e) => matchesSearch(e, query));
   const tools = (entries ?? []).filter((e) => e.kind === 'tool');
   const research = (entries ?? []).filter((e) => e.kind === 'research');
+  const announcedCount = (all ?? []).filter((e) => e.kind === 'tool' && matchesSearch(e, announced)).length;
 
   const renderEntry = (e: RegisterEntry): React.ReactNode => (
     <li key={`${e.kind}:${e.name}`} style={{ marginBottom: 16 }}>
@@ -79,11 +89,11 @@ export const Register: React.FC = () => {
         aria-label="Search the register"
         onSubmit={(ev) => {
           ev.preventDefault();
-          fireAndForget(search(query));
+          setAnnounced(query.trim());
         }}
       >
         <label htmlFor="aig-register-search">Is this tool approved? Search by tool, supplier or purpose</label>
-        <SearchBox id="aig-register-search" value={query} onChange={(_, v) => setQuery(v ?? '')} onSearch={(v) => fireAndForget(search(v))} onClear={() => fireAndForget(search(''))} />
+        <SearchBox id="aig-register-search" value={query} onChange={(_, v) => setQuery(v ?? '')} onSearch={(v) => setAnnounced(v.trim())} onClear={() => setQuery('')} />
       </form>
       {failure && (
         <MessageBar messageBarType={MessageBarType.error} role="alert">
@@ -91,13 +101,25 @@ export const Register: React.FC = () => {
         </MessageBar>
       )}
       <div role="status" aria-live="polite" style={{ margin: '8px 0' }}>
-        {entries !== undefined && searched
-          ? tools.length > 0
-            ? `Approved tools matching "${searched}": ${tools.length}.`
-            : `No approved tool matches "${searched}". It is not approved for use: ask for it with the request form, or contact the Information Governance team.`
+        {all !== undefined && announced
+          ? announcedCount > 0
+            ? `Approved tools matching "${announced}": ${announcedCount}.`
+            : `No approved tool matches "${announced}". It is not approved for use.`
           : ''}
       </div>
-      {entries === undefined && !failure && <p>Loading the register…</p>}
+      {entries !== undefined && query.trim() !== '' && tools.length === 0 && (
+        <div style={{ borderLeft: '8px solid #005eb8', background: '#f0f4f5', padding: '8px 16px', margin: '8px 0' }}>
+          <h3>{NOT_IN_REGISTER.heading}</h3>
+          <p>{NOT_IN_REGISTER.summary}</p>
+          <ul>
+            {NOT_IN_REGISTER.rules.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          <p>{NOT_IN_REGISTER.howToAsk}</p>
+        </div>
+      )}
+      {all === undefined && !failure && <p>Loading the register…</p>}
       {entries !== undefined && (
         <>
           <h3>Approved tools ({tools.length})</h3>
@@ -126,6 +148,7 @@ export const Register: React.FC = () => {
           />
         </>
       )}
+      <RegisterDrafts onPublished={() => fireAndForget(load())} />
     </section>
   );
 };

@@ -76,7 +76,7 @@ describe('GovernanceDashboard', () => {
 });
 
 describe('Register', () => {
-  it('answers "is this tool approved?" from the register search', async () => {
+  it('filters as people type, by name, supplier or purpose, and says what to do about a tool that is not there', async () => {
     const service = new FakeAiGovernanceService({ register: [COPILOT] });
     render(
       <ServiceContext.Provider value={service}>
@@ -84,12 +84,37 @@ describe('Register', () => {
       </ServiceContext.Provider>,
     );
     expect(await screen.findByRole('heading', { name: /Microsoft Copilot/ })).toBeTruthy();
+    expect(screen.getByText('Routine administrative writing.')).toBeTruthy();
 
     const box = screen.getByLabelText(/Is this tool approved\?/);
+    fireEvent.change(box, { target: { value: 'administrative' } });
+    expect(screen.getByRole('heading', { name: /Microsoft Copilot/ })).toBeTruthy();
     fireEvent.change(box, { target: { value: 'ChatBot Deluxe' } });
-    fireEvent.submit(screen.getByRole('search'));
-
+    // No Enter needed: the list follows the typing, and the count is announced once typing pauses.
+    expect(screen.queryByRole('heading', { name: /Microsoft Copilot/ })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Not in the register?' })).toBeTruthy();
+    expect(screen.getByText('Do not put any personal data into it.')).toBeTruthy();
     expect(await screen.findByText(/No approved tool matches "ChatBot Deluxe"\. It is not approved for use/)).toBeTruthy();
-    expect(service.callsTo('searchRegister').map((c) => c.args[0])).toEqual(['', 'ChatBot Deluxe']);
+    // The register is loaded once; the search runs over it.
+    expect(service.callsTo('searchRegister').map((c) => c.args[0])).toEqual(['']);
+    expect(service.callsTo('listRegisterDrafts')).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: /Waiting to be published/ })).toBeNull();
+  });
+
+  it('lets the governance team publish a drafted entry, with corrections', async () => {
+    const draft = { id: 4, kind: 'tool' as const, name: 'Newsletter Helper', supplier: 'Example AI', purpose: 'Drafts the newsletter.', owner: 'Communications', humanOversight: '', dataUsed: 'No personal data', approvedOn: '2026-12-02', reviewDate: '2027-01-06', transparencyRecordUrl: 'https://func.example/api/register/4/transparency-record' };
+    const service = new FakeAiGovernanceService({ register: [COPILOT], registerDrafts: [draft] });
+    render(
+      <ServiceContext.Provider value={service}>
+        <Register />
+      </ServiceContext.Provider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Waiting to be published (1)' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('How people check its outputs (Newsletter Helper)'), { target: { value: 'The editor reads every draft.' } });
+    expect(screen.getByRole('link', { name: /Check and publish the transparency record for Newsletter Helper/ }).getAttribute('href')).toBe(draft.transparencyRecordUrl);
+    fireEvent.click(screen.getByRole('button', { name: 'Publish Newsletter Helper on the public register' }));
+    expect(await screen.findByText('Published: Newsletter Helper is on the public register.')).toBeTruthy();
+    expect(service.callsTo('publishRegisterEntry')[0].args).toEqual([4, { purpose: 'Drafts the newsletter.', humanOversight: 'The editor reads every draft.', dataUsed: 'No personal data', owner: 'Communications' }]);
+    expect(await screen.findByRole('heading', { name: 'Waiting to be published (0)' })).toBeTruthy();
   });
 });

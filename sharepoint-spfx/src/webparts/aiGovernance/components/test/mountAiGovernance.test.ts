@@ -18,7 +18,8 @@ describe('mountAiGovernance (the local workbench entry)', () => {
     const unmount = mountAiGovernance(element, { view: 'register', apiBaseUrl: 'http://localhost:7071', fetch, user: { name: 'Alex', email: 'alex@example.nhs.uk' } });
 
     expect(screen.getByRole('heading', { name: 'Register of artificial intelligence tools and research' })).toBeTruthy();
-    await waitFor(() => expect(urls).toEqual(['http://localhost:7071/api/register?q=']));
+    // The register, and the drafts waiting to be published (the API answers those for the governance team only).
+    await waitFor(() => expect([...urls].sort()).toEqual(['http://localhost:7071/api/register/drafts', 'http://localhost:7071/api/register?q=']));
     await screen.findByRole('heading', { name: 'Approved tools (0)' });
     unmount();
     expect(element.innerHTML).toBe('');
