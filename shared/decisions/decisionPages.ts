@@ -1,5 +1,6 @@
 import { decisionTokenProblemText } from '../security/decisionToken';
 import { ROLE_NAMES, type FieldMessage, type RoleCode } from '../domain';
+import { DECISION_ACTION_LABELS } from '../contract/labels';
 import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
 import { requestFactsHtml } from './requestFactsHtml';
@@ -74,13 +75,13 @@ ${errorFor(`checklist.${index}`)}
     })
     .join('\n');
   const notRequired = view.step.mayRecordNotRequired
-    ? '<button type="submit" name="outcome" value="not-required" class="secondary">Record as not required</button>'
+    ? `<button type="submit" name="outcome" value="not-required" class="secondary">${DECISION_ACTION_LABELS['not-required']}</button>`
     : '';
   return page(
     `Decide: ${view.step.name}`,
     `${summary}
 <h1>${e(view.step.name)}</h1>
-<p class="hint">Request: “${e(view.title)}”</p>
+<p class="hint">Request: “${e(view.title)}”${view.reference ? `, reference ${e(view.reference)}` : ''}</p>
 <dl>
 <dt>Type of request</dt><dd>${e(view.requestType)}</dd>
 <dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>
@@ -100,9 +101,9 @@ ${checklist}
 <textarea id="comments" name="comments" rows="5">${e(values.comments ?? '')}</textarea>
 ${errorFor('comments')}
 <div id="outcome">
-<button type="submit" name="outcome" value="approved">Approve</button>
-<button type="submit" name="outcome" value="more-information" class="secondary">Ask for more information</button>
-<button type="submit" name="outcome" value="rejected" class="warning">Reject</button>
+<button type="submit" name="outcome" value="approved">${DECISION_ACTION_LABELS.approved}</button>
+<button type="submit" name="outcome" value="more-information" class="secondary">${DECISION_ACTION_LABELS['more-information']}</button>
+<button type="submit" name="outcome" value="rejected" class="warning">${DECISION_ACTION_LABELS.rejected}</button>
 ${notRequired}
 </div>
 ${errorFor('outcome')}

@@ -7,6 +7,7 @@ import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
 import { checklistFromJson, checklistToJson, type ChecklistAnswer } from './checklistAnswers';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
 import { samePerson } from '../access/people';
+import { requestTypeName } from '../requests/requestSummaries';
 
 /** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
 export interface DecisionSignal {
@@ -44,6 +45,8 @@ export type Refusal =
 export interface DecisionView {
   requestId: number;
   title: string;
+  /** AIG-2026-0001, when the request has one. */
+  reference?: string;
   requestType: string;
   risk: string | null;
   purpose: string;
@@ -104,7 +107,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     const view: DecisionView = {
       requestId,
       title: item.Title,
-      requestType: item.RequestType,
+      reference: item.Reference ?? undefined,
+      requestType: requestTypeName(item.RequestType),
       risk: item.RiskRating,
       purpose: item.Purpose,
       step: {

@@ -29,3 +29,4 @@ export * from './deadlines/incidentDeadlines';
 export * from './deadlines/reviewDate';
 export * from './deadlines/reviewSchedule';
 export * from './stepNames';
+export * from './requestReference';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REQUEST_REFERENCE_PATTERN } from '../domain/requestReference';
 import { incidentNotificationSchemas } from './incidentViewModels';
 import { PolicyReviewSchema, ToolReviewSchema } from './reviewViewModels';
 
@@ -16,6 +17,8 @@ const dateValue = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const RequestRefSchema = z.object({
   title: line(255),
+  /** What people quote (AIG-2026-0001); a request sent before references existed has none. */
+  reference: z.string().regex(REQUEST_REFERENCE_PATTERN).optional(),
   /** Plain English, e.g. "New artificial intelligence tool". */
   requestType: line(100),
   /** The request's page (details sit behind sign-in there, not in the email). */
@@ -132,6 +135,7 @@ export type NotificationKind = keyof typeof notificationSchemas;
 export const notificationKinds = Object.keys(notificationSchemas) as NotificationKind[];
 
 export type NotificationModels = { [K in NotificationKind]: z.infer<(typeof notificationSchemas)[K]> };
+export type RequestRef = z.infer<typeof RequestRefSchema>;
 export type StepAssigned = NotificationModels['stepAssigned'];
 export type Reminder = NotificationModels['reminder'];
 export type Escalation = NotificationModels['escalation'];

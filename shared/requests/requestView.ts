@@ -32,6 +32,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
   );
   return {
     id,
+    reference: item.Reference,
     title: item.Title,
     type: item.RequestType,
     status: item.Status,

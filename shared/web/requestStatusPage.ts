@@ -1,9 +1,10 @@
 import type { RequestViewResponse } from '../contract';
 import { STEP_NAMES, type Route } from '../domain';
 import { escapeHtml as e, page } from './page';
+import { requestTypeName } from '../requests/requestSummaries';
 
 /** What the request page shows: the parts of `GET /api/requests/{id}` (the contract's RequestViewResponse) it reads. */
-export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> & {
+export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'reference' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> & {
   route: Route | null;
   steps: (Pick<RequestViewResponse['steps'][number], 'code' | 'attempt' | 'status' | 'outcome' | 'assignee' | 'due' | 'respondedAt' | 'comments'> &
     Partial<Pick<RequestViewResponse['steps'][number], 'checklist'>>)[];
@@ -58,12 +59,12 @@ export function requestStatusPage(view: RequestStatusView): string {
     : '<p>Nothing has been recorded yet.</p>';
   return page(
     view.title,
-    `<p class="hint">AI governance request ${view.id}</p>
+    `<p class="hint">${view.reference ? `Reference ${e(view.reference)}` : `Request number ${view.id}`}</p>
 <h1>${e(view.title)}</h1>
 <div class="panel"><p><strong>Status: ${e(view.status)}</strong></p><p>${e(STATUS_TEXT[view.status] ?? '')}</p>
 ${view.decisionSummary ? `<p>${e(view.decisionSummary)}</p>` : ''}</div>
 <dl>
-<dt>Type of request</dt><dd>${e(view.type)}</dd>
+<dt>Type of request</dt><dd>${e(requestTypeName(view.type))}</dd>
 <dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>
 ${view.reviewDue ? `<dt>Review due</dt><dd>${e(day(view.reviewDue))}</dd>` : ''}
 </dl>

@@ -6,6 +6,7 @@ import { collect } from '../../../shared/sharepoint';
 import { REQUEST_TYPE_LABELS } from '../../../shared/sharepoint/lists/aiRequests';
 import { intakeFromItem, requestPageUrl, RISK_LABELS, routeFromItem } from '../../../shared/sharepoint/requestItem';
 import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, StartStageInput } from '../contracts';
+import { requestRef } from '../../../shared/requests/requestSummaries';
 
 export interface RequestActivityDeps {
   repos: Pick<Repositories, 'requests' | 'policies' | 'register'>;
@@ -102,7 +103,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       'moreInformationNeeded',
       requester.email,
       {
-        request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id), stage: item.CurrentStage ?? 'In review' },
+        request: { ...requestRef(item, requestUrl(item.Id)), stage: item.CurrentStage ?? 'In review' },
         step: { name: STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode, role: step?.role ?? 'An approver', reason: step?.reason ?? 'The approver needs more information.' },
       },
       `request-${input.requestId}/more-information/${input.stepCode}/${input.askedAt}`,
@@ -167,7 +168,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     }));
     if (reviewDue) await draftRegisterEntry(item, reviewDue);
     const requester = await deps.people.personFor(item.RequesterId);
-    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
+    const request = requestRef(item, requestUrl(item.Id));
     const key = `request-${input.requestId}/outcome`;
     if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);
     else if (input.outcome === 'withdrawn') await deps.notifier.send('outcome', requester.email, { outcome: 'withdrawn', request }, key);

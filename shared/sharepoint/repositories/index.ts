@@ -7,6 +7,7 @@ import { PnpPoliciesRepository, type PoliciesRepository } from './aiPolicies';
 import { PnpRegisterRepository, type RegisterRepository } from './aiRegister';
 import { PnpAiRequestsRepository, type AiRequestsRepository } from './aiRequests';
 import { PnpSentMessagesRepository, type SentMessagesRepository } from './aiSentMessages';
+import { PnpRequestReferencesRepository, type RequestReferencesRepository } from './requestReferences';
 
 export * from './aiApprovalTasks';
 export * from './aiAuditAnchor';
@@ -17,6 +18,7 @@ export * from './aiPolicies';
 export * from './aiRegister';
 export * from './aiRequests';
 export * from './aiSentMessages';
+export * from './requestReferences';
 
 export interface Repositories {
   requests: AiRequestsRepository;
@@ -27,6 +29,7 @@ export interface Repositories {
   register: RegisterRepository;
   auditLog: AuditLogRepository;
   sentMessages: SentMessagesRepository;
+  references: RequestReferencesRepository;
 }
 
 /** Wires every repository to one PnPjs root (see createSp). */
@@ -40,5 +43,6 @@ export function createRepositories(sp: SPFI): Repositories {
     register: new PnpRegisterRepository(sp),
     auditLog: new PnpAuditLogRepository(sp),
     sentMessages: new PnpSentMessagesRepository(sp),
+    references: new PnpRequestReferencesRepository(sp),
   };
 }

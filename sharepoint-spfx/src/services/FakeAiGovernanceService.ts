@@ -57,7 +57,8 @@ export class FakeAiGovernanceService implements AiGovernanceService {
 
   public submitRequest(request: T.IntakeRequestV1): Promise<SubmitResult> {
     this.calls.push({ method: 'submitRequest', args: [request] });
-    return Promise.resolve({ outcome: 'submitted', id: String(this._nextId++) });
+    const id = this._nextId++;
+    return Promise.resolve({ outcome: 'submitted', id: String(id), reference: `AIG-2026-${id < 10 ? '000' : id < 100 ? '00' : '0'}${id}` });
   }
 
   public saveDraft(draft: IntakeDraft, draftId?: string): Promise<SavedDraft> {

@@ -174,8 +174,8 @@ describe('approving from email', () => {
     expect(late.status).toBe(409);
     expect(heading(late.html)).toBe('This step is no longer waiting for a decision');
     const requesterEmail = body.requester.email;
-    const told = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Not approved: ')), 'the outcome email');
-    expect(told.subject).toBe("Not approved: “Research request to reject”");
+    const told = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Rejected: ')), 'the outcome email');
+    expect(told.subject).toBe("Rejected: “Research request to reject”");
 
     // The email's "View the request" link opens the request page: status, each step and the reason given.
     const pageLink = told.links.find((l) => l.endsWith(`/api/requests/${id}/page`));

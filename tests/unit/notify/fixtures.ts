@@ -77,7 +77,7 @@ export const variants: Variant[] = [
   outcome({ outcome: 'approved', request, reviewDue: '2029-01-06' }, /^Approved: “Ambient voice notes/),
   outcome(
     { outcome: 'rejected', request, reasons: ['The supplier could not show where recordings are stored.', 'No clinical safety case was provided.'] },
-    /^Not approved: “Ambient voice notes/,
+    /^Rejected: “Ambient voice notes/,
   ),
   outcome({ outcome: 'withdrawn', request }, /^Withdrawn: “Ambient voice notes/),
   variant({

@@ -69,7 +69,10 @@ const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
             <tbody>
               {data.overdueSteps.slice(0, 200).map((o) => (
                 <tr key={`${o.requestId}:${o.stepCode}`}>
-                  <td style={td}>{o.requestTitle}</td>
+                  <td style={td}>
+                    {o.requestTitle}
+                    {o.requestReference ? <div>{o.requestReference}</div> : null}
+                  </td>
                   <td style={td}>{STEP_NAMES[o.stepCode] ?? o.stepCode}</td>
                   <td style={td}>{o.assignee}</td>
                   <td style={td}>{formatDateTime(o.dueAt, false)}</td>
@@ -88,6 +91,7 @@ const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
                 toCsv(data.overdueSteps, [
                   { header: 'Request id', value: (o) => o.requestId },
                   { header: 'Request', value: (o) => o.requestTitle },
+                  { header: 'Reference', value: (o) => o.requestReference ?? '' },
                   { header: 'Step', value: (o) => STEP_NAMES[o.stepCode] ?? o.stepCode },
                   { header: 'Assigned to', value: (o) => o.assignee },
                   { header: 'Due', value: (o) => o.dueAt },
