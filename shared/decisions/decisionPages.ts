@@ -81,7 +81,7 @@ ${errorFor(`checklist.${index}`)}
     `Decide: ${view.step.name}`,
     `${summary}
 <h1>${e(view.step.name)}</h1>
-<p class="hint">Request: “${e(view.title)}”${view.reference ? `, reference ${e(view.reference)}` : ''}</p>
+<p class="hint">Artificial intelligence (AI) governance request: “${e(view.title)}”${view.reference ? `, reference ${e(view.reference)}` : ''}</p>
 <dl>
 <dt>Type of request</dt><dd>${e(view.requestType)}</dd>
 <dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>

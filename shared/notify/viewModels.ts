@@ -117,6 +117,22 @@ export const ChangeNotProcessedSchema = z.object({
   itemUrl: httpUrl,
 });
 
+/**
+ * A request typed into the AI Requests list's own form (no intake answers): Information Governance
+ * is told at once (policy section 5), and the person who made the item is asked to finish it in the
+ * request form, where it waits as a draft with what they typed. Nothing is routed until then.
+ */
+export const ListFormRequestSchema = z.object({
+  to: z.enum(['requester', 'information-governance']),
+  title: line(255),
+  itemId: z.number().int().positive(),
+  madeBy: line(255),
+  /** Where the request form is (the web part's page), for the requester. */
+  formUrl: httpUrl,
+  /** The item in the list, for Information Governance. */
+  itemUrl: httpUrl,
+});
+
 /** Every notification kind and the view-model it takes. */
 export const notificationSchemas = {
   stepAssigned: StepAssignedSchema,
@@ -126,6 +142,7 @@ export const notificationSchemas = {
   outcome: OutcomeSchema,
   weeklyDigest: WeeklyDigestSchema,
   changeNotProcessed: ChangeNotProcessedSchema,
+  listFormRequest: ListFormRequestSchema,
   policyReview: PolicyReviewSchema,
   toolReview: ToolReviewSchema,
   ...incidentNotificationSchemas,
@@ -143,3 +160,4 @@ export type MoreInformationNeeded = NotificationModels['moreInformationNeeded'];
 export type Outcome = NotificationModels['outcome'];
 export type WeeklyDigest = NotificationModels['weeklyDigest'];
 export type ChangeNotProcessed = NotificationModels['changeNotProcessed'];
+export type ListFormRequest = NotificationModels['listFormRequest'];

@@ -59,7 +59,7 @@ export function requestStatusPage(view: RequestStatusView): string {
     : '<p>Nothing has been recorded yet.</p>';
   return page(
     view.title,
-    `<p class="hint">${view.reference ? `Reference ${e(view.reference)}` : `Request number ${view.id}`}</p>
+    `<p class="hint">Artificial intelligence (AI) governance request, ${view.reference ? `reference ${e(view.reference)}` : `number ${view.id}`}</p>
 <h1>${e(view.title)}</h1>
 <div class="panel"><p><strong>Status: ${e(view.status)}</strong></p><p>${e(STATUS_TEXT[view.status] ?? '')}</p>
 ${view.decisionSummary ? `<p>${e(view.decisionSummary)}</p>` : ''}</div>

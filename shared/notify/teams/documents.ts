@@ -19,7 +19,8 @@ import type { NotificationKind, NotificationModels } from '../viewModels';
  * stays email only and the Teams notifier hands it to its fallback.
  */
 // A failed list change is an operational alert for the governance lead: email only, like the digest.
-export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed'>;
+// So is the note about a request made in the list form (it goes by email, to a person, not a role).
+export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'listFormRequest'>;
 export type TeamsDocuments = { [K in TeamsKind]: (model: NotificationModels[K]) => EmailDocument };
 
 export const teamsDocuments: TeamsDocuments = {

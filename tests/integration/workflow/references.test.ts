@@ -28,7 +28,7 @@ describe('request references', () => {
 
     // The page and the approver's email show the reference; links keep the item number.
     const page = await (await fetch(`${rt.origin}/api/requests/${sent.id}/page`)).text();
-    expect(page).toContain('Reference AIG-2026-0001');
+    expect(page).toContain('reference AIG-2026-0001');
     const email = await eventually(async () => (await mails(rt, /^Decision needed/)).find((m) => m.subject.includes('Rota planning assistant')), 'the decision email');
     expect(email.text).toMatch(/Reference\W+AIG-2026-0001/);
     expect(email.links).toContain(`${rt.origin}/api/requests/${sent.id}/page`);

@@ -15,6 +15,7 @@ import { stepAssignedEmail } from './stepAssigned';
 import { toolReviewEmail } from './toolReview';
 import { weeklyDigestEmail } from './weeklyDigest';
 import { changeNotProcessedEmail } from './changeNotProcessed';
+import { listFormRequestEmail } from './listFormRequest';
 import { fitText, LIMITS } from '../../../domain/schemas/limits';
 
 export type EmailTemplate<K extends NotificationKind> = (model: NotificationModels[K]) => RenderedEmail;
@@ -39,6 +40,7 @@ export const defaultEmailTemplates: EmailTemplates = {
   outcome: rendered(outcomeEmail),
   weeklyDigest: rendered(weeklyDigestEmail),
   changeNotProcessed: rendered(changeNotProcessedEmail),
+  listFormRequest: rendered(listFormRequestEmail),
   policyReview: rendered(policyReviewEmail),
   toolReview: rendered(toolReviewEmail),
   incidentTriageNeeded: rendered(incidentTriageNeededEmail),
