@@ -4,6 +4,7 @@ import type { NotificationKind, NotificationModels } from '../../../shared/notif
 const base = 'https://aigov.example.nhs.uk';
 const request = {
   title: 'Ambient voice notes for outpatient clinics',
+  reference: 'AIG-2026-0012',
   requestType: 'New artificial intelligence tool',
   stage: 'Information governance review',
   requestUrl: `${base}/requests/12`,
@@ -80,6 +81,15 @@ export const variants: Variant[] = [
     /^Rejected: “Ambient voice notes/,
   ),
   outcome({ outcome: 'withdrawn', request }, /^Withdrawn: “Ambient voice notes/),
+  ...(['requester', 'information-governance'] as const).map((to) =>
+    variant({
+      name: `request made in the list form, to ${to}`,
+      kind: 'listFormRequest',
+      model: { to, title: request.title, itemId: 12, madeBy: 'Amara Nwosu (amara.nwosu@example.nhs.uk)', formUrl: `${base}/form`, itemUrl: `${base}/Lists/AI%20Requests/DispForm.aspx?ID=12` },
+      links: [to === 'requester' ? `${base}/form` : `${base}/Lists/AI%20Requests/DispForm.aspx?ID=12`],
+      subject: to === 'requester' ? /^Finish your request: “Ambient voice notes/ : /^Request made in the list form: “Ambient voice notes/,
+    }),
+  ),
   variant({
     name: 'weekly digest',
     kind: 'weeklyDigest',

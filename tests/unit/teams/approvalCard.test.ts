@@ -11,7 +11,8 @@ import type { StepAssigned } from '../../../shared/notify';
 import { decisionUrl, variants } from '../notify/fixtures';
 import { unexplainedAbbreviations } from '../../support/plainEnglish';
 
-const teamsVariants = variants.filter((v) => v.kind !== 'weeklyDigest');
+// The digest and the note about a list-form request are email only (shared/notify/teams/documents.ts).
+const teamsVariants = variants.filter((v) => v.kind !== 'weeklyDigest' && v.kind !== 'listFormRequest');
 const cardFor = (kind: string, model: unknown): AdaptiveCard =>
   approvalCard((teamsDocuments[kind as TeamsKind] as (m: unknown) => Parameters<typeof approvalCard>[0])(model));
 const allText = (card: AdaptiveCard): string =>

@@ -26,11 +26,11 @@ export function listFormRequestEmail(m: ListFormRequest): EmailDocument {
   }
   return {
     subject: `Request made in the list form: ${title}`,
-    heading: 'A request was made in the AI Requests list form',
+    heading: 'A request was made in the SharePoint list form',
     blocks: [
       {
         kind: 'paragraph',
-        text: 'Someone added a request to use an artificial intelligence (AI) tool straight into the SharePoint list, without the request form. The AI Policy (section 5) says Information Governance must be made aware of every request.',
+        text: 'Someone added a request to use an artificial intelligence (AI) tool straight into the AI Requests list, without the request form. The AI Policy (section 5) says Information Governance must be made aware of every request.',
       },
       {
         kind: 'paragraph',
