@@ -19,16 +19,22 @@ describe('a request made in the bare list form', () => {
 
   it('is noticed: Information Governance is told, the requester gets a link to finish it, and nothing is routed', async () => {
     const sp = createSp({ siteUrl: `${rt.origin}/sites/aigov` });
+    // The app subscribes to the list's webhook as it starts.
+    await eventually(async () => {
+      const res = await fetch(`${rt.origin}/sites/aigov/_api/web/lists/getByTitle('AI%20Requests')/subscriptions`, { headers: { accept: 'application/json;odata=nometadata' } });
+      return ((await res.json()) as { value: unknown[] }).value[0];
+    }, 'the list subscription');
     const requester = await sp.web.ensureUser(`i:0#.f|membership|${AMARA}`);
-    // What the list form asks for: its required columns and a few more, no intake answers.
-    const item = await createRepositories(sp).requests.create({
+    // What the list form sends over SharePoint REST: its required columns and a few more, no
+    // intake answers; Status takes the column's default.
+    const item = (await sp.web.lists.getByTitle('AI Requests').items.add({
       Title: TITLE,
       RequestType: 'Freely available AI tool',
       RequesterId: requester.Id,
       Purpose: 'Summarise long policy documents for the team.',
       Product: 'Summary Helper',
       Supplier: 'Helper Ltd',
-    });
+    })) as { Id: number; Status: string };
     id = item.Id;
     expect(item.Status).toBe('Submitted');
     await rt.advance('PT10S'); // the list's webhook
