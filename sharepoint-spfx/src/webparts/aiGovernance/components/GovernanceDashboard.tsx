@@ -84,7 +84,7 @@ const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
           {data.overdueSteps.length > 200 && <p>The first 200 are shown; the download has all {data.overdueSteps.length}.</p>}
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download overdue steps as a spreadsheet (CSV file)"
+            text="Download overdue steps as a spreadsheet of comma-separated values (CSV)"
             onClick={() =>
               downloadText(
                 `overdue-steps-${today()}.csv`,
@@ -201,7 +201,7 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
           </table>
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download open incidents as a spreadsheet (CSV file)"
+            text="Download open incidents as a spreadsheet of comma-separated values (CSV)"
             onClick={() =>
               downloadText(
                 `ai-incidents-${today()}.csv`,
@@ -250,7 +250,7 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
           </table>
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download Datix escalations as a spreadsheet (CSV file)"
+            text="Download Datix escalations as a spreadsheet of comma-separated values (CSV)"
             onClick={() =>
               downloadText(
                 `datix-escalations-${today()}.csv`,

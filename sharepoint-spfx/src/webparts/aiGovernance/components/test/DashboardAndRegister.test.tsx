@@ -59,7 +59,7 @@ describe('GovernanceDashboard', () => {
     expect(screen.getByText('Clinical Safety Officer')).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Open incidents by state' })).getByRole('rowheader', { name: 'Escalated to Datix' })).toBeTruthy();
     expect(screen.getAllByText('DX-1001')).toHaveLength(2);
-    expect(screen.getByRole('button', { name: 'Download overdue steps as a spreadsheet (CSV file)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download overdue steps as a spreadsheet of comma-separated values (CSV)' })).toBeTruthy();
   });
 
   it('says a part is not available instead of failing when its endpoint is missing', async () => {
