@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Clock } from './clock/clock';
 import { SystemClock } from './clock/systemClock';
@@ -119,5 +119,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 function openVirtualClock(dataDir: string, startAt?: number): VirtualClock {
   const file = join(dataDir, 'virtual-clock.json');
   const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { now: number }).now : undefined;
-  return new VirtualClock(saved ?? startAt ?? Date.now(), (now) => writeFileSync(file, JSON.stringify({ now })));
+  // Written whole and renamed into place, so a kill mid-write leaves the last moment, not half a file.
+  const save = (now: number): void => {
+    writeFileSync(`${file}.next`, JSON.stringify({ now }));
+    renameSync(`${file}.next`, file);
+  };
+  const start = saved ?? startAt ?? Date.now();
+  // Saved at once, not only when it moves: a host killed before the first advance restarts at the
+  // same virtual moment, not at the machine's time.
+  if (saved === undefined) save(start);
+  return new VirtualClock(start, save);
 }

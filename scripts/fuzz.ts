@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runFuzz, summary } from './fuzz/fuzzRun';
+import { startLocalRuntime } from './localRuntimeProcess';
 
 /**
  * `npm run fuzz [-- --cases N --seed S]`: starts the local runtime on a fresh data folder, sends
@@ -14,24 +14,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { cases: { type: 'string', default: '5000' }, seed: { type: 'string', default: '42' } } });
   const root = resolve(__dirname, '..', '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'aigov-fuzz-'));
-  const child = spawn(process.execPath, [join(root, 'dist', 'local', 'cli.js'), '--port', '0', '--smtp-port', '0', '--data-dir', dataDir, '--app', root, '--virtual-clock'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const runtime = await startLocalRuntime(root, { dataDir });
+  const origin = runtime.origin;
   try {
-    const origin = await new Promise<string>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`the runtime did not start:\n${output}`)), 120_000);
-      child.stdout.on('data', () => {
-        const m = /^ready: (\S+)/m.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          ok(m[1]);
-        }
-      });
-    });
     const started = Date.now();
     const report = await runFuzz(origin, root, { cases: Number(values.cases), seed: Number(values.seed) });
     for (const e of report.serverErrors.slice(0, 10)) console.log(`5xx ${e.status} ${e.endpoint}: ${e.body}`);
@@ -40,7 +25,7 @@ async function main(): Promise<void> {
     console.log(summary(report));
     process.exitCode = report.serverErrors.length + report.partialWrites.length > 0 ? 1 : 0;
   } finally {
-    child.kill('SIGKILL');
+    await runtime.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

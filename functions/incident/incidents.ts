@@ -11,10 +11,10 @@ import { datixIdempotencyKey, incidentReference } from '../../shared/incidents/i
 import { datixReportFromItem, incidentDeadlines, incidentFacts, incidentItemFromIntake } from '../../shared/incidents/incidentItem';
 import { incidentView } from '../../shared/incidents/incidentView';
 import { appClock } from '../../shared/time';
-import { INCIDENT_ORCHESTRATOR, incidentInstanceId } from '../../orchestrations/incident/names';
 import { appServices } from '../../app/services';
 import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
 import { readJsonBody } from '../../shared/web/jsonRequest';
+import { startIncidentWorkflow } from '../../shared/incidents/startIncidentWorkflow';
 import { incidentActionService, incidentFromRoute, incidentIdFromRoute, isGovernancePerson, mayReadIncident, notYours } from '../../shared/incidents/incidentHttp';
 
 async function jsonBody(request: HttpRequest, what: string): Promise<unknown> {
@@ -58,20 +58,9 @@ export async function reportIncident(request: HttpRequest, context: InvocationCo
   const reportedAt = now.toISOString();
   const reporterId = await services.people.idFor(intake.reporter.email);
   const item = await services.repos.incidents.create(incidentItemFromIntake(intake, reporterId, reportedAt));
-  const instanceId = incidentInstanceId(item.Id);
-  await services.audit.append({
-    title: `Incident reported: ${item.Category}`,
-    eventType: 'incident-reported',
-    subjectList: 'AI Incidents',
-    subjectItemId: item.Id,
-    actor: intake.reporter.email,
-    channel: 'Web',
-    occurredAt: reportedAt,
-    details: { category: intake.category, severity: intake.severity, patientHarm: intake.patientHarm, personalDataBreach: intake.personalDataBreach, researchRelated: intake.researchRelated },
-    key: `incident-${item.Id}/reported`,
-  });
-  await df.getClient(context).startNew(INCIDENT_ORCHESTRATOR.aiIncident, { instanceId, input: incidentFacts(item) });
-  await services.repos.incidents.modify(item.Id, () => ({ OrchestrationInstanceId: instanceId }));
+  // A stop between the row and the workflow is finished by the repair (repairUnstartedIncidents).
+  const details = { category: intake.category, severity: intake.severity, patientHarm: intake.patientHarm, personalDataBreach: intake.personalDataBreach, researchRelated: intake.researchRelated };
+  const instanceId = await startIncidentWorkflow(services, df.getClient(context), item, { actor: intake.reporter.email, details });
 
   const facts = incidentFacts(item);
   const { triage, breach } = incidentDeadlines(facts);

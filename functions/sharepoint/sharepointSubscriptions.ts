@@ -5,6 +5,7 @@ import { appServices } from '../../app/services';
 import { processListChanges, WATCHED_LISTS } from '../../shared/changeFeeds/listChangeFeeds';
 import { webhookClientStates } from '../../shared/changeFeeds/requestChangeFeed';
 import { repairUnstartedRequests } from '../../shared/requests/repairRequests';
+import { repairUnstartedIncidents } from '../../shared/incidents/startIncidentWorkflow';
 
 const DAY = 86_400_000;
 /** SharePoint refuses subscriptions longer than 180 days; renew well before the end. */
@@ -21,7 +22,8 @@ interface Subscription {
 /**
  * Daily, and when the app starts: make sure each watched list (AI Requests, AI Policies) has our
  * webhook subscription (created, renewed before it expires, or re-keyed after a signing-key
- * rotation), then read any changes the webhook missed while the app was down.
+ * rotation), then read any changes the webhook missed while the app was down, and start the
+ * workflow of any request or incident whose row was written just before the app stopped.
  */
 export async function sharepointSubscriptions(_timer: Timer, context: InvocationContext): Promise<void> {
   const services = appServices();
@@ -51,6 +53,8 @@ export async function sharepointSubscriptions(_timer: Timer, context: Invocation
   if (report.dispatched > 0) context.log(`Caught up on ${report.dispatched} list change(s).`);
   const repaired = await repairUnstartedRequests(services, df.getClient(context), appClock.now(), (m) => context.warn(m));
   if (repaired > 0) context.log(`Started the workflow of ${repaired} request(s) left without one.`);
+  const incidents = await repairUnstartedIncidents(services, df.getClient(context), appClock.now(), (m) => context.warn(m));
+  if (incidents > 0) context.log(`Started the workflow of ${incidents} incident(s) left without one.`);
 }
 
 app.timer('sharepointSubscriptions', {

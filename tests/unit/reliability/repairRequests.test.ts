@@ -1,4 +1,5 @@
 import { repairUnstartedRequests } from '../../../shared/requests/repairRequests';
+import { fakeDurableClient } from '../../support/fakeDurableClient';
 import type { AiRequestItem } from '../../../shared/sharepoint';
 
 type Row = Pick<AiRequestItem, 'Id' | 'Title' | 'Created' | 'RequesterId' | 'IntakeJson' | 'OrchestrationInstanceId' | 'Status' | 'Reference'>;
@@ -6,8 +7,7 @@ type Row = Pick<AiRequestItem, 'Id' | 'Title' | 'Created' | 'RequesterId' | 'Int
 // Defect: a crash between writing the row and starting its orchestration left the request
 // unrouted for good (33 such rows after a start-up burst, still unrouted after a restart).
 function fakes(rows: Row[], running: string[] = []) {
-  const instances = new Set(running);
-  const started: string[] = [];
+  const { client, started } = fakeDurableClient(running);
   const audited: string[] = [];
   const services = {
     repos: {
@@ -26,14 +26,6 @@ function fakes(rows: Row[], running: string[] = []) {
     },
     audit: { append: (e: { key: string }) => Promise.resolve(void audited.push(e.key)) },
     people: { personFor: () => Promise.resolve({ name: 'Amara Nwosu', email: 'amara.nwosu@example.nhs.uk' }) },
-  };
-  const client = {
-    getStatus: (id: string) => Promise.resolve(instances.has(id) ? { instanceId: id, runtimeStatus: 'Running' } : { instanceId: id }),
-    startNew: (_name: string, options: { instanceId: string }) => {
-      instances.add(options.instanceId);
-      started.push(options.instanceId);
-      return Promise.resolve(options.instanceId);
-    },
   };
   return { services, client, started, audited };
 }
