@@ -90,7 +90,7 @@ ${errorFor(`checklist.${index}`)}
 ${view.due ? `<dt>Due</dt><dd>${e(new Date(view.due).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }))}</dd>` : ''}
 </dl>
 ${jointDeciders(view)}
-<div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">Policy: ${e(view.step.clause)}</p></div>
+<div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">${e(view.step.clause)}</p></div>
 <h2>The request</h2>
 ${requestFactsHtml(view.intake, view.step.code)}
 <form method="post" novalidate>

@@ -50,7 +50,7 @@ export class FakeAiGovernanceService implements AiGovernanceService {
       this._data.route ?? {
         outcome: 'routed',
         risk: { rating: 'low', facts: [] },
-        stages: [[{ code: 'IG_NOTIFY', stage: 1, role: 'Senior Information Governance Manager', reason: 'Every request is shared with Information Governance first.', clause: '§5 Finance & Procurement' }]],
+        stages: [[{ code: 'IG_NOTIFY', stage: 1, role: 'Senior Information Governance Manager', reason: 'Every request is shared with Information Governance first.', clause: 'AI Policy, section 5: Finance and Procurement' }]],
       },
     );
   }

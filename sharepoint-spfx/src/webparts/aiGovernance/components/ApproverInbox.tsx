@@ -150,7 +150,7 @@ export const ApproverInbox: React.FC = () => {
             {STEP_NAMES[openTask.stepCode] ?? openTask.stepCode}: {openTask.requestTitle}
           </h3>
           <p>
-            Why this step is needed: {openTask.reason} <small>(Policy: {openTask.clause})</small>
+            Why this step is needed: {openTask.reason} <span style={{ fontSize: 14 }}>({openTask.clause})</span>
           </p>
           <ErrorSummary errors={errors} targetId={decisionFieldId} />
           {openTask.checklist.length > 0 && (
