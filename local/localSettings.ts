@@ -28,6 +28,8 @@ export function createLocalSettings(ctx: RuntimeContext): LocalService {
       // Read by the Durable extension in Azure; the local backend ignores it but the app checks it is set.
       DURABLE_TASK_SCHEDULER_CONNECTION_STRING: `Endpoint=${ctx.origin}/durabletask;Authentication=None`,
       PUBLIC_BASE_URL: ctx.origin,
+      // The workbench stands in for the SharePoint page that holds the web part.
+      WEB_PART_PAGE_URL: `${ctx.origin}/workbench?view=myRequests`,
       DECISION_SIGNING_KEYS: secrets.decisionSigningKeys,
       GOVERNANCE_LEAD_EMAIL: 'governance.lead@example.nhs.uk',
       AUDIT_RISK_COMMITTEE_EMAIL: 'audit.committee@example.nhs.uk',

@@ -25,6 +25,7 @@ const OPEN_TASK_STATUSES = ['Pending', 'Reminded', 'Escalated'] as const;
 interface OpenRequestRow {
   Id: number;
   Title: string;
+  Reference: string | null;
   Status: string;
 }
 interface OpenTaskRow {
@@ -62,7 +63,7 @@ export async function governanceRequests(request: HttpRequest): Promise<HttpResp
   }
   const { sp } = services;
   const [requests, tasks] = await Promise.all([
-    Promise.all(OPEN_REQUEST_STATUSES.map((s) => rows<OpenRequestRow>(sp, aiRequestsList, ['Id', 'Title', 'Status'], ['Status', 'eq', s]))).then((r) => r.flat()),
+    Promise.all(OPEN_REQUEST_STATUSES.map((s) => rows<OpenRequestRow>(sp, aiRequestsList, ['Id', 'Title', 'Reference', 'Status'], ['Status', 'eq', s]))).then((r) => r.flat()),
     Promise.all(
       OPEN_TASK_STATUSES.map((s) =>
         rows<OpenTaskRow>(sp, aiApprovalTasksList, ['Id', 'RequestId', 'StepCode', 'AssigneeId', 'DelegateId', 'DueDate', 'Escalated'], ['Status', 'eq', s]),
@@ -89,10 +90,12 @@ export async function governanceRequests(request: HttpRequest): Promise<HttpResp
 
   const now = appClock.now();
   const titles = new Map(requests.map((r) => [r.Id, r.Title]));
+  const references = new Map(requests.map((r) => [r.Id, r.Reference ?? undefined]));
   const overdue = tasks.filter((t) => t.DueDate && Date.parse(t.DueDate) < now.getTime()).sort((a, b) => a.DueDate!.localeCompare(b.DueDate!));
   const overdueSteps = await Promise.all(
     overdue.map(async (t): Promise<RequestsOverviewResponse['overdueSteps'][number]> => ({
       requestId: String(t.RequestId),
+      requestReference: references.get(t.RequestId),
       requestTitle: titles.get(t.RequestId) ?? `Request ${t.RequestId}`,
       // Tasks are only ever created for a planned step, so the column holds a step code.
       stepCode: t.StepCode as StepCode,

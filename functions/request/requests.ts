@@ -5,6 +5,7 @@ import { STEP_NAMES } from '../../shared/domain';
 import { requestItemFromIntake } from '../../shared/sharepoint/requestItem';
 import { requestInstanceId } from '../../orchestrations/request/names';
 import { startRequestWorkflow } from '../../shared/requests/startRequestWorkflow';
+import { giveReference } from '../../shared/requests/giveReference';
 import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
 import { collect } from '../../shared/sharepoint';
@@ -36,12 +37,14 @@ export async function submitRequest(request: HttpRequest, context: InvocationCon
     }
     const item = earlier ?? (await services.repos.requests.create({ ...requestItemFromIntake(intake, await services.people.idFor(intake.requester.email)), SubmissionKey: key ?? null }));
     const instanceId = requestInstanceId(item.Id);
+    const occurredAt = earlier ? earlier.Created : appClock.now().toISOString();
+    const reference = await giveReference(services, item.Id, occurredAt);
     // Idempotent: on a retry it only finishes what the first attempt left undone.
     await startRequestWorkflow(services, df.getClient(context), {
       requestId: item.Id,
       title: intake.title,
       actor: intake.requester.email,
-      occurredAt: earlier ? earlier.Created : appClock.now().toISOString(),
+      occurredAt,
       details: { type: intake.type, risk: plan.risk.rating },
     });
     return {
@@ -49,6 +52,7 @@ export async function submitRequest(request: HttpRequest, context: InvocationCon
       headers: { location: `/api/requests/${item.Id}`, ...(earlier ? { 'idempotent-replayed': 'true' } : {}) },
       jsonBody: {
         id: item.Id,
+        reference,
         instanceId,
         status: 'Submitted',
         risk: plan.risk,

@@ -75,6 +75,7 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
       return {
         id: String(row.Id),
         requestId: String(item.Id),
+        requestReference: item.Reference ?? undefined,
         requestTitle: item.Title,
         requestType: requestTypeCode(item.RequestType),
         requesterName: requester.name,

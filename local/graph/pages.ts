@@ -1,6 +1,7 @@
 import escapeHtml from 'escape-html';
 import { cardToHtml } from './cardHtml';
 import type { StoredTeamsMessage } from './teamsStore';
+import { PHONE_STYLE } from '../../shared/web/phoneStyle';
 
 export const GRAPH_PREFIX = '/dev/graph';
 
@@ -15,7 +16,7 @@ export function teamsMessagePage(m: StoredTeamsMessage): string {
     ? cardToHtml(m.card)
     : `<pre>${escapeHtml(JSON.stringify(m.body, null, 2))}</pre>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}: Graph stand-in</title><style>${STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}: Graph stand-in</title><style>${STYLE}${PHONE_STYLE}</style></head>
 <body><main>
 <p><a href="/dev/mailbox?tab=teams">Back to the Teams tab of the dev mailbox</a></p>
 <h1>${escapeHtml(title)}</h1>

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../shared/notify/email/escape';
+import { PHONE_STYLE } from '../../shared/web/phoneStyle';
 
 export { escapeHtml };
 
@@ -29,7 +30,7 @@ export function devPage(title: string, body: string, options: DevPageOptions = {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${BASE_STYLE}${options.extraStyle ?? ''}</style></head>
+<title>${escapeHtml(title)}</title><style>${BASE_STYLE}${options.extraStyle ?? ''}${PHONE_STYLE}</style></head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>
 ${back}<main id="main">

@@ -22,7 +22,7 @@ export interface WorkbenchPageInput {
 const STYLE = `
 .signin{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.75rem 1rem;background:#f0f4f5;border-left:4px solid #005eb8;margin:1rem 0}
 .signin label{font-weight:bold}
-.signin select,.signin button{font:inherit;padding:.3rem .5rem}
+.signin select,.signin button{font:inherit;padding:.3rem .5rem;max-width:100%}
 .signin button{background:#005eb8;color:#fff;border:2px solid #005eb8;border-radius:2px;cursor:pointer}
 select:focus{outline:4px solid #ffeb3b;box-shadow:0 4px 0 #212b32}
 .views{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;list-style:none;padding:0;margin:0 0 1.5rem;border-bottom:1px solid #d8dde0}

@@ -9,6 +9,7 @@ import { reportFailedChange } from './failedChangeReport';
 import { syncToolCycle } from '../reviews/reviewCycles';
 import { startRequestWorkflowForItem } from '../requests/startRequestWorkflow';
 import { itemAsOnRecord } from './untrustedStatus';
+import { takeUpListFormRequest } from '../requests/listFormRequests';
 
 export const REQUESTS_LIST = 'AI Requests';
 
@@ -25,7 +26,8 @@ export function webhookClientStates(services: AppServices): string[] {
 /**
  * A new or changed AI Requests item → its `aiRequest` orchestration, started once: an item the
  * request API created has one already; an existing instance (running or finished) is never
- * started again. Items without the intake answers (typed into the list form) cannot be routed yet.
+ * started again. Items without the intake answers (typed into the list form) cannot be routed yet:
+ * Information Governance is told, and the person who made the item finishes it as a draft.
  */
 export function requestDispatcher(services: AppServices, client: df.DurableClient, log: (message: string) => void): ChangeDispatcher {
   return new ChangeDispatcher({
@@ -48,7 +50,8 @@ export function requestDispatcher(services: AppServices, client: df.DurableClien
       await syncToolCycle(client, item.Id, item);
       if (item.Status !== 'Submitted') return;
       if (!item.IntakeJson) {
-        log(`AI Requests item ${item.Id} has no intake answers (entered in the list form?), so it was not routed.`);
+        log(`AI Requests item ${item.Id} has no intake answers (made in the list form): Information Governance is told and its maker asked to finish it.`);
+        await takeUpListFormRequest(services, item);
         return;
       }
       await startRequestWorkflowForItem(services, client, item, 'list');

@@ -143,6 +143,14 @@ export const settingsCatalog = {
     schema: absoluteUrl(),
     inProduction: httpsInProduction,
   }),
+  WEB_PART_PAGE_URL: setting({
+    meaning: 'The SharePoint page holding the AI governance web part, where emails send people to finish a request',
+    expected: 'an absolute URL (the site itself when not set)',
+    example: 'https://contoso.sharepoint.com/sites/aigov/SitePages/AI-governance.aspx',
+    secret: false,
+    required: 'optional',
+    schema: absoluteUrl().optional(),
+  }),
   DECISION_SIGNING_KEYS: setting({
     meaning: 'Keys that sign decision links: current first, then the previous one during a rotation',
     expected: SIGNING_KEYS_EXPECTED,

@@ -34,7 +34,7 @@ export const REQUEST_STATUS_LABELS: Readonly<Record<RequestStatusCode, string>> 
   'in-review': 'Being reviewed',
   'more-information': 'More information needed from you',
   approved: 'Approved',
-  rejected: 'Not approved',
+  rejected: 'Rejected',
   withdrawn: 'Withdrawn',
 };
 
@@ -43,9 +43,20 @@ export type DecisionOutcomeCode = (typeof DECISION_OUTCOMES)[number];
 /** How a step's outcome reads in a request's history and the approver inbox. */
 export const DECISION_OUTCOME_LABELS: Readonly<Record<DecisionOutcomeCode, string>> = {
   approved: 'Approved',
-  rejected: 'Not approved',
+  rejected: 'Rejected',
   'more-information': 'Asked for more information',
   'not-required': 'Recorded as not required',
+};
+
+/**
+ * The words for each decision as an action, the same on the decision page, the web part inbox and
+ * in emails: one word per action, so nobody wonders whether "Do not approve" and "Reject" differ.
+ */
+export const DECISION_ACTION_LABELS: Readonly<Record<DecisionOutcomeCode, string>> = {
+  approved: 'Approve',
+  'more-information': 'Ask for more information',
+  rejected: 'Reject',
+  'not-required': 'Record as not required',
 };
 
 /** The AI Approval Tasks list's Outcome choice for each outcome. */

@@ -38,6 +38,8 @@ export const planRouteResponse = routeSchema.extend({
 /** `POST /api/requests`: 201, the new request and its plan. */
 export const submittedRequestResponse = z.object({
   id: z.number(),
+  /** What people quote, e.g. AIG-2026-0001 (`id` is for links). */
+  reference: z.string(),
   instanceId: z.string(),
   status: z.literal('Submitted'),
   risk: routeSchema.shape.risk,
@@ -50,6 +52,8 @@ export const savedDraftResponse = z.object({ id: z.string(), savedAt: z.string()
 /** One item of `GET /api/requests?mine=true`: status and type as codes, worded by the web part. */
 export const requestSummaryResponse = z.object({
   id: z.string(),
+  /** Given when the request is sent: a draft has none. */
+  reference: z.string().optional(),
   title: z.string(),
   type: z.enum(REQUEST_TYPES),
   status: z.enum(REQUEST_STATUS_CODES),
@@ -92,6 +96,8 @@ export const conversationEntrySchema = z.object({
 
 export const requestViewResponse = z.object({
   id: z.number(),
+  /** AIG-2026-0001; none for a draft. */
+  reference: nullableText,
   title: z.string(),
   /** The AI Requests list's Request type label. */
   type: z.string(),
@@ -143,6 +149,7 @@ export const requestAnswersResponse = z.object({
 export const inboxTaskResponse = z.object({
   id: z.string(),
   requestId: z.string(),
+  requestReference: z.string().optional(),
   requestTitle: z.string(),
   requestType: z.enum(REQUEST_TYPES),
   requesterName: z.string(),
@@ -174,6 +181,7 @@ export const requestsOverviewResponse = z.object({
   overdueSteps: z.array(
     z.object({
       requestId: z.string(),
+      requestReference: z.string().optional(),
       requestTitle: z.string(),
       stepCode: stepCodeSchema,
       stepName: z.string(),

@@ -1,5 +1,6 @@
 import { decisionTokenProblemText } from '../security/decisionToken';
 import { ROLE_NAMES, type FieldMessage, type RoleCode } from '../domain';
+import { DECISION_ACTION_LABELS } from '../contract/labels';
 import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
 import { requestRecordHtml } from '../web/requestRecordHtml';
@@ -121,13 +122,13 @@ ${errorFor(`checklist.${index}`)}
     })
     .join('\n');
   const notRequired = view.step.mayRecordNotRequired
-    ? '<button type="submit" name="outcome" value="not-required" class="secondary">Record as not required</button>'
+    ? `<button type="submit" name="outcome" value="not-required" class="secondary">${DECISION_ACTION_LABELS['not-required']}</button>`
     : '';
   return page(
     `Decide: ${view.step.name}`,
     `${summary}
 <h1>${e(view.step.name)}</h1>
-<p class="hint">Request: “${e(view.title)}”</p>
+<p class="hint">Artificial intelligence (AI) governance request: “${e(view.title)}”${view.reference ? `, reference ${e(view.reference)}` : ''}</p>
 <dl>
 <dt>Type of request</dt><dd>${e(view.requestType)}</dd>
 <dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>
@@ -137,7 +138,7 @@ ${view.due ? `<dt>Due</dt><dd>${e(new Date(view.due).toLocaleDateString('en-GB',
 </dl>
 ${resubmissionHtml(view.resubmission)}
 ${jointDeciders(view)}
-<div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">Policy: ${e(view.step.clause)}</p></div>
+<div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">${e(view.step.clause)}</p></div>
 ${requestRecordHtml(view.record, 2)}
 ${documents ? `${uploadFormHtml(documents.uploadAction, csrfToken)}\n${errorFor('file')}${errorFor('kind')}` : ''}
 <form method="post" novalidate>
@@ -149,9 +150,9 @@ ${referenceInputsHtml(view.step.references, values, errorFor)}
 <textarea id="comments" name="comments" rows="5">${e(values.comments ?? '')}</textarea>
 ${errorFor('comments')}
 <div id="outcome">
-<button type="submit" name="outcome" value="approved">Approve</button>
-<button type="submit" name="outcome" value="more-information" class="secondary">Ask for more information</button>
-<button type="submit" name="outcome" value="rejected" class="warning">Reject</button>
+<button type="submit" name="outcome" value="approved">${DECISION_ACTION_LABELS.approved}</button>
+<button type="submit" name="outcome" value="more-information" class="secondary">${DECISION_ACTION_LABELS['more-information']}</button>
+<button type="submit" name="outcome" value="rejected" class="warning">${DECISION_ACTION_LABELS.rejected}</button>
 ${notRequired}
 </div>
 ${errorFor('outcome')}

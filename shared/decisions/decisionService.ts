@@ -13,6 +13,7 @@ import { loadRequestRecord } from '../requests/requestRecord';
 import { resubmissionOf } from '../requests/resubmission';
 import type { Resubmission } from '../notify/viewModels';
 import { heldAs } from '../access/taskHolders';
+import { requestTypeName } from '../requests/requestSummaries';
 
 /** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
 export interface DecisionSignal {
@@ -53,6 +54,8 @@ export type Refusal =
 export interface DecisionView {
   requestId: number;
   title: string;
+  /** AIG-2026-0001, when the request has one. */
+  reference?: string;
   requestType: string;
   risk: string | null;
   purpose: string;
@@ -122,7 +125,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     const view: DecisionView = {
       requestId,
       title: item.Title,
-      requestType: item.RequestType,
+      reference: item.Reference ?? undefined,
+      requestType: requestTypeName(item.RequestType),
       risk: item.RiskRating,
       purpose: item.Purpose,
       step: {

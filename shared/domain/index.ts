@@ -32,3 +32,4 @@ export * from './deadlines/reviewSchedule';
 export * from './stepNames';
 export * from './schemas/decisionReferences';
 export * from './answerText';
+export * from './requestReference';

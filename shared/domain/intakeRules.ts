@@ -32,7 +32,7 @@ const PUBLIC_GENERIC_PROMISES: ReadonlyArray<{ key: keyof PublicGenericAttestati
 ];
 type PublicGenericAttestations = Extract<IntakeRequest, { type: 'public-generic' }>['attestations'];
 
-const FREELY_AVAILABLE_APPS = '§6.1 Freely Available Artificial Intelligence Apps';
+const FREELY_AVAILABLE_APPS = 'AI Policy, section 6.1: Freely Available Artificial Intelligence Apps';
 const NOT_FOR_PUBLIC_GENERIC: ReadonlyArray<{ field: RequestField & `${'data' | 'use'}.${string}`; what: string; clause: string }> = (
   [
     ['use.clinical', 'may be used for non-clinical work only'],
@@ -54,7 +54,7 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
     id: 'purpose-required',
     field: 'purpose',
     reads: ['purpose'],
-    clause: '§6.1 Defining the purpose',
+    clause: 'AI Policy, section 6.1: Defining the purpose',
     refuses: (r) => isBlank(r.purpose),
     message: () => 'say what the tool is for and why artificial intelligence is being used. Every request needs a clear purpose.',
   },
@@ -62,7 +62,7 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
     id: 'benefits-required',
     field: 'benefits',
     reads: ['benefits'],
-    clause: '§6.1 Defining the purpose',
+    clause: 'AI Policy, section 6.1: Defining the purpose',
     refuses: (r) => isBlank(r.benefits),
     message: () => 'describe the benefits you expect the tool to bring.',
   },
@@ -70,7 +70,7 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
     id: 'success-measures-required',
     field: 'successMeasures',
     reads: ['successMeasures'],
-    clause: '§6.1 Defining the purpose',
+    clause: 'AI Policy, section 6.1: Defining the purpose',
     refuses: (r) => isBlank(r.successMeasures),
     message: () => 'say how you will measure whether the tool works and shows its value.',
   },
@@ -80,7 +80,7 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
     id: 'legal-basis-for-personal-data',
     field: 'data.legalBasis',
     reads: ['type', 'data.personal', 'data.specialCategory', 'data.confidentialPatientInfo', 'data.legalBasis', 'data.usedForTraining'],
-    clause: '§6.1 Defining the purpose and identifying a legal basis',
+    clause: 'AI Policy, section 6.1: Defining the purpose and identifying a legal basis',
     refuses: (r) => r.type !== 'public-generic' && usesPersonalData(r) && isBlank(r.data.legalBasis),
     message: (r) =>
       r.data.usedForTraining
@@ -91,7 +91,7 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
     id: 'anonymised-data-checked',
     field: 'data.reidentificationRiskChecked',
     reads: ['data.anonymised', 'data.reidentificationRiskChecked'],
-    clause: '§6.1 Defining the purpose and identifying a legal basis',
+    clause: 'AI Policy, section 6.1: Defining the purpose and identifying a legal basis',
     refuses: (r) => r.data.anonymised && !r.data.reidentificationRiskChecked,
     message: () =>
       'confirm you have checked that nobody can be identified from the anonymised data. A local area, a rare disease and a young age together can identify a patient.',
@@ -100,7 +100,7 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
     id: 'human-reviewer-for-automated-decisions',
     field: 'use.humanReviewer',
     reads: ['use.automatedDecisions', 'use.humanReviewer'],
-    clause: '§6.1 Article 22 and human review of outcomes',
+    clause: 'AI Policy, section 6.1: Article 22 and human review of outcomes',
     refuses: (r) => r.use.automatedDecisions && isBlank(r.use.humanReviewer),
     message: () =>
       'name the qualified person who will review the tool’s decisions. People have a legal right not to be subject to decisions made only by a machine.',
@@ -129,7 +129,7 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
       id: `public-generic-promise-${key}`,
       field: `attestations.${key}`,
       reads: ['type', `attestations.${key}`],
-      clause: '§6.1 Freely Available Artificial Intelligence Apps',
+      clause: 'AI Policy, section 6.1: Freely Available Artificial Intelligence Apps',
       refuses: (r) => r.type === 'public-generic' && !r.attestations[key],
       message: () => `confirm that ${promise}. The policy requires this for every free or generic tool.`,
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REQUEST_REFERENCE_PATTERN } from '../domain/requestReference';
 import { incidentNotificationSchemas } from './incidentViewModels';
 import { PolicyReviewSchema, ToolReviewSchema } from './reviewViewModels';
 
@@ -16,6 +17,8 @@ const dateValue = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const RequestRefSchema = z.object({
   title: line(255),
+  /** What people quote (AIG-2026-0001); a request sent before references existed has none. */
+  reference: z.string().regex(REQUEST_REFERENCE_PATTERN).optional(),
   /** Plain English, e.g. "New artificial intelligence tool". */
   requestType: line(100),
   /** The request's page (details sit behind sign-in there, not in the email). */
@@ -184,6 +187,22 @@ export const StepNoLongerNeededSchema = z.object({
   explanation: line(1000),
 });
 
+/**
+ * A request typed into the AI Requests list's own form (no intake answers): Information Governance
+ * is told at once (policy section 5), and the person who made the item is asked to finish it in the
+ * request form, where it waits as a draft with what they typed. Nothing is routed until then.
+ */
+export const ListFormRequestSchema = z.object({
+  to: z.enum(['requester', 'information-governance']),
+  title: line(255),
+  itemId: z.number().int().positive(),
+  madeBy: line(255),
+  /** Where the request form is (the web part's page), for the requester. */
+  formUrl: httpUrl,
+  /** The item in the list, for Information Governance. */
+  itemUrl: httpUrl,
+});
+
 /** Every notification kind and the view-model it takes. */
 export const notificationSchemas = {
   stepAssigned: StepAssignedSchema,
@@ -198,6 +217,7 @@ export const notificationSchemas = {
   changeNotProcessed: ChangeNotProcessedSchema,
   statusNotTrusted: StatusNotTrustedSchema,
   stepNoLongerNeeded: StepNoLongerNeededSchema,
+  listFormRequest: ListFormRequestSchema,
   policyReview: PolicyReviewSchema,
   toolReview: ToolReviewSchema,
   ...incidentNotificationSchemas,
@@ -207,6 +227,7 @@ export type NotificationKind = keyof typeof notificationSchemas;
 export const notificationKinds = Object.keys(notificationSchemas) as NotificationKind[];
 
 export type NotificationModels = { [K in NotificationKind]: z.infer<(typeof notificationSchemas)[K]> };
+export type RequestRef = z.infer<typeof RequestRefSchema>;
 export type StepAssigned = NotificationModels['stepAssigned'];
 export type Reminder = NotificationModels['reminder'];
 export type Escalation = NotificationModels['escalation'];
@@ -220,3 +241,4 @@ export type WeeklyDigest = NotificationModels['weeklyDigest'];
 export type ChangeNotProcessed = NotificationModels['changeNotProcessed'];
 export type StatusNotTrusted = NotificationModels['statusNotTrusted'];
 export type StepNoLongerNeeded = NotificationModels['stepNoLongerNeeded'];
+export type ListFormRequest = NotificationModels['listFormRequest'];

@@ -37,6 +37,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
   const jointSteps = await jointStepProgress(tasks, async (personId) => (await services.people.personFor(personId)).email);
   return {
     id,
+    reference: item.Reference,
     title: item.Title,
     type: item.RequestType,
     status: item.Status,

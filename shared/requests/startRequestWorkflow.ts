@@ -4,6 +4,7 @@ import type { AppServices } from '../appServices';
 import { findInstanceStatus } from '../durable/instanceStatus';
 import type { AiRequestItem } from '../sharepoint';
 import { fitText } from '../domain/schemas/limits';
+import { giveReference } from './giveReference';
 
 export interface Submission {
   requestId: number;
@@ -27,6 +28,7 @@ export async function startRequestWorkflow(
 ): Promise<string | undefined> {
   const { requestId } = submission;
   const instanceId = requestInstanceId(requestId);
+  await giveReference(services, requestId, submission.occurredAt);
   if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) {
     // Started before a crash that came ahead of writing its id back: write it now.
     await services.repos.requests.modify(requestId, (current) => (current.OrchestrationInstanceId ? null : { OrchestrationInstanceId: instanceId }));

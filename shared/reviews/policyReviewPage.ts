@@ -64,7 +64,7 @@ ${v.history.map((h) => `<tr><td>${e(formatDate(h.at))}</td><td>${e(h.what)}</td>
 <input type="text" id="version" name="version" value="${value('version')}" aria-describedby="version-hint">
 <p class="hint" id="version-hint">The current version is ${e(v.version)}, for example ${e(suggestNext(v.version))}.</p>
 ${errorFor('version')}
-<label for="approvedOn">Date the reviewed policy was approved (YYYY-MM-DD)</label>
+<label for="approvedOn">Date the reviewed policy was approved (year, month and day, for example 2027-01-06)</label>
 <input type="text" id="approvedOn" name="approvedOn" inputmode="numeric" value="${value('approvedOn')}">
 ${errorFor('approvedOn')}
 <label for="approvedBy">Approved by (the committee or board)</label>

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../notify/email/escape';
+import { PHONE_STYLE } from './phoneStyle';
 
 export { escapeHtml };
 
@@ -35,7 +36,7 @@ export function page(title: string, body: string, script?: PageScript): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – AI governance</title><style>${STYLE}</style></head>
+<title>${escapeHtml(title)} – AI governance</title><style>${STYLE}${PHONE_STYLE}</style></head>
 <body>
 <main id="main">
 ${body}

@@ -5,9 +5,10 @@ import { escapeHtml as e, page } from './page';
 import { requestRecordHtml } from './requestRecordHtml';
 import { attachmentsHtml } from '../attachments/attachmentsHtml';
 import { conversationHtml } from './conversationHtml';
+import { requestTypeName } from '../requests/requestSummaries';
 
 /** What the request page shows: the parts of `GET /api/requests/{id}` (the contract's RequestViewResponse) it reads. */
-export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> &
+export type RequestStatusView = Pick<RequestViewResponse, 'id' | 'reference' | 'title' | 'type' | 'status' | 'risk' | 'decisionSummary' | 'reviewDue'> &
   Partial<Pick<RequestViewResponse, 'conversation'>> & {
   route: Route | null;
   steps: (Pick<RequestViewResponse['steps'][number], 'code' | 'attempt' | 'status' | 'outcome' | 'assignee' | 'due' | 'respondedAt' | 'comments'> &
@@ -63,12 +64,12 @@ export function requestStatusPage(view: RequestStatusView, record?: RequestRecor
     : '<p>Nothing has been recorded yet.</p>';
   return page(
     view.title,
-    `<p class="hint">AI governance request ${view.id}</p>
+    `<p class="hint">Artificial intelligence (AI) governance request, ${view.reference ? `reference ${e(view.reference)}` : `number ${view.id}`}</p>
 <h1>${e(view.title)}</h1>
 <div class="panel"><p><strong>Status: ${e(view.status)}</strong></p><p>${e(STATUS_TEXT[view.status] ?? '')}</p>
 ${view.decisionSummary ? `<p>${e(view.decisionSummary)}</p>` : ''}</div>
 <dl>
-<dt>Type of request</dt><dd>${e(view.type)}</dd>
+<dt>Type of request</dt><dd>${e(requestTypeName(view.type))}</dd>
 <dt>Risk rating</dt><dd>${e(view.risk ?? 'Not rated yet')}</dd>
 ${view.reviewDue ? `<dt>Review due</dt><dd>${e(day(view.reviewDue))}</dd>` : ''}
 </dl>

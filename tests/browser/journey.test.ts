@@ -118,8 +118,8 @@ describe('the web part in a browser, keyboard only', () => {
     expect(await preview.getByRole('heading', { name: 'Who will look at your request, and why' }).isVisible()).toBe(true);
     const steps = await preview.locator('li li').allTextContents();
     expect(steps).toHaveLength(2);
-    expect(steps[0]).toMatch(/^Information Governance notified — Senior Information Governance Manager\s*Why: .*aware of every request/);
-    expect(steps[1]).toMatch(/^IT permission to install — .*Why: .*explicit permission.*Policy: §6\.1/s);
+    expect(steps[0]).toMatch(/^Information governance notification and screening — Senior Information Governance Manager\s*Why: .*aware of every request/);
+    expect(steps[1]).toMatch(/^Permission to install software — .*Why: .*explicit permission.*AI Policy, section 6\.1/s);
     expect(sent).toEqual(['POST /api/route']);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '2-request-form-route');
@@ -133,7 +133,7 @@ describe('the web part in a browser, keyboard only', () => {
   it('the first approver decides in the approver inbox', async () => {
     await signInAs(page, PRIYA);
     await reviewFromInbox(page, TITLE);
-    const form = page.getByRole('form', { name: /Information Governance notified/ });
+    const form = page.getByRole('form', { name: /Information governance notification and screening/ });
     await form.waitFor();
     for (const box of await form.getByRole('checkbox').all()) {
       await tabTo(page, box);

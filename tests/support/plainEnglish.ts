@@ -9,7 +9,8 @@ const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', '&', '
 export const MAX_WORDS_PER_SENTENCE = 30;
 
 export function unexplainedAbbreviations(text: string): string[] {
-  const cleaned = text.replace(/https?:\/\/\S+/g, ' ');
+  // Links and request references (AIG-2026-0001) are names, not abbreviations to spell out.
+  const cleaned = text.replace(/https?:\/\/\S+/g, ' ').replace(/\bAIG-\d{4}-\d+\b/g, ' ');
   const explained = new Set<string>();
   const problems: string[] = [];
   for (const match of cleaned.matchAll(/\b[A-Z]{2,}s?\b/g)) {
@@ -45,4 +46,13 @@ export function visibleText(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * Everything wrong with a text a person reads (issue 16): abbreviations nobody spelled out, the
+ * section sign and the ampersand (write "section" and "and"). Empty when the text is plain.
+ */
+export function plainEnglishProblems(text: string): string[] {
+  const symbols = [...text.matchAll(/[§&]/g)].map((m) => `"${m[0]}" in "${text.slice(Math.max(0, m.index - 30), m.index + 30).replace(/\s+/g, ' ').trim()}"`);
+  return [...unexplainedAbbreviations(text).map((a) => `${a} not spelled out`), ...symbols];
 }

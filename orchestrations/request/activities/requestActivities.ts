@@ -8,6 +8,7 @@ import { REQUEST_TYPE_LABELS } from '../../../shared/sharepoint/lists/aiRequests
 import { intakeFromItem, requestPageUrl, requestReplyUrl, RISK_LABELS, routeFromItem } from '../../../shared/sharepoint/requestItem';
 import { conversationFromItem, conversationToJson, withQuestion } from '../../../shared/requests/conversation';
 import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, StartStageInput } from '../contracts';
+import { requestRef } from '../../../shared/requests/requestSummaries';
 
 export interface RequestActivityDeps {
   repos: Pick<Repositories, 'requests' | 'policies' | 'register' | 'approvalTasks'>;
@@ -151,7 +152,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       'moreInformationNeeded',
       requester.email,
       {
-        request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id), stage: item.CurrentStage ?? 'In review' },
+        request: { ...requestRef(item, requestUrl(item.Id)), stage: item.CurrentStage ?? 'In review' },
         step: { name: STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode, role: step?.role ?? 'An approver', reason: step?.reason ?? 'The approver needs more information.' },
         replyUrl: requestReplyUrl(deps.publicBaseUrl, item.Id),
       },
@@ -255,7 +256,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     }));
     if (reviewDue) await draftRegisterEntry(item, reviewDue, input.finishedAt);
     const requester = await deps.people.personFor(item.RequesterId);
-    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) };
+    const request = requestRef(item, requestUrl(item.Id));
     if (input.outcome === 'approved') await deps.notifier.send('outcome', requester.email, { outcome: 'approved', request, reviewDue: reviewDue! }, key);
     else if (input.outcome === 'withdrawn') await deps.notifier.send('outcome', requester.email, { outcome: 'withdrawn', request }, key);
     else await deps.notifier.send('outcome', requester.email, { outcome: 'rejected', request, reasons: input.reasons.length ? input.reasons : ['See the request page.'] }, key);

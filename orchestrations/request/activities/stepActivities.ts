@@ -14,6 +14,7 @@ import { makeStepRecipients, type Recipient } from './stepRecipients';
 import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
 import { referencesFromJson, referencesToJson, requestColumnsFor } from '../../../shared/decisions/referenceColumns';
 import { fitText } from '../../../shared/domain/schemas/limits';
+import { requestRef } from '../../../shared/requests/requestSummaries';
 
 export interface StepActivityDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks' | 'absences'>;
@@ -82,7 +83,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const item = await deps.repos.requests.get(input.requestId);
     const requester = await deps.people.personFor(item.RequesterId);
     const roles = await Promise.all(input.roleCodes.map((code) => deps.roles.get(code)));
-    const request = { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id), stage: item.CurrentStage ?? 'In review' };
+    const request = { ...requestRef(item, requestUrl(item.Id)), stage: item.CurrentStage ?? 'In review' };
     const step = { name: STEP_NAMES[input.stepCode], role: input.role, reason: input.reason, due: input.dueAt };
     return { item, requester, roles, request, step };
   }

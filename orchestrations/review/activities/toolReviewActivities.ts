@@ -58,7 +58,6 @@ export function answerAuditEvent(requestId: number, dueDate: string, a: ToolAtte
 }
 
 /** A next review closer than this is skipped for the one after: nobody re-confirms twice in a season. */
-const MIN_DAYS_TO_NEXT_REVIEW = 90;
 const AUDIT = { subjectList: 'AI Requests', actor: 'system', channel: 'System' } as const;
 
 /**
@@ -134,15 +133,14 @@ export function makeToolReviewActivities(deps: ToolReviewActivityDeps) {
   }
 
   /**
-   * At the next policy review, at most two years on. A policy review that is not after this
-   * review's date, or less than 90 days away, is the one this review belongs to: then two years.
+   * At the next policy review, at most two years on (toolReviewDate skips one less than 90 days
+   * away). A policy review that is not after this review's date is the one this review belongs to: then two years.
    */
   async function nextToolReview(at: string, currentDueDate: string): Promise<string> {
     const [policy] = await collect(deps.repos.policies.byStatus('Active', { pageSize: 1 }));
     const policyReview = policy?.NextReviewDue?.slice(0, 10) ?? '9999-12-31';
     const chosen = toolReviewDate(at, policyReview);
-    const tooSoon = chosen <= currentDueDate || daysUntilReview(at, chosen) < MIN_DAYS_TO_NEXT_REVIEW;
-    return tooSoon ? toolReviewDate(at, '9999-12-31') : chosen;
+    return chosen <= currentDueDate ? toolReviewDate(at, '9999-12-31') : chosen;
   }
 
   async function confirmToolReview(input: ConfirmToolReviewInput): Promise<{ nextDueDate: string }> {

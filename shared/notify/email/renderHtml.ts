@@ -24,7 +24,7 @@ export function renderHtml(doc: EmailDocument): string {
 <title>${e(doc.subject)}</title>
 </head>
 <body style="margin:0;padding:0;background-color:#f0f4f5;">
-<div role="article" aria-roledescription="email" aria-label="${e(doc.subject)}" lang="en" style="max-width:600px;margin:0 auto;padding:24px;background-color:#ffffff;color:${TEXT};font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;">
+<div role="article" aria-roledescription="email" aria-label="${e(doc.subject)}" lang="en" style="max-width:600px;margin:0 auto;padding:24px;background-color:#ffffff;color:${TEXT};font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;overflow-wrap:anywhere;word-break:break-word;">
 <h1 style="margin:0 0 16px;font-size:24px;line-height:1.3;color:${TEXT};">${e(doc.heading)}</h1>
 ${doc.blocks.map(renderBlock).join('\n')}
 <hr style="border:0;border-top:1px solid #d8dde0;margin:24px 0 16px;">

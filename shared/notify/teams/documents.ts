@@ -19,9 +19,10 @@ import type { NotificationKind, NotificationModels } from '../viewModels';
  * stays email only and the Teams notifier hands it to its fallback.
  */
 // Operational alerts for the governance lead (a failed list change, a status typed into the list),
-// a closed step's notice, and what the requester hears about their own request (receipt, stages)
-// and the withdrawal notice go by email only, like the digest: they carry no decision to make in Teams.
-export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'statusNotTrusted' | 'stepNoLongerNeeded' | 'requestReceived' | 'stageCompleted' | 'stepWithdrawn'>;
+// a closed step's notice, what the requester hears about their own request (receipt, stages, the
+// note about a request made in the list form) and the withdrawal notice go by email only, like the
+// digest: they carry no decision to make in Teams.
+export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'statusNotTrusted' | 'stepNoLongerNeeded' | 'requestReceived' | 'stageCompleted' | 'stepWithdrawn' | 'listFormRequest'>;
 export type TeamsDocuments = { [K in TeamsKind]: (model: NotificationModels[K]) => EmailDocument };
 
 export const teamsDocuments: TeamsDocuments = {

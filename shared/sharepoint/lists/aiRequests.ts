@@ -34,6 +34,10 @@ export const aiRequestsList = defineList({
   indexedSystemColumns: ['Modified'],
   fields: {
     Title: text('Request title', { required: true, builtIn: true }),
+    Reference: text('Reference', {
+      indexed: true,
+      description: 'The reference people quote, such as AIG-2026-0001: given by the workflow when the request is sent.',
+    }),
     RequestType: choice('Request type', REQUEST_TYPES, { required: true, indexed: true }),
     Requester: person('Requester', { required: true, indexed: true }),
     Directorate: text('Directorate'),
@@ -90,10 +94,10 @@ export const aiRequestsList = defineList({
     ReviewDueDate: dateTime('Review due date'),
   },
   views: [
-    { title: 'All Items', fields: ['LinkTitle', 'RequestType', 'Requester', 'Status', 'CurrentStage', 'RiskRating', 'Modified'], rowLimit: 30 },
+    { title: 'All Items', fields: ['Reference', 'LinkTitle', 'RequestType', 'Requester', 'Status', 'CurrentStage', 'RiskRating', 'Modified'], rowLimit: 30 },
     {
       title: 'Open requests',
-      fields: ['LinkTitle', 'RequestType', 'Requester', 'Status', 'CurrentStage', 'Modified'],
+      fields: ['Reference', 'LinkTitle', 'RequestType', 'Requester', 'Status', 'CurrentStage', 'Modified'],
       query:
         '<Where><In><FieldRef Name="Status"/><Values><Value Type="Choice">Submitted</Value><Value Type="Choice">In review</Value><Value Type="Choice">More information needed</Value></Values></In></Where>',
       rowLimit: 30,

@@ -9,6 +9,7 @@ import { PnpRegisterRepository, type RegisterRepository } from './aiRegister';
 import { PnpAiRequestsRepository, type AiRequestsRepository } from './aiRequests';
 import { PnpSentMessagesRepository, type SentMessagesRepository } from './aiSentMessages';
 import { PnpRequestAttachmentsRepository, type RequestAttachmentsRepository } from './requestAttachments';
+import { PnpRequestReferencesRepository, type RequestReferencesRepository } from './requestReferences';
 
 export * from './aiAbsences';
 export * from './aiApprovalTasks';
@@ -21,6 +22,7 @@ export * from './aiRegister';
 export * from './aiRequests';
 export * from './aiSentMessages';
 export * from './requestAttachments';
+export * from './requestReferences';
 
 export interface Repositories {
   requests: AiRequestsRepository;
@@ -34,6 +36,7 @@ export interface Repositories {
   /** The files attached to AI Requests items (list item attachments). */
   requestAttachments: RequestAttachmentsRepository;
   absences: AbsencesRepository;
+  references: RequestReferencesRepository;
 }
 
 /** Wires every repository to one PnPjs root (see createSp). */
@@ -49,5 +52,6 @@ export function createRepositories(sp: SPFI): Repositories {
     sentMessages: new PnpSentMessagesRepository(sp),
     requestAttachments: new PnpRequestAttachmentsRepository(sp),
     absences: new PnpAbsencesRepository(sp),
+    references: new PnpRequestReferencesRepository(sp),
   };
 }

@@ -12,7 +12,7 @@ export type DeepPartial<T> = T extends (infer U)[]
     : T;
 
 export type SubmitResult =
-  | { outcome: 'submitted'; id: string }
+  | { outcome: 'submitted'; id: string; /** AIG-2026-0001 for a new request; a resubmission keeps its own. */ reference?: string }
   | { outcome: 'refused'; refused: T.FieldMessage[] };
 
 export type AttachResult = { outcome: 'attached'; attachments: T.Attachment[] } | { outcome: 'refused'; refused: T.FieldMessage[] };

@@ -56,14 +56,15 @@ export class FakeAiGovernanceService implements AiGovernanceService {
       this._data.route ?? {
         outcome: 'routed',
         risk: { rating: 'low', facts: [] },
-        stages: [[{ code: 'IG_NOTIFY', stage: 1, role: 'Senior Information Governance Manager', reason: 'Every request is shared with Information Governance first.', clause: '§5 Finance & Procurement' }]],
+        stages: [[{ code: 'IG_NOTIFY', stage: 1, role: 'Senior Information Governance Manager', reason: 'Every request is shared with Information Governance first.', clause: 'AI Policy, section 5: Finance and Procurement' }]],
       },
     );
   }
 
   public submitRequest(request: T.IntakeRequestV1): Promise<SubmitResult> {
     this.calls.push({ method: 'submitRequest', args: [request] });
-    return Promise.resolve({ outcome: 'submitted', id: String(this._nextId++) });
+    const id = this._nextId++;
+    return Promise.resolve({ outcome: 'submitted', id: String(id), reference: `AIG-2026-${id < 10 ? '000' : id < 100 ? '00' : '0'}${id}` });
   }
 
   public saveDraft(draft: IntakeDraft, draftId?: string): Promise<SavedDraft> {

@@ -204,7 +204,7 @@ export class HttpAiGovernanceService implements AiGovernanceService {
     try {
       // 201 with the new request from POST /api/requests; 202 without a body from a resubmission.
       const answer = await this._call<Contract.SubmittedRequestResponse | undefined>(call, request);
-      return { outcome: 'submitted', id: String(answer?.id ?? id ?? '') };
+      return { outcome: 'submitted', id: String(answer?.id ?? id ?? ''), reference: answer?.reference };
     } catch (e) {
       if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
       throw e;

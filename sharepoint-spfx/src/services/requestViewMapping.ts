@@ -59,6 +59,7 @@ export function requestDetailFromView(view: RequestViewJson): RequestDetail {
   const history = view.history ?? [];
   return {
     id: String(view.id),
+    reference: orUndefined(view.reference),
     title: view.title,
     type: TYPE[view.type] ?? 'procured',
     status: STATUS[view.status] ?? 'submitted',

@@ -110,7 +110,7 @@ type ApiTask = Contract.InboxTaskResponse;
 
 /** One approval task in the approver inbox: the API's task, with a due date always given. */
 export interface ApprovalTask
-  extends Pick<ApiTask, 'id' | 'requestId' | 'requestTitle' | 'requestType' | 'requesterName' | 'stepCode' | 'role' | 'reason' | 'clause' | 'checklist' | 'assignee' | 'delegatedFrom' | 'record'> {
+  extends Pick<ApiTask, 'id' | 'requestId' | 'requestReference' | 'requestTitle' | 'requestType' | 'requesterName' | 'stepCode' | 'role' | 'reason' | 'clause' | 'checklist' | 'assignee' | 'delegatedFrom' | 'record'> {
   /** How I hold it (absent in older answers): assignee, shared with another role, or deputy. */
   heldAs?: ApiTask['heldAs'];
   /** The step may be recorded as "not required" (the national Data Protection Impact Assessment). */

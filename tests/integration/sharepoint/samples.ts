@@ -6,6 +6,7 @@ import type {
 /** A valid item for each list; `n` makes titles distinct, `userId`/`requestId` fill person and lookup columns. */
 export const samples = {
   requests: (n: number, userId: number): ItemFields<typeof aiRequestsList> => ({
+    Reference: null,
     Title: `Dictation assistant ${n}`, RequestType: 'Healthcare AI product', RequesterId: userId, Directorate: 'Medicine', Supplier: 'Example Supplier Ltd',
     Product: 'Scribe', Purpose: 'Draft clinic letters from dictation.', IntendedBenefits: 'Time back for clinicians', SuccessMetrics: null, LegalBasis: null,
     DataCategories: ['Personal data', 'Special category (health) data'], PersonalData: true, SpecialCategoryData: true, ConfidentialPatientInfo: true,

@@ -109,9 +109,10 @@ describe('approving from email', () => {
     ).json()) as { value: { Title: string; EntryType: string; Status: string; DpiaStatus: string; ReviewDate: string }[] };
     expect(register.value).toHaveLength(1);
     expect(register.value[0]).toMatchObject({ Title: title, EntryType: 'Approved tool', Status: 'Draft', DpiaStatus: 'Completed' });
-    expect(register.value[0].ReviewDate.slice(0, 10)).toBe('2027-01-06');
-    // Reviewed at the next policy review (6 January 2027), which is sooner than two years.
-    expect(done.reviewDue?.slice(0, 10)).toBe('2027-01-06');
+    expect(register.value[0].ReviewDate.slice(0, 10)).toBe('2028-12-01');
+    // Approved on 1 December 2026: the next policy review (6 January 2027) is less than 90 days
+    // away, so it is skipped (docs/governance-timers.md) and the first review is two years on.
+    expect(done.reviewDue?.slice(0, 10)).toBe('2028-12-01');
 
     // The Digital, Technical and Business Intelligence role prefers Teams (AI Governance Roles):
     // its approver heard through an activity feed notification, not email, and decided from it.
@@ -174,8 +175,8 @@ describe('approving from email', () => {
     expect(late.status).toBe(409);
     expect(heading(late.html)).toBe('This step is no longer waiting for a decision');
     const requesterEmail = body.requester.email;
-    const told = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Not approved: ')), 'the outcome email');
-    expect(told.subject).toBe("Not approved: “Research request to reject”");
+    const told = await eventually(async () => (await mailbox(rt)).find((m) => m.to[0] === requesterEmail && m.subject.startsWith('Rejected: ')), 'the outcome email');
+    expect(told.subject).toBe("Rejected: “Research request to reject”");
 
     // The email's "View the request" link opens the request page: status, each step and the reason given.
     const pageLink = told.links.find((l) => l.endsWith(`/api/requests/${id}/page`));

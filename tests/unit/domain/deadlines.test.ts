@@ -150,4 +150,14 @@ describe('review date of an approved tool', () => {
   test('a policy review date already passed does not make the review overdue on day one', () => {
     expect(toolReviewDate('2027-02-01T12:00:00Z', '2027-01-06')).toBe('2029-02-01');
   });
+
+  test('a policy review less than 90 days away is skipped: two years instead of weeks', () => {
+    // Approved on 3 December 2026, the policy review of 6 January 2027 is 34 days away.
+    expect(toolReviewDate('2026-12-03T12:00:00Z', '2027-01-06')).toBe('2028-12-03');
+    expect(toolReviewDate('2026-10-09T12:00:00Z', '2027-01-06')).toBe('2028-10-09');
+  });
+
+  test('a policy review 90 days away or more is kept', () => {
+    expect(toolReviewDate('2026-10-08T12:00:00Z', '2027-01-06')).toBe('2027-01-06');
+  });
 });

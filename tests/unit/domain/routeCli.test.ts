@@ -51,7 +51,7 @@ describe('npm run route', () => {
       ['SIRO'],
     ]);
     expect(Object.keys(out.stages[0][0]).sort()).toEqual(['clause', 'code', 'reason', 'role']);
-    expect(out.stages[0][0].clause).toMatch(/^§5 /);
+    expect(out.stages[0][0].clause).toMatch(/^AI Policy, section 5: /);
   });
 
   test('public generic tool: notification only', () => {

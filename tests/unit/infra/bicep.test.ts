@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ANONYMOUS_PATHS } from '../../../shared/access/anonymousPaths';
 import { settingsRequiredInProduction } from '../../../shared/config/settings';
 import { settingNames, settingsCatalog, type SettingName } from '../../../shared/config/settingsCatalog';
 import { INFRA_DIR, appSettingsIn, literal, readBicepFiles } from './bicepText';

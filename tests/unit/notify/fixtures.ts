@@ -4,6 +4,7 @@ import type { NotificationKind, NotificationModels } from '../../../shared/notif
 const base = 'https://aigov.example.nhs.uk';
 const request = {
   title: 'Ambient voice notes for outpatient clinics',
+  reference: 'AIG-2026-0012',
   requestType: 'New artificial intelligence tool',
   stage: 'Information governance review',
   requestUrl: `${base}/requests/12`,
@@ -147,9 +148,18 @@ export const variants: Variant[] = [
   outcome({ outcome: 'approved', request, reviewDue: '2029-01-06' }, /^Approved: “Ambient voice notes/),
   outcome(
     { outcome: 'rejected', request, reasons: ['The supplier could not show where recordings are stored.', 'No clinical safety case was provided.'] },
-    /^Not approved: “Ambient voice notes/,
+    /^Rejected: “Ambient voice notes/,
   ),
   outcome({ outcome: 'withdrawn', request }, /^Withdrawn: “Ambient voice notes/),
+  ...(['requester', 'information-governance'] as const).map((to) =>
+    variant({
+      name: `request made in the list form, to ${to}`,
+      kind: 'listFormRequest',
+      model: { to, title: request.title, itemId: 12, madeBy: 'Amara Nwosu (amara.nwosu@example.nhs.uk)', formUrl: `${base}/form`, itemUrl: `${base}/Lists/AI%20Requests/DispForm.aspx?ID=12` },
+      links: [to === 'requester' ? `${base}/form` : `${base}/Lists/AI%20Requests/DispForm.aspx?ID=12`],
+      subject: to === 'requester' ? /^Finish your request: “Ambient voice notes/ : /^Request made in the list form: “Ambient voice notes/,
+    }),
+  ),
   variant({
     name: 'weekly digest',
     kind: 'weeklyDigest',

@@ -2,7 +2,7 @@ import { repairUnstartedRequests } from '../../../shared/requests/repairRequests
 import { fakeDurableClient } from '../../support/fakeDurableClient';
 import type { AiRequestItem } from '../../../shared/sharepoint';
 
-type Row = Pick<AiRequestItem, 'Id' | 'Title' | 'Created' | 'RequesterId' | 'IntakeJson' | 'OrchestrationInstanceId' | 'Status'>;
+type Row = Pick<AiRequestItem, 'Id' | 'Title' | 'Created' | 'RequesterId' | 'IntakeJson' | 'OrchestrationInstanceId' | 'Status' | 'Reference'>;
 
 // Defect: a crash between writing the row and starting its orchestration left the request
 // unrouted for good (33 such rows after a start-up burst, still unrouted after a restart).
@@ -15,12 +15,14 @@ function fakes(rows: Row[], running: string[] = []) {
         async *byStatus() {
           yield await Promise.resolve(rows as AiRequestItem[]);
         },
+        get: (id: number) => Promise.resolve(rows.find((r) => r.Id === id) as AiRequestItem),
         modify: (id: number, change: (current: AiRequestItem) => Partial<AiRequestItem> | null) => {
           const row = rows.find((r) => r.Id === id)!;
           Object.assign(row, change(row as AiRequestItem) ?? {});
           return Promise.resolve(row as AiRequestItem);
         },
       },
+      references: { allocate: (_year: number, requestId: number) => Promise.resolve(requestId) },
     },
     audit: { append: (e: { key: string }) => Promise.resolve(void audited.push(e.key)) },
     people: { personFor: () => Promise.resolve({ name: 'Amara Nwosu', email: 'amara.nwosu@example.nhs.uk' }) },
@@ -29,7 +31,7 @@ function fakes(rows: Row[], running: string[] = []) {
 }
 
 const row = (id: number, extra: Partial<Row> = {}): Row => ({
-  Id: id, Title: `Request ${id}`, Created: '2026-12-01T09:00:00Z', RequesterId: 7, IntakeJson: '{"type":"procured"}', OrchestrationInstanceId: null, Status: 'Submitted', ...extra,
+  Id: id, Title: `Request ${id}`, Created: '2026-12-01T09:00:00Z', RequesterId: 7, IntakeJson: '{"type":"procured"}', OrchestrationInstanceId: null, Status: 'Submitted', Reference: null, ...extra,
 });
 
 describe('repairing requests left without their workflow', () => {
@@ -43,6 +45,7 @@ describe('repairing requests left without their workflow', () => {
     expect(f.started).toEqual(['request-1']);
     expect(f.audited).toEqual(['request-1/submitted']);
     expect(rows[0].OrchestrationInstanceId).toBe('request-1');
+    expect(rows[0].Reference).toBe('AIG-2026-0001');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await repairUnstartedRequests(f.services as any, f.client as any, now, () => undefined);
     expect(f.started).toEqual(['request-1']);

@@ -20,6 +20,7 @@ import { weeklyDigestEmail } from './weeklyDigest';
 import { changeNotProcessedEmail } from './changeNotProcessed';
 import { statusNotTrustedEmail } from './statusNotTrusted';
 import { stepNoLongerNeededEmail } from './stepNoLongerNeeded';
+import { listFormRequestEmail } from './listFormRequest';
 import { fitText, LIMITS } from '../../../domain/schemas/limits';
 
 export type EmailTemplate<K extends NotificationKind> = (model: NotificationModels[K]) => RenderedEmail;
@@ -49,6 +50,7 @@ export const defaultEmailTemplates: EmailTemplates = {
   changeNotProcessed: rendered(changeNotProcessedEmail),
   statusNotTrusted: rendered(statusNotTrustedEmail),
   stepNoLongerNeeded: rendered(stepNoLongerNeededEmail),
+  listFormRequest: rendered(listFormRequestEmail),
   policyReview: rendered(policyReviewEmail),
   toolReview: rendered(toolReviewEmail),
   incidentTriageNeeded: rendered(incidentTriageNeededEmail),

@@ -1,6 +1,7 @@
 import type { Block, EmailDocument } from '../document';
 import { formatDate, quoted } from '../format';
 import type { Outcome } from '../../viewModels';
+import { requestRows } from './requestFacts';
 
 /** To the requester when the request ends: approved, rejected (with the reasons) or withdrawn. */
 export function outcomeEmail(m: Outcome): EmailDocument {
@@ -8,7 +9,7 @@ export function outcomeEmail(m: Outcome): EmailDocument {
   const facts = (outcome: string, extra: Array<[string, string]> = []): Block => ({
     kind: 'facts',
     caption: 'About the request',
-    rows: [['Request', m.request.title], ['Type of request', m.request.requestType], ['Outcome', outcome], ...extra],
+    rows: [...requestRows(m.request), ['Outcome', outcome], ...extra],
   });
   const requestLink: Block = { kind: 'action', link: { label: `Open the request page for ${title}`, url: m.request.requestUrl } };
 
@@ -29,15 +30,15 @@ export function outcomeEmail(m: Outcome): EmailDocument {
       };
     case 'rejected':
       return {
-        subject: `Not approved: ${title}`,
-        heading: 'Your request has not been approved',
+        subject: `Rejected: ${title}`,
+        heading: 'Your request has been rejected',
         blocks: [
           {
             kind: 'paragraph',
             text: m.reasons.length === 1 ? 'Your request to use this artificial intelligence tool was rejected for this reason:' : 'Your request to use this artificial intelligence tool was rejected for these reasons:',
           },
           { kind: 'bullets', items: m.reasons },
-          facts('Not approved'),
+          facts('Rejected'),
           { kind: 'paragraph', text: 'The full decision is on the request page. If you have questions, contact the governance team.' },
           requestLink,
         ],

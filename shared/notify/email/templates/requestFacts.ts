@@ -1,6 +1,13 @@
 import type { Block } from '../document';
 import { formatDate } from '../format';
-import type { StepAssigned } from '../../viewModels';
+import type { RequestRef, StepAssigned } from '../../viewModels';
+
+/** The rows every message about a request starts with: its reference, title and type. */
+export const requestRows = (request: RequestRef): Array<[string, string]> => [
+  ...(request.reference ? [['Reference', request.reference] as [string, string]] : []),
+  ['Request', request.title],
+  ['Type of request', request.requestType],
+];
 
 /** The facts table most step messages share: what the request is and why this step exists. */
 export function requestFacts(
@@ -9,8 +16,7 @@ export function requestFacts(
   dueLabel = 'Decision due by',
 ): Block {
   const rows: Array<[string, string]> = [
-    ['Request', request.title],
-    ['Type of request', request.requestType],
+    ...requestRows(request),
     ['Current stage', request.stage],
     ['Step', step.name],
     ['Why this step is needed', step.reason],

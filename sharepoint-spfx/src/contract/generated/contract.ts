@@ -213,7 +213,7 @@ export const REQUEST_STATUS_LABELS = {
   "in-review": "Being reviewed",
   "more-information": "More information needed from you",
   "approved": "Approved",
-  "rejected": "Not approved",
+  "rejected": "Rejected",
   "withdrawn": "Withdrawn"
 } as const;
 
@@ -254,9 +254,16 @@ export const DECISION_OUTCOMES = [
 
 export const DECISION_OUTCOME_LABELS = {
   "approved": "Approved",
-  "rejected": "Not approved",
+  "rejected": "Rejected",
   "more-information": "Asked for more information",
   "not-required": "Recorded as not required"
+} as const;
+
+export const DECISION_ACTION_LABELS = {
+  "approved": "Approve",
+  "more-information": "Ask for more information",
+  "rejected": "Reject",
+  "not-required": "Record as not required"
 } as const;
 
 export const DECISION_OUTCOME_LIST_LABEL = {
@@ -958,6 +965,7 @@ export type PlanRouteResponse = {
 /** `POST /api/requests` (201). */
 export type SubmittedRequestResponse = {
   id: number;
+  reference: string;
   instanceId: string;
   status: "Submitted";
   risk: {
@@ -985,6 +993,7 @@ export type SavedDraftResponse = {
 /** One item of `GET /api/requests?mine=true`. */
 export type RequestSummaryResponse = {
   id: string;
+  reference?: string;
   title: string;
   type: "healthcare" | "research" | "procured" | "public-generic" | "national" | "supplier-feature";
   status: "draft" | "submitted" | "in-review" | "more-information" | "approved" | "rejected" | "withdrawn";
@@ -996,6 +1005,7 @@ export type RequestSummaryResponse = {
 /** `GET /api/requests/{id}`. */
 export type RequestViewResponse = {
   id: number;
+  reference?: string | null;
   title: string;
   type: string;
   status: string;
@@ -1109,6 +1119,7 @@ export type RequestAnswersResponse = {
 export type InboxTaskResponse = {
   id: string;
   requestId: string;
+  requestReference?: string;
   requestTitle: string;
   requestType: "healthcare" | "research" | "procured" | "public-generic" | "national" | "supplier-feature";
   requesterName: string;
@@ -1191,6 +1202,7 @@ export type RequestsOverviewResponse = {
   }[];
   overdueSteps: {
     requestId: string;
+    requestReference?: string;
     requestTitle: string;
     stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
     stepName: string;

@@ -11,7 +11,7 @@ import { useLoadOnMount } from './useLoadOnMount';
 import { ViewMessages } from './ViewMessages';
 import { ErrorSummary } from './ErrorSummary';
 import { RequestRecordPanel } from './RequestRecordPanel';
-import { STEP_NAMES, TYPE_NAMES, formatDateTime } from './plainText';
+import { ACTION_NAMES, STEP_NAMES, TYPE_NAMES, formatDateTime } from './plainText';
 import { HandoverForm } from './HandoverForm';
 
 interface ChecklistState {
@@ -19,13 +19,9 @@ interface ChecklistState {
   reasonIfNot: string;
 }
 
-const OUTCOME_OPTIONS: IChoiceGroupOption[] = [
-  { key: 'approved', text: 'Approve' },
-  { key: 'more-information', text: 'Ask the requester for more information' },
-  { key: 'rejected', text: 'Do not approve' },
-];
+const OUTCOME_OPTIONS: IChoiceGroupOption[] = (['approved', 'more-information', 'rejected'] as const).map((key) => ({ key, text: ACTION_NAMES[key] }));
 
-const NOT_REQUIRED: IChoiceGroupOption = { key: 'not-required', text: 'Record that a full assessment is not required' };
+const NOT_REQUIRED: IChoiceGroupOption = { key: 'not-required', text: ACTION_NAMES['not-required'] };
 
 /** The back end says so per step; older answers without the flag follow the policy's one case. */
 const mayRecordNotRequired = (task: ApprovalTask): boolean => task.mayRecordNotRequired ?? (task.stepCode === 'DPIA' && task.requestType === 'national');
@@ -141,7 +137,7 @@ export const ApproverInbox: React.FC = () => {
         <ul style={{ listStyle: 'none', padding: 0 }}>
           {tasks.map((t) => (
             <li key={t.id} style={{ borderBottom: '1px solid #edebe9', padding: '8px 0' }}>
-              <strong>{t.requestTitle}</strong> ({TYPE_NAMES[t.requestType] ?? t.requestType}) from {t.requesterName}
+              <strong>{t.requestTitle}</strong>{t.requestReference ? `, ${t.requestReference}` : ''} ({TYPE_NAMES[t.requestType] ?? t.requestType}) from {t.requesterName}
               <br />
               Step: {STEP_NAMES[t.stepCode] ?? t.stepCode}. Due {formatDateTime(t.dueAt, false)}.
               {t.delegatedFrom ? ` Delegated to you by ${t.delegatedFrom}.` : ''}
@@ -191,7 +187,7 @@ export const ApproverInbox: React.FC = () => {
             {STEP_NAMES[openTask.stepCode] ?? openTask.stepCode}: {openTask.requestTitle}
           </h3>
           <p>
-            Why this step is needed: {openTask.reason} <small>(Policy: {openTask.clause})</small>
+            Why this step is needed: {openTask.reason} <span style={{ fontSize: 14 }}>({openTask.clause})</span>
           </p>
           <RequestRecordPanel record={openTask.record} />
           <ErrorSummary errors={errors} targetId={decisionFieldId} />

@@ -16,7 +16,14 @@ export const BarChart: React.FC<BarChartProps> = ({ title, data }) => {
   const barWidth = 300;
   return (
     <figure style={{ margin: '8px 0' }}>
-      <svg width={labelWidth + barWidth + 50} height={data.length * rowHeight + 8} aria-hidden="true" focusable="false">
+      {/* Scales down to the width there is (a phone), never wider than its natural size. */}
+      <svg
+        viewBox={`0 0 ${labelWidth + barWidth + 50} ${data.length * rowHeight + 8}`}
+        width="100%"
+        style={{ maxWidth: labelWidth + barWidth + 50, display: 'block' }}
+        aria-hidden="true"
+        focusable="false"
+      >
         {data.map((d, i) => (
           <g key={d.label} transform={`translate(0, ${i * rowHeight + 4})`}>
             <text x={labelWidth - 8} y={rowHeight / 2 + 4} textAnchor="end" fontSize="13" fill="#323130">

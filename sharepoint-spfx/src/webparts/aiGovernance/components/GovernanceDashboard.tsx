@@ -69,7 +69,10 @@ const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
             <tbody>
               {data.overdueSteps.slice(0, 200).map((o) => (
                 <tr key={`${o.requestId}:${o.stepCode}`}>
-                  <td style={td}>{o.requestTitle}</td>
+                  <td style={td}>
+                    {o.requestTitle}
+                    {o.requestReference ? <div>{o.requestReference}</div> : null}
+                  </td>
                   <td style={td}>{STEP_NAMES[o.stepCode] ?? o.stepCode}</td>
                   <td style={td}>{o.assignee}</td>
                   <td style={td}>{formatDateTime(o.dueAt, false)}</td>
@@ -81,13 +84,14 @@ const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
           {data.overdueSteps.length > 200 && <p>The first 200 are shown; the download has all {data.overdueSteps.length}.</p>}
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download overdue steps as a spreadsheet (CSV file)"
+            text="Download overdue steps as a spreadsheet of comma-separated values (CSV)"
             onClick={() =>
               downloadText(
                 `overdue-steps-${today()}.csv`,
                 toCsv(data.overdueSteps, [
                   { header: 'Request id', value: (o) => o.requestId },
                   { header: 'Request', value: (o) => o.requestTitle },
+                  { header: 'Reference', value: (o) => o.requestReference ?? '' },
                   { header: 'Step', value: (o) => STEP_NAMES[o.stepCode] ?? o.stepCode },
                   { header: 'Assigned to', value: (o) => o.assignee },
                   { header: 'Due', value: (o) => o.dueAt },
@@ -197,7 +201,7 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
           </table>
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download open incidents as a spreadsheet (CSV file)"
+            text="Download open incidents as a spreadsheet of comma-separated values (CSV)"
             onClick={() =>
               downloadText(
                 `ai-incidents-${today()}.csv`,
@@ -246,7 +250,7 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
           </table>
           <DefaultButton
             style={{ marginTop: 8 }}
-            text="Download Datix escalations as a spreadsheet (CSV file)"
+            text="Download Datix escalations as a spreadsheet of comma-separated values (CSV)"
             onClick={() =>
               downloadText(
                 `datix-escalations-${today()}.csv`,

@@ -125,7 +125,7 @@ export const MyRequests: React.FC = () => {
         {detail.title}
       </h3>
       <p>
-        Status: <strong data-testid="request-status">{STATUS_NAMES[detail.status] ?? detail.status}</strong>. Reference {detail.id}.
+        Status: <strong data-testid="request-status">{STATUS_NAMES[detail.status] ?? detail.status}</strong>. {detail.reference ? ` Reference ${detail.reference}.` : ''}
         {detail.reviewDue ? ` Next review due ${formatDateTime(detail.reviewDue, false)}.` : ''}
       </p>
       {detail.decisionSummary && <p>{detail.decisionSummary}</p>}
@@ -231,6 +231,7 @@ export const MyRequests: React.FC = () => {
               <tr key={r.id}>
                 <td>
                   <DefaultButton text={r.title} ariaDescription={`Show the progress of ${r.title}`} onClick={() => fireAndForget(open(r))} styles={{ root: { border: 0, padding: 0, minWidth: 0 } }} />
+                  {r.reference ? <div>{r.reference}</div> : null}
                 </td>
                 <td>{TYPE_NAMES[r.type] ?? r.type}</td>
                 <td>

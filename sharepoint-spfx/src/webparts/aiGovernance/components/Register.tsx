@@ -127,7 +127,7 @@ export const Register: React.FC = () => {
           <h3>Research initiatives using artificial intelligence ({research.length})</h3>
           {research.length > 0 ? <ul style={{ listStyle: 'none', padding: 0 }}>{research.map(renderEntry)}</ul> : <p>None found.</p>}
           <DefaultButton
-            text="Download this list as a spreadsheet (CSV file)"
+            text="Download this list as a spreadsheet of comma-separated values (CSV)"
             onClick={() =>
               downloadText(
                 'ai-register.csv',

@@ -53,7 +53,7 @@ export const RoutePreview: React.FC<RoutePreviewProps> = ({ result, fieldName })
                   <br />
                   <span>Why: {s.reason}</span>
                   <br />
-                  <small>Policy: {s.clause}</small>
+                  <span style={{ fontSize: 14 }}>{s.clause}</span>
                 </li>
               ))}
             </ul>

@@ -1,26 +1,14 @@
-import { DECISION_OUTCOME_LABELS, REQUEST_STATUS_LABELS, REQUEST_TYPE_SHORT_NAMES } from '../../../contract/generated/contract';
+import { DECISION_ACTION_LABELS, DECISION_OUTCOME_LABELS, REQUEST_STATUS_LABELS, REQUEST_TYPE_SHORT_NAMES, STEP_NAMES as CONTRACT_STEP_NAMES } from '../../../contract/generated/contract';
 import type { DecisionOutcome, RequestStatus, RequestType, StepCode } from '../../../services/types';
 
-/** Plain-English names, with abbreviations spelled out (policy §6.1). */
-export const STEP_NAMES: Record<StepCode, string> = {
-  IG_NOTIFY: 'Information Governance notified',
-  FINANCE: 'Finance and Procurement',
-  DIGITAL_BI: 'Digital and Business Intelligence teams',
-  DPIA: 'Data Protection Impact Assessment (DPIA)',
-  CSO: 'Clinical Safety Officer',
-  MDSO: 'Medical Device Safety Officer',
-  DTAC: 'Digital Technology Assessment Criteria (DTAC)',
-  CALDICOTT: 'Caldicott Guardian',
-  RESEARCH: 'Research and Innovation',
-  IT_INSTALL: 'IT permission to install',
-  WORKFORCE: 'Staff consultation (Organisational Development)',
-  EQIA: 'Equality and Quality Impact Assessment (EQIA)',
-  SIRO: 'Senior Information Risk Owner (SIRO)',
-};
+/** What each step is called: the API's names (shared/domain/stepNames.ts through the contract), so a step reads the same in the web part, on pages and in emails. */
+export const STEP_NAMES: Readonly<Record<StepCode, string>> = CONTRACT_STEP_NAMES;
 
 /** How statuses, outcomes and request types read: the API's wording, from the contract. */
 export const STATUS_NAMES: Readonly<Record<RequestStatus, string>> = REQUEST_STATUS_LABELS;
 export const OUTCOME_NAMES: Readonly<Record<DecisionOutcome, string>> = DECISION_OUTCOME_LABELS;
+/** The words for each decision as an action, the same as on the decision page. */
+export const ACTION_NAMES: Readonly<Record<DecisionOutcome, string>> = DECISION_ACTION_LABELS;
 export const TYPE_NAMES: Readonly<Record<RequestType, string>> = REQUEST_TYPE_SHORT_NAMES;
 
 export const RISK_NAMES: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' };
@@ -33,7 +21,7 @@ const EVENT_NAMES: Record<string, string> = {
   reminder: 'Reminder sent',
   escalated: 'Escalated',
   approved: 'Approved',
-  rejected: 'Not approved',
+  rejected: 'Rejected',
   'more-information': 'More information asked for',
   'not-required': 'Recorded as not required',
   resubmitted: 'More information given',

@@ -67,6 +67,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
   const [status, setStatus] = React.useState<string>('');
   const [failure, setFailure] = React.useState<string>('');
   const [submittedId, setSubmittedId] = React.useState<string | undefined>(undefined);
+  const [submittedReference, setSubmittedReference] = React.useState<string | undefined>(undefined);
   const routeRef = React.useRef<HTMLDivElement>(null);
 
   // Who is asking comes from sign-in; the person can still correct it.
@@ -133,6 +134,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
       }
       // The draft has become the request; a draft left behind would only confuse "My requests".
       if (draftId) await service.deleteDraft(draftId).catch(() => undefined);
+      setSubmittedReference(result.reference);
       setSubmittedId(result.id);
       onSubmitted?.(result.id);
     } catch (e) {
@@ -168,7 +170,12 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
           {resubmitFor ? 'Updated request sent' : 'Request sent'}
         </h2>
         <p>
-          Your reference is <strong>{submittedId}</strong>. We will email you a receipt with its route, when each stage is complete, if a reviewer needs more information, and with the outcome. You can follow it under
+          {submittedReference ? (
+            <>
+              Your reference is <strong>{submittedReference}</strong>.{' '}
+            </>
+          ) : null}
+          We will email you a receipt with its route, when each stage is complete, if a reviewer needs more information, and with the outcome. You can follow it under
           &quot;My requests&quot;.
         </p>
       </section>

@@ -103,7 +103,7 @@ describe('ApproverInbox', () => {
       'Confirm, or say why it does not apply: Continuous monitoring arranged',
     ]);
 
-    fireEvent.click(within(form).getByRole('radio', { name: 'Do not approve' }));
+    fireEvent.click(within(form).getByRole('radio', { name: 'Reject' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Record my decision' }));
     await waitFor(() => {
       summary = screen.getByTestId('error-summary');

@@ -56,10 +56,10 @@ describe('GovernanceDashboard', () => {
     expect(within(table).getByRole('rowheader', { name: 'Stage 2: specialist review' })).toBeTruthy();
     expect(within(table).getByText('5')).toBeTruthy();
     expect(Array.from(document.querySelectorAll('svg')).every((svg) => svg.getAttribute('aria-hidden') === 'true')).toBe(true);
-    expect(screen.getByText('Clinical Safety Officer')).toBeTruthy();
+    expect(screen.getByText('Clinical safety review')).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Open incidents by state' })).getByRole('rowheader', { name: 'Escalated to Datix' })).toBeTruthy();
     expect(screen.getAllByText('DX-1001')).toHaveLength(2);
-    expect(screen.getByRole('button', { name: 'Download overdue steps as a spreadsheet (CSV file)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download overdue steps as a spreadsheet of comma-separated values (CSV)' })).toBeTruthy();
   });
 
   it('says a part is not available instead of failing when its endpoint is missing', async () => {

@@ -88,9 +88,9 @@ describe('RequestForm', () => {
     const preview = await screen.findByTestId('route-preview');
     expect(within(preview).getByText(/The tool costs money, so the purchase must follow the Procurement policy\./)).toBeTruthy();
     expect(within(preview).getByText(/Software must be installed/)).toBeTruthy();
-    expect(within(preview).getAllByText(/§5 Finance & Procurement/)).toHaveLength(2);
+    expect(within(preview).getAllByText(/AI Policy, section 5: Finance and Procurement/)).toHaveLength(2);
     expect(within(preview).getByText(/The supplier has not yet been checked/)).toBeTruthy();
-    expect(within(preview).getByText('IT permission to install')).toBeTruthy();
+    expect(within(preview).getByText('Permission to install software')).toBeTruthy();
     expect(service.callsTo('submitRequest')).toHaveLength(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Send the request' }));

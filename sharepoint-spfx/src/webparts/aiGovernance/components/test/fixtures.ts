@@ -36,10 +36,10 @@ export const PROCURED_ROUTE: Route = {
   risk: { rating: 'medium', facts: [{ code: 'supplier', sentence: 'The supplier has not yet been checked and approved.' }] },
   stages: [
     [
-      { code: 'IG_NOTIFY', stage: 1, role: 'Senior Information Governance Manager', reason: 'Every request must be shared with the Senior Information Governance Manager first.', clause: '§5 Finance & Procurement' },
-      { code: 'FINANCE', stage: 1, role: 'Finance and Procurement', reason: 'The tool costs money, so the purchase must follow the Procurement policy.', clause: '§5 Finance & Procurement' },
+      { code: 'IG_NOTIFY', stage: 1, role: 'Senior Information Governance Manager', reason: 'Every request must be shared with the Senior Information Governance Manager first.', clause: 'AI Policy, section 5: Finance and Procurement' },
+      { code: 'FINANCE', stage: 1, role: 'Finance and Procurement', reason: 'The tool costs money, so the purchase must follow the Procurement policy.', clause: 'AI Policy, section 5: Finance and Procurement' },
     ],
-    [{ code: 'IT_INSTALL', stage: 2, role: 'IT', reason: 'Software must be installed, which needs explicit permission.', clause: '§6.1 Freely Available AI Apps' }],
+    [{ code: 'IT_INSTALL', stage: 2, role: 'IT', reason: 'Software must be installed, which needs explicit permission.', clause: 'AI Policy, section 6.1: Freely Available Artificial Intelligence Apps' }],
   ],
 };
 
@@ -53,7 +53,7 @@ export function waitingTask(): ApprovalTask {
     stepCode: 'DIGITAL_BI',
     role: 'Digital and Business Intelligence',
     reason: 'Every tool other than a free generic one needs a technical check.',
-    clause: '§5 BI staff',
+    clause: 'AI Policy, section 5: Business Intelligence staff',
     checklist: [
       { id: 'config', text: 'Configuration and security checked' },
       { id: 'monitoring', text: 'Continuous monitoring arranged' },
