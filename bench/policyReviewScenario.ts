@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { intakeRequestShapeSchema, reviewMilestones, type ReviewMilestoneKind } from '../shared/domain';
 import { createRepositories, createSp } from '../shared/sharepoint';
 import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
+import { createAuditLog } from '../shared/audit/auditLog';
 
 /**
  * Many policies and approved tools cycling through their reviews for years on the virtual clock,
@@ -131,10 +132,27 @@ export async function runReviewScenario(rt: ScenarioRuntime, options: ScenarioOp
     const created = await repos.requests.createMany(
       toolRows.slice(k, k + 100).map((t) => ({
         ...requestItemFromIntake({ ...intake, title: `Scale tool ${t.j}` }, requester),
-        Status: 'Approved' as const,
+        // A draft until its approval is on record, so the change feed never sees an unrecorded "Approved".
+        Status: 'Draft' as const,
         ReviewDueDate: `${t.due}T00:00:00Z`,
       })),
     );
+    // An approval counts only with the workflow's record of it (shared/requests/statusOnRecord.ts):
+    // a planned route, a decision on each of its steps, and the outcome.
+    await createAuditLog(repos.auditLog).appendMany(
+      created.flatMap((item) => {
+        const entry = (eventType: string, actor: string, details: Record<string, unknown>) => ({
+          title: `${eventType}: ${item.Title}`, eventType, subjectList: 'AI Requests', subjectItemId: item.Id, actor, channel: 'System' as const,
+          occurredAt: `${startDay}T09:00:00Z`, details, key: `scale-tool-${item.Id}/${eventType}`,
+        });
+        return [
+          entry('route-planned', 'system', { steps: [['IG_NOTIFY']] }),
+          entry('decision-recorded', 'sam.oconnell@example.nhs.uk', { stepCode: 'IG_NOTIFY', outcome: 'approved' }),
+          entry('request-approved', 'system', { reasons: [] }),
+        ];
+      }),
+    );
+    for (const item of created) await repos.requests.modify(item.Id, () => ({ Status: 'Approved' }));
     created.forEach((item, j) => {
       const t = toolRows[k + j];
       subjects.push({ kind: 'tool', id: item.Id, title: item.Title, late: t.j % lateEvery === 0, cycles: [{ due: t.due }], links: new Map() });

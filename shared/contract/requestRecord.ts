@@ -51,6 +51,10 @@ export const decisionRecordSchema = z.object({
 
 export const attachmentRecordSchema = z.object({
   fileName: z.string(),
+  /** What the document is, in words (the full DPIA, the DTAC assessment…). */
+  kind: z.string().optional(),
+  /** Where it downloads from (for those who may read the request). */
+  downloadUrl: z.string().optional(),
   sizeBytes: z.number(),
   sha256: z.string(),
   addedBy: z.string().optional(),

@@ -1,6 +1,7 @@
 import type { AttachmentRecord, ReferenceRecord } from '../contract/requestRecord';
 import type { AiRequestItem, Repositories } from '../sharepoint';
 import { listAttachments } from '../attachments/attachmentService';
+import { DOCUMENT_KIND_LABELS } from '../contract/attachments';
 import { referencesOfRequest } from '../decisions/referenceColumns';
 
 /**
@@ -11,6 +12,8 @@ import { referencesOfRequest } from '../decisions/referenceColumns';
 export async function requestAttachments(repos: Pick<Repositories, 'requestAttachments' | 'auditLog'>, item: AiRequestItem): Promise<AttachmentRecord[]> {
   return (await listAttachments({ repos, publicBaseUrl: '' }, item.Id)).map((a) => ({
     fileName: a.fileName,
+    kind: DOCUMENT_KIND_LABELS[a.kind],
+    downloadUrl: a.downloadUrl,
     sizeBytes: a.bytes ?? 0,
     sha256: a.sha256 ?? 'not recorded: attached outside the app',
     ...(a.addedBy ? { addedBy: a.addedBy } : {}),
@@ -20,5 +23,5 @@ export async function requestAttachments(repos: Pick<Repositories, 'requestAttac
 
 /** The assessment references written to the request's columns (typed with each decision); those not filled in are left out. */
 export function requestReferences(item: AiRequestItem): ReferenceRecord[] {
-  return referencesOfRequest(item).map(({ label, value }) => ({ label, value }));
+  return referencesOfRequest(item).map(({ field, label, value }) => ({ label, value: field === 'dtacDate' ? new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : value }));
 }

@@ -44,7 +44,7 @@ export function decisionsHtml(decisions: readonly DecisionRecord[], level: Level
 export function attachmentsHtml(record: Pick<RequestRecord, 'attachments'>): string {
   if (record.attachments.length === 0) return '<p>No documents are attached to this request.</p>';
   const rows = record.attachments.map(
-    (a) => `<li>${e(a.fileName)} (${e(Math.max(1, Math.round(a.sizeBytes / 1024)).toLocaleString('en-GB'))} kilobytes)${a.addedBy ? `, added by ${e(a.addedBy)}` : ''}${a.addedAt ? ` on ${e(formatUkDateTime(a.addedAt))}` : ''}<br><span class="hint hash">SHA-256 fingerprint: ${e(a.sha256)}</span></li>`,
+    (a) => `<li>${a.downloadUrl ? `<a href="${e(a.downloadUrl)}">${e(a.fileName)}</a>` : e(a.fileName)}${a.kind ? ` – ${e(a.kind)}` : ''} (${e(Math.max(1, Math.round(a.sizeBytes / 1024)).toLocaleString('en-GB'))} kilobytes)${a.addedBy ? `, added by ${e(a.addedBy)}` : ''}${a.addedAt ? ` on ${e(formatUkDateTime(a.addedAt))}` : ''}<br><span class="hint hash">SHA-256 fingerprint: ${e(a.sha256)}</span></li>`,
   );
   return `<ul>${rows.join('')}</ul>`;
 }

@@ -1169,6 +1169,8 @@ export type InboxTaskResponse = {
     }[];
     attachments: {
       fileName: string;
+      kind?: string;
+      downloadUrl?: string;
       sizeBytes: number;
       sha256: string;
       addedBy?: string;
