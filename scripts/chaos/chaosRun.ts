@@ -24,10 +24,11 @@ export interface ChaosReport {
   seconds: number;
 }
 
-// Five days before the seeded policy's 90-day review reminder (the policy is due on 6 January 2027),
-// a Monday, so an untriaged incident escalates on the next working day within the run.
-const START = '2026-10-05T09:00:00Z';
-const AFTER_TIMERS = '2026-10-09T12:00:00Z';
+// A Wednesday, five days before the seeded policy's 30-day review reminder (the policy is due on
+// 6 January 2027), so an untriaged incident escalates on the next working day within the run; after
+// the example DTAC assessment date the decision client types (an assessment cannot be dated ahead).
+const START = '2026-12-02T09:00:00Z';
+const AFTER_TIMERS = '2026-12-08T12:00:00Z';
 const POLICY_OWNER = 'grace.adeyemi@example.nhs.uk';
 const EXAMPLES = ['public-generic', 'healthcare-service-change', 'research'];
 const TERMINAL = new Set(['Approved', 'Rejected', 'Withdrawn']);
@@ -208,7 +209,7 @@ async function count(report: ChaosReport, origin: string, run: { requests: { id:
 function incidentBody(overrides: { summary: string; researchRelated: boolean }): Record<string, unknown> {
   return {
     description: 'Found while checking outputs during the chaos run; nobody was harmed.',
-    occurredAt: '2026-10-05T08:00:00Z',
+    occurredAt: '2026-12-02T08:00:00Z',
     location: 'Outpatients, Main Hospital',
     immediateActionTaken: 'Output corrected; the supplier was told.',
     category: 'output-quality',
