@@ -69,7 +69,7 @@ describe('the Information Governance approver sees the request before deciding',
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Having read it, the approver decides by keyboard.
-    const form = page.getByRole('form', { name: /Information Governance notified/ });
+    const form = page.getByRole('form', { name: /Information governance notification and screening/ });
     for (const box of await form.getByRole('checkbox').all()) {
       await tabTo(page, box);
       await page.keyboard.press('Space');

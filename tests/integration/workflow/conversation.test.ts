@@ -129,7 +129,7 @@ describe('the conversation between reviewers and the requester', () => {
     expect(heading(confirmed.html)).toBe('Decision recorded');
     expect(confirmed.html).toContain('The request ends here: no further steps run.');
     expect(confirmed.html).not.toContain('next approvers');
-    await emailTo(body.requester.email, /^Not approved: /);
+    await emailTo(body.requester.email, /^Rejected: /);
   });
 
   it('withdrawal tells every approver with an open step', async () => {
