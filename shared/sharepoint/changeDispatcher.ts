@@ -130,7 +130,7 @@ export class ChangeDispatcher {
             total.dispatched += r.dispatched;
             total.skipped += r.skipped;
             if (r.failed) total.failed = (total.failed ?? 0) + r.failed;
-            if (!this.again && lease) this.again = (await lease.release()) === 'run again';
+            if (!this.again && lease) await this.letGo(lease);
           } while (this.again);
         } catch (err) {
           // Let go so the next call (here or elsewhere) can run; a note left by another stays.
@@ -147,6 +147,19 @@ export class ChangeDispatcher {
   }
 
   private leaseRenewedAt = Date.now();
+
+  /**
+   * Releases the lease, unless a run is still wanted: another instance's note, or a call here
+   * that arrived while letting go (it found this run going and counts on it). Then the lease is
+   * taken again; if another instance got it meanwhile, the note acquire() leaves hands it the work.
+   */
+  private async letGo(lease: NonNullable<ChangeDispatcherOptions['lease']>): Promise<void> {
+    if ((await lease.release()) === 'run again') {
+      this.again = true;
+      return;
+    }
+    if (this.again && (await lease.acquire()) === 'held elsewhere') this.again = false;
+  }
 
   /** A long run keeps its lease: renewed every page, and every 15 seconds within one. */
   private async renewLeaseIfDue(force = false): Promise<void> {
