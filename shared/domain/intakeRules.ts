@@ -109,7 +109,7 @@ export const INTAKE_RULES: readonly IntakeRule[] = [
     id: 'equality-screening-answered',
     field: 'equalityScreening',
     reads: [...EQUALITY_SCREENING_ASKED_READS, 'equalityScreening'],
-    clause: 'Appendix 1 Equality Impact Assessment initial screening',
+    clause: 'AI Policy, Appendix 1: Equality Impact Assessment, initial screening',
     refuses: (r) => equalityScreeningAsked(r) && r.equalityScreening === undefined,
     message: () =>
       'answer the equality screening: for each of the ten groups, could the tool put it at a disadvantage? It is asked because the tool changes a service or affects patients or staff.',

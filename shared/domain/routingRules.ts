@@ -312,7 +312,7 @@ export const ROUTING_RULES: readonly StepRule[] = [
     stage: 2,
     role: 'Equality lead',
     roleCodes: ['EQUALITY_LEAD'],
-    clause: 'Appendix 1 Equality Impact Assessment: "a full Equality / Quality Impact Assessment (EQIA) must be undertaken"',
+    clause: 'AI Policy, Appendix 1: Equality Impact Assessment, a full Equality and Quality Impact Assessment (EQIA) "must be undertaken"',
     reads: [...EQUALITY_SCREENING_ASKED_READS, 'equalityScreening'],
     reliesOn: ['purpose'],
     // Before the tool is introduced: with the other assessments, ahead of staff consultation.

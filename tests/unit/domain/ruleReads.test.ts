@@ -5,7 +5,7 @@ import { acceptedRequest, anyRequest } from './support/requests';
 
 // Re-planning trusts each rule's `reads` to know whether an approval's inputs changed, so a rule
 // that looks at an answer it does not declare would keep approvals it should reopen.
-/** Runs each rule on many requests through a recorder and expects it to read only what it declares. */
+/** Runs each rule on many requests through a recorder and expects it to read only what it declares (a declared answer covers what is inside it, as the equality screening's groups). */
 function expectEachDeclaresItsReads<R extends { reads: readonly string[] }>(
   requests: fc.Arbitrary<IntakeRequest>,
   rules: readonly R[],
@@ -17,7 +17,7 @@ function expectEachDeclaresItsReads<R extends { reads: readonly string[] }>(
       for (const rule of rules) {
         const { proxy, reads } = recordingReads<IntakeRequest>(request);
         exercise(rule, proxy);
-        expect({ rule: nameOf(rule), undeclared: [...reads].filter((f) => !rule.reads.includes(f)) }).toEqual({ rule: nameOf(rule), undeclared: [] });
+        expect({ rule: nameOf(rule), undeclared: [...reads].filter((f) => !rule.reads.some((d) => f === d || f.startsWith(`${d}.`))) }).toEqual({ rule: nameOf(rule), undeclared: [] });
       }
     }),
     { numRuns: 300 },
