@@ -18,7 +18,7 @@ export const DOCUMENT_KIND_LABELS = {
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 /** File name endings the API takes, for the picker's `accept`; the content is checked as well. */
 export const ATTACHMENT_EXTENSIONS = ['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.ppt', '.pptx', '.png', '.jpg', '.jpeg', '.txt', '.csv'] as const;
-export const ATTACHMENT_TYPES_TEXT = 'PDF, Word, Excel, PowerPoint, PNG, JPEG, plain text or CSV';
+export const ATTACHMENT_TYPES_TEXT = 'Portable Document Format (PDF), Word, Excel, PowerPoint, Portable Network Graphics (PNG) or Joint Photographic Experts Group (JPEG) image, plain text or comma-separated values (CSV)';
 
 export const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'choose what the document is' });
 

@@ -39,7 +39,7 @@ const TITLES: Record<RequestFactSectionId, string> = {
   data: 'Data the tool uses',
   use: 'How the tool is used',
   screening: 'Data Protection Impact Assessment (DPIA) screening',
-  equality: 'Equality Impact Assessment (EQIA) screening',
+  equality: 'Equality Impact Assessment screening',
   national: 'National function',
   attestations: 'Promises made by the requester',
 };

@@ -372,7 +372,7 @@ export const ATTACHMENT_EXTENSIONS = [
   ".csv"
 ] as const;
 
-export const ATTACHMENT_TYPES_TEXT = "PDF, Word, Excel, PowerPoint, PNG, JPEG, plain text or CSV" as const;
+export const ATTACHMENT_TYPES_TEXT = "Portable Document Format (PDF), Word, Excel, PowerPoint, Portable Network Graphics (PNG) or Joint Photographic Experts Group (JPEG) image, plain text or comma-separated values (CSV)" as const;
 
 export const NOT_IN_REGISTER = {
   "heading": "Not in the register?",
