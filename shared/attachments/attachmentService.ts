@@ -50,7 +50,7 @@ export function makeAttachmentService(deps: AttachmentServiceDeps) {
     if (!kind.success) return refuse(400, 'kind', `choose what the document is: ${DOCUMENT_KINDS.map((k) => DOCUMENT_KIND_LABELS[k]).join('; ')}`);
     if (input.bytes.byteLength === 0) return refuse(400, 'file', 'choose a file: the one sent was empty');
     if (input.bytes.byteLength > ATTACHMENT_MAX_BYTES) {
-      return refuse(413, 'file', `the file is ${(input.bytes.byteLength / MB).toFixed(1)} MB; files can be up to ${ATTACHMENT_MAX_BYTES / MB} MB`);
+      return refuse(413, 'file', `the file is ${(input.bytes.byteLength / MB).toFixed(1)} megabytes; files can be up to ${ATTACHMENT_MAX_BYTES / MB} megabytes`);
     }
     const name = safeFileName(input.fileName);
     if (!name) return refuse(400, 'file', 'give the file a name, for example dpia.pdf');

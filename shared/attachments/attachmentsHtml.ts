@@ -3,7 +3,7 @@ import { formatUkDateTime } from '../ukDateTime';
 import { escapeHtml as e } from '../web/page';
 import type { AttachmentRecord } from './attachmentService';
 
-const sizeText = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} megabytes` : `${Math.max(1, Math.round(bytes / 1024))} kilobytes`);
 
 /**
  * The request's documents as a list for any page that shows the request (request page, decision
@@ -36,7 +36,7 @@ ${csrfToken ? `<input type="hidden" name="csrf" value="${e(csrfToken)}">` : ''}
 <label for="kind">What the document is</label>
 <select id="kind" name="kind" style="font:inherit;padding:.5rem;border:2px solid #4c6272;max-width:100%">${options}</select>
 <label for="file">The file</label>
-<p class="hint" id="file-hint">A ${e(ATTACHMENT_TYPES_TEXT)} file, up to ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MB.</p>
+<p class="hint" id="file-hint">A ${e(ATTACHMENT_TYPES_TEXT)} file, up to ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} megabytes.</p>
 <input type="file" id="file" name="file" aria-describedby="file-hint" accept="${e(ATTACHMENT_EXTENSIONS.join(','))}" style="font:inherit;max-width:100%">
 <div><button type="submit" class="secondary">Attach the document</button></div>
 </form>`;

@@ -72,7 +72,7 @@ describe('attaching documents to a request', () => {
   it('refuses a 30 MB file with 413 naming the file, and stores nothing', async () => {
     const res = await upload(pdf(30 * MB), 'contract.pdf', 'supplier-contract');
     expect(res.status).toBe(413);
-    expect(((await res.json()) as FieldErrors).errors).toEqual([{ field: 'file', message: expect.stringContaining('20 MB') }]);
+    expect(((await res.json()) as FieldErrors).errors).toEqual([{ field: 'file', message: expect.stringContaining('20 megabytes') }]);
     const listed = (await (await fetch(`${rt.origin}/api/requests/${id}/attachments`)).json()) as { attachments: Attachment[] };
     expect(listed.attachments.map((a) => a.fileName)).not.toContain('contract.pdf');
   });
