@@ -22,7 +22,7 @@ export async function readFileUpload(request: HttpRequest): Promise<FileUpload |
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) return fieldError(415, '(body)', 'send the file as multipart/form-data, in a field called file');
   const body = await readBodyBytes(request, UPLOAD_BODY_MAX, () =>
-    fieldError(413, 'file', `the file is larger than ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MB; files can be up to ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MB`),
+    fieldError(413, 'file', `the file is larger than ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} megabytes; files can be up to ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} megabytes`),
   );
   if (!(body instanceof Uint8Array)) return body;
   let form: FormData;
