@@ -16,8 +16,8 @@ import { readFileUpload } from '../../shared/web/fileUpload';
 import { isResponse } from '../../shared/web/http';
 import { handoverFormHtml } from '../../shared/decisions/handoverForm';
 import { handoverAction } from './handover';
+import { DECISION_PAGE_COOKIE } from '../../shared/decisions/decisionPageCookie';
 
-const CSRF_COOKIE = { name: 'aigov_csrf', path: '/api/decisions' };
 
 function service(context: InvocationContext) {
   const s = appServices();
@@ -44,7 +44,7 @@ async function documentsFor(request: HttpRequest, view: DecisionView) {
 export async function showDecision(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const result = await service(context).open(request.params.token ?? '', signedInEmail(request));
   if (!result.ok) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
-  const { token, setCookie } = formToken(request, CSRF_COOKIE);
+  const { token, setCookie } = formToken(request, DECISION_PAGE_COOKIE);
   return html(200, decisionFormPage(result.view, token, [], {}, await documentsFor(request, result.view), handoverFormHtml(handoverAction(request.params.token ?? ''), token)), { 'set-cookie': setCookie });
 }
 
@@ -62,9 +62,9 @@ export async function postDecisionAttachment(request: HttpRequest, context: Invo
   const upload = await readFileUpload(request);
   if (isResponse(upload)) {
     const errors = (upload.jsonBody as { errors?: FieldMessage[] } | undefined)?.errors ?? [];
-    return again(upload.status ?? 400, errors, formToken(request, CSRF_COOKIE).token);
+    return again(upload.status ?? 400, errors, formToken(request, DECISION_PAGE_COOKIE).token);
   }
-  if (!formIsOurs(request, upload.fields, CSRF_COOKIE.name, services.settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
+  if (!formIsOurs(request, upload.fields, DECISION_PAGE_COOKIE.name, services.settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
   if (!upload.file || (upload.file.name === '' && upload.file.bytes.byteLength === 0)) return again(400, [{ field: 'file', message: 'choose a file to attach' }], upload.fields.csrf);
   const result = await attachmentService(services).upload({
     requestId: view.requestId,
@@ -87,7 +87,7 @@ export async function postDecision(request: HttpRequest, context: InvocationCont
   const read = await readFormBody(request);
   if (!('form' in read)) return read;
   const { form } = read;
-  if (!formIsOurs(request, form, CSRF_COOKIE.name, appServices().settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
+  if (!formIsOurs(request, form, DECISION_PAGE_COOKIE.name, appServices().settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
   // Teams cards add via=teams to the link so the audit log says where the decision came from.
   const via = request.query.get('via') === 'teams' ? 'teams' : 'email';
   const token = request.params.token ?? '';

@@ -17,8 +17,7 @@ import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
 import { readFormBody } from '../../shared/web/bodyLimit';
 import { readJsonBody } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
-
-const CSRF_COOKIE_NAME = 'aigov_csrf';
+import { DECISION_PAGE_COOKIE } from '../../shared/decisions/decisionPageCookie';
 
 function handovers(context: InvocationContext) {
   const s = appServices();
@@ -67,7 +66,7 @@ export async function handOverFromDecisionPage(request: HttpRequest, context: In
   if (!('form' in read)) return read;
   const { form } = read;
   const s = appServices();
-  if (!formIsOurs(request, form, CSRF_COOKIE_NAME, s.settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
+  if (!formIsOurs(request, form, DECISION_PAGE_COOKIE.name, s.settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
   const token = request.params.token ?? '';
   const client = df.getClient(context);
   const decisions = makeDecisionService({
