@@ -1,5 +1,6 @@
 import type { AiGovernanceService, AttachResult, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
 import type * as T from './types';
+import { ApiError } from './HttpAiGovernanceService';
 
 export interface FakeCall {
   method: keyof AiGovernanceService;
@@ -19,6 +20,8 @@ export interface FakeData {
   attachments?: Record<string, T.Attachment[]>;
   /** What an upload is refused with, when a test wants a refusal. */
   refuseUpload?: T.FieldMessage[];
+  /** What the next decision is refused with (a 400 naming fields), when a test wants a refusal. */
+  refuseDecision?: T.FieldMessage[];
   /** Drafted entries; leave out for someone outside the governance team. */
   registerDrafts?: T.RegisterDraft[];
 }
@@ -115,6 +118,11 @@ export class FakeAiGovernanceService implements AiGovernanceService {
 
   public decide(taskId: string, decision: T.DecisionInput): Promise<void> {
     this.calls.push({ method: 'decide', args: [taskId, decision] });
+    const refused = this._data.refuseDecision;
+    if (refused) {
+      this._data.refuseDecision = undefined;
+      return Promise.reject(new ApiError(400, 'There is a problem with the decision.', refused));
+    }
     const task = (this._data.tasks ?? []).find((t) => t.id === taskId);
     if (task) task.status = 'decided';
     return Promise.resolve();

@@ -115,6 +115,8 @@ export interface ApprovalTask
   heldAs?: ApiTask['heldAs'];
   /** The step may be recorded as "not required" (the national Data Protection Impact Assessment). */
   mayRecordNotRequired?: ApiTask['mayRecordNotRequired'];
+  /** The references approving the step needs (absent in older answers: none asked). */
+  references?: ApiTask['references'];
   dueAt: string;
   status: 'waiting' | 'decided' | 'cancelled';
 }
@@ -132,10 +134,14 @@ export interface ChecklistAnswer {
 export type HandoverInput = Contract.HandoverRequest;
 export type HandoverResult = Contract.HandoverResponse;
 
+export type ReferenceField = Contract.ReferenceField;
+
 export interface DecisionInput {
   outcome: DecisionOutcome;
   comments: string;
   checklist: ChecklistAnswer[];
+  /** The step's references as typed (the service checks them as the emailed decision page does). */
+  references?: Partial<Record<ReferenceField, string>>;
 }
 
 type ApiOverview = Contract.RequestsOverviewResponse;
