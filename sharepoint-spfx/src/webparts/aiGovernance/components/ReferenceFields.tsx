@@ -60,6 +60,8 @@ export const ReferenceFields: React.FC<ReferenceFieldsProps> = ({ fields, values
             description={HINTS[field]}
             value={values[field] ?? ''}
             errorMessage={error}
+            // Hints at 14 px at least, as everywhere a person reads them.
+            styles={{ description: { fontSize: 14 } }}
             onChange={(_, v) => onChange(field, v ?? '')}
           />
         );
