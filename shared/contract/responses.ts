@@ -117,6 +117,8 @@ export const requestViewResponse = z.object({
       /** The AI Approval Tasks list's Outcome label. */
       outcome: nullableText,
       assignee: z.string(),
+      /** Who may decide the step now, by name: its assignee, the other roles of a shared step, the deputy it was escalated to. */
+      holders: z.array(z.object({ name: z.string(), email: z.string() })).optional(),
       due: nullableText,
       respondedAt: nullableText,
       comments: nullableText,

@@ -81,16 +81,30 @@ export interface StepProgress {
   status: (typeof STEP_STATUS_BY_LIST_LABEL)[keyof typeof STEP_STATUS_BY_LIST_LABEL] | 'not-started';
   outcome?: DecisionOutcome;
   assignee?: string;
+  /** Who may decide it now, by name (an open step: its assignee, a shared step's other roles, a deputy). */
+  holders?: Person[];
   dueAt?: string;
   respondedBy?: string;
   respondedAt?: string;
   comments?: string;
 }
 
+/**
+ * One stage of the route the workflow keeps, with where each of its steps is: `done` (every step
+ * decided), `now` (a step open), `ahead` (not started yet), `not-reached` (the request ended first).
+ */
+export interface StageProgress {
+  number: number;
+  state: 'done' | 'now' | 'ahead' | 'not-reached';
+  steps: { code: StepCode; name: string; role: string; state: 'decided' | 'open' | 'ahead' | 'stopped' | 'not-reached'; attempts: StepProgress[] }[];
+}
+
 export interface RequestDetail extends RequestSummary {
   risk?: RiskRating;
   route?: Route;
   steps: StepProgress[];
+  /** The route's stages in order, each step with its attempts so far (absent without a route). */
+  stages?: StageProgress[];
   timeline: TimelineEvent[];
   /** What the approver asked, when status is "more-information". */
   moreInformationQuestion?: string;
@@ -133,6 +147,10 @@ export interface ChecklistAnswer {
 /** Passing a step on: the colleague's email address and why (the contract's HandoverRequest). */
 export type HandoverInput = Contract.HandoverRequest;
 export type HandoverResult = Contract.HandoverResponse;
+
+/** An absence and who covers it (the contract's AbsenceRequest and AbsenceResponse). */
+export type AbsenceInput = Contract.AbsenceRequest;
+export type Absence = Contract.AbsenceResponse;
 
 export type ReferenceField = Contract.ReferenceField;
 

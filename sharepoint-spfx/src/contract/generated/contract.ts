@@ -1100,6 +1100,10 @@ export type RequestViewResponse = {
     status: string;
     outcome?: string | null;
     assignee: string;
+    holders?: {
+      name: string;
+      email: string;
+    }[];
     due?: string | null;
     respondedAt?: string | null;
     comments?: string | null;
@@ -1350,7 +1354,7 @@ export type AbsenceRequest = {
   note?: string;
 };
 
-/** One item of `GET /api/absences`; `POST /api/absences` (201). */
+/** One item of `GET /api/absences`; `POST /api/absences` (201); `POST /api/absences/{id}/end` (200). */
 export type AbsenceResponse = {
   id: string;
   from: string;
@@ -1360,7 +1364,11 @@ export type AbsenceResponse = {
     email: string;
   };
   note: string | null;
+  state: "current" | "future" | "ended";
 };
+
+/** `POST /api/absences/{id}/end`: end an absence early. */
+export type EndAbsenceRequest = Record<string, never>;
 
 /** One item of `GET /api/register`. */
 export type RegisterRowResponse = {
