@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import { toFieldMessages, type FieldMessage } from '../domain/fieldErrors';
+import type { Person } from '../domain/schemas/common';
+import { incidentIntakeSchema, type IncidentIntake } from './incidentIntake';
+
+/** The form's fields, as the page names its inputs: the report's own field names. */
+export const CONCERN_FORM_FIELDS = [
+  'category',
+  'summary',
+  'description',
+  'occurredAt',
+  'location',
+  'directorate',
+  'relatedTool',
+  'immediateActionTaken',
+  'severity',
+  'patientHarm',
+  'personalDataBreach',
+  'researchRelated',
+] as const;
+export type ConcernFormField = (typeof CONCERN_FORM_FIELDS)[number];
+
+/**
+ * Where the form's wording must differ from the API's: a person picks a radio button, not a code,
+ * and names a tool rather than a request number.
+ */
+const FORM_MESSAGES: Partial<Record<ConcernFormField, string>> = {
+  category: 'choose what it is about',
+  severity: 'choose how serious it is',
+  occurredAt: 'give the date and time it happened',
+  patientHarm: 'choose Yes or No: was a patient harmed, or could a patient have been harmed?',
+  personalDataBreach: 'choose Yes or No: was personal data lost, shared with the wrong people or exposed?',
+  researchRelated: 'choose Yes or No: is this about artificial intelligence used in research?',
+};
+const TOOL_MISSING = 'give the name of the AI tool involved (the register’s tools are offered as you type)';
+
+const optional = (v: string | undefined): string | undefined => (v === undefined || v.trim() === '' ? undefined : v);
+const yesNo = (v: string | undefined): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
+
+/** "2026-12-03T10:30" from a date-and-time input, read as UK time (the page says so). */
+function ukInstant(v: string | undefined): string | undefined {
+  if (!v || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return undefined;
+  const at = DateTime.fromISO(v, { zone: 'Europe/London' });
+  return at.isValid ? (at.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+}
+
+/**
+ * The plain page's form → the report `POST /api/incidents` takes, checked by the same schema.
+ * The reporter is the signed-in person. A problem is named by the form field it belongs to.
+ */
+export function intakeFromConcernForm(form: Record<string, string>, reporter: Person): { intake: IncidentIntake } | { errors: FieldMessage[] } {
+  const parsed = incidentIntakeSchema.safeParse({
+    summary: form.summary ?? '',
+    description: form.description ?? '',
+    occurredAt: ukInstant(form.occurredAt),
+    location: form.location ?? '',
+    directorate: optional(form.directorate),
+    immediateActionTaken: form.immediateActionTaken ?? '',
+    category: optional(form.category),
+    severity: optional(form.severity),
+    patientHarm: yesNo(form.patientHarm),
+    personalDataBreach: yesNo(form.personalDataBreach),
+    researchRelated: yesNo(form.researchRelated),
+    relatedTool: optional(form.relatedTool),
+    reporter,
+  });
+  if (parsed.success) return { intake: parsed.data };
+  const errors = toFieldMessages(parsed.error).map((x): FieldMessage => {
+    if (x.field === 'relatedTool' && !optional(form.relatedTool)) return { field: x.field, message: TOOL_MISSING };
+    const friendly = FORM_MESSAGES[x.field as ConcernFormField];
+    return friendly ? { field: x.field, message: friendly } : x;
+  });
+  // One message per field: a missing tool fails both the text check and the "name a tool" rule.
+  return { errors: errors.filter((x, i) => errors.findIndex((y) => y.field === x.field) === i) };
+}
