@@ -50,11 +50,11 @@ export async function postConcernForm(request: HttpRequest, context: InvocationC
   const read = await readFormBody(request);
   if (!('form' in read)) return read;
   const { form } = read;
+  const reporter = await reporterOf(request);
+  if (isResponse(reporter)) return reporter;
   if (!formIsOurs(request, form, CSRF_COOKIE.name, appServices().settings.PUBLIC_BASE_URL)) {
     return html(403, concernRefusedPage('Open the form again', 'This report did not come from the form we sent, or the form was open too long. Nothing has been sent. Open the form again and send it from there.'));
   }
-  const reporter = await reporterOf(request);
-  if (isResponse(reporter)) return reporter;
   const again = async (errors: { field: string; message: string }[]) =>
     html(400, concernFormPage({ reporter, tools: await registerTools(), csrf: form.csrf ?? '', errors, values: form }));
   const checked = intakeFromConcernForm(form, reporter);

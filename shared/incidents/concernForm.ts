@@ -66,10 +66,11 @@ export function intakeFromConcernForm(form: Record<string, string>, reporter: Pe
   });
   if (parsed.success) return { intake: parsed.data };
   const errors = toFieldMessages(parsed.error).map((x): FieldMessage => {
-    if (x.field === 'relatedTool' && !optional(form.relatedTool)) return { field: x.field, message: TOOL_MISSING };
-    const friendly = FORM_MESSAGES[x.field as ConcernFormField];
+    const friendly = x.field === 'relatedTool' ? (optional(form.relatedTool) ? undefined : TOOL_MISSING) : FORM_MESSAGES[x.field as ConcernFormField];
     return friendly ? { field: x.field, message: friendly } : x;
   });
-  // One message per field: a missing tool fails both the text check and the "name a tool" rule.
-  return { errors: errors.filter((x, i) => errors.findIndex((y) => y.field === x.field) === i) };
+  // The schema's "name a tool" rule runs only once every field passes; the form names it with the rest.
+  if (!optional(form.relatedTool)) errors.push({ field: 'relatedTool', message: TOOL_MISSING });
+  const inFormOrder = (x: FieldMessage) => CONCERN_FORM_FIELDS.indexOf(x.field as ConcernFormField);
+  return { errors: errors.filter((x, i) => errors.findIndex((y) => y.field === x.field) === i).sort((a, b) => inFormOrder(a) - inFormOrder(b)) };
 }
