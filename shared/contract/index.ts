@@ -64,6 +64,7 @@ export const CONTRACT_VALUES = {
   CONCERN_SEVERITY_CHOICES: incidents.CONCERN_SEVERITY_CHOICES,
   CONCERN_QUESTIONS: incidents.CONCERN_QUESTIONS,
   CONCERN_HINTS: incidents.CONCERN_HINTS,
+  CONCERN_MESSAGES: incidents.CONCERN_MESSAGES,
 } as const;
 
 /** Names for the members of the value lists above, as TypeScript type expressions. */

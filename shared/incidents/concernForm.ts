@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { CONCERN_MESSAGES } from '../contract/incidents';
 import { toFieldMessages, type FieldMessage } from '../domain/fieldErrors';
 import type { Person } from '../domain/schemas/common';
 import { incidentIntakeSchema, type IncidentIntake } from './incidentIntake';
@@ -19,20 +20,6 @@ export const CONCERN_FORM_FIELDS = [
   'researchRelated',
 ] as const;
 export type ConcernFormField = (typeof CONCERN_FORM_FIELDS)[number];
-
-/**
- * Where the form's wording must differ from the API's: a person picks a radio button, not a code,
- * and names a tool rather than a request number.
- */
-const FORM_MESSAGES: Partial<Record<ConcernFormField, string>> = {
-  category: 'choose what it is about',
-  severity: 'choose how serious it is',
-  occurredAt: 'give the date and time it happened',
-  patientHarm: 'choose Yes or No: was a patient harmed, or could a patient have been harmed?',
-  personalDataBreach: 'choose Yes or No: was personal data lost, shared with the wrong people or exposed?',
-  researchRelated: 'choose Yes or No: is this about artificial intelligence used in research?',
-};
-const TOOL_MISSING = 'give the name of the AI tool involved (the register’s tools are offered as you type)';
 
 const optional = (v: string | undefined): string | undefined => (v === undefined || v.trim() === '' ? undefined : v);
 const yesNo = (v: string | undefined): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
@@ -66,11 +53,11 @@ export function intakeFromConcernForm(form: Record<string, string>, reporter: Pe
   });
   if (parsed.success) return { intake: parsed.data };
   const errors = toFieldMessages(parsed.error).map((x): FieldMessage => {
-    const friendly = x.field === 'relatedTool' ? (optional(form.relatedTool) ? undefined : TOOL_MISSING) : FORM_MESSAGES[x.field as ConcernFormField];
+    const friendly = x.field === 'relatedTool' ? (optional(form.relatedTool) ? undefined : CONCERN_MESSAGES.relatedTool) : (CONCERN_MESSAGES as Partial<Record<string, string>>)[x.field];
     return friendly ? { field: x.field, message: friendly } : x;
   });
   // The schema's "name a tool" rule runs only once every field passes; the form names it with the rest.
-  if (!optional(form.relatedTool)) errors.push({ field: 'relatedTool', message: TOOL_MISSING });
+  if (!optional(form.relatedTool)) errors.push({ field: 'relatedTool', message: CONCERN_MESSAGES.relatedTool });
   const inFormOrder = (x: FieldMessage) => CONCERN_FORM_FIELDS.indexOf(x.field as ConcernFormField);
   return { errors: errors.filter((x, i) => errors.findIndex((y) => y.field === x.field) === i).sort((a, b) => inFormOrder(a) - inFormOrder(b)) };
 }

@@ -465,11 +465,21 @@ export const CONCERN_QUESTIONS = {
 
 export const CONCERN_HINTS = {
   "summary": "Up to 255 characters. Do not include names or other personal details.",
-  "description": "Say what the tool did or produced, and what happened as a result. Up to 4,000 characters. Do not include anyone’s name or NHS number.",
+  "description": "Say what the tool did or produced, and what happened as a result. Up to 4,000 characters. Do not include names or other details that could identify a person.",
   "location": "The site, ward or department. Up to 200 characters.",
   "relatedTool": "Choose from the tools in the AI register, or type its name. Up to 200 characters.",
   "immediateActionTaken": "For example “letter corrected before it was sent”. Write “none” if nothing has been done yet. Up to 2,000 characters.",
   "researchRelated": "The AI policy asks for research concerns to be reported to Datix, the organisation’s incident reporting system, straight away."
+} as const;
+
+export const CONCERN_MESSAGES = {
+  "category": "choose what it is about",
+  "severity": "choose how serious it is",
+  "occurredAt": "give the date and time it happened",
+  "patientHarm": "choose Yes or No: was a patient harmed, or could a patient have been harmed?",
+  "personalDataBreach": "choose Yes or No: was personal data lost, shared with the wrong people or exposed?",
+  "researchRelated": "choose Yes or No: is this about artificial intelligence used in research?",
+  "relatedTool": "give the name of the AI tool involved (the register’s tools are offered as you type)"
 } as const;
 
 export type RequestType = (typeof REQUEST_TYPES)[number];

@@ -92,6 +92,7 @@ export default class AiGovernanceWebPart extends BaseClientSideWebPart<IAiGovern
                     { key: 'approverInbox', text: strings.ViewApproverInbox },
                     { key: 'dashboard', text: strings.ViewDashboard },
                     { key: 'register', text: strings.ViewRegister },
+                    { key: 'raiseConcern', text: strings.ViewRaiseConcern },
                   ],
                 }),
               ],

@@ -12,6 +12,7 @@ declare interface IAiGovernanceWebPartStrings {
   ViewApproverInbox: string;
   ViewDashboard: string;
   ViewRegister: string;
+  ViewRaiseConcern: string;
   NotConfigured: string;
 }
 
