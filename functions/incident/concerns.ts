@@ -7,6 +7,7 @@ import { concernFormPage, concernReceivedPage, concernRefusedPage } from '../../
 import { incidentIdFromRoute, mayReadIncident } from '../../shared/incidents/incidentHttp';
 import { incidentDeadlines, incidentFacts } from '../../shared/incidents/incidentItem';
 import { incidentReference } from '../../shared/incidents/incidentLabels';
+import { CONCERNS_PATH } from '../../shared/incidents/incidentLinks';
 import { raiseIncident } from '../../shared/incidents/raiseIncident';
 import { collect, ItemNotFoundError } from '../../shared/sharepoint';
 import { appClock } from '../../shared/time';
@@ -20,7 +21,7 @@ import { isResponse, signedInEmail } from '../../shared/web/http';
  * workflow as `POST /api/incidents` (raiseIncident). The reporter is the signed-in person; GET
  * changes nothing; POST needs the page's form value matching its SameSite=Strict cookie.
  */
-const CSRF_COOKIE = { name: 'aigov_concern_csrf', path: '/api/concerns' };
+const CSRF_COOKIE = { name: 'aigov_concern_csrf', path: CONCERNS_PATH };
 
 const notSignedIn = (): HttpResponseInit =>
   html(401, concernRefusedPage('Sign in to raise a concern', 'Nobody is signed in. Sign in with your work account, then open this page again. Nothing has been sent.'));
@@ -62,7 +63,7 @@ export async function postConcernForm(request: HttpRequest, context: InvocationC
   const raised = await raiseIncident(appServices(), df.getClient(context), checked.intake, appClock.now());
   if (!raised.ok) return again(raised.errors);
   // Post, then redirect to a page to GET: reloading it cannot send the report twice.
-  return { status: 303, headers: { location: `/api/concerns/${raised.item.Id}`, 'cache-control': 'no-store' } };
+  return { status: 303, headers: { location: `${CONCERNS_PATH}/${raised.item.Id}`, 'cache-control': 'no-store' } };
 }
 
 /** `GET /api/concerns/{id}`: the reference and what happens next, for the reporter (and the governance team). */

@@ -24,7 +24,7 @@ export type ConcernFormField = (typeof CONCERN_FORM_FIELDS)[number];
 const optional = (v: string | undefined): string | undefined => (v === undefined || v.trim() === '' ? undefined : v);
 const yesNo = (v: string | undefined): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
 
-/** "2026-12-03T10:30" from a date-and-time input, read as UK time (the page says so). */
+/** "2026-12-03T10:30" from a date-and-time input, read as UK local time (where the organisation is). */
 function ukInstant(v: string | undefined): string | undefined {
   if (!v || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return undefined;
   const at = DateTime.fromISO(v, { zone: 'Europe/London' });

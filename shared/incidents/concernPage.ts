@@ -67,7 +67,7 @@ export function concernFormPage(v: ConcernFormView): string {
 ${radios('category', CONCERN_CATEGORY_CHOICES, v)}
 ${textField('summary', v)}
 ${textField('description', v, { long: true })}
-${textField('occurredAt', v, { type: 'datetime-local', hint: 'UK time. Your best estimate is fine.' })}
+${textField('occurredAt', v, { type: 'datetime-local', hint: 'Local time, as your clock shows it. Your best estimate is fine.' })}
 ${textField('location', v)}
 ${textField('directorate', v)}
 ${textField('relatedTool', v, { list: 'register-tools' })}

@@ -43,6 +43,8 @@ export const IncidentAcknowledgedSchema = z.object({
   researchRelated: z.boolean(),
   patientSafety: z.boolean(),
   personalDataBreach: z.boolean(),
+  /** The page with the reference and what happens next (`/api/concerns/{id}`), for the reporter. */
+  reportUrl: httpUrl,
 });
 
 export const DATIX_REASONS = ['triaged', 'research', 'not-triaged-in-time'] as const;

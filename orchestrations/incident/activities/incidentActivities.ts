@@ -1,6 +1,7 @@
 import type { RoleCode } from '../../../shared/domain/schemas/stepCodes';
 import { TRIAGE_OUTCOME_LABEL } from '../../../shared/incidents/incidentActions';
 import { incidentReference } from '../../../shared/incidents/incidentLabels';
+import { concernPageUrl } from '../../../shared/incidents/incidentLinks';
 import type { TriageDecision } from '../../../shared/incidents/incidentSignals';
 import type { AnnounceBreachInput, AnnounceBreachOutput, AnnounceIncidentInput, FinishIncidentInput, ReadTriageOutput, RemindBreachReportInput, RemindOutput } from '../contracts';
 import { incidentMessaging, incidentRef, type IncidentActivityDeps } from './incidentMessaging';
@@ -54,6 +55,7 @@ export function makeIncidentActivities(deps: IncidentActivityDeps) {
         researchRelated: input.researchRelated,
         patientSafety: input.patientSafety,
         personalDataBreach: item.PersonalDataBreach === true,
+        reportUrl: concernPageUrl(deps.links.publicBaseUrl, item.Id),
       },
       `${input.instanceId}/acknowledged`,
     );

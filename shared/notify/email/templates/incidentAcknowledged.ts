@@ -20,6 +20,7 @@ export function incidentAcknowledgedEmail(m: IncidentAcknowledged): EmailDocumen
       { kind: 'paragraph', text: 'What happens next:' },
       { kind: 'bullets', items: whatHappensNext({ ...m, urgent: m.urgentBecause !== undefined }) },
       incidentFacts(m.incident, [['Reference', m.reference]]),
+      { kind: 'link', link: { label: 'Open the page about your report', url: m.reportUrl } },
     ],
   };
 }

@@ -180,7 +180,7 @@ export const RaiseConcern: React.FC = () => {
       {choiceGroup('category', options(CONCERN_CATEGORY_CHOICES))}
       {textField('summary')}
       {textField('description', { multiline: true })}
-      {textField('occurredAt', { type: 'datetime-local', description: 'Your best estimate is fine.' })}
+      {textField('occurredAt', { type: 'datetime-local', description: 'Local time, as your clock shows it. Your best estimate is fine.' })}
       {textField('location')}
       {textField('directorate')}
       {textField('relatedTool', { list: 'aig-concern-tools' })}
