@@ -63,6 +63,12 @@ export interface AiGovernanceService {
 
   /** Reports an AI incident or a concern about an AI output (the reporter is the signed-in person). */
   raiseConcern(report: T.IncidentReport): Promise<RaiseConcernResult>;
+  /** My absences that are not over yet (current and future), soonest first. */
+  listAbsences(): Promise<T.Absence[]>;
+  /** Records an absence: steps that arrive meanwhile go to the deputy. The absence, or what was refused. */
+  recordAbsence(absence: T.AbsenceInput): Promise<{ outcome: 'recorded'; absence: T.Absence } | { outcome: 'refused'; refused: T.FieldMessage[] }>;
+  /** Ends one of my absences now (one not started yet is called off). */
+  endAbsence(id: string): Promise<T.Absence>;
 
   getGovernanceDashboard(): Promise<T.GovernanceDashboardData>;
   searchRegister(query: string): Promise<T.RegisterEntry[]>;

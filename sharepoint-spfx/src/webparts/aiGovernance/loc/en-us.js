@@ -11,6 +11,7 @@ define([], function() {
     "ViewRequestForm": "Request form",
     "ViewMyRequests": "My requests",
     "ViewApproverInbox": "Approver inbox",
+    "ViewAbsences": "My absences",
     "ViewDashboard": "Governance dashboard",
     "ViewRegister": "Register of tools and research",
     "ViewRaiseConcern": "Raise a concern",
