@@ -123,7 +123,7 @@ export function turnaround(entriesByRequest: Iterable<readonly TurnaroundEntry[]
   }
 
   return {
-    stages: (Object.values(STAGE_OF) as DashboardStage[]).filter((s) => byStage.has(s)).map((stage) => ({ stage, ...figures(byStage.get(stage)!) })),
+    stages: Object.values<DashboardStage>(STAGE_OF).filter((s) => byStage.has(s)).map((stage) => ({ stage, ...figures(byStage.get(stage)!) })),
     endToEnd: figures(endToEnd),
     decisions: { decided, onTime, onTimeShare: decided === 0 ? null : onTime / decided },
   };

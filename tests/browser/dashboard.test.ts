@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
+import { repoRoot } from '../support/runtime';
 import { approveEveryStep } from '../integration/workflow/decisionClient';
-import { accessibilityViolations, activate, launchChromium, openView, screenshot, signInAs, tabTo } from './browser';
+import { accessibilityViolations, activate, openView, pageWidths, screenshot, signInAs, tabTo, useBrowserRuntime } from './browser';
 
 // The governance lead's dashboard of requests in a real browser, keyboard only: filtered to the
 // requests with an overdue step and exported to a spreadsheet, at 1280 and 375 pixels wide.
@@ -13,19 +12,10 @@ const QUICK = 'Dashboard browser quick helper';
 const example = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'public-generic.json'), 'utf8')) as Record<string, unknown>;
 
 describe('the governance dashboard in a browser, keyboard only', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
-  });
+  const held = useBrowserRuntime('2026-12-01T09:00:00Z');
 
   it('filters to overdue, exports those rows, and fits a phone', async () => {
+    const { rt, browser } = held;
     const ids: Record<string, number> = {};
     for (const title of [LATE, QUICK]) {
       const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...example, title }) });
@@ -69,7 +59,7 @@ describe('the governance dashboard in a browser, keyboard only', () => {
       activate(page, page.getByRole('button', { name: 'Download these requests as a spreadsheet of comma-separated values (CSV)' })),
     ]);
     expect(download.suggestedFilename()).toBe(`ai-requests-${new Date().toISOString().slice(0, 10)}.csv`);
-    const rows = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const rows = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n');
     expect(rows[0]).toBe('Reference,Title,Requester,Requester email,Directorate,Type,Risk,Status,Stage,Open steps,Held by,Due,Overdue,Request page');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(new RegExp(`^AIG-2026-\\d{4},${LATE},`));
@@ -77,10 +67,7 @@ describe('the governance dashboard in a browser, keyboard only', () => {
 
     // The same page at 375 pixels wide: nothing scrolls sideways but the table's own region.
     await page.setViewportSize({ width: 375, height: 800 });
-    const widths = await page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-      return { scroll: root.scrollWidth, client: root.clientWidth };
-    });
+    const widths = await pageWidths(page);
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-overdue-375');

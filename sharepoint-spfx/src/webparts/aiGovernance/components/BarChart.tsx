@@ -17,7 +17,8 @@ export const BarChart: React.FC<BarChartProps> = ({ title, data, unit = String }
   const id = React.useRef(`aig-chart-${++nextChartId}`).current;
   const max = Math.max(1, ...data.map((d) => d.value));
   const rowHeight = 28;
-  const labelWidth = 220;
+  // Wide enough for the longest label at about 7 pixels a character (13 pixel text).
+  const labelWidth = Math.min(360, Math.max(120, ...data.map((d) => d.label.length * 7 + 12)));
   const barWidth = 300;
   return (
     <figure style={{ margin: '8px 0' }}>

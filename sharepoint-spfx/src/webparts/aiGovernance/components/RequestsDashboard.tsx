@@ -224,8 +224,8 @@ export const RequestsDashboard: React.FC = () => {
           label="Overdue steps"
           value={filters.overdue}
           options={[
-            { value: 'true', label: 'With a step past its due date' },
-            { value: 'false', label: 'With no step past its due date' },
+            { value: 'true', label: 'Overdue' },
+            { value: 'false', label: 'Not overdue' },
           ]}
           onChange={set('overdue')}
         />
@@ -241,8 +241,8 @@ export const RequestsDashboard: React.FC = () => {
       </p>
       {data && count > 0 && (
         <>
-          <div role="region" aria-label="Requests shown (scrolls sideways on a narrow screen)" tabIndex={0} style={{ overflowX: 'auto', maxWidth: '100%' }}>
-            <table style={{ borderCollapse: 'collapse', width: '100%', minWidth: 560 }}>
+          <div role="region" aria-label="Requests shown" tabIndex={0} style={{ overflowX: 'auto', maxWidth: '100%' }}>
+            <table style={{ borderCollapse: 'collapse', width: '100%' }}>
               <caption style={{ textAlign: 'left' }}>Requests shown, those with an overdue step first</caption>
               <thead>
                 <tr>
