@@ -29,7 +29,8 @@ const control: React.CSSProperties = { font: 'inherit', padding: '6px 4px', bord
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthName = (yyyyMm: string): string => `${MONTHS[Number(yyyyMm.slice(5, 7)) - 1]} ${yyyyMm.slice(0, 4)}`;
 const workingDays = (n: number): string => `${n} working day${n === 1 ? '' : 's'}`;
-const figure = (n: number | null): string => (n === null ? 'None yet' : workingDays(n));
+// The API sends null where nothing was measured.
+const figure = (n: Dashboard['turnaround']['endToEnd']['median']): string => (n === null ? 'None yet' : workingDays(n));
 
 /** "Tuesday 8 December 2026": the due day as the workflow counts it, in UK time. */
 function dueDay(iso: string): string {
@@ -193,7 +194,10 @@ export const RequestsDashboard: React.FC = () => {
     return () => clearTimeout(timer);
   }, [service, filters]);
 
-  const set = (key: keyof RequestsDashboardFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+  const set =
+    (key: keyof RequestsDashboardFilters) =>
+    (value: string): void =>
+      setFilters((f) => ({ ...f, [key]: value === '' ? undefined : value }));
   const download = async (): Promise<void> => {
     setExporting('Preparing the spreadsheet…');
     try {
