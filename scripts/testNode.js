@@ -67,7 +67,10 @@ function sqliteEnvFor(node) {
     console.log(`Building better-sqlite3 ${version} for Node ${node.version} (ABI ${abi}) once, into .cache/ (about two minutes)…`);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'better-sqlite3-'));
     for (const part of ['binding.gyp', 'src', 'deps', 'package.json']) fs.cpSync(path.join(sqliteDir, part), path.join(work, part), { recursive: true });
-    const built = spawnSync(node.bin, [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`], { cwd: work, env, stdio: 'inherit' });
+    // node-gyp lets npm_config_* variables override its own flags, and under `npm test` npm exports its
+    // config (nodedir is often the machine Node's /usr): drop them so the build is against Node 22's headers.
+    const buildEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_/i.test(k)));
+    const built = spawnSync(node.bin, [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`], { cwd: work, env: buildEnv, stdio: 'inherit' });
     if (built.status !== 0) throw new Error(`node-gyp failed (exit ${built.status})`);
     fs.mkdirSync(path.dirname(cached), { recursive: true });
     fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), cached);
