@@ -5,6 +5,7 @@ export const VIEWS = [
   { key: 'requestForm', label: 'Request form' },
   { key: 'myRequests', label: 'My requests' },
   { key: 'approverInbox', label: 'Approver inbox' },
+  { key: 'absences', label: 'My absences' },
   { key: 'dashboard', label: 'Governance dashboard' },
   { key: 'register', label: 'Register' },
 ] as const;

@@ -59,6 +59,13 @@ export interface AiGovernanceService {
   /** Passes an open step to a named colleague (the holder), or reassigns it (the AI governance lead). */
   handOver(taskId: string, handover: T.HandoverInput): Promise<T.HandoverResult>;
 
+  /** My absences that are not over yet (current and future), soonest first. */
+  listAbsences(): Promise<T.Absence[]>;
+  /** Records an absence: steps that arrive meanwhile go to the deputy. The absence, or what was refused. */
+  recordAbsence(absence: T.AbsenceInput): Promise<{ outcome: 'recorded'; absence: T.Absence } | { outcome: 'refused'; refused: T.FieldMessage[] }>;
+  /** Ends one of my absences now (one not started yet is called off). */
+  endAbsence(id: string): Promise<T.Absence>;
+
   getGovernanceDashboard(): Promise<T.GovernanceDashboardData>;
   searchRegister(query: string): Promise<T.RegisterEntry[]>;
   /** The governance team only: drafted entries; undefined for anyone else (the API answers 403). */

@@ -4,6 +4,8 @@ import { apiRoutes, type ApiCall } from './apiRoutes';
 import { oversightFromJson, type GovernanceSummaryJson } from './oversightMapping';
 import { requestDetailFromView } from './requestViewMapping';
 import type {
+  Absence,
+  AbsenceInput,
   ApprovalTask,
   Attachment,
   CurrentUser,
@@ -168,6 +170,23 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   public handOver(taskId: string, handover: HandoverInput): Promise<HandoverResult> {
     return this._call<HandoverResult>(apiRoutes.handOver(taskId), handover);
+  }
+
+  public listAbsences(): Promise<Absence[]> {
+    return this._call<Absence[]>(apiRoutes.listAbsences());
+  }
+
+  public async recordAbsence(absence: AbsenceInput): Promise<{ outcome: 'recorded'; absence: Absence } | { outcome: 'refused'; refused: FieldMessage[] }> {
+    try {
+      return { outcome: 'recorded', absence: await this._call<Absence>(apiRoutes.recordAbsence(), absence) };
+    } catch (e) {
+      if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
+      throw e;
+    }
+  }
+
+  public endAbsence(id: string): Promise<Absence> {
+    return this._call<Absence>(apiRoutes.endAbsence(id), {});
   }
 
   /** Two endpoints; a part that cannot be loaded is marked unavailable instead of failing the whole dashboard. */

@@ -391,6 +391,60 @@ export const NOT_IN_REGISTER = {
   "howToAsk": "To ask for a tool to be approved, send a request with the request form on the AI governance page in SharePoint, or ask the AI governance team."
 } as const;
 
+export const REFERENCE_FIELDS = [
+  "dpiaReference",
+  "dtacReference",
+  "dtacDate",
+  "dtacClinicalSafety",
+  "dtacDataProtection",
+  "dtacTechnicalSecurity",
+  "dtacInteroperability",
+  "dtacUsabilityAccessibility",
+  "irasNumber",
+  "ethicsCommitteeReference"
+] as const;
+
+export const REFERENCE_LABELS = {
+  "dpiaReference": "Data Protection Impact Assessment (DPIA) reference",
+  "dtacReference": "DTAC assessment reference",
+  "dtacDate": "Date of the DTAC assessment",
+  "dtacClinicalSafety": "Clinical safety",
+  "dtacDataProtection": "Data protection",
+  "dtacTechnicalSecurity": "Technical security",
+  "dtacInteroperability": "Interoperability",
+  "dtacUsabilityAccessibility": "Usability and accessibility",
+  "irasNumber": "Integrated Research Application System (IRAS) number",
+  "ethicsCommitteeReference": "Research Ethics Committee reference"
+} as const;
+
+export const REFERENCE_HINTS = {
+  "dtacDate": "For example 2026-11-30.",
+  "irasNumber": "The number the Health Research Authority gave the study: 4 to 7 digits.",
+  "ethicsCommitteeReference": "Year, committee and number, for example 24/LO/0123."
+} as const;
+
+export const REFERENCES_INTRO = "Needed to approve: they are recorded with your decision and on the request." as const;
+
+export const DTAC_AREAS = {
+  "dtacClinicalSafety": "Clinical safety",
+  "dtacDataProtection": "Data protection",
+  "dtacTechnicalSecurity": "Technical security",
+  "dtacInteroperability": "Interoperability",
+  "dtacUsabilityAccessibility": "Usability and accessibility"
+} as const;
+
+export const DTAC_RESULTS = [
+  "met",
+  "not-met"
+] as const;
+
+export const DTAC_RESULT_LABELS = {
+  "met": "Met",
+  "not-met": "Not met"
+} as const;
+
+export const REJECTION_CONSEQUENCE = "Rejecting ends the request: no further steps run, and the requester is emailed that it was not approved, with your reason." as const;
+
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export type RequestField = keyof typeof REQUEST_FIELD_LABELS;
 export type StepCode = (typeof STEP_CODES)[number];
@@ -401,6 +455,7 @@ export type RegisterKind = (typeof REGISTER_KINDS)[number];
 export type RegisterSource = (typeof REGISTER_SOURCES)[number];
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
 
 /** The intake request, version 1, as `POST /api/route`, `POST /api/requests` and `POST /api/requests/{id}/responses` take it. */
 export type IntakeRequest = {
@@ -1045,6 +1100,10 @@ export type RequestViewResponse = {
     status: string;
     outcome?: string | null;
     assignee: string;
+    holders?: {
+      name: string;
+      email: string;
+    }[];
     due?: string | null;
     respondedAt?: string | null;
     comments?: string | null;
@@ -1131,7 +1190,9 @@ export type InboxTaskResponse = {
   checklist: {
     id: string;
     text: string;
+    mandatory?: true;
   }[];
+  references: ("dpiaReference" | "dtacReference" | "dtacDate" | "dtacClinicalSafety" | "dtacDataProtection" | "dtacTechnicalSecurity" | "dtacInteroperability" | "dtacUsabilityAccessibility" | "irasNumber" | "ethicsCommitteeReference")[];
   mayRecordNotRequired: boolean;
   assignee: string;
   delegatedFrom?: string;
@@ -1293,7 +1354,7 @@ export type AbsenceRequest = {
   note?: string;
 };
 
-/** One item of `GET /api/absences`; `POST /api/absences` (201). */
+/** One item of `GET /api/absences`; `POST /api/absences` (201); `POST /api/absences/{id}/end` (200). */
 export type AbsenceResponse = {
   id: string;
   from: string;
@@ -1303,7 +1364,11 @@ export type AbsenceResponse = {
     email: string;
   };
   note: string | null;
+  state: "current" | "future" | "ended";
 };
+
+/** `POST /api/absences/{id}/end`: end an absence early. */
+export type EndAbsenceRequest = Record<string, never>;
 
 /** One item of `GET /api/register`. */
 export type RegisterRowResponse = {

@@ -90,6 +90,7 @@ export default class AiGovernanceWebPart extends BaseClientSideWebPart<IAiGovern
                     { key: 'requestForm', text: strings.ViewRequestForm },
                     { key: 'myRequests', text: strings.ViewMyRequests },
                     { key: 'approverInbox', text: strings.ViewApproverInbox },
+                    { key: 'absences', text: strings.ViewAbsences },
                     { key: 'dashboard', text: strings.ViewDashboard },
                     { key: 'register', text: strings.ViewRegister },
                   ],

@@ -5,10 +5,11 @@ import { ServiceContext } from './ServiceContext';
 import { RequestForm } from './requestForm/RequestForm';
 import { MyRequests } from './MyRequests';
 import { ApproverInbox } from './ApproverInbox';
+import { Absences } from './Absences';
 import { GovernanceDashboard } from './GovernanceDashboard';
 import { Register } from './Register';
 
-/** The web part's root: one of five views, over whichever data service the host passes in. */
+/** The web part's root: one of six views, over whichever data service the host passes in. */
 const AiGovernance: React.FC<IAiGovernanceProps> = ({ view, service, notConfiguredMessage }) => {
   if (!service) {
     return <MessageBar messageBarType={MessageBarType.warning}>{notConfiguredMessage}</MessageBar>;
@@ -20,6 +21,8 @@ const AiGovernance: React.FC<IAiGovernanceProps> = ({ view, service, notConfigur
           <MyRequests />
         ) : view === 'approverInbox' ? (
           <ApproverInbox />
+        ) : view === 'absences' ? (
+          <Absences />
         ) : view === 'dashboard' ? (
           <GovernanceDashboard />
         ) : view === 'register' ? (

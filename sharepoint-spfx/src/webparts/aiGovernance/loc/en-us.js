@@ -11,6 +11,7 @@ define([], function() {
     "ViewRequestForm": "Request form",
     "ViewMyRequests": "My requests",
     "ViewApproverInbox": "Approver inbox",
+    "ViewAbsences": "My absences",
     "ViewDashboard": "Governance dashboard",
     "ViewRegister": "Register of tools and research",
     "NotConfigured": "This web part is not connected yet. Edit the page, open the web part's settings and enter the Function App address and its Microsoft Entra application."

@@ -10,6 +10,7 @@ declare interface IAiGovernanceWebPartStrings {
   ViewRequestForm: string;
   ViewMyRequests: string;
   ViewApproverInbox: string;
+  ViewAbsences: string;
   ViewDashboard: string;
   ViewRegister: string;
   NotConfigured: string;
