@@ -1,4 +1,4 @@
-import type { AiGovernanceService, AttachResult, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
+import type { AiGovernanceService, AttachResult, IntakeDraft, RaiseConcernResult, SavedDraft, SubmitResult } from './AiGovernanceService';
 import type * as T from './types';
 import { ApiError } from './HttpAiGovernanceService';
 
@@ -135,6 +135,22 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     const task = (this._data.tasks ?? []).find((t) => t.id === taskId);
     if (task) task.status = 'cancelled';
     return Promise.resolve({ taskId, holder: { name: handover.to, email: handover.to }, how: 'delegated' });
+  }
+
+  /** Every report is incident 1, due for triage a working day later. */
+  public raiseConcern(report: T.IncidentReport): Promise<RaiseConcernResult> {
+    this.calls.push({ method: 'raiseConcern', args: [report] });
+    return Promise.resolve({
+      outcome: 'raised',
+      raised: {
+        id: 1,
+        reference: 'ai-incident-1',
+        instanceId: 'incident-1',
+        status: 'Reported',
+        triage: { dueAt: '2026-01-06T09:00:00.000Z', urgent: false, explanation: 'Triage within 1 working day.' },
+        datix: 'Reported to Datix if triage says so, or if nobody triages it by the deadline.',
+      },
+    });
   }
 
   public listAbsences(): Promise<T.Absence[]> {
