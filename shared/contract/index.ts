@@ -3,6 +3,7 @@ import * as attachments from './attachments';
 import * as dashboard from './dashboard';
 import * as decisions from './decisions';
 import * as handover from './handover';
+import * as incidents from './incidents';
 import * as intake from './intake';
 import * as labels from './labels';
 import * as register from './register';
@@ -18,6 +19,7 @@ export * from './attachments';
 export * from './dashboard';
 export * from './decisions';
 export * from './handover';
+export * from './incidents';
 export * from './intake';
 export * from './labels';
 export * from './register';
@@ -63,6 +65,13 @@ export const CONTRACT_VALUES = {
   DASHBOARD_STAGES: dashboard.DASHBOARD_STAGES,
   DASHBOARD_STAGE_LABELS: dashboard.DASHBOARD_STAGE_LABELS,
   DASHBOARD_STATUSES: dashboard.DASHBOARD_STATUSES,
+  INCIDENT_CATEGORIES: incidents.INCIDENT_CATEGORIES,
+  INCIDENT_SEVERITIES: incidents.INCIDENT_SEVERITIES,
+  CONCERN_CATEGORY_CHOICES: incidents.CONCERN_CATEGORY_CHOICES,
+  CONCERN_SEVERITY_CHOICES: incidents.CONCERN_SEVERITY_CHOICES,
+  CONCERN_QUESTIONS: incidents.CONCERN_QUESTIONS,
+  CONCERN_HINTS: incidents.CONCERN_HINTS,
+  CONCERN_MESSAGES: incidents.CONCERN_MESSAGES,
   REFERENCE_FIELDS: decisions.REFERENCE_FIELDS,
   REFERENCE_LABELS: decisions.REFERENCE_LABELS,
   REFERENCE_HINTS: decisions.REFERENCE_HINTS,
@@ -86,6 +95,8 @@ export const CONTRACT_ALIASES: Readonly<Record<string, string>> = {
   DpiaStatus: '(typeof DPIA_STATUSES)[number]',
   DocumentKind: '(typeof DOCUMENT_KINDS)[number]',
   DashboardStage: '(typeof DASHBOARD_STAGES)[number]',
+  IncidentCategory: '(typeof INCIDENT_CATEGORIES)[number]',
+  IncidentSeverity: '(typeof INCIDENT_SEVERITIES)[number]',
   ReferenceField: '(typeof REFERENCE_FIELDS)[number]',
 };
 
@@ -122,5 +133,7 @@ export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
   AttachmentsResponse: { schema: attachments.attachmentsResponse, io: 'output', what: '`GET /api/requests/{id}/attachments` and the answer to an upload.' },
   RegisterDraftResponse: { schema: responses.registerDraftResponse, io: 'output', what: 'One item of `GET /api/register/drafts` (the governance team).' },
   PublishEntryRequest: { schema: responses.publishEntryRequest, io: 'input', what: '`POST /api/register/{id}/publication`: corrections made as the entry is published.' },
+  IncidentReport: { schema: incidents.incidentIntakeSchema, io: 'input', what: '`POST /api/incidents`: an AI incident or a concern about an AI output (the reporter is the signed-in person).' },
+  IncidentReportedResponse: { schema: incidents.incidentReportedResponse, io: 'output', what: '`POST /api/incidents` (201).' },
   PublishedEntryResponse: { schema: responses.publishedEntryResponse, io: 'output', what: '`POST /api/register/{id}/publication` (200).' },
 };

@@ -1,4 +1,4 @@
-import type { AiGovernanceService, AttachResult, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
+import type { AiGovernanceService, AttachResult, IntakeDraft, RaiseConcernResult, SavedDraft, SubmitResult } from './AiGovernanceService';
 import type * as T from './types';
 import { ApiError } from './HttpAiGovernanceService';
 
@@ -155,6 +155,22 @@ export class FakeAiGovernanceService implements AiGovernanceService {
   public exportRequestsCsv(filters: T.RequestsDashboardFilters): Promise<string> {
     this.calls.push({ method: 'exportRequestsCsv', args: [filters] });
     return Promise.resolve('Reference,Title\r\n');
+  }
+
+  /** Every report is incident 1, due for triage a working day later. */
+  public raiseConcern(report: T.IncidentReport): Promise<RaiseConcernResult> {
+    this.calls.push({ method: 'raiseConcern', args: [report] });
+    return Promise.resolve({
+      outcome: 'raised',
+      raised: {
+        id: 1,
+        reference: 'ai-incident-1',
+        instanceId: 'incident-1',
+        status: 'Reported',
+        triage: { dueAt: '2026-01-06T09:00:00.000Z', urgent: false, explanation: 'Triage within 1 working day.' },
+        datix: 'Reported to Datix if triage says so, or if nobody triages it by the deadline.',
+      },
+    });
   }
 
   public listAbsences(): Promise<T.Absence[]> {

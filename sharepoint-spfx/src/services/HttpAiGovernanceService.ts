@@ -1,5 +1,5 @@
 import type * as Contract from '../contract/generated/contract';
-import type { AiGovernanceService, AttachResult, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
+import type { AiGovernanceService, AttachResult, IntakeDraft, RaiseConcernResult, SavedDraft, SubmitResult } from './AiGovernanceService';
 import { apiRoutes, type ApiCall } from './apiRoutes';
 import { oversightFromJson, type GovernanceSummaryJson } from './oversightMapping';
 import { requestDetailFromView } from './requestViewMapping';
@@ -15,6 +15,7 @@ import type {
   GovernanceDashboardData,
   HandoverInput,
   HandoverResult,
+  IncidentReport,
   IntakeRequestV1,
   PlanResult,
   RegisterCorrections,
@@ -189,6 +190,15 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   public endAbsence(id: string): Promise<Absence> {
     return this._call<Absence>(apiRoutes.endAbsence(id), {});
+  }
+
+  public async raiseConcern(report: IncidentReport): Promise<RaiseConcernResult> {
+    try {
+      return { outcome: 'raised', raised: await this._call<Contract.IncidentReportedResponse>(apiRoutes.reportIncident(), report) };
+    } catch (e) {
+      if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
+      throw e;
+    }
   }
 
   /** Two endpoints; a part that cannot be loaded is marked unavailable instead of failing the whole dashboard. */

@@ -53,6 +53,8 @@ export const apiRoutes = {
   decide: (): ApiCall => ({ method: 'POST', path: '/api/decisions' }),
   /** HandoverRequest → HandoverResponse, or 400 FieldErrorsResponse */
   handOver: (taskId: string): ApiCall => ({ method: 'POST', path: `/api/tasks/${enc(taskId)}/handover` }),
+  /** IncidentReport → 201 IncidentReportedResponse, or 400 FieldErrorsResponse */
+  reportIncident: (): ApiCall => ({ method: 'POST', path: '/api/incidents' }),
   /** → AbsenceResponse[]: the signed-in person's absences not over yet */
   listAbsences: (): ApiCall => ({ method: 'GET', path: '/api/absences' }),
   /** AbsenceRequest → 201 AbsenceResponse, or 400 FieldErrorsResponse */

@@ -26,6 +26,11 @@ export type DocumentKind = Contract.DocumentKind;
 /** The intake request, version 1, exactly as `POST /api/requests` takes it. */
 export type IntakeRequestV1 = Contract.IntakeRequest;
 
+/** An AI incident or a concern about an AI output, as `POST /api/incidents` takes it. */
+export type IncidentReport = Contract.IncidentReport;
+/** What `POST /api/incidents` answers: the reference, the triage deadline and what happens about Datix. */
+export type IncidentReported = Contract.IncidentReportedResponse;
+
 /** One problem with one field, as every 400 response and intake refusal gives it. */
 export type FieldMessage = Contract.FieldErrorsResponse['errors'][number];
 

@@ -422,6 +422,97 @@ export const DASHBOARD_STATUSES = [
   "withdrawn"
 ] as const;
 
+export const INCIDENT_CATEGORIES = [
+  "clinical-safety",
+  "data-protection",
+  "security",
+  "bias-or-fairness",
+  "output-quality",
+  "other"
+] as const;
+
+export const INCIDENT_SEVERITIES = [
+  "low",
+  "moderate",
+  "severe"
+] as const;
+
+export const CONCERN_CATEGORY_CHOICES = {
+  "output-quality": {
+    "label": "A concern about something an AI tool produced",
+    "hint": "For example wrong, misleading or made-up content, or a summary that leaves out something important."
+  },
+  "clinical-safety": {
+    "label": "Patient safety",
+    "hint": "A patient was harmed, or could have been, because of an AI tool or what it produced."
+  },
+  "data-protection": {
+    "label": "Personal or confidential information",
+    "hint": "For example personal information typed into a tool that is not approved for it, or shown to the wrong person."
+  },
+  "security": {
+    "label": "Security",
+    "hint": "For example a tool used without approval, an account misused, or a suspicious request."
+  },
+  "bias-or-fairness": {
+    "label": "Bias or unfair treatment",
+    "hint": "The tool treated some people differently or unfairly."
+  },
+  "other": {
+    "label": "Something else",
+    "hint": "Any other incident or concern about artificial intelligence."
+  }
+} as const;
+
+export const CONCERN_SEVERITY_CHOICES = {
+  "low": {
+    "label": "Low",
+    "hint": "No harm done, or a minor inconvenience."
+  },
+  "moderate": {
+    "label": "Moderate",
+    "hint": "Some harm or disruption, or it could have been worse."
+  },
+  "severe": {
+    "label": "Severe",
+    "hint": "Serious harm to a person, or serious disruption to a service."
+  }
+} as const;
+
+export const CONCERN_QUESTIONS = {
+  "category": "What is it about?",
+  "summary": "Give it a short title",
+  "description": "What happened?",
+  "occurredAt": "When did it happen?",
+  "location": "Where did it happen?",
+  "directorate": "Directorate (optional)",
+  "relatedTool": "Which AI tool was involved?",
+  "immediateActionTaken": "What has been done about it so far?",
+  "severity": "How serious is it?",
+  "patientHarm": "Was a patient harmed, or could a patient have been harmed?",
+  "personalDataBreach": "Was personal data lost, shared with the wrong people or exposed?",
+  "researchRelated": "Is this about artificial intelligence used in research?"
+} as const;
+
+export const CONCERN_HINTS = {
+  "summary": "Up to 255 characters. Do not include names or other personal details.",
+  "description": "Say what the tool did or produced, and what happened as a result. Up to 4,000 characters. Do not include names or other details that could identify a person.",
+  "location": "The site, ward or department. Up to 200 characters.",
+  "relatedTool": "Choose from the tools in the AI register, or type its name. Up to 200 characters.",
+  "immediateActionTaken": "For example “letter corrected before it was sent”. Write “none” if nothing has been done yet. Up to 2,000 characters.",
+  "researchRelated": "The AI policy asks for research concerns to be reported to Datix, the organisation’s incident reporting system, straight away."
+} as const;
+
+export const CONCERN_MESSAGES = {
+  "category": "choose what it is about",
+  "severity": "choose how serious it is",
+  "occurredAt": "give the date and time it happened",
+  "patientHarm": "choose Yes or No: was a patient harmed, or could a patient have been harmed?",
+  "personalDataBreach": "choose Yes or No: was personal data lost, shared with the wrong people or exposed?",
+  "researchRelated": "choose Yes or No: is this about artificial intelligence used in research?",
+  "relatedTool": "give the name of the AI tool involved (the register’s tools are offered as you type)"
+} as const;
+
 export const REFERENCE_FIELDS = [
   "dpiaReference",
   "dtacReference",
@@ -487,6 +578,8 @@ export type RegisterSource = (typeof REGISTER_SOURCES)[number];
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type DashboardStage = (typeof DASHBOARD_STAGES)[number];
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
 
 /** The intake request, version 1, as `POST /api/route`, `POST /api/requests` and `POST /api/requests/{id}/responses` take it. */
@@ -1521,6 +1614,46 @@ export type PublishEntryRequest = {
   dataUsed?: string;
   owner?: string;
   supplier?: string;
+};
+
+/** `POST /api/incidents`: an AI incident or a concern about an AI output (the reporter is the signed-in person). */
+export type IncidentReport = {
+  summary: string;
+  description: string;
+  occurredAt: string;
+  location: string;
+  directorate?: string;
+  immediateActionTaken: string;
+  category: "clinical-safety" | "data-protection" | "security" | "bias-or-fairness" | "output-quality" | "other";
+  severity: "low" | "moderate" | "severe";
+  patientHarm: boolean;
+  personalDataBreach: boolean;
+  awareAt?: string;
+  researchRelated: boolean;
+  relatedTool?: string;
+  relatedRequestId?: number;
+  reporter: {
+    name: string;
+    email: string;
+  };
+};
+
+/** `POST /api/incidents` (201). */
+export type IncidentReportedResponse = {
+  id: number;
+  reference: string;
+  instanceId: string;
+  status: string;
+  triage: {
+    dueAt: string;
+    urgent: boolean;
+    explanation: string;
+  };
+  datix: string;
+  breach?: {
+    awareAt: string;
+    regulatorDeadlineAt: string;
+  };
 };
 
 /** `POST /api/register/{id}/publication` (200). */

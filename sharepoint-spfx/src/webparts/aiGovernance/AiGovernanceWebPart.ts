@@ -93,6 +93,7 @@ export default class AiGovernanceWebPart extends BaseClientSideWebPart<IAiGovern
                     { key: 'absences', text: strings.ViewAbsences },
                     { key: 'dashboard', text: strings.ViewDashboard },
                     { key: 'register', text: strings.ViewRegister },
+                    { key: 'raiseConcern', text: strings.ViewRaiseConcern },
                   ],
                 }),
               ],

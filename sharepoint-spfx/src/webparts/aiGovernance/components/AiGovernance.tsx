@@ -8,8 +8,9 @@ import { ApproverInbox } from './ApproverInbox';
 import { Absences } from './Absences';
 import { GovernanceDashboard } from './GovernanceDashboard';
 import { Register } from './Register';
+import { RaiseConcern } from './RaiseConcern';
 
-/** The web part's root: one of six views, over whichever data service the host passes in. */
+/** The web part's root: one of seven views, over whichever data service the host passes in. */
 const AiGovernance: React.FC<IAiGovernanceProps> = ({ view, service, notConfiguredMessage }) => {
   if (!service) {
     return <MessageBar messageBarType={MessageBarType.warning}>{notConfiguredMessage}</MessageBar>;
@@ -27,6 +28,8 @@ const AiGovernance: React.FC<IAiGovernanceProps> = ({ view, service, notConfigur
           <GovernanceDashboard />
         ) : view === 'register' ? (
           <Register />
+        ) : view === 'raiseConcern' ? (
+          <RaiseConcern />
         ) : (
           <RequestForm />
         )}

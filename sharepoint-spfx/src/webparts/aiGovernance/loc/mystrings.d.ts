@@ -13,6 +13,7 @@ declare interface IAiGovernanceWebPartStrings {
   ViewAbsences: string;
   ViewDashboard: string;
   ViewRegister: string;
+  ViewRaiseConcern: string;
   NotConfigured: string;
 }
 
