@@ -3,7 +3,7 @@ import type SparticuzChromium from '@sparticuz/chromium' with { 'resolution-mode
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium as playwright, type Browser, type Locator, type Page } from 'playwright-core';
-import { eventually, repoRoot } from '../support/runtime';
+import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
 
 // The package is ES modules with a CommonJS build beside it; TypeScript (Node16 resolution) only
 // sees the former from this CommonJS file, so its types come in as an import type.
@@ -17,9 +17,11 @@ const chromium = require('@sparticuz/chromium') as typeof SparticuzChromium;
  */
 export const ARTIFACTS = join(repoRoot, 'test-artifacts', 'browser');
 
-// The package's flags suit serverless hosts; these two would switch off the browser's own
-// security checks, which the tests should see working.
-const WEAKENING = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+// The package's flags suit serverless hosts. Two would switch off the browser's own security
+// checks, which the tests should see working; and in one process, a page's fetch() in a second
+// browser context was sent without that context's cookies (a signed-in person's call arrived
+// signed out), so each context would not be the separate visitor the tests mean it to be.
+const LEFT_OUT = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(join(repoRoot, 'dist', 'workbench', 'workbench.js'))) {
@@ -28,7 +30,7 @@ export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return playwright.launch({
     executablePath: await chromium.executablePath(),
-    args: chromium.args.filter((a) => !WEAKENING.has(a)),
+    args: chromium.args.filter((a) => !LEFT_OUT.has(a)),
     headless: true,
   });
 }
@@ -122,4 +124,26 @@ export async function reviewFromInbox(page: Page, title: string): Promise<void> 
 /** One of the workbench's view links, by keyboard. */
 export async function openView(page: Page, name: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), activate(page, page.getByRole('navigation', { name: 'Web part views' }).getByRole('link', { name }))]);
+}
+
+/** One runtime on the virtual clock and one Chromium for a test file, both stopped after it. */
+export function useBrowserRuntime(virtualStart: string): { readonly rt: RuntimeProcess; readonly browser: Browser } {
+  const held = {} as { rt: RuntimeProcess; browser: Browser };
+  beforeAll(async () => {
+    held.rt = await startRuntime({ virtualClock: true, virtualStart });
+    held.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.rt?.stop();
+  });
+  return held;
+}
+
+/** Whether the page scrolls sideways: its document's full width against the width it shows. */
+export async function pageWidths(page: Page): Promise<{ scroll: number; client: number }> {
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return { scroll: root.scrollWidth, client: root.clientWidth };
+  });
 }
