@@ -53,7 +53,7 @@ export function workbenchPage({ view, people, signedIn, bundleBuilt }: Workbench
   if (!bundleBuilt) {
     content = `<p><strong>The web part is not built yet.</strong> Install the SharePoint Framework solution with <code>npm run spfx:install</code>, then run <code>npm start</code> again.</p>`;
   } else if (!signedIn) {
-    content = `<p>Choose who you are above to use the ${e(current.label.toLowerCase())}.</p>`;
+    content = `<p>Choose who you are above, then sign in, to open “${e(current.label)}”.</p>`;
   } else {
     content = `<div id="aigov-root" data-view="${e(view)}" data-user-name="${e(signedIn.name)}" data-user-email="${e(signedIn.email)}"><p>Loading the web part…</p></div>
 <noscript><p>The web part needs JavaScript.</p></noscript>

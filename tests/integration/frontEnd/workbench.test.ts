@@ -21,7 +21,7 @@ describe('the workbench and its sign-in', () => {
 
   it('asks who you are before showing a view, and lists the requester, each approver and the governance lead', async () => {
     const html = await (await fetch(`${rt.origin}/workbench?view=approverInbox`)).text();
-    expect(html).toContain('Choose who you are above to use the approver inbox.');
+    expect(html).toContain('Choose who you are above, then sign in, to open “Approver inbox”.');
     expect(html).not.toContain('id="aigov-root"');
     expect(html).toContain('<option value="amara.nwosu@example.nhs.uk">Amara Nwosu, requester</option>');
     expect(html).toContain('Priya Shah, Senior Information Governance Manager');
