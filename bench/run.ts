@@ -7,6 +7,7 @@ import { benchDurable } from './durable';
 import { benchEntities } from './entities';
 import { benchFrontEnd } from './frontEnd';
 import { benchPolicyReview } from './policyReview';
+import { benchProductionShaped } from './productionShaped';
 import { benchRouting } from './routing';
 import { benchSharePoint } from './sharepoint';
 
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   approval: benchApproval,
   policyReview: benchPolicyReview,
   frontEnd: benchFrontEnd,
+  productionShaped: benchProductionShaped,
 };
 
 /**

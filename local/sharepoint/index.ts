@@ -10,7 +10,7 @@ import { createDevHandler } from './devPage';
 import { FaultInjector } from './faults';
 import { errorResponse } from './respond';
 import { SpStore } from './store';
-import { TrafficShaper, resourceUnitsOf, type TrafficOptions } from './traffic';
+import { kindOf, TrafficShaper, resourceUnitsOf, type TrafficOptions } from './traffic';
 import { Webhooks, type WebhookOptions } from './webhooks';
 import { seedSharePoint } from './seed';
 
@@ -62,6 +62,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
 
   const dispatch = async (req: ApiRequest): Promise<ApiResponse> => {
     try {
+      if (shaping) traffic.count(kindOf(req.method, req.url));
       if (req.method === 'POST' && /\/_api\/\$batch$/i.test(req.url.pathname)) return await runBatch(req, dispatch);
       return await api.handle(req);
     } catch (err) {

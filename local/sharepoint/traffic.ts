@@ -18,6 +18,18 @@ export interface TrafficCounts {
   throttled: number;
   /** The same, per app (the caller's User-Agent). */
   byApp: Record<string, { calls: number; resourceUnits: number; throttled: number }>;
+  /** Calls per kind ("GET AI Audit Anchor items(n)"), to see where they go. */
+  byKind: Record<string, number>;
+}
+
+/** "GET AI Requests items filter Status", from a REST path and its query. */
+export function kindOf(method: string, url: URL): string {
+  const path = decodeURIComponent(url.pathname).replace(/^.*?\/_api\//i, '');
+  const list = /getbytitle\('([^']*)'\)/i.exec(path)?.[1];
+  const tail = path.replace(/^web\/lists\/getbytitle\('[^']*'\)\/?/i, '').replace(/\(\d+\)/g, '(n)').replace(/\('[^']*'\)/g, "('…')");
+  const filter = url.searchParams.get('$filter');
+  const fields = filter ? [...new Set([...filter.matchAll(/(\w+(?:\/\w+)?) (?:eq|ne|lt|le|gt|ge) /g)].map((m) => m[1]))].join(',') : '';
+  return [method, list, tail || 'list', fields && `filter ${fields}`].filter(Boolean).join(' ');
 }
 
 /**
@@ -54,7 +66,7 @@ export class TrafficShaper {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly buckets = new Map<string, { units: number; at: number }>();
-  private readonly counts: TrafficCounts = { calls: 0, resourceUnits: 0, throttled: 0, byApp: {} };
+  private readonly counts: TrafficCounts = { calls: 0, resourceUnits: 0, throttled: 0, byApp: {}, byKind: {} };
 
   constructor(private readonly options: TrafficOptions = {}) {
     this.now = options.now ?? (() => performance.now());
@@ -66,6 +78,11 @@ export class TrafficShaper {
     const latency = this.options.latency;
     if (!latency || (latency.fixedMs === 0 && latency.jitterMs === 0)) return 0;
     return Math.max(0, latency.fixedMs + (this.random() * 2 - 1) * latency.jitterMs);
+  }
+
+  /** Counts a call (a `$batch` part by part too) under its kind. */
+  count(kind: string): void {
+    this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
   }
 
   /** Charges the call to its app; returns the 429 to send when the app's budget is spent. */
