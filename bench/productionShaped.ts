@@ -18,8 +18,8 @@ import { startRuntimeProcess } from './support/runtimeProcess';
  * BENCH_SHAPED_REQUESTS, BENCH_SHAPED_DECISIONS, BENCH_SHAPED_LATENCY (e.g. 150+-50) and
  * BENCH_SHAPED_BUDGET (resource units a minute, or off) change the run.
  */
-const REQUESTS = Number(process.env.BENCH_SHAPED_REQUESTS ?? 40);
-const DECISIONS = Number(process.env.BENCH_SHAPED_DECISIONS ?? 20);
+const REQUESTS = Number(process.env.BENCH_SHAPED_REQUESTS ?? 20);
+const DECISIONS = Number(process.env.BENCH_SHAPED_DECISIONS ?? 10);
 const LATENCY = process.env.BENCH_SHAPED_LATENCY ?? '150+-50';
 const BUDGET = process.env.BENCH_SHAPED_BUDGET ?? '1250';
 

@@ -6,6 +6,7 @@ import { benchApproval } from './approval';
 import { benchDurable } from './durable';
 import { benchEntities } from './entities';
 import { benchFrontEnd } from './frontEnd';
+import { benchIntakeBurst } from './intakeBurst';
 import { benchPolicyReview } from './policyReview';
 import { benchProductionShaped } from './productionShaped';
 import { benchRouting } from './routing';
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   policyReview: benchPolicyReview,
   frontEnd: benchFrontEnd,
   productionShaped: benchProductionShaped,
+  intakeBurst: benchIntakeBurst,
 };
 
 /**
