@@ -27,12 +27,17 @@ function findNode22() {
   return { bin, version, headers: headers && fs.existsSync(path.join(headers, 'include', 'node', 'node.h')) ? headers : undefined };
 }
 
-const loadsSqlite = (bin, env) =>
-  spawnSync(bin, ['-e', "const D=require('better-sqlite3');const o=process.env.BETTER_SQLITE3_BINDING;new D(':memory:',o?{nativeBinding:o}:{}).close()"], {
+/** Undefined when better-sqlite3 opens a database on `bin`; otherwise what went wrong (its stderr's last line). */
+function sqliteLoadError(bin, env) {
+  const probe = spawnSync(bin, ['-e', "const D=require('better-sqlite3');const o=process.env.BETTER_SQLITE3_BINDING;new D(':memory:',o?{nativeBinding:o}:{}).close()"], {
     cwd: root,
     env,
-    stdio: 'ignore',
-  }).status === 0;
+    encoding: 'utf8',
+  });
+  if (probe.status === 0) return undefined;
+  const lines = `${probe.stderr ?? ''}`.trim().split('\n').filter((l) => /error/i.test(l));
+  return lines[0]?.trim() || `exit ${probe.status ?? probe.signal}`;
+}
 
 function npmNodeGyp() {
   const candidates = [process.env.npm_execpath, spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout?.trim() + '/npm/bin/npm-cli.js'];
@@ -50,7 +55,7 @@ function npmNodeGyp() {
 function sqliteEnvFor(node) {
   const env = { ...process.env, PATH: `${path.dirname(node.bin)}${path.delimiter}${process.env.PATH}` };
   delete env.BETTER_SQLITE3_BINDING;
-  if (loadsSqlite(node.bin, env)) return env;
+  if (!sqliteLoadError(node.bin, env)) return env;
   const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json', { paths: [root] }));
   const { version } = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8'));
   const abi = spawnSync(node.bin, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).stdout.trim();
@@ -62,14 +67,18 @@ function sqliteEnvFor(node) {
     console.log(`Building better-sqlite3 ${version} for Node ${node.version} (ABI ${abi}) once, into .cache/ (about two minutes)…`);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'better-sqlite3-'));
     for (const part of ['binding.gyp', 'src', 'deps', 'package.json']) fs.cpSync(path.join(sqliteDir, part), path.join(work, part), { recursive: true });
-    const built = spawnSync(node.bin, [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`], { cwd: work, env, stdio: 'inherit' });
+    // node-gyp lets npm_config_* variables override its own flags, and under `npm test` npm exports its
+    // config (nodedir is often the machine Node's /usr): drop them so the build is against Node 22's headers.
+    const buildEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_/i.test(k)));
+    const built = spawnSync(node.bin, [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`], { cwd: work, env: buildEnv, stdio: 'inherit' });
     if (built.status !== 0) throw new Error(`node-gyp failed (exit ${built.status})`);
     fs.mkdirSync(path.dirname(cached), { recursive: true });
     fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), cached);
     fs.rmSync(work, { recursive: true, force: true });
   }
   env.BETTER_SQLITE3_BINDING = cached;
-  if (!loadsSqlite(node.bin, env)) throw new Error(`the build in ${cached} does not load on Node ${node.version}`);
+  const loadError = sqliteLoadError(node.bin, env);
+  if (loadError) throw new Error(`the build in ${cached} does not load on Node ${node.version}: ${loadError}`);
   return env;
 }
 
