@@ -3,11 +3,10 @@ import * as df from 'durable-functions';
 import { makeDecisionService } from '../../shared/decisions/decisionService';
 import { confirmRejectionPage, decisionFormPage, formExpiredPage, recordedPage, refusalPage } from '../../shared/decisions/decisionPages';
 import { appClock } from '../../shared/time';
-import { EVENT } from '../../orchestrations/request/names';
 import { appServices } from '../../app/services';
 import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
 import { signedInEmail } from '../../shared/web/http';
-import { findInstanceStatus } from '../../shared/durable/instanceStatus';
+import { stepDelivery } from '../../shared/decisions/claimedDecisions';
 import { readFormBody } from '../../shared/web/bodyLimit';
 import { attachmentService } from '../../shared/attachments';
 import type { DecisionView } from '../../shared/decisions/decisionService';
@@ -27,11 +26,7 @@ function service(context: InvocationContext) {
     people: s.people,
     keys: s.settings.DECISION_SIGNING_KEYS,
     now: () => appClock.now(),
-    isWaiting: async (instanceId) => {
-      const status = await findInstanceStatus(client, instanceId);
-      return status?.runtimeStatus === df.OrchestrationRuntimeStatus.Running || status?.runtimeStatus === df.OrchestrationRuntimeStatus.Pending;
-    },
-    raiseDecision: (instanceId, signal) => client.raiseEvent(instanceId, EVENT.stepSignal, signal),
+    ...stepDelivery(client),
   });
 }
 

@@ -7,12 +7,11 @@ import { REFUSAL_TEXT } from '../../shared/decisions/decisionPages';
 import { decisionTokenProblemText, signDecisionToken } from '../../shared/security/decisionToken';
 import { ItemNotFoundError } from '../../shared/sharepoint';
 import { appClock } from '../../shared/time';
-import { EVENT } from '../../orchestrations/request/names';
 import { appServices } from '../../app/services';
 import { badRequest, isResponse } from '../../shared/web/http';
 import { readJsonBody } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
-import { findInstanceStatus } from '../../shared/durable/instanceStatus';
+import { stepDelivery } from '../../shared/decisions/claimedDecisions';
 import { heldAs } from '../../shared/access/taskHolders';
 
 const bodySchema = z.object({
@@ -85,11 +84,7 @@ export async function decideFromInbox(request: HttpRequest, context: InvocationC
     people: services.people,
     keys: services.settings.DECISION_SIGNING_KEYS,
     now: () => appClock.now(),
-    isWaiting: async (instanceId) => {
-      const status = await findInstanceStatus(client, instanceId);
-      return status?.runtimeStatus === df.OrchestrationRuntimeStatus.Running || status?.runtimeStatus === df.OrchestrationRuntimeStatus.Pending;
-    },
-    raiseDecision: (instanceId, signal) => client.raiseEvent(instanceId, EVENT.stepSignal, signal),
+    ...stepDelivery(client),
   }).decide(token, form, email, 'web');
 
   if (result.ok) return { status: 200, jsonBody: { taskId: String(row.Id), outcome: result.outcome } };

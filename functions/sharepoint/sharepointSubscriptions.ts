@@ -6,6 +6,7 @@ import { processListChanges, WATCHED_LISTS } from '../../shared/changeFeeds/list
 import { webhookClientStates } from '../../shared/changeFeeds/requestChangeFeed';
 import { repairUnstartedRequests } from '../../shared/requests/repairRequests';
 import { repairUnstartedIncidents } from '../../shared/incidents/startIncidentWorkflow';
+import { redeliverClaimedDecisions, stepDelivery } from '../../shared/decisions/claimedDecisions';
 
 const DAY = 86_400_000;
 /** SharePoint refuses subscriptions longer than 180 days; renew well before the end. */
@@ -23,7 +24,8 @@ interface Subscription {
  * Daily, and when the app starts: make sure each watched list (AI Requests, AI Policies) has our
  * webhook subscription (created, renewed before it expires, or re-keyed after a signing-key
  * rotation), then read any changes the webhook missed while the app was down, and start the
- * workflow of any request or incident whose row was written just before the app stopped.
+ * workflow of any request or incident whose row was written just before the app stopped, and
+ * hand each step any decision claimed on its task row just before the app stopped.
  */
 export async function sharepointSubscriptions(_timer: Timer, context: InvocationContext): Promise<void> {
   const services = appServices();
@@ -55,6 +57,8 @@ export async function sharepointSubscriptions(_timer: Timer, context: Invocation
   if (repaired > 0) context.log(`Started the workflow of ${repaired} request(s) left without one.`);
   const incidents = await repairUnstartedIncidents(services, df.getClient(context), appClock.now(), (m) => context.warn(m));
   if (incidents > 0) context.log(`Started the workflow of ${incidents} incident(s) left without one.`);
+  const decisions = await redeliverClaimedDecisions({ ...stepDelivery(df.getClient(context)), repos: services.repos, people: services.people }, (m) => context.warn(m));
+  if (decisions > 0) context.log(`Passed ${decisions} decision(s) recorded on a task row to the step still waiting for them.`);
 }
 
 app.timer('sharepointSubscriptions', {

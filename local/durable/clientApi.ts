@@ -5,6 +5,7 @@ import { readBody, sendJson } from '../server/originServer';
 import type { DurableEngine } from './engine';
 import { entityRoute } from './entityApi';
 import type { EntityScheduler } from './entityScheduler';
+import type { DurableFaults } from './faults';
 import { HttpError, parseJsonBody } from './httpErrors';
 import { control, raiseEvent, startInstance, type OpResult } from './operations';
 import type { InstanceFilter } from './store';
@@ -57,10 +58,10 @@ const continuation = z.object({ c: z.number(), i: z.string() });
 
 
 /** The durable client HTTP API, served under the webhook path and under rpcBaseUrl. */
-export function createClientApi(engine: DurableEngine, urls: ApiUrls, entities: EntityScheduler): RouteHandler[] {
+export function createClientApi(engine: DurableEngine, urls: ApiUrls, entities: EntityScheduler, faults: DurableFaults): RouteHandler[] {
   const handle = async (req: IncomingMessage, res: ServerResponse, prefix: string): Promise<void> => {
     try {
-      await route(engine, entities, urls, req, res, prefix);
+      await route(engine, entities, urls, req, res, prefix, faults);
     } catch (err) {
       if (err instanceof HttpError) sendJson(res, err.status, { message: err.message });
       else throw err;
@@ -72,7 +73,7 @@ export function createClientApi(engine: DurableEngine, urls: ApiUrls, entities: 
   ];
 }
 
-async function route(engine: DurableEngine, entities: EntityScheduler, urls: ApiUrls, req: IncomingMessage, res: ServerResponse, prefix: string): Promise<void> {
+async function route(engine: DurableEngine, entities: EntityScheduler, urls: ApiUrls, req: IncomingMessage, res: ServerResponse, prefix: string, faults: DurableFaults): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   const rest = url.pathname.slice(prefix.length);
   const parts = rest.split('/').map((p) => decodeURIComponent(p));
@@ -108,6 +109,7 @@ async function route(engine: DurableEngine, entities: EntityScheduler, urls: Api
       const op = parts[2];
       const reason = q.get('reason') ?? '';
       if (op === 'raiseEvent' && parts[3]) {
+        if (faults.takeRaiseEvent()) throw new HttpError(503, `Injected fault: the event '${parts[3]}' was not raised to '${instanceId}'.`);
         const input = parseJsonBody(await readBody(req));
         return answer(res, await raiseEvent(engine, instanceId, parts[3], input), () => sendJson(res, 202, {}));
       }

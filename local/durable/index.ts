@@ -8,6 +8,7 @@ import { DurableEngine } from './engine';
 import { EntityScheduler } from './entityScheduler';
 import { runEpisode } from './episodeRunner';
 import { DurableStore } from './store';
+import { DurableFaults } from './faults';
 
 export interface DurableBackendOptions {
   taskHubName?: string;
@@ -31,11 +32,12 @@ export function createDurableBackend(ctx: RuntimeContext, invoker: FunctionInvok
   engine.entities = entities;
   const webhookBase = `${ctx.origin}${webhookPrefix.replace(/\/$/, '')}`;
   const urls: ApiUrls = { webhookBase, query: `taskHub=${encodeURIComponent(taskHubName)}&connection=Storage` };
+  const faults = new DurableFaults();
 
   return {
     name: 'durable',
     engine,
-    routes: createClientApi(engine, urls, entities),
+    routes: [...createClientApi(engine, urls, entities, faults), faults.route()],
     appSettings: () => ({ WEBSITE_HOSTNAME: new URL(ctx.origin).host }),
     links: () => [{ label: 'Durable API', url: `${webhookBase}/instances/` }],
     clientBindingData: () => ({

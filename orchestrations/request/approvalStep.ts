@@ -78,6 +78,9 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
       context.df.setCustomStatus({ step: step.code, state: 'waiting', assignee: signal.toEmail, dueAt: deadlines.dueAt });
       continue;
     }
+    // A decision is delivered at least once: one claimed on its task row is raised again when its
+    // link is reopened or by the start-up repair, so a role already counted is not counted twice.
+    if (joint && signal.roleCode && concurring.some((d) => d.roleCode === signal.roleCode)) continue;
     const record: RecordDecisionInput = { requestId, stepCode: step.code, attempt, signal };
     yield context.df.callActivity(ACTIVITY.recordDecision, record);
     if (joint && signal.roleCode && (signal.outcome === 'approved' || signal.outcome === 'not-required')) {

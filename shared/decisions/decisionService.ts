@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
-import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, parseDecisionReferences, referencesForStep, STEP_NAMES, type DecisionReferences, type ReferenceField, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
+import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, parseDecisionReferences, referencesForStep, STEP_NAMES, type ReferenceField, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
 import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
+import type { ApprovalTaskItem } from '../sharepoint/repositories/aiApprovalTasks';
 import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
-import { checklistFromJson, checklistToJson, type ChecklistAnswer } from './checklistAnswers';
-import { referencesFromJson, referencesToJson } from './referenceColumns';
+import { checklistToJson } from './checklistAnswers';
+import { referencesToJson } from './referenceColumns';
+import { RESPONSE_CHANNEL, redeliverClaimed, type DecisionSignal, type StepDelivery } from './claimedDecisions';
 import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProblem } from '../security/decisionToken';
 import { samePerson } from '../access/people';
 import type { RequestRecord } from '../contract/requestRecord';
@@ -15,33 +17,11 @@ import type { Resubmission } from '../notify/viewModels';
 import { heldAs } from '../access/taskHolders';
 import { requestTypeName } from '../requests/requestSummaries';
 
-/** The decision a step instance is waiting for (the approvalStep orchestration's event payload). */
-export interface DecisionSignal {
-  kind: 'decision';
-  outcome: DecisionOutcome;
-  decidedBy: string;
-  decidedAt: string;
-  channel: 'email' | 'teams' | 'web';
-  comments: string;
-  /** Each checklist item's tick or reason, kept with the decision as evidence. */
-  checklist?: ChecklistAnswer[];
-  /** The references the step asks for (DPIA, DTAC, IRAS, ethics committee), as the approver typed them. */
-  references?: DecisionReferences;
-  /** The role this decision answers for: on a joint step each role has its own task row. */
-  roleCode?: string;
-  tokenId: string;
-}
-
-const RESPONSE_CHANNEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
-
-export interface DecisionServiceDeps {
+export interface DecisionServiceDeps extends StepDelivery {
   repos: Pick<Repositories, 'requests' | 'approvalTasks' | 'requestAttachments' | 'auditLog'>;
   people: PeopleDirectory;
   keys: SigningKeyRing;
   now(): Date;
-  /** Whether the step's orchestration is still waiting for a decision. */
-  isWaiting(instanceId: string): Promise<boolean>;
-  raiseDecision(instanceId: string, signal: DecisionSignal): Promise<void>;
 }
 
 export type Refusal =
@@ -88,13 +68,14 @@ const formSchema = z.object({
  * What a decision link may do, in one place for the email page, Teams and the inbox: check the
  * signed link, refuse self-approval and closed steps, validate the decision against the policy's
  * rules, write it to the task row once (the link's id is claimed with the row's etag), then hand
- * it to the waiting orchestration. A repeated POST after a crash re-sends the same decision.
+ * it to the waiting orchestration. Opening or posting a used link again after a crash between
+ * the two hands the stored decision over again (as the start-up repair does).
  */
 export function makeDecisionService(deps: DecisionServiceDeps) {
   async function load(
     token: string,
     signedInEmail?: string,
-  ): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; rowId: number; rowTokenId: string | null; roleCode: string | undefined } | Refusal> {
+  ): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; row: ApprovalTaskItem; rowsOfStep: number; roleCode: string | undefined } | Refusal> {
     // Behind sign-in (Azure), the person opening the link must be the one it was sent to.
     const expect = signedInEmail ? { approverEmail: signedInEmail.toLowerCase() } : {};
     const verified = verifyDecisionToken(token, { keys: deps.keys, now: deps.now(), expect });
@@ -147,7 +128,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     };
     const resubmission = resubmissionOf(item, row.Attempt ?? 1);
     if (resubmission) view.resubmission = resubmission;
-    return { claims, instanceId, view, rowId: row.Id, rowTokenId: row.DecisionTokenId, roleCode: rows.length > 1 ? row.RoleCode : undefined };
+    return { claims, instanceId, view, row, rowsOfStep: rows.length, roleCode: rows.length > 1 ? row.RoleCode : undefined };
   }
 
   /**
@@ -161,29 +142,20 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
 
   const isRefusal = (x: object): x is Refusal => 'kind' in x;
 
-  async function resend(instanceId: string, rowId: number, claims: DecisionTokenClaims, roleCode: string | undefined): Promise<void> {
-    const row = await deps.repos.approvalTasks.get(rowId);
-    const channel = (Object.keys(RESPONSE_CHANNEL) as DecisionSignal['channel'][]).find((c) => RESPONSE_CHANNEL[c] === row.ResponseChannel) ?? 'email';
-    const outcome = (Object.keys(TASK_OUTCOME_LABEL) as DecisionOutcome[]).find((k) => TASK_OUTCOME_LABEL[k] === row.Outcome);
-    if (!outcome || !row.RespondedAt) return;
-    await deps.raiseDecision(instanceId, {
-      kind: 'decision',
-      outcome,
-      decidedBy: claims.approverEmail,
-      decidedAt: row.RespondedAt,
-      channel,
-      comments: row.Comments ?? '',
-      checklist: checklistFromJson(row.ChecklistJson),
-      references: referencesFromJson(row.ReferencesJson),
-      ...(roleCode ? { roleCode } : {}),
-      tokenId: claims.tokenId,
-    });
+  /**
+   * The link's row is claimed already. If the process stopped before the waiting step heard of
+   * that decision, it is raised again from the row, whichever link of the step is used; the step
+   * ignores a decision it has counted. Nothing new is decided, so a GET may do it too.
+   */
+  async function alreadyDecided(loaded: { row: ApprovalTaskItem; rowsOfStep: number }): Promise<{ ok: false; refusal: Refusal }> {
+    await redeliverClaimed(deps, loaded.row, loaded.rowsOfStep);
+    return { ok: false, refusal: { kind: 'already-decided' } };
   }
 
   async function open(token: string, signedInEmail?: string): Promise<OpenResult> {
     const loaded = await load(token, signedInEmail);
     if (isRefusal(loaded)) return { ok: false, refusal: loaded };
-    if (loaded.rowTokenId) return { ok: false, refusal: { kind: 'already-decided' } };
+    if (loaded.row.DecisionTokenId) return alreadyDecided(loaded);
     if (!(await deps.isWaiting(loaded.instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
     return { ok: true, view: loaded.view };
   }
@@ -192,8 +164,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
   async function openForHandover(token: string, signedInEmail?: string): Promise<{ ok: true; taskId: number; approverEmail: string; view: DecisionView } | { ok: false; refusal: Refusal }> {
     const loaded = await load(token, signedInEmail);
     if (isRefusal(loaded)) return { ok: false, refusal: loaded };
-    if (loaded.rowTokenId) return { ok: false, refusal: { kind: 'already-decided' } };
-    return { ok: true, taskId: loaded.rowId, approverEmail: loaded.claims.approverEmail, view: loaded.view };
+    if (loaded.row.DecisionTokenId) return { ok: false, refusal: { kind: 'already-decided' } };
+    return { ok: true, taskId: loaded.row.Id, approverEmail: loaded.claims.approverEmail, view: loaded.view };
   }
 
   /** `channel`: where the link was followed from (Teams links say so); it is recorded, never trusted for access. */
@@ -207,12 +179,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     const loaded = await load(token, signedInEmail);
     if (isRefusal(loaded)) return { ok: false, refusal: loaded };
     const { claims, instanceId, view } = loaded;
-    if (loaded.rowTokenId) {
-      // This link already decided. If the process stopped before the waiting step heard of it,
-      // hand the decision stored on the task row over again; the new form is ignored either way.
-      if (loaded.rowTokenId === claims.tokenId && (await deps.isWaiting(instanceId))) await resend(instanceId, loaded.rowId, claims, loaded.roleCode);
-      return { ok: false, refusal: { kind: 'already-decided' } };
-    }
+    // This step's row already holds a decision; the new form is ignored.
+    if (loaded.row.DecisionTokenId) return alreadyDecided(loaded);
     if (!(await deps.isWaiting(instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
 
     const parsedForm = formSchema.safeParse(form);
@@ -245,7 +213,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     // Claim the link on the task row (etag-guarded), writing the decision with it, so a decision
     // that reached SharePoint is never lost even if the process stops before the next line.
     const respondedById = await deps.people.idFor(claims.approverEmail);
-    const row = await deps.repos.approvalTasks.modify(loaded.rowId, (current) =>
+    const row = await deps.repos.approvalTasks.modify(loaded.row.Id, (current) =>
       current.DecisionTokenId || current.Status === 'Cancelled'
         ? null
         : {

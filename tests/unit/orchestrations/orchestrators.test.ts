@@ -159,6 +159,27 @@ describe('approvalStep orchestrator: joint steps', () => {
     }
   });
 
+  // A decision claimed on its task row is raised again (link reopened, start-up repair) when the
+  // step may not have heard it: the same role's decision twice is counted, and recorded, once.
+  it('a joint step ignores a role’s decision delivered a second time', async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    const { invoker, rt, status } = h;
+    try {
+      await startDpiaStep(h, 'j6');
+      await rt.advance(1);
+      await decide(h, 'j6', decision('IG_MANAGER', 'approved', 'ig@example.nhs.uk'));
+      await raiseEvent(rt.engine, 'j6', EVENT.stepSignal, decision('IG_MANAGER', 'approved', 'ig@example.nhs.uk'));
+      await rt.advance(1);
+      expect(invoker.calls).toHaveLength(0);
+      expect(JSON.parse(status('j6')!.custom_status!)).toMatchObject({ state: 'waiting', decided: ['IG_MANAGER'], waitingOn: ['HEAD_OF_SAFE_PRACTICE'] });
+
+      await decide(h, 'j6', decision('HEAD_OF_SAFE_PRACTICE', 'approved', 'hsp@example.nhs.uk'));
+      expect(JSON.parse(status('j6')!.output!)).toMatchObject({ outcome: 'approved', decidedBy: 'ig@example.nhs.uk, hsp@example.nhs.uk' });
+    } finally {
+      await rt.stop();
+    }
+  });
+
   it('reminders and escalations of a joint step go only to the roles still to decide', async () => {
     const h = harness('2026-12-01T09:00:00Z');
     const { invoker, rt } = h;
