@@ -26,6 +26,7 @@ import './governance/governanceRequests';
 // Incidents: reports, the pages their emails link to, and the dashboard's oversight figures.
 import './incident/incidents';
 import './incident/incidentActionPages';
+import './incident/concerns';
 import './governance/governanceSummary';
 // Review cycles: policy reviews, the re-attestation of approved tools, and the daily reconciler.
 import './review/policyReviews';

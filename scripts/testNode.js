@@ -27,12 +27,17 @@ function findNode22() {
   return { bin, version, headers: headers && fs.existsSync(path.join(headers, 'include', 'node', 'node.h')) ? headers : undefined };
 }
 
-const loadsSqlite = (bin, env) =>
-  spawnSync(bin, ['-e', "const D=require('better-sqlite3');const o=process.env.BETTER_SQLITE3_BINDING;new D(':memory:',o?{nativeBinding:o}:{}).close()"], {
+/** Undefined when better-sqlite3 opens a database on `bin`; otherwise what went wrong (its stderr's last line). */
+function sqliteLoadError(bin, env) {
+  const probe = spawnSync(bin, ['-e', "const D=require('better-sqlite3');const o=process.env.BETTER_SQLITE3_BINDING;new D(':memory:',o?{nativeBinding:o}:{}).close()"], {
     cwd: root,
     env,
-    stdio: 'ignore',
-  }).status === 0;
+    encoding: 'utf8',
+  });
+  if (probe.status === 0) return undefined;
+  const lines = `${probe.stderr ?? ''}`.trim().split('\n').filter((l) => /error/i.test(l));
+  return lines[0]?.trim() || `exit ${probe.status ?? probe.signal}`;
+}
 
 function npmNodeGyp() {
   // The machine's npm (runTests.js passes the machine's PATH on: with Node 22 first, npm would name its folder).
@@ -73,13 +78,13 @@ function runLogged(cmd, args, options, logFile) {
  */
 async function sqliteBindingFor(node) {
   const env = nodeEnv(node);
-  if (loadsSqlite(node.bin, env)) return undefined;
+  if (!sqliteLoadError(node.bin, env)) return undefined;
   const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json', { paths: [root] }));
   const { version } = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8'));
   const abi = spawnSync(node.bin, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).stdout.trim();
   const cached = path.join(root, '.cache', 'better-sqlite3', `${version}-node-v${abi}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
   // A build that does not load (one made against the wrong headers) is made again.
-  if (!fs.existsSync(cached) || !loadsSqlite(node.bin, { ...env, BETTER_SQLITE3_BINDING: cached })) {
+  if (!fs.existsSync(cached) || sqliteLoadError(node.bin, { ...env, BETTER_SQLITE3_BINDING: cached })) {
     const gyp = npmNodeGyp();
     if (!node.headers) throw new Error(`no Node ${node.version} headers next to ${node.bin}`);
     if (!gyp) throw new Error("npm's node-gyp was not found");
@@ -89,9 +94,9 @@ async function sqliteBindingFor(node) {
     const started = Date.now();
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'better-sqlite3-'));
     for (const part of ['binding.gyp', 'src', 'deps', 'package.json']) fs.cpSync(path.join(sqliteDir, part), path.join(work, part), { recursive: true });
-    // node-gyp lets npm's configuration (npm_config_* in the environment of `npm test`) override its
-    // command line; a machine-wide `nodedir` there would build against the machine Node's headers.
-    const gypEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_(nodedir|target|runtime|dist_?url)$/i.test(k)));
+    // node-gyp lets npm_config_* variables override its own flags, and under `npm test` npm exports its
+    // config (nodedir is often the machine Node's /usr): drop them so the build is against Node 22's headers.
+    const gypEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_/i.test(k)));
     const args = [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`];
     const status = await runLogged(node.bin, args, { cwd: work, env: gypEnv }, log);
     if (status !== 0) throw new Error(`node-gyp failed (exit ${status}; see ${log})`);
@@ -100,7 +105,8 @@ async function sqliteBindingFor(node) {
     fs.rmSync(work, { recursive: true, force: true });
     console.log(`better-sqlite3 for Node ${node.version} built in ${Math.round((Date.now() - started) / 1000)} s.`);
   }
-  if (!loadsSqlite(node.bin, { ...env, BETTER_SQLITE3_BINDING: cached })) throw new Error(`the build in ${cached} does not load on Node ${node.version}`);
+  const loadError = sqliteLoadError(node.bin, { ...env, BETTER_SQLITE3_BINDING: cached });
+  if (loadError) throw new Error(`the build in ${cached} does not load on Node ${node.version}: ${loadError}`);
   return cached;
 }
 

@@ -3,19 +3,18 @@ import * as df from 'durable-functions';
 import { DatixReportError, toFhirAdverseEvent } from '../../shared/datix';
 import { validateEscalation } from '../../shared/datix/validateEscalation';
 import { toFieldMessages } from '../../shared/domain/fieldErrors';
-import { ItemNotFoundError } from '../../shared/sharepoint';
 import type { IncidentAction } from '../../shared/incidents/incidentActions';
 import { ACTION_WHO } from '../../shared/incidents/incidentActions';
-import { incidentIntakeSchema, incidentTimeProblems } from '../../shared/incidents/incidentIntake';
-import { datixIdempotencyKey, incidentReference } from '../../shared/incidents/incidentLabels';
-import { datixReportFromItem, incidentDeadlines, incidentFacts, incidentItemFromIntake } from '../../shared/incidents/incidentItem';
+import { incidentIntakeSchema } from '../../shared/incidents/incidentIntake';
+import { datixIdempotencyKey } from '../../shared/incidents/incidentLabels';
+import { datixReportFromItem } from '../../shared/incidents/incidentItem';
 import { incidentView } from '../../shared/incidents/incidentView';
 import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
 import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
 import { readJsonBody } from '../../shared/web/jsonRequest';
 import { signedInUnlessPermissive } from '../../shared/web/signIn';
-import { startIncidentWorkflow } from '../../shared/incidents/startIncidentWorkflow';
+import { raiseIncident } from '../../shared/incidents/raiseIncident';
 import { incidentActionService, incidentFromRoute, incidentIdFromRoute, isGovernancePerson, mayReadIncident, notYours } from '../../shared/incidents/incidentHttp';
 
 async function jsonBody(request: HttpRequest, what: string): Promise<unknown> {
@@ -24,62 +23,21 @@ async function jsonBody(request: HttpRequest, what: string): Promise<unknown> {
 }
 
 /**
- * `POST /api/incidents`: a report → a row in AI Incidents (status Reported, with its triage and
- * regulator deadlines) → the `aiIncident` orchestration. Every check comes before the first write:
- * a 400 names each field to fix and nothing is written.
+ * `POST /api/incidents`: a report → a row in AI Incidents → the `aiIncident` orchestration
+ * (raiseIncident). Every check comes before the first write: a 400 names each field to fix and
+ * nothing is written.
  */
 export async function reportIncident(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const body = await jsonBody(request, 'the incident');
   if (isResponse(body)) return body;
   const parsed = incidentIntakeSchema.safeParse(body);
   if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
-  const now = appClock.now();
-  const timeProblems = incidentTimeProblems(parsed.data, now);
-  if (timeProblems.length > 0) return badRequest(timeProblems);
   const intake = parsed.data;
   const signedIn = signedInEmail(request);
   if (signedIn) intake.reporter = { ...intake.reporter, email: signedIn };
-
-  const services = appServices();
-  if (intake.relatedRequestId !== undefined) {
-    const exists = await services.repos.requests.get(intake.relatedRequestId).then(
-      () => true,
-      (err: unknown) => {
-        if (err instanceof ItemNotFoundError) return false;
-        throw err;
-      },
-    );
-    if (!exists) {
-      return badRequest([
-        { field: 'relatedRequestId', message: `there is no request ${intake.relatedRequestId}: give the number of the request the tool was approved under, or leave it out and name the tool in relatedTool` },
-      ]);
-    }
-  }
-
-  const reportedAt = now.toISOString();
-  const reporterId = await services.people.idFor(intake.reporter.email);
-  const item = await services.repos.incidents.create(incidentItemFromIntake(intake, reporterId, reportedAt));
-  // A stop between the row and the workflow is finished by the repair (repairUnstartedIncidents).
-  const details = { category: intake.category, severity: intake.severity, patientHarm: intake.patientHarm, personalDataBreach: intake.personalDataBreach, researchRelated: intake.researchRelated };
-  const instanceId = await startIncidentWorkflow(services, df.getClient(context), item, { actor: intake.reporter.email, details });
-
-  const facts = incidentFacts(item);
-  const { triage, breach } = incidentDeadlines(facts);
-  return {
-    status: 201,
-    headers: { location: `/api/incidents/${item.Id}` },
-    jsonBody: {
-      id: item.Id,
-      reference: incidentReference(item.Id),
-      instanceId,
-      status: item.Status,
-      triage: { dueAt: triage.triageDueAt, urgent: triage.urgent, explanation: triage.explanation },
-      datix: intake.researchRelated
-        ? 'Reported to Datix now: the artificial intelligence policy says research concerns must be reported via Datix.'
-        : 'Reported to Datix if triage says so, or if nobody triages it by the deadline.',
-      ...(breach ? { breach: { awareAt: breach.awareAt, regulatorDeadlineAt: breach.regulatorDeadlineAt } } : {}),
-    },
-  };
+  const raised = await raiseIncident(appServices(), df.getClient(context), intake, appClock.now());
+  if (!raised.ok) return badRequest(raised.errors);
+  return { status: 201, headers: { location: `/api/incidents/${raised.item.Id}` }, jsonBody: raised.answer };
 }
 
 /** `GET /api/incidents/{id}`: status, triage, Datix and breach-report state. */

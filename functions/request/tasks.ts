@@ -1,7 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import type { InboxTaskResponse } from '../../shared/contract';
-import { mayRecordNotRequiredNow, STEP_NAMES, toFieldMessages, type StepCode } from '../../shared/domain';
+import { checklistAsRulesSayNow, mayRecordNotRequiredNow, referencesForStep, STEP_NAMES, toFieldMessages, type StepCode } from '../../shared/domain';
 import { collect, type AiRequestItem, type ApprovalTaskItem } from '../../shared/sharepoint';
 import { intakeFromItem, routeFromItem } from '../../shared/sharepoint/requestItem';
 import { appServices, type AppServices } from '../../app/services';
@@ -85,7 +85,8 @@ export async function listTasks(request: HttpRequest): Promise<HttpResponseInit>
         role: planned?.role ?? row.RoleCode,
         reason: planned?.reason ?? '',
         clause: planned?.clause ?? '',
-        checklist: planned?.checklist ?? [],
+        checklist: checklistAsRulesSayNow(row.StepCode as StepCode, planned?.checklist ?? []).map(({ id, text, mandatory }) => ({ id, text, ...(mandatory ? { mandatory } : {}) })),
+        references: [...referencesForStep(row.StepCode)],
         mayRecordNotRequired: mayRecordNotRequiredNow(planned, intakeFromItem(item)),
         assignee: assigneePerson.email,
         delegatedFrom: how === 'deputy' ? assigneePerson.name : undefined,

@@ -34,6 +34,10 @@ export async function sharepointSubscriptions(_timer: Timer, context: Invocation
   const now = appClock.now().getTime();
   const expiry = new Date(now + LIFETIME_DAYS * DAY).toISOString();
 
+  // A list's first change-log read starts its token at "now". Done before subscribing, so a change
+  // made as soon as the subscription exists comes after the token: started after subscribing, the
+  // first read could take a token that already covers that change, and the change would be missed.
+  await processListChanges(services, df.getClient(context), (m) => context.warn(m));
   for (const title of WATCHED_LISTS) {
     const list = services.sp.web.lists.getByTitle(title);
     try {

@@ -22,7 +22,7 @@ export interface WebhookOptions {
  * virtual clock drives delivery and retries in tests.
  */
 export class Webhooks implements ChangeHooks {
-  private readonly pending = new Map<string, TimerHandle>();
+  private readonly pending = new Map<string, { timer: TimerHandle; retry: boolean }>();
   private readonly inflight = new Set<Promise<void>>();
   private readonly tenantId = randomUUID();
   private closed = false;
@@ -40,7 +40,12 @@ export class Webhooks implements ChangeHooks {
   itemsChanged(listId: string): void {
     const now = this.clock.now();
     for (const sub of this.store.subscriptions(listId)) {
-      if (Date.parse(sub.expiration) <= now || this.pending.has(sub.id)) continue;
+      if (Date.parse(sub.expiration) <= now) continue;
+      const waiting = this.pending.get(sub.id);
+      // A notification already on its way covers this change too; a retry minutes away does not:
+      // SharePoint sends a new change its own notification while an old one waits to be retried.
+      if (waiting && !waiting.retry) continue;
+      if (waiting) this.clock.clearTimer(waiting.timer);
       this.schedule(sub, 1, this.options.notificationDelayMs ?? 1000);
     }
   }
@@ -68,18 +73,18 @@ export class Webhooks implements ChangeHooks {
 
   close(): void {
     this.closed = true;
-    for (const t of this.pending.values()) this.clock.clearTimer(t);
+    for (const t of this.pending.values()) this.clock.clearTimer(t.timer);
     this.pending.clear();
   }
 
   private schedule(sub: SubscriptionRow, attempt: number, delayMs: number): void {
-    const handle = this.clock.setTimer(this.clock.now() + delayMs, () => {
+    const timer = this.clock.setTimer(this.clock.now() + delayMs, () => {
       this.pending.delete(sub.id);
       if (this.closed) return;
       const p = this.deliver(sub.id, attempt).finally(() => this.inflight.delete(p));
       this.inflight.add(p);
     });
-    this.pending.set(sub.id, handle);
+    this.pending.set(sub.id, { timer, retry: attempt > 1 });
   }
 
   private async deliver(subscriptionId: string, attempt: number): Promise<void> {

@@ -5,8 +5,10 @@ export const VIEWS = [
   { key: 'requestForm', label: 'Request form' },
   { key: 'myRequests', label: 'My requests' },
   { key: 'approverInbox', label: 'Approver inbox' },
+  { key: 'absences', label: 'My absences' },
   { key: 'dashboard', label: 'Governance dashboard' },
   { key: 'register', label: 'Register' },
+  { key: 'raiseConcern', label: 'Raise a concern' },
 ] as const;
 export type ViewKey = (typeof VIEWS)[number]['key'];
 
@@ -35,7 +37,7 @@ function option(p: WorkbenchPerson, selected: string | undefined): string {
 }
 
 /**
- * `/workbench`: "sign in as", the five views, and the web part's components mounted by the bundle.
+ * `/workbench`: "sign in as", the seven views, and the web part's components mounted by the bundle.
  * Fluent UI fetches the Segoe UI web font from Microsoft's content network unless told otherwise;
  * an empty font address keeps the workbench on this computer (the page's own fonts are used).
  */

@@ -33,12 +33,20 @@ export const absenceRequest = z
   .refine((a) => Date.parse(a.from) < Date.parse(a.until), { message: 'the absence must end after it starts', path: ['until'] });
 export type AbsenceRequest = z.output<typeof absenceRequest>;
 
-/** One recorded absence, as `POST /api/absences` (201) and `GET /api/absences` answer. */
+/**
+ * One recorded absence, as `POST /api/absences` (201), `GET /api/absences` (those not over yet)
+ * and `POST /api/absences/{id}/end` answer. `state` is by the app's clock: `current` when the
+ * person is away now, `future` when it has not started, `ended` once it is over.
+ */
 export const absenceResponse = z.object({
   id: z.string(),
   from: z.string(),
   until: z.string(),
   deputy: z.object({ name: z.string(), email: z.string() }),
   note: z.string().nullable(),
+  state: z.enum(['current', 'future', 'ended']),
 });
+
+/** `POST /api/absences/{id}/end`: an empty JSON object (JSON, so only the app's own pages can send it). */
+export const endAbsenceRequest = z.strictObject({}, { error: 'send an empty JSON object, {}' });
 export type AbsenceResponse = z.output<typeof absenceResponse>;

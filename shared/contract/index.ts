@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import * as attachments from './attachments';
+import * as decisions from './decisions';
 import * as handover from './handover';
+import * as incidents from './incidents';
 import * as intake from './intake';
 import * as labels from './labels';
 import * as register from './register';
@@ -13,7 +15,9 @@ import * as responses from './responses';
  * fails when that copy differs from what this source generates.
  */
 export * from './attachments';
+export * from './decisions';
 export * from './handover';
+export * from './incidents';
 export * from './intake';
 export * from './labels';
 export * from './register';
@@ -56,6 +60,21 @@ export const CONTRACT_VALUES = {
   ATTACHMENT_EXTENSIONS: attachments.ATTACHMENT_EXTENSIONS,
   ATTACHMENT_TYPES_TEXT: attachments.ATTACHMENT_TYPES_TEXT,
   NOT_IN_REGISTER: register.NOT_IN_REGISTER,
+  INCIDENT_CATEGORIES: incidents.INCIDENT_CATEGORIES,
+  INCIDENT_SEVERITIES: incidents.INCIDENT_SEVERITIES,
+  CONCERN_CATEGORY_CHOICES: incidents.CONCERN_CATEGORY_CHOICES,
+  CONCERN_SEVERITY_CHOICES: incidents.CONCERN_SEVERITY_CHOICES,
+  CONCERN_QUESTIONS: incidents.CONCERN_QUESTIONS,
+  CONCERN_HINTS: incidents.CONCERN_HINTS,
+  CONCERN_MESSAGES: incidents.CONCERN_MESSAGES,
+  REFERENCE_FIELDS: decisions.REFERENCE_FIELDS,
+  REFERENCE_LABELS: decisions.REFERENCE_LABELS,
+  REFERENCE_HINTS: decisions.REFERENCE_HINTS,
+  REFERENCES_INTRO: decisions.REFERENCES_INTRO,
+  DTAC_AREAS: decisions.DTAC_AREAS,
+  DTAC_RESULTS: decisions.DTAC_RESULTS,
+  DTAC_RESULT_LABELS: decisions.DTAC_RESULT_LABELS,
+  REJECTION_CONSEQUENCE: decisions.REJECTION_CONSEQUENCE,
 } as const;
 
 /** Names for the members of the value lists above, as TypeScript type expressions. */
@@ -70,6 +89,9 @@ export const CONTRACT_ALIASES: Readonly<Record<string, string>> = {
   RegisterSource: '(typeof REGISTER_SOURCES)[number]',
   DpiaStatus: '(typeof DPIA_STATUSES)[number]',
   DocumentKind: '(typeof DOCUMENT_KINDS)[number]',
+  IncidentCategory: '(typeof INCIDENT_CATEGORIES)[number]',
+  IncidentSeverity: '(typeof INCIDENT_SEVERITIES)[number]',
+  ReferenceField: '(typeof REFERENCE_FIELDS)[number]',
 };
 
 export interface ContractType {
@@ -97,10 +119,13 @@ export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
   HandoverRequest: { schema: handover.handoverRequest, io: 'input', what: '`POST /api/tasks/{id}/handover`: pass an open step to a colleague (the holder) or reassign it (the governance lead).' },
   HandoverResponse: { schema: handover.handoverResponse, io: 'output', what: '`POST /api/tasks/{id}/handover` (200).' },
   AbsenceRequest: { schema: handover.absenceRequest, io: 'input', what: '`POST /api/absences`: record an absence and the deputy who covers it.' },
-  AbsenceResponse: { schema: handover.absenceResponse, io: 'output', what: 'One item of `GET /api/absences`; `POST /api/absences` (201).' },
+  AbsenceResponse: { schema: handover.absenceResponse, io: 'output', what: 'One item of `GET /api/absences`; `POST /api/absences` (201); `POST /api/absences/{id}/end` (200).' },
+  EndAbsenceRequest: { schema: handover.endAbsenceRequest, io: 'input', what: '`POST /api/absences/{id}/end`: end an absence early.' },
   RegisterRowResponse: { schema: responses.registerRowResponse, io: 'output', what: 'One item of `GET /api/register`.' },
   AttachmentsResponse: { schema: attachments.attachmentsResponse, io: 'output', what: '`GET /api/requests/{id}/attachments` and the answer to an upload.' },
   RegisterDraftResponse: { schema: responses.registerDraftResponse, io: 'output', what: 'One item of `GET /api/register/drafts` (the governance team).' },
   PublishEntryRequest: { schema: responses.publishEntryRequest, io: 'input', what: '`POST /api/register/{id}/publication`: corrections made as the entry is published.' },
+  IncidentReport: { schema: incidents.incidentIntakeSchema, io: 'input', what: '`POST /api/incidents`: an AI incident or a concern about an AI output (the reporter is the signed-in person).' },
+  IncidentReportedResponse: { schema: incidents.incidentReportedResponse, io: 'output', what: '`POST /api/incidents` (201).' },
   PublishedEntryResponse: { schema: responses.publishedEntryResponse, io: 'output', what: '`POST /api/register/{id}/publication` (200).' },
 };

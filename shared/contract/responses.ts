@@ -10,6 +10,7 @@ import { REQUEST_STATUS_CODES } from './labels';
 import { requestRecordSchema } from './requestRecord';
 import { REGISTER_SOURCES } from './register';
 import { attachmentResponse } from './attachments';
+import { REFERENCE_FIELDS } from '../domain/schemas/decisionReferences';
 
 /**
  * The bodies of the API's answers to the web part, one schema per endpoint of
@@ -116,6 +117,8 @@ export const requestViewResponse = z.object({
       /** The AI Approval Tasks list's Outcome label. */
       outcome: nullableText,
       assignee: z.string(),
+      /** Who may decide the step now, by name: its assignee, the other roles of a shared step, the deputy it was escalated to. */
+      holders: z.array(z.object({ name: z.string(), email: z.string() })).optional(),
       due: nullableText,
       respondedAt: nullableText,
       comments: nullableText,
@@ -158,7 +161,10 @@ export const inboxTaskResponse = z.object({
   role: z.string(),
   reason: z.string(),
   clause: z.string(),
-  checklist: z.array(z.object({ id: z.string(), text: z.string() })),
+  /** `mandatory`: the policy makes the item a condition of approval, so no reason can take its place. */
+  checklist: z.array(z.object({ id: z.string(), text: z.string(), mandatory: z.literal(true).optional() })),
+  /** The references approving this step needs (none for most steps), checked as on the emailed decision page. */
+  references: z.array(z.enum(REFERENCE_FIELDS)),
   mayRecordNotRequired: z.boolean(),
   assignee: z.string(),
   /** The person the step was assigned to, when it reached the caller as their deputy. */

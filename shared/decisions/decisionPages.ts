@@ -1,6 +1,7 @@
 import { decisionTokenProblemText } from '../security/decisionToken';
 import { ROLE_NAMES, type FieldMessage, type RoleCode } from '../domain';
 import { DECISION_ACTION_LABELS } from '../contract/labels';
+import { REJECTION_CONSEQUENCE } from '../contract/decisions';
 import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
 import { requestRecordHtml } from '../web/requestRecordHtml';
@@ -74,7 +75,7 @@ export function confirmRejectionPage(view: DecisionView, form: Record<string, st
   return page(
     'Reject this request?',
     `<h1>Reject “${e(view.title)}”?</h1>
-<div class="panel"><p>Rejecting ends the request: no further steps run, and the requester is emailed that it was not approved, with your reason.</p>
+<div class="panel"><p>${e(REJECTION_CONSEQUENCE)}</p>
 <p>Your reason:</p><blockquote>${e(form.comments?.trim() || 'No reason given.')}</blockquote></div>
 <form method="post">${hidden({ outcome: 'rejected', confirmRejection: 'yes' })}<button type="submit" class="warning">Yes, reject the request</button></form>
 <form method="post">${hidden({ back: 'yes' })}<button type="submit" class="secondary">No, go back to the decision</button></form>`,

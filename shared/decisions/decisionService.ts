@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
-import { decisionSchema, DECISION_OUTCOMES, mandatoryChecklistItems, mayRecordNotRequiredNow, parseDecisionReferences, referencesForStep, STEP_NAMES, type ReferenceField, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
+import { checklistAsRulesSayNow, decisionSchema, DECISION_OUTCOMES, mayRecordNotRequiredNow, parseDecisionReferences, referencesForStep, STEP_NAMES, type ReferenceField, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
 import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
 import type { ApprovalTaskItem } from '../sharepoint/repositories/aiApprovalTasks';
@@ -102,7 +102,6 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     }
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
-    const mandatoryIds = new Set(mandatoryChecklistItems(code).map((c) => c.id));
     const view: DecisionView = {
       requestId,
       title: item.Title,
@@ -116,8 +115,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
         role: planned?.role ?? row.RoleCode,
         reason: planned?.reason ?? '',
         clause: planned?.clause ?? '',
-        // Mandatory as the rule table says today, so a route stored before the flag existed shows it.
-        checklist: (planned?.checklist ?? []).map((c) => (mandatoryIds.has(c.id) ? { ...c, mandatory: true as const } : c)),
+        checklist: checklistAsRulesSayNow(code, planned?.checklist ?? []),
         mayRecordNotRequired: mayRecordNotRequiredNow(planned, intakeFromItem(item)),
         references: referencesForStep(code),
       },

@@ -1,11 +1,6 @@
-import { DTAC_AREAS, DTAC_RESULT_LABELS, DTAC_RESULTS, REFERENCE_LABELS, type ReferenceField } from '../domain';
+import { DTAC_AREAS, DTAC_RESULT_LABELS, DTAC_RESULTS, REFERENCE_HINTS as HINTS, REFERENCE_LABELS, type ReferenceField } from '../domain';
+import { REFERENCES_INTRO } from '../contract/decisions';
 import { escapeHtml as e } from '../web/page';
-
-const HINTS: Partial<Record<ReferenceField, string>> = {
-  dtacDate: 'For example 2026-11-30.',
-  irasNumber: 'The number the Health Research Authority gave the study: 4 to 7 digits.',
-  ethicsCommitteeReference: 'Year, committee and number, for example 24/LO/0123.',
-};
 
 /**
  * The decision form's reference fields for the step (none for most steps). Each carries
@@ -29,6 +24,6 @@ export function referenceInputsHtml(fields: readonly ReferenceField[], values: R
 ${errorFor(field)}`;
   });
   return `<h2>References</h2>
-<p class="hint">Needed to approve: they are recorded with your decision and on the request.</p>
+<p class="hint">${e(REFERENCES_INTRO)}</p>
 ${inputs.join('\n')}`;
 }

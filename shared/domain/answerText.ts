@@ -1,4 +1,5 @@
 import { DPIA_SCREENING_QUESTIONS } from './screening/dpiaScreening';
+import { EQUALITY_GROUPS, EQUALITY_SCREENING_QUESTION } from './screening/equalityScreening';
 import { formatPounds } from './routing/requestFacts';
 import { REQUEST_FIELD_LABELS, readRequestField, sameFieldValue, type RequestField } from './schemas/requestFields';
 import type { IntakeRequest } from './schemas/intakeRequest';
@@ -45,7 +46,31 @@ export function changedAnswers(previous: IntakeRequest, next: IntakeRequest): Ch
       });
       continue;
     }
+    if (field === 'equalityScreening') {
+      changes.push(...equalityChanges(previous, next));
+      continue;
+    }
     changes.push({ field, label: fieldLabel(field), before: answerText(before, field), after: answerText(after, field) });
+  }
+  return changes;
+}
+
+/** The equality screening's question for one group, as the form and the change list word it. */
+export const equalityQuestionLabel = (groupName: string): string => `Equality screening, ${groupName}: ${EQUALITY_SCREENING_QUESTION}`;
+export const equalityMitigationLabel = (groupName: string): string => `Equality screening, ${groupName}: how the disadvantage is or will be reduced`;
+
+// Each group's two answers are their own changes, so a reader sees which group changed.
+function equalityChanges(previous: IntakeRequest, next: IntakeRequest): ChangedAnswer[] {
+  const changes: ChangedAnswer[] = [];
+  for (const g of EQUALITY_GROUPS) {
+    const was = previous.equalityScreening?.[g.key];
+    const now = next.equalityScreening?.[g.key];
+    if (was?.disadvantage !== now?.disadvantage) {
+      changes.push({ field: `equalityScreening.${g.key}.disadvantage`, label: equalityQuestionLabel(g.name), before: answerText(was?.disadvantage), after: answerText(now?.disadvantage) });
+    }
+    if ((was?.mitigation ?? '') !== (now?.mitigation ?? '')) {
+      changes.push({ field: `equalityScreening.${g.key}.mitigation`, label: equalityMitigationLabel(g.name), before: answerText(was?.mitigation), after: answerText(now?.mitigation) });
+    }
   }
   return changes;
 }

@@ -14,7 +14,7 @@ export * from './schemas/incident';
 export * from './schemas/registerEntry';
 export { INTAKE_RULES, checkIntake, type IntakeRule } from './intakeRules';
 export { RISK_RULES, LARGE_SCALE_RECORD_COUNT, assessRisk, type RiskAssessment, type RiskFact, type RiskRating, type RiskRule } from './riskRules';
-export { ROUTING_RULES, ROUTING_RULES_VERSION, mandatoryChecklistItems, routingRuleFor, stepInputs, type ChecklistItem, type StepRule } from './routingRules';
+export { ROUTING_RULES, ROUTING_RULES_VERSION, checklistAsRulesSayNow, mandatoryChecklistItems, routingRuleFor, stepInputs, type ChecklistItem, type StepRule } from './routingRules';
 export { planRoute, planRouteFromJson, type ParsedPlan } from './planRoute';
 export * from './replanRoute';
 export * from './explainPlan';

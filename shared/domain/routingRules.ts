@@ -359,6 +359,12 @@ export function mandatoryChecklistItems(code: StepCode): readonly ChecklistItem[
   return (ROUTING_RULES.find((r) => r.code === code)?.checklist ?? []).filter((item) => item.mandatory);
 }
 
+/** A stored checklist marked mandatory as the rule table says today, so a route stored before the flag existed shows it. */
+export function checklistAsRulesSayNow(code: StepCode, checklist: readonly ChecklistItem[]): ChecklistItem[] {
+  const mandatoryIds = new Set(mandatoryChecklistItems(code).map((c) => c.id));
+  return checklist.map((c) => (mandatoryIds.has(c.id) ? { ...c, mandatory: true as const } : c));
+}
+
 /** Answers whose change reopens an approval of this step. */
 export function stepInputs(rule: StepRule): RequestField[] {
   return [...new Set([...rule.reads, ...rule.reliesOn])];

@@ -45,3 +45,7 @@ export function verifyIncidentLink(token: string, options: { keys: SigningKeyRin
   if (!subject || !verified.claims.stepCode.startsWith('incident-') || !INCIDENT_ACTIONS.includes(action)) return { ok: false, problem: 'wrong-request' };
   return { ok: true, claims: { incidentId: Number(subject[1]), action, email: verified.claims.approverEmail, expiresAt: verified.claims.expiresAt } };
 }
+
+/** The reporter's page for a report: its reference and what happens next (functions/incident/concerns.ts). */
+export const CONCERNS_PATH = '/api/concerns';
+export const concernPageUrl = (publicBaseUrl: string, incidentId: number): string => `${publicBaseUrl.replace(/\/+$/, '')}${CONCERNS_PATH}/${incidentId}`;

@@ -30,6 +30,23 @@ export const IncidentTriageNeededSchema = z.object({
   actionUrl: httpUrl,
 });
 
+/**
+ * To the person who reported it: the reference and what happens next. Only what the workflow
+ * does: who was told, the triage deadline, and when it goes to Datix.
+ */
+export const IncidentAcknowledgedSchema = z.object({
+  incident: IncidentRefSchema,
+  /** As the API answers and Datix records it, e.g. "ai-incident-12". */
+  reference: line(50),
+  triageDue: instant,
+  urgentBecause: z.enum(['patient-harm', 'personal-data-breach']).optional(),
+  researchRelated: z.boolean(),
+  patientSafety: z.boolean(),
+  personalDataBreach: z.boolean(),
+  /** The page with the reference and what happens next (`/api/concerns/{id}`), for the reporter. */
+  reportUrl: httpUrl,
+});
+
 export const DATIX_REASONS = ['triaged', 'research', 'not-triaged-in-time'] as const;
 
 export const DatixEntryNeededSchema = z.object({
@@ -63,6 +80,7 @@ export const BreachReportDueSchema = z.object({
 });
 
 export const incidentNotificationSchemas = {
+  incidentAcknowledged: IncidentAcknowledgedSchema,
   incidentTriageNeeded: IncidentTriageNeededSchema,
   datixEntryNeeded: DatixEntryNeededSchema,
   datixRecorded: DatixRecordedSchema,
@@ -70,6 +88,7 @@ export const incidentNotificationSchemas = {
 } as const;
 
 export type IncidentRef = z.infer<typeof IncidentRefSchema>;
+export type IncidentAcknowledged = z.infer<typeof IncidentAcknowledgedSchema>;
 export type IncidentTriageNeeded = z.infer<typeof IncidentTriageNeededSchema>;
 export type DatixEntryNeeded = z.infer<typeof DatixEntryNeededSchema>;
 export type DatixRecorded = z.infer<typeof DatixRecordedSchema>;

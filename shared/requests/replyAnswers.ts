@@ -1,4 +1,4 @@
-import { DPIA_SCREENING_QUESTIONS, intakeRequestShapeSchema, planRoute, readRequestField, REQUEST_FIELDS, toFieldMessages, type FieldMessage, type IntakeRequest, type RequestField } from '../domain';
+import { DPIA_SCREENING_QUESTIONS, EQUALITY_GROUPS, equalityMitigationLabel, equalityQuestionLabel, intakeRequestShapeSchema, planRoute, readRequestField, REQUEST_FIELDS, toFieldMessages, type FieldMessage, type IntakeRequest, type RequestField } from '../domain';
 
 /**
  * The answers a requester may change on the reply page, and how a posted form becomes the whole
@@ -9,8 +9,9 @@ const FIXED: ReadonlySet<RequestField> = new Set(['type', 'requester.name', 'req
 const TEXT: ReadonlySet<RequestField> = new Set(['title', 'directorate', 'product.name', 'product.supplier', 'purpose', 'benefits', 'successMeasures', 'data.legalBasis', 'use.humanReviewer']);
 const LONG: ReadonlySet<RequestField> = new Set(['purpose', 'benefits', 'successMeasures', 'data.legalBasis', 'use.humanReviewer']);
 
+/** One answer on the reply form: `field` is its dotted path; `question` its wording where the field's label is not it. */
 export type EditableAnswer =
-  | { kind: 'text'; field: RequestField; long: boolean; value: string }
+  | { kind: 'text'; field: string; long: boolean; value: string; question?: string }
   | { kind: 'number'; field: RequestField; value: string }
   | { kind: 'yes-no'; field: string; question?: string; value: boolean | undefined };
 
@@ -25,15 +26,30 @@ export function editableAnswers(intake: IntakeRequest): EditableAnswer[] {
     else if (typeof value === 'boolean') out.push({ kind: 'yes-no', field, value });
   }
   DPIA_SCREENING_QUESTIONS.forEach((q, i) => out.push({ kind: 'yes-no', field: `dpiaScreening.${i}`, question: q.question, value: intake.dpiaScreening[i] }));
+  // Always offered: a changed answer (the tool now changes a service) can make the screening required.
+  for (const g of EQUALITY_GROUPS) {
+    const given = intake.equalityScreening?.[g.key];
+    out.push({ kind: 'yes-no', field: `${EQUALITY_PREFIX}${g.key}.disadvantage`, question: equalityQuestionLabel(g.name), value: given?.disadvantage });
+    out.push({ kind: 'text', field: `${EQUALITY_PREFIX}${g.key}.mitigation`, long: true, question: equalityMitigationLabel(g.name), value: given?.mitigation ?? '' });
+  }
   return out;
 }
+
+export const EQUALITY_PREFIX = 'equalityScreening.';
 
 export const answerInputName = (field: string): string => `answer:${field}`;
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let at: Record<string, unknown> = target;
-  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    // A section the request did not have (the equality screening) is made only to hold a value.
+    if (at[key] === undefined) {
+      if (value === undefined) return;
+      at[key] = {};
+    }
+    at = at[key] as Record<string, unknown>;
+  }
   const last = keys[keys.length - 1];
   if (value === undefined) delete at[last];
   else at[last] = value;

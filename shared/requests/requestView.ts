@@ -12,6 +12,7 @@ import { referencesOfRequest } from '../decisions/referenceColumns';
 import { attachmentsFor } from '../attachments';
 import { jointStepProgress } from '../decisions/jointProgress';
 import { conversationFromItem } from './conversation';
+import { isOpenTask } from '../access/taskHolders';
 
 /** One request as people see it: the JSON of `GET /api/requests/{id}` (the contract's) and the request page. */
 export type RequestView = RequestViewResponse;
@@ -20,6 +21,10 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
   const id = item.Id;
   const [tasks, audit, attachments] = await Promise.all([collect(services.repos.approvalTasks.forRequest(id)), collect(services.repos.auditLog.forSubject(id)), attachmentsFor(services, id)]);
   const status = item.OrchestrationInstanceId ? await findInstanceStatus(df.getClient(context), item.OrchestrationInstanceId) : undefined;
+  const person = async (id: number) => {
+    const { name, email } = await services.people.personFor(id);
+    return { name, email };
+  };
   const steps = await Promise.all(
     tasks.map(async (t) => ({
       code: t.StepCode,
@@ -28,6 +33,7 @@ export async function loadRequestView(services: AppServices, item: AiRequestItem
       status: t.Status,
       outcome: t.Outcome,
       assignee: (await services.people.personFor(t.AssigneeId)).email,
+      holders: isOpenTask(t) ? await Promise.all([...new Set([t.AssigneeId, ...(t.AlsoHeldById ?? []), ...(t.DelegateId ? [t.DelegateId] : [])])].map(person)) : [],
       due: t.DueDate,
       respondedAt: t.RespondedAt,
       comments: t.Comments,

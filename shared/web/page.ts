@@ -14,7 +14,7 @@ a:focus,button:focus,input:focus,textarea:focus,summary:focus{outline:4px solid 
 .hint{color:#4c6272}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:bold}dd{margin:0}
 fieldset{border:1px solid #d8dde0;margin:1rem 0;padding:1rem}legend{font-weight:bold;padding:0 .25rem}
-label{display:block;margin:.5rem 0 .25rem}textarea,input[type=text]{width:100%;font:inherit;padding:.5rem;border:2px solid #4c6272;box-sizing:border-box}
+label{display:block;margin:.5rem 0 .25rem}textarea,input[type=text],input[type=datetime-local]{width:100%;font:inherit;padding:.5rem;border:2px solid #4c6272;box-sizing:border-box}
 button{font:inherit;font-weight:bold;padding:.6rem 1.2rem;margin:.25rem .5rem .25rem 0;border:0;border-radius:4px;color:#fff;background:#007f3b;cursor:pointer}
 button.secondary{background:#005eb8}button.warning{background:#d5281b}
 .error-summary{border:4px solid #d5281b;padding:1rem;margin:1rem 0}.error{color:#d5281b;font-weight:bold}

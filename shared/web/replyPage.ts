@@ -1,7 +1,7 @@
 import type { FieldMessage, Route } from '../domain';
 import { fieldLabel, type RequestField } from '../domain';
 import type { ConversationEntry } from '../requests/conversation';
-import { answerInputName, type EditableAnswer } from '../requests/replyAnswers';
+import { answerInputName, EQUALITY_PREFIX, type EditableAnswer } from '../requests/replyAnswers';
 import { askerOf, changesHtml, conversationHtml, dayAndTime } from './conversationHtml';
 import { escapeHtml as e, page } from './page';
 import { replyAttachmentsHtml } from './replyAttachments';
@@ -17,12 +17,14 @@ export interface ReplyPageView {
 }
 
 const inputId = (field: string): string => `answer-${field.replace(/\./g, '-')}`;
-const labelOf = (a: EditableAnswer): string => a.kind === 'yes-no' && a.question ? a.question : fieldLabel(a.field as RequestField);
+const labelOf = (a: EditableAnswer): string => (a.kind !== 'number' && a.question ? a.question : fieldLabel(a.field as RequestField));
+// A group's answer missing altogether is reported on the group (`equalityScreening.age`), shown on its yes-or-no question.
+const groupOf = (field: string): string => field.replace(/\.disadvantage$/, '');
 
 function answerHtml(a: EditableAnswer, values: Record<string, string>, errors: FieldMessage[]): string {
   const name = answerInputName(a.field);
   const id = inputId(a.field);
-  const problem = errors.find((x) => x.field === a.field || x.field.startsWith(`${a.field}.`));
+  const problem = errors.find((x) => x.field === a.field || x.field.startsWith(`${a.field}.`) || (a.field.startsWith(EQUALITY_PREFIX) && x.field === groupOf(a.field) && x.field !== a.field));
   const error = problem ? `<p class="error" id="${id}-error">${e(problem.message)}</p>` : '';
   const described = problem ? ` aria-describedby="${id}-error"` : '';
   if (a.kind === 'yes-no') {
@@ -42,7 +44,18 @@ function answerHtml(a: EditableAnswer, values: Record<string, string>, errors: F
 }
 
 /** Where an error summary entry leads: the reply box, or the answer it names. */
-const anchorOf = (field: string): string => (field === 'reply' ? 'reply' : inputId(field.replace(/^dpiaScreening\.(\d+).*$/, 'dpiaScreening.$1')));
+const anchorOf = (field: string): string =>
+  field === 'reply' ? 'reply' : inputId(field.replace(/^dpiaScreening\.(\d+).*$/, 'dpiaScreening.$1').replace(/^equalityScreening\.(\w+)$/, 'equalityScreening.$1.disadvantage'));
+
+/** The equality screening's questions, under their own heading with why they are asked and any error about them as a whole. */
+function equalityHtml(answers: EditableAnswer[], values: Record<string, string>, errors: FieldMessage[]): string {
+  const whole = errors.find((x) => x.field === 'equalityScreening');
+  return `<fieldset id="${inputId('equalityScreening')}"${whole ? ` aria-describedby="${inputId('equalityScreening')}-error"` : ''}><legend>Equality screening</legend>
+<p class="hint">Needed when the tool changes how a service works or affects patients or staff: for each group, could the tool put it at a disadvantage? Where it could, say how that is or will be reduced.</p>
+${whole ? `<p class="error" id="${inputId('equalityScreening')}-error">${e(whole.message)}</p>` : ''}
+${answers.map((a) => answerHtml(a, values, errors)).join('\n')}
+</fieldset>`;
+}
 
 /**
  * The requester's reply to "more information needed": the question, a reply box, and every
@@ -69,7 +82,8 @@ ${errors.filter((x) => x.field === 'reply').map((x) => `<p class="error" id="rep
 <textarea id="reply" name="reply" rows="6" aria-describedby="reply-hint${errors.some((x) => x.field === 'reply') ? ' reply-error' : ''}">${e(values.reply ?? '')}</textarea>
 <details${changedOpen ? ' open' : ''}><summary>Change your answers (optional)</summary>
 <p class="hint">Each answer is as you last sent it. Change only what the question is about; the reviewers are shown exactly what changed.</p>
-${view.answers.map((a) => answerHtml(a, values, errors)).join('\n')}
+${view.answers.filter((a) => !a.field.startsWith(EQUALITY_PREFIX)).map((a) => answerHtml(a, values, errors)).join('\n')}
+${equalityHtml(view.answers.filter((a) => a.field.startsWith(EQUALITY_PREFIX)), values, errors)}
 </details>
 ${replyAttachmentsHtml(view.id)}
 <button type="submit">Send the reply</button>
@@ -80,7 +94,8 @@ ${view.earlier.length ? `<h2>Earlier questions and replies</h2>${conversationHtm
 }
 
 function labelFor(view: ReplyPageView, field: string): string {
-  const a = view.answers.find((x) => x.field === field || field.startsWith(`${x.field}.`));
+  if (field === 'equalityScreening') return fieldLabel(field);
+  const a = view.answers.find((x) => x.field === field || field.startsWith(`${x.field}.`) || groupOf(x.field) === field);
   return a ? labelOf(a) : field;
 }
 

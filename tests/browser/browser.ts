@@ -17,9 +17,11 @@ const chromium = require('@sparticuz/chromium') as typeof SparticuzChromium;
  */
 export const ARTIFACTS = join(repoRoot, 'test-artifacts', 'browser');
 
-// The package's flags suit serverless hosts; these two would switch off the browser's own
-// security checks, which the tests should see working.
-const WEAKENING = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+// The package's flags suit serverless hosts. Two would switch off the browser's own security
+// checks, which the tests should see working; and in one process, a page's fetch() in a second
+// browser context was sent without that context's cookies (a signed-in person's call arrived
+// signed out), so each context would not be the separate visitor the tests mean it to be.
+const LEFT_OUT = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(join(repoRoot, 'dist', 'workbench', 'workbench.js'))) {
@@ -28,7 +30,7 @@ export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return playwright.launch({
     executablePath: await chromium.executablePath(),
-    args: chromium.args.filter((a) => !WEAKENING.has(a)),
+    args: chromium.args.filter((a) => !LEFT_OUT.has(a)),
     headless: true,
   });
 }

@@ -106,6 +106,7 @@ describe(`every page and view at ${WIDTH} px wide`, () => {
   it('the web part: request form', () => check('/workbench?view=requestForm', 'web-part-request-form', AMARA, webPart));
   it('the web part: my requests', () => check('/workbench?view=myRequests', 'web-part-my-requests', AMARA, (p) => p.getByRole('table').waitFor()));
   it('the web part: approver inbox', () => check('/workbench?view=approverInbox', 'web-part-inbox', PRIYA, webPart));
+  it('the web part: my absences', () => check('/workbench?view=absences', 'web-part-absences', PRIYA, (p) => p.getByRole('heading', { name: 'My absences' }).waitFor()));
   it('the web part: governance dashboard', () => check('/workbench?view=dashboard', 'web-part-dashboard', NADIA, (p) => p.getByRole('table').first().waitFor()));
   it('the web part: register', () => check('/workbench?view=register', 'web-part-register', AMARA, webPart));
 });

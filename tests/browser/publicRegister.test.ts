@@ -24,7 +24,7 @@ describe('the public register in a browser, keyboard only', () => {
     await rt?.stop();
   });
 
-  // Each visit is a context of its own, so no cookie carries over; none is closed (Chromium runs as one process here, and closing a context ends it).
+  // Each visit is a context of its own, so no cookie carries over.
   const publicVisit = async (width: number): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
@@ -79,7 +79,9 @@ describe('the public register in a browser, keyboard only', () => {
     await eventually(async () => {
       await lead.getByRole('heading', { name: /^Waiting to be published/ }).waitFor();
       if (await publishEntry.count()) return true;
+      // A reload starts the workbench on its first view again.
       await lead.reload();
+      await openView(lead, 'Register');
       return undefined;
     }, 'the drafted entry in the web part');
     const recordLink = lead.getByRole('link', { name: `Check and publish the transparency record for ${TITLE} (opens in a new tab)` });

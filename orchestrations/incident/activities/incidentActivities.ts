@@ -1,5 +1,7 @@
 import type { RoleCode } from '../../../shared/domain/schemas/stepCodes';
 import { TRIAGE_OUTCOME_LABEL } from '../../../shared/incidents/incidentActions';
+import { incidentReference } from '../../../shared/incidents/incidentLabels';
+import { concernPageUrl } from '../../../shared/incidents/incidentLinks';
 import type { TriageDecision } from '../../../shared/incidents/incidentSignals';
 import type { AnnounceBreachInput, AnnounceBreachOutput, AnnounceIncidentInput, FinishIncidentInput, ReadTriageOutput, RemindBreachReportInput, RemindOutput } from '../contracts';
 import { incidentMessaging, incidentRef, type IncidentActivityDeps } from './incidentMessaging';
@@ -40,12 +42,29 @@ export function makeIncidentActivities(deps: IncidentActivityDeps) {
       );
       told.push(person.email);
     }
+    // The reporter hears only after Information Governance was told, so the message is true when it arrives.
+    const reporter = await deps.people.personFor(item.ReporterId);
+    await deps.notifier.send(
+      'incidentAcknowledged',
+      reporter.email,
+      {
+        incident,
+        reference: incidentReference(item.Id),
+        triageDue: input.triageDueAt,
+        ...(input.urgentBecause ? { urgentBecause: input.urgentBecause } : {}),
+        researchRelated: input.researchRelated,
+        patientSafety: input.patientSafety,
+        personalDataBreach: item.PersonalDataBreach === true,
+        reportUrl: concernPageUrl(deps.links.publicBaseUrl, item.Id),
+      },
+      `${input.instanceId}/acknowledged`,
+    );
     await audit(item, {
       title: 'Incident sent for triage',
       eventType: 'incident-triage-requested',
       at: input.at,
       key: `${input.instanceId}/triage-requested`,
-      details: { triageDueAt: input.triageDueAt, urgent: input.urgentBecause ?? null, told },
+      details: { triageDueAt: input.triageDueAt, urgent: input.urgentBecause ?? null, told, acknowledged: reporter.email },
     });
   }
 

@@ -28,6 +28,14 @@ export const REFERENCE_LABELS = {
   ethicsCommitteeReference: 'Research Ethics Committee reference',
 } as const;
 export type ReferenceField = keyof typeof REFERENCE_LABELS;
+export const REFERENCE_FIELDS = Object.keys(REFERENCE_LABELS) as [ReferenceField, ...ReferenceField[]];
+
+/** Help shown under a reference field, wherever a decision form asks for it. */
+export const REFERENCE_HINTS: Partial<Record<ReferenceField, string>> = {
+  dtacDate: 'For example 2026-11-30.',
+  irasNumber: 'The number the Health Research Authority gave the study: 4 to 7 digits.',
+  ethicsCommitteeReference: 'Year, committee and number, for example 24/LO/0123.',
+};
 
 export const STEP_REFERENCES: Partial<Record<StepCode, readonly ReferenceField[]>> = {
   DPIA: ['dpiaReference'],

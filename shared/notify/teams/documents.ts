@@ -20,9 +20,10 @@ import type { NotificationKind, NotificationModels } from '../viewModels';
  */
 // Operational alerts for the governance lead (a failed list change, a status typed into the list),
 // a closed step's notice, what the requester hears about their own request (receipt, stages, the
-// note about a request made in the list form) and the withdrawal notice go by email only, like the
+// note about a request made in the list form), the acknowledgement of a reported incident and the
+// withdrawal notice go by email only, like the
 // digest: they carry no decision to make in Teams.
-export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'statusNotTrusted' | 'stepNoLongerNeeded' | 'requestReceived' | 'stageCompleted' | 'stepWithdrawn' | 'listFormRequest'>;
+export type TeamsKind = Exclude<NotificationKind, 'weeklyDigest' | 'changeNotProcessed' | 'statusNotTrusted' | 'stepNoLongerNeeded' | 'requestReceived' | 'stageCompleted' | 'stepWithdrawn' | 'listFormRequest' | 'incidentAcknowledged'>;
 export type TeamsDocuments = { [K in TeamsKind]: (model: NotificationModels[K]) => EmailDocument };
 
 export const teamsDocuments: TeamsDocuments = {

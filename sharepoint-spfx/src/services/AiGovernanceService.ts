@@ -15,6 +15,8 @@ export type SubmitResult =
   | { outcome: 'submitted'; id: string; /** AIG-2026-0001 for a new request; a resubmission keeps its own. */ reference?: string }
   | { outcome: 'refused'; refused: T.FieldMessage[] };
 
+export type RaiseConcernResult = { outcome: 'raised'; raised: T.IncidentReported } | { outcome: 'refused'; refused: T.FieldMessage[] };
+
 export type AttachResult = { outcome: 'attached'; attachments: T.Attachment[] } | { outcome: 'refused'; refused: T.FieldMessage[] };
 
 export interface SavedDraft {
@@ -58,6 +60,15 @@ export interface AiGovernanceService {
   decide(taskId: string, decision: T.DecisionInput): Promise<void>;
   /** Passes an open step to a named colleague (the holder), or reassigns it (the AI governance lead). */
   handOver(taskId: string, handover: T.HandoverInput): Promise<T.HandoverResult>;
+
+  /** Reports an AI incident or a concern about an AI output (the reporter is the signed-in person). */
+  raiseConcern(report: T.IncidentReport): Promise<RaiseConcernResult>;
+  /** My absences that are not over yet (current and future), soonest first. */
+  listAbsences(): Promise<T.Absence[]>;
+  /** Records an absence: steps that arrive meanwhile go to the deputy. The absence, or what was refused. */
+  recordAbsence(absence: T.AbsenceInput): Promise<{ outcome: 'recorded'; absence: T.Absence } | { outcome: 'refused'; refused: T.FieldMessage[] }>;
+  /** Ends one of my absences now (one not started yet is called off). */
+  endAbsence(id: string): Promise<T.Absence>;
 
   getGovernanceDashboard(): Promise<T.GovernanceDashboardData>;
   searchRegister(query: string): Promise<T.RegisterEntry[]>;

@@ -1,5 +1,6 @@
-import type { AiGovernanceService, AttachResult, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
+import type { AiGovernanceService, AttachResult, IntakeDraft, RaiseConcernResult, SavedDraft, SubmitResult } from './AiGovernanceService';
 import type * as T from './types';
+import { ApiError } from './HttpAiGovernanceService';
 
 export interface FakeCall {
   method: keyof AiGovernanceService;
@@ -19,6 +20,10 @@ export interface FakeData {
   attachments?: Record<string, T.Attachment[]>;
   /** What an upload is refused with, when a test wants a refusal. */
   refuseUpload?: T.FieldMessage[];
+  /** My absences, current and future. */
+  absences?: T.Absence[];
+  /** What the next decision is refused with (a 400 naming fields), when a test wants a refusal. */
+  refuseDecision?: T.FieldMessage[];
   /** Drafted entries; leave out for someone outside the governance team. */
   registerDrafts?: T.RegisterDraft[];
 }
@@ -115,6 +120,11 @@ export class FakeAiGovernanceService implements AiGovernanceService {
 
   public decide(taskId: string, decision: T.DecisionInput): Promise<void> {
     this.calls.push({ method: 'decide', args: [taskId, decision] });
+    const refused = this._data.refuseDecision;
+    if (refused) {
+      this._data.refuseDecision = undefined;
+      return Promise.reject(new ApiError(400, 'There is a problem with the decision.', refused));
+    }
     const task = (this._data.tasks ?? []).find((t) => t.id === taskId);
     if (task) task.status = 'decided';
     return Promise.resolve();
@@ -125,6 +135,42 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     const task = (this._data.tasks ?? []).find((t) => t.id === taskId);
     if (task) task.status = 'cancelled';
     return Promise.resolve({ taskId, holder: { name: handover.to, email: handover.to }, how: 'delegated' });
+  }
+
+  /** Every report is incident 1, due for triage a working day later. */
+  public raiseConcern(report: T.IncidentReport): Promise<RaiseConcernResult> {
+    this.calls.push({ method: 'raiseConcern', args: [report] });
+    return Promise.resolve({
+      outcome: 'raised',
+      raised: {
+        id: 1,
+        reference: 'ai-incident-1',
+        instanceId: 'incident-1',
+        status: 'Reported',
+        triage: { dueAt: '2026-01-06T09:00:00.000Z', urgent: false, explanation: 'Triage within 1 working day.' },
+        datix: 'Reported to Datix if triage says so, or if nobody triages it by the deadline.',
+      },
+    });
+  }
+
+  public listAbsences(): Promise<T.Absence[]> {
+    this.calls.push({ method: 'listAbsences', args: [] });
+    return Promise.resolve([...(this._data.absences ?? [])]);
+  }
+
+  public recordAbsence(absence: T.AbsenceInput): Promise<{ outcome: 'recorded'; absence: T.Absence } | { outcome: 'refused'; refused: T.FieldMessage[] }> {
+    this.calls.push({ method: 'recordAbsence', args: [absence] });
+    const recorded: T.Absence = { id: `absence-${this._nextId++}`, from: absence.from, until: absence.until, deputy: { name: absence.deputy, email: absence.deputy }, note: null, state: 'future' };
+    (this._data.absences ??= []).push(recorded);
+    return Promise.resolve({ outcome: 'recorded', absence: recorded });
+  }
+
+  public endAbsence(id: string): Promise<T.Absence> {
+    this.calls.push({ method: 'endAbsence', args: [id] });
+    const found = (this._data.absences ?? []).find((a) => a.id === id);
+    if (!found) return Promise.reject(new Error(`No absence ${id}`));
+    this._data.absences = this._data.absences!.filter((a) => a.id !== id);
+    return Promise.resolve({ ...found, state: 'ended' });
   }
 
   public getGovernanceDashboard(): Promise<T.GovernanceDashboardData> {

@@ -1,9 +1,11 @@
 import type * as Contract from '../contract/generated/contract';
-import type { AiGovernanceService, AttachResult, IntakeDraft, SavedDraft, SubmitResult } from './AiGovernanceService';
+import type { AiGovernanceService, AttachResult, IntakeDraft, RaiseConcernResult, SavedDraft, SubmitResult } from './AiGovernanceService';
 import { apiRoutes, type ApiCall } from './apiRoutes';
 import { oversightFromJson, type GovernanceSummaryJson } from './oversightMapping';
 import { requestDetailFromView } from './requestViewMapping';
 import type {
+  Absence,
+  AbsenceInput,
   ApprovalTask,
   Attachment,
   CurrentUser,
@@ -13,6 +15,7 @@ import type {
   GovernanceDashboardData,
   HandoverInput,
   HandoverResult,
+  IncidentReport,
   IntakeRequestV1,
   PlanResult,
   RegisterCorrections,
@@ -168,6 +171,32 @@ export class HttpAiGovernanceService implements AiGovernanceService {
 
   public handOver(taskId: string, handover: HandoverInput): Promise<HandoverResult> {
     return this._call<HandoverResult>(apiRoutes.handOver(taskId), handover);
+  }
+
+  public listAbsences(): Promise<Absence[]> {
+    return this._call<Absence[]>(apiRoutes.listAbsences());
+  }
+
+  public async recordAbsence(absence: AbsenceInput): Promise<{ outcome: 'recorded'; absence: Absence } | { outcome: 'refused'; refused: FieldMessage[] }> {
+    try {
+      return { outcome: 'recorded', absence: await this._call<Absence>(apiRoutes.recordAbsence(), absence) };
+    } catch (e) {
+      if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
+      throw e;
+    }
+  }
+
+  public endAbsence(id: string): Promise<Absence> {
+    return this._call<Absence>(apiRoutes.endAbsence(id), {});
+  }
+
+  public async raiseConcern(report: IncidentReport): Promise<RaiseConcernResult> {
+    try {
+      return { outcome: 'raised', raised: await this._call<Contract.IncidentReportedResponse>(apiRoutes.reportIncident(), report) };
+    } catch (e) {
+      if (e instanceof ApiError && e.fieldMessages.length > 0) return { outcome: 'refused', refused: e.fieldMessages };
+      throw e;
+    }
   }
 
   /** Two endpoints; a part that cannot be loaded is marked unavailable instead of failing the whole dashboard. */

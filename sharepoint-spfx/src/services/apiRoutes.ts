@@ -44,6 +44,14 @@ export const apiRoutes = {
   decide: (): ApiCall => ({ method: 'POST', path: '/api/decisions' }),
   /** HandoverRequest → HandoverResponse, or 400 FieldErrorsResponse */
   handOver: (taskId: string): ApiCall => ({ method: 'POST', path: `/api/tasks/${enc(taskId)}/handover` }),
+  /** IncidentReport → 201 IncidentReportedResponse, or 400 FieldErrorsResponse */
+  reportIncident: (): ApiCall => ({ method: 'POST', path: '/api/incidents' }),
+  /** → AbsenceResponse[]: the signed-in person's absences not over yet */
+  listAbsences: (): ApiCall => ({ method: 'GET', path: '/api/absences' }),
+  /** AbsenceRequest → 201 AbsenceResponse, or 400 FieldErrorsResponse */
+  recordAbsence: (): ApiCall => ({ method: 'POST', path: '/api/absences' }),
+  /** EndAbsenceRequest ({}) → AbsenceResponse */
+  endAbsence: (id: string): ApiCall => ({ method: 'POST', path: `/api/absences/${enc(id)}/end` }),
   /** → RequestsOverviewResponse: open requests by stage, overdue steps */
   governanceRequests: (): ApiCall => ({ method: 'GET', path: '/api/governance/requests' }),
   /** → GovernanceSummaryResponse: reviews due, incidents by state, Datix escalations */

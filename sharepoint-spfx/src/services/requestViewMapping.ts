@@ -8,6 +8,7 @@ import {
 } from '../contract/generated/contract';
 import type { DecisionOutcome, RequestDetail, RequestStatus, RequestType, RiskRating, Route, StepCode, StepProgress, TimelineEvent } from './types';
 import { STEP_CODES } from './types';
+import { stageProgress } from './stageProgress';
 
 /**
  * `GET /api/requests/{id}` answers with the request as the back end's pages show it (list labels
@@ -45,6 +46,7 @@ export function requestDetailFromView(view: RequestViewJson): RequestDetail {
       status: STEP_STATUS[s.status] ?? 'waiting',
       outcome: s.outcome ? OUTCOME[s.outcome] : undefined,
       assignee: s.assignee,
+      holders: s.holders,
       dueAt: orUndefined(s.due),
       respondedAt: orUndefined(s.respondedAt),
       comments: orUndefined(s.comments),
@@ -69,6 +71,7 @@ export function requestDetailFromView(view: RequestViewJson): RequestDetail {
     risk: view.risk ? RISK[view.risk] : undefined,
     route: view.route ?? undefined,
     steps,
+    stages: view.route ? stageProgress(view.route, steps, STATUS[view.status] ?? 'submitted') : undefined,
     timeline,
     moreInformationQuestion: asked.length > 0 ? asked[asked.length - 1].comments : undefined,
     decisionSummary: orUndefined(view.decisionSummary),

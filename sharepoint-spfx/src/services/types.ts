@@ -26,6 +26,11 @@ export type DocumentKind = Contract.DocumentKind;
 /** The intake request, version 1, exactly as `POST /api/requests` takes it. */
 export type IntakeRequestV1 = Contract.IntakeRequest;
 
+/** An AI incident or a concern about an AI output, as `POST /api/incidents` takes it. */
+export type IncidentReport = Contract.IncidentReport;
+/** What `POST /api/incidents` answers: the reference, the triage deadline and what happens about Datix. */
+export type IncidentReported = Contract.IncidentReportedResponse;
+
 /** One problem with one field, as every 400 response and intake refusal gives it. */
 export type FieldMessage = Contract.FieldErrorsResponse['errors'][number];
 
@@ -81,16 +86,30 @@ export interface StepProgress {
   status: (typeof STEP_STATUS_BY_LIST_LABEL)[keyof typeof STEP_STATUS_BY_LIST_LABEL] | 'not-started';
   outcome?: DecisionOutcome;
   assignee?: string;
+  /** Who may decide it now, by name (an open step: its assignee, a shared step's other roles, a deputy). */
+  holders?: Person[];
   dueAt?: string;
   respondedBy?: string;
   respondedAt?: string;
   comments?: string;
 }
 
+/**
+ * One stage of the route the workflow keeps, with where each of its steps is: `done` (every step
+ * decided), `now` (a step open), `ahead` (not started yet), `not-reached` (the request ended first).
+ */
+export interface StageProgress {
+  number: number;
+  state: 'done' | 'now' | 'ahead' | 'not-reached';
+  steps: { code: StepCode; name: string; role: string; state: 'decided' | 'open' | 'ahead' | 'stopped' | 'not-reached'; attempts: StepProgress[] }[];
+}
+
 export interface RequestDetail extends RequestSummary {
   risk?: RiskRating;
   route?: Route;
   steps: StepProgress[];
+  /** The route's stages in order, each step with its attempts so far (absent without a route). */
+  stages?: StageProgress[];
   timeline: TimelineEvent[];
   /** What the approver asked, when status is "more-information". */
   moreInformationQuestion?: string;
@@ -115,6 +134,8 @@ export interface ApprovalTask
   heldAs?: ApiTask['heldAs'];
   /** The step may be recorded as "not required" (the national Data Protection Impact Assessment). */
   mayRecordNotRequired?: ApiTask['mayRecordNotRequired'];
+  /** The references approving the step needs (absent in older answers: none asked). */
+  references?: ApiTask['references'];
   dueAt: string;
   status: 'waiting' | 'decided' | 'cancelled';
 }
@@ -132,10 +153,18 @@ export interface ChecklistAnswer {
 export type HandoverInput = Contract.HandoverRequest;
 export type HandoverResult = Contract.HandoverResponse;
 
+/** An absence and who covers it (the contract's AbsenceRequest and AbsenceResponse). */
+export type AbsenceInput = Contract.AbsenceRequest;
+export type Absence = Contract.AbsenceResponse;
+
+export type ReferenceField = Contract.ReferenceField;
+
 export interface DecisionInput {
   outcome: DecisionOutcome;
   comments: string;
   checklist: ChecklistAnswer[];
+  /** The step's references as typed (the service checks them as the emailed decision page does). */
+  references?: Partial<Record<ReferenceField, string>>;
 }
 
 type ApiOverview = Contract.RequestsOverviewResponse;

@@ -104,6 +104,25 @@ describe('references and documents recorded with decisions', () => {
     expect(shown).toContain('<dt>Date of the DTAC assessment</dt><dd>2 November 2026</dd>');
   });
 
+  it('the approver inbox asks for the same references: the task names them and a decision without them is refused naming each', async () => {
+    const title = 'References: from the approver inbox';
+    const id = await submit('research', title);
+    const { page } = await walkTo(id, title, 'RESEARCH');
+    const approver = page.html.match(/You decide as<\/dt><dd>[^(]*\(([^)]+)\)/)![1];
+    const as = { 'x-ms-client-principal-name': approver, 'content-type': 'application/json' };
+    const inbox = (await (await fetch(`${rt.origin}/api/tasks?assignee=${encodeURIComponent(approver)}`, { headers: as })).json()) as { id: string; requestId: string; stepCode: string; references: string[]; checklist: { id: string; mandatory?: true }[] }[];
+    const task = inbox.find((t) => t.requestId === String(id) && t.stepCode === 'RESEARCH')!;
+    expect(task.references).toEqual(['irasNumber', 'ethicsCommitteeReference']);
+    expect(task.checklist.filter((c) => c.mandatory).map((c) => c.id).length).toBeGreaterThan(0);
+    const decide = (references: Record<string, string>) =>
+      fetch(`${rt.origin}/api/decisions`, { method: 'POST', headers: as, body: JSON.stringify({ taskId: Number(task.id), outcome: 'approved', checklist: task.checklist.map((c) => ({ itemId: c.id, confirmed: true })), references, channel: 'web' }) });
+    const missing = await decide({});
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['irasNumber', 'ethicsCommitteeReference']);
+    expect((await decide({ irasNumber: '412345', ethicsCommitteeReference: '25/NW/0042' })).status).toBe(200);
+    await eventually(async () => ((await request(id)).IrasNumber === '412345' ? true : undefined), 'the IRAS number on the request');
+  });
+
   it('lets the approver attach a document from the decision page (a plain form post), audited as theirs', async () => {
     const title = 'References: decision page upload';
     const id = await submit('research', title);

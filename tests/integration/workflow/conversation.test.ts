@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, repoRoot } from '../../support/runtime';
+import { EQUALITY_GROUPS } from '../../../shared/domain';
 import { useRuntime } from '../../support/useRuntime';
 import { heading, linksForOpenSteps, mailbox, openDecision, submitDecision, type MailboxMessage } from './decisionClient';
 
@@ -77,7 +78,17 @@ describe('the conversation between reviewers and the requester', () => {
     expect((await postForm(replyLink, '', { csrf: page.csrf, reply: 'x' })).status).toBe(403);
 
     const reply = 'The university research ethics committee approved it; the model will change how the frailty clinic books people.';
-    const sent = await postForm(replyLink, page.cookie, { csrf: page.csrf, reply, 'answer:use.serviceChange': 'yes' });
+    // A service change makes the equality screening required: the reply page asks it, and a reply without it is refused by name.
+    expect(page.html).toContain('<legend>Equality screening</legend>');
+    expect(page.html).toContain('name="answer:equalityScreening.age.disadvantage"');
+    const unscreened = await postForm(replyLink, page.cookie, { csrf: page.csrf, reply, 'answer:use.serviceChange': 'yes' });
+    expect(unscreened.status).toBe(400);
+    const unscreenedHtml = await unscreened.text();
+    expect(unscreenedHtml).toContain('answer the equality screening: for each of the ten groups');
+    expect(unscreenedHtml).toContain('href="#answer-equalityScreening"');
+    expect((await detail(id)).status).toBe('More information needed');
+    const screening = Object.fromEntries(EQUALITY_GROUPS.map((g) => [`answer:equalityScreening.${g.key}.disadvantage`, 'no']));
+    const sent = await postForm(replyLink, page.cookie, { csrf: page.csrf, reply, 'answer:use.serviceChange': 'yes', ...screening });
     expect(sent.status).toBe(200);
     const sentHtml = await sent.text();
     expect(heading(sentHtml)).toBe('Your reply has been sent');
@@ -101,7 +112,14 @@ describe('the conversation between reviewers and the requester', () => {
 
     const d = await detail(id);
     expect(d.conversation).toEqual([
-      expect.objectContaining({ question, reply: expect.objectContaining({ text: reply, changes: [expect.objectContaining({ before: 'No', after: 'Yes' })] }) }),
+      expect.objectContaining({ question, reply: expect.objectContaining({
+          text: reply,
+          changes: [
+            expect.objectContaining({ field: 'use.serviceChange', before: 'No', after: 'Yes' }),
+            ...EQUALITY_GROUPS.map((g) => expect.objectContaining({ field: `equalityScreening.${g.key}.disadvantage`, before: 'Not given', after: 'No' })),
+          ],
+        }),
+      }),
     ]);
     const requestPage = await (await fetch(`${rt.origin}/api/requests/${id}/page`)).text();
     expect(requestPage).toContain('<h2>Questions and replies</h2>');

@@ -128,4 +128,31 @@ describe('delegation, reassignment and absence', () => {
     const assigned = await audited(id, 'step-assigned', '"stepCode":"FINANCE"');
     expect(assigned.Details).toContain('Tom Okafor is away until');
   });
+
+  it('ending an absence early: steps that arrive from then on come to the person again; one not started is called off', async () => {
+    type Absence = { id: string; from: string; until: string; state: string };
+    const tom = 'tom.okafor@example.nhs.uk';
+    const list = async (): Promise<Absence[]> => (await (await fetch(`${rt.origin}/api/absences`, { headers: as(tom) })).json()) as Absence[];
+    const end = (id: string, by = tom) => fetch(`${rt.origin}/api/absences/${id}/end`, { method: 'POST', headers: as(by, true), body: '{}' });
+    const later = await fetch(`${rt.origin}/api/absences`, { method: 'POST', headers: as(tom, true), body: JSON.stringify({ from: '2027-02-01T00:00:00Z', until: '2027-02-08T00:00:00Z', deputy: 'olivia.hughes@example.nhs.uk' }) });
+    expect(later.status).toBe(201);
+    const [current, future] = await list();
+    expect([current.state, future.state]).toEqual(['current', 'future']);
+
+    expect((await end(current.id, 'olivia.hughes@example.nhs.uk')).status).toBe(404);
+    const ended = await end(current.id);
+    expect(ended.status).toBe(200);
+    expect(((await ended.json()) as Absence).state).toBe('ended');
+    expect((await end(current.id)).status).toBe(409);
+    expect((await end(future.id)).status).toBe(200);
+    expect(await list()).toEqual([]);
+    await audited(Number(current.id), 'absence-ended');
+
+    const title = 'Arrives after Tom is back';
+    const id = await submit(title);
+    const tomsMail = await decisionEmail(tom, title);
+    expect(decisionLink(tomsMail)).toBeDefined();
+    const task = await eventually(async () => (await inbox(tom)).find((t) => t.requestId === String(id)), 'the step in Tom’s inbox');
+    expect(task.stepCode).toBe('FINANCE');
+  });
 });

@@ -41,6 +41,21 @@ const cases: Case[] = [
     subject: 'Incident 12 was reported to Datix: W12345',
   },
   {
+    name: 'acknowledgement to the reporter, research with a personal data breach',
+    kind: 'incidentAcknowledged',
+    model: {
+      incident,
+      reference: 'ai-incident-12',
+      triageDue: '2026-03-02T13:00:00Z',
+      urgentBecause: 'personal-data-breach',
+      researchRelated: true,
+      patientSafety: true,
+      personalDataBreach: true,
+      reportUrl: 'https://aigov.example.nhs.uk/api/concerns/12',
+    },
+    subject: 'Report received: ai-incident-12',
+  },
+  {
     name: 'breach reminder',
     kind: 'breachReportDue',
     model: { incident, stage: 'reminder', awareAt: '2026-03-02T08:00:00Z', deadlineAt: '2026-03-05T08:00:00Z', hoursLeft: 6, actionUrl },
@@ -68,7 +83,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('incident email: %s', (_na
   });
 
   it('carries its one link in both bodies, with link text that says where it goes', () => {
-    const url = 'actionUrl' in c.model ? c.model.actionUrl : c.model.dashboardUrl;
+    const url = 'actionUrl' in c.model ? c.model.actionUrl : 'reportUrl' in c.model ? c.model.reportUrl : c.model.dashboardUrl;
     expect(email.text).toContain(url);
     expect([...email.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([url]);
     for (const [, text] of email.html.matchAll(/<a [^>]*>([^<]*)<\/a>/g)) expect(text).toMatch(/^Open/);

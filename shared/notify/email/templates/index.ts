@@ -6,6 +6,7 @@ import { breachReportDueEmail } from './breachReportDue';
 import { datixEntryNeededEmail } from './datixEntryNeeded';
 import { datixRecordedEmail } from './datixRecorded';
 import { escalationEmail } from './escalation';
+import { incidentAcknowledgedEmail } from './incidentAcknowledged';
 import { incidentTriageNeededEmail } from './incidentTriageNeeded';
 import { moreInformationNeededEmail } from './moreInformationNeeded';
 import { outcomeEmail } from './outcome';
@@ -53,6 +54,7 @@ export const defaultEmailTemplates: EmailTemplates = {
   listFormRequest: rendered(listFormRequestEmail),
   policyReview: rendered(policyReviewEmail),
   toolReview: rendered(toolReviewEmail),
+  incidentAcknowledged: rendered(incidentAcknowledgedEmail),
   incidentTriageNeeded: rendered(incidentTriageNeededEmail),
   datixEntryNeeded: rendered(datixEntryNeededEmail),
   datixRecorded: rendered(datixRecordedEmail),

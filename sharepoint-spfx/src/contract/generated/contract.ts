@@ -391,6 +391,151 @@ export const NOT_IN_REGISTER = {
   "howToAsk": "To ask for a tool to be approved, send a request with the request form on the AI governance page in SharePoint, or ask the AI governance team."
 } as const;
 
+export const INCIDENT_CATEGORIES = [
+  "clinical-safety",
+  "data-protection",
+  "security",
+  "bias-or-fairness",
+  "output-quality",
+  "other"
+] as const;
+
+export const INCIDENT_SEVERITIES = [
+  "low",
+  "moderate",
+  "severe"
+] as const;
+
+export const CONCERN_CATEGORY_CHOICES = {
+  "output-quality": {
+    "label": "A concern about something an AI tool produced",
+    "hint": "For example wrong, misleading or made-up content, or a summary that leaves out something important."
+  },
+  "clinical-safety": {
+    "label": "Patient safety",
+    "hint": "A patient was harmed, or could have been, because of an AI tool or what it produced."
+  },
+  "data-protection": {
+    "label": "Personal or confidential information",
+    "hint": "For example personal information typed into a tool that is not approved for it, or shown to the wrong person."
+  },
+  "security": {
+    "label": "Security",
+    "hint": "For example a tool used without approval, an account misused, or a suspicious request."
+  },
+  "bias-or-fairness": {
+    "label": "Bias or unfair treatment",
+    "hint": "The tool treated some people differently or unfairly."
+  },
+  "other": {
+    "label": "Something else",
+    "hint": "Any other incident or concern about artificial intelligence."
+  }
+} as const;
+
+export const CONCERN_SEVERITY_CHOICES = {
+  "low": {
+    "label": "Low",
+    "hint": "No harm done, or a minor inconvenience."
+  },
+  "moderate": {
+    "label": "Moderate",
+    "hint": "Some harm or disruption, or it could have been worse."
+  },
+  "severe": {
+    "label": "Severe",
+    "hint": "Serious harm to a person, or serious disruption to a service."
+  }
+} as const;
+
+export const CONCERN_QUESTIONS = {
+  "category": "What is it about?",
+  "summary": "Give it a short title",
+  "description": "What happened?",
+  "occurredAt": "When did it happen?",
+  "location": "Where did it happen?",
+  "directorate": "Directorate (optional)",
+  "relatedTool": "Which AI tool was involved?",
+  "immediateActionTaken": "What has been done about it so far?",
+  "severity": "How serious is it?",
+  "patientHarm": "Was a patient harmed, or could a patient have been harmed?",
+  "personalDataBreach": "Was personal data lost, shared with the wrong people or exposed?",
+  "researchRelated": "Is this about artificial intelligence used in research?"
+} as const;
+
+export const CONCERN_HINTS = {
+  "summary": "Up to 255 characters. Do not include names or other personal details.",
+  "description": "Say what the tool did or produced, and what happened as a result. Up to 4,000 characters. Do not include names or other details that could identify a person.",
+  "location": "The site, ward or department. Up to 200 characters.",
+  "relatedTool": "Choose from the tools in the AI register, or type its name. Up to 200 characters.",
+  "immediateActionTaken": "For example “letter corrected before it was sent”. Write “none” if nothing has been done yet. Up to 2,000 characters.",
+  "researchRelated": "The AI policy asks for research concerns to be reported to Datix, the organisation’s incident reporting system, straight away."
+} as const;
+
+export const CONCERN_MESSAGES = {
+  "category": "choose what it is about",
+  "severity": "choose how serious it is",
+  "occurredAt": "give the date and time it happened",
+  "patientHarm": "choose Yes or No: was a patient harmed, or could a patient have been harmed?",
+  "personalDataBreach": "choose Yes or No: was personal data lost, shared with the wrong people or exposed?",
+  "researchRelated": "choose Yes or No: is this about artificial intelligence used in research?",
+  "relatedTool": "give the name of the AI tool involved (the register’s tools are offered as you type)"
+} as const;
+
+export const REFERENCE_FIELDS = [
+  "dpiaReference",
+  "dtacReference",
+  "dtacDate",
+  "dtacClinicalSafety",
+  "dtacDataProtection",
+  "dtacTechnicalSecurity",
+  "dtacInteroperability",
+  "dtacUsabilityAccessibility",
+  "irasNumber",
+  "ethicsCommitteeReference"
+] as const;
+
+export const REFERENCE_LABELS = {
+  "dpiaReference": "Data Protection Impact Assessment (DPIA) reference",
+  "dtacReference": "DTAC assessment reference",
+  "dtacDate": "Date of the DTAC assessment",
+  "dtacClinicalSafety": "Clinical safety",
+  "dtacDataProtection": "Data protection",
+  "dtacTechnicalSecurity": "Technical security",
+  "dtacInteroperability": "Interoperability",
+  "dtacUsabilityAccessibility": "Usability and accessibility",
+  "irasNumber": "Integrated Research Application System (IRAS) number",
+  "ethicsCommitteeReference": "Research Ethics Committee reference"
+} as const;
+
+export const REFERENCE_HINTS = {
+  "dtacDate": "For example 2026-11-30.",
+  "irasNumber": "The number the Health Research Authority gave the study: 4 to 7 digits.",
+  "ethicsCommitteeReference": "Year, committee and number, for example 24/LO/0123."
+} as const;
+
+export const REFERENCES_INTRO = "Needed to approve: they are recorded with your decision and on the request." as const;
+
+export const DTAC_AREAS = {
+  "dtacClinicalSafety": "Clinical safety",
+  "dtacDataProtection": "Data protection",
+  "dtacTechnicalSecurity": "Technical security",
+  "dtacInteroperability": "Interoperability",
+  "dtacUsabilityAccessibility": "Usability and accessibility"
+} as const;
+
+export const DTAC_RESULTS = [
+  "met",
+  "not-met"
+] as const;
+
+export const DTAC_RESULT_LABELS = {
+  "met": "Met",
+  "not-met": "Not met"
+} as const;
+
+export const REJECTION_CONSEQUENCE = "Rejecting ends the request: no further steps run, and the requester is emailed that it was not approved, with your reason." as const;
+
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export type RequestField = keyof typeof REQUEST_FIELD_LABELS;
 export type StepCode = (typeof STEP_CODES)[number];
@@ -401,6 +546,9 @@ export type RegisterKind = (typeof REGISTER_KINDS)[number];
 export type RegisterSource = (typeof REGISTER_SOURCES)[number];
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
+export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
 
 /** The intake request, version 1, as `POST /api/route`, `POST /api/requests` and `POST /api/requests/{id}/responses` take it. */
 export type IntakeRequest = {
@@ -1045,6 +1193,10 @@ export type RequestViewResponse = {
     status: string;
     outcome?: string | null;
     assignee: string;
+    holders?: {
+      name: string;
+      email: string;
+    }[];
     due?: string | null;
     respondedAt?: string | null;
     comments?: string | null;
@@ -1131,7 +1283,9 @@ export type InboxTaskResponse = {
   checklist: {
     id: string;
     text: string;
+    mandatory?: true;
   }[];
+  references: ("dpiaReference" | "dtacReference" | "dtacDate" | "dtacClinicalSafety" | "dtacDataProtection" | "dtacTechnicalSecurity" | "dtacInteroperability" | "dtacUsabilityAccessibility" | "irasNumber" | "ethicsCommitteeReference")[];
   mayRecordNotRequired: boolean;
   assignee: string;
   delegatedFrom?: string;
@@ -1293,7 +1447,7 @@ export type AbsenceRequest = {
   note?: string;
 };
 
-/** One item of `GET /api/absences`; `POST /api/absences` (201). */
+/** One item of `GET /api/absences`; `POST /api/absences` (201); `POST /api/absences/{id}/end` (200). */
 export type AbsenceResponse = {
   id: string;
   from: string;
@@ -1303,7 +1457,11 @@ export type AbsenceResponse = {
     email: string;
   };
   note: string | null;
+  state: "current" | "future" | "ended";
 };
+
+/** `POST /api/absences/{id}/end`: end an absence early. */
+export type EndAbsenceRequest = Record<string, never>;
 
 /** One item of `GET /api/register`. */
 export type RegisterRowResponse = {
@@ -1355,6 +1513,46 @@ export type PublishEntryRequest = {
   dataUsed?: string;
   owner?: string;
   supplier?: string;
+};
+
+/** `POST /api/incidents`: an AI incident or a concern about an AI output (the reporter is the signed-in person). */
+export type IncidentReport = {
+  summary: string;
+  description: string;
+  occurredAt: string;
+  location: string;
+  directorate?: string;
+  immediateActionTaken: string;
+  category: "clinical-safety" | "data-protection" | "security" | "bias-or-fairness" | "output-quality" | "other";
+  severity: "low" | "moderate" | "severe";
+  patientHarm: boolean;
+  personalDataBreach: boolean;
+  awareAt?: string;
+  researchRelated: boolean;
+  relatedTool?: string;
+  relatedRequestId?: number;
+  reporter: {
+    name: string;
+    email: string;
+  };
+};
+
+/** `POST /api/incidents` (201). */
+export type IncidentReportedResponse = {
+  id: number;
+  reference: string;
+  instanceId: string;
+  status: string;
+  triage: {
+    dueAt: string;
+    urgent: boolean;
+    explanation: string;
+  };
+  datix: string;
+  breach?: {
+    awareAt: string;
+    regulatorDeadlineAt: string;
+  };
 };
 
 /** `POST /api/register/{id}/publication` (200). */

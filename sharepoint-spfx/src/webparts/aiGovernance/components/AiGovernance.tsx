@@ -5,10 +5,12 @@ import { ServiceContext } from './ServiceContext';
 import { RequestForm } from './requestForm/RequestForm';
 import { MyRequests } from './MyRequests';
 import { ApproverInbox } from './ApproverInbox';
+import { Absences } from './Absences';
 import { GovernanceDashboard } from './GovernanceDashboard';
 import { Register } from './Register';
+import { RaiseConcern } from './RaiseConcern';
 
-/** The web part's root: one of five views, over whichever data service the host passes in. */
+/** The web part's root: one of seven views, over whichever data service the host passes in. */
 const AiGovernance: React.FC<IAiGovernanceProps> = ({ view, service, notConfiguredMessage }) => {
   if (!service) {
     return <MessageBar messageBarType={MessageBarType.warning}>{notConfiguredMessage}</MessageBar>;
@@ -20,10 +22,14 @@ const AiGovernance: React.FC<IAiGovernanceProps> = ({ view, service, notConfigur
           <MyRequests />
         ) : view === 'approverInbox' ? (
           <ApproverInbox />
+        ) : view === 'absences' ? (
+          <Absences />
         ) : view === 'dashboard' ? (
           <GovernanceDashboard />
         ) : view === 'register' ? (
           <Register />
+        ) : view === 'raiseConcern' ? (
+          <RaiseConcern />
         ) : (
           <RequestForm />
         )}

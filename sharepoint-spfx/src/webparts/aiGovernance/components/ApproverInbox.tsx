@@ -13,6 +13,8 @@ import { ErrorSummary } from './ErrorSummary';
 import { RequestRecordPanel } from './RequestRecordPanel';
 import { ACTION_NAMES, STEP_NAMES, TYPE_NAMES, formatDateTime } from './plainText';
 import { HandoverForm } from './HandoverForm';
+import { ReferenceFields, type ReferenceValues } from './ReferenceFields';
+import { RejectionCheck } from './RejectionCheck';
 
 interface ChecklistState {
   confirmed: boolean;
@@ -28,6 +30,9 @@ const mayRecordNotRequired = (task: ApprovalTask): boolean => task.mayRecordNotR
 
 const decisionFieldId = (field: string): string => `aig-decision-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
+/** The service words its messages to follow "There is a problem:"; the form shows each as a sentence. */
+const asSentence = (m: FieldMessage): FieldMessage => ({ ...m, message: m.message.charAt(0).toUpperCase() + m.message.slice(1) });
+
 /** What happens after each decision, true at the moment it is recorded. */
 const WHAT_HAPPENS_NEXT: Record<DecisionOutcome, string> = {
   approved: 'The request moves on when every step of this stage has been decided.',
@@ -35,6 +40,16 @@ const WHAT_HAPPENS_NEXT: Record<DecisionOutcome, string> = {
   rejected: 'The request ends here; the requester is emailed your reason.',
   'more-information': 'The requester is emailed your question; when they reply, this step comes back with their reply.',
 };
+
+/** The step's references that were typed, trimmed; the service says which are missing. */
+function givenReferences(task: ApprovalTask, values: ReferenceValues): ReferenceValues {
+  const given: ReferenceValues = {};
+  for (const field of task.references ?? []) {
+    const value = values[field]?.trim();
+    if (value) given[field] = value;
+  }
+  return given;
+}
 
 /** Rules of the decision page (design: approving needs every checklist item confirmed or a reason). */
 export function validateDecision(task: ApprovalTask, outcome: DecisionOutcome | undefined, comments: string, checklist: Record<string, ChecklistState>): FieldMessage[] {
@@ -46,7 +61,9 @@ export function validateDecision(task: ApprovalTask, outcome: DecisionOutcome | 
   if (outcome === 'approved') {
     for (const item of task.checklist) {
       const state = checklist[item.id];
-      if (!state?.confirmed && (state?.reasonIfNot ?? '').trim() === '') {
+      if (item.mandatory && !state?.confirmed) {
+        problems.push({ field: `checklist.${item.id}`, message: `Confirm: ${item.text} The policy makes it a condition of approval.` });
+      } else if (!state?.confirmed && (state?.reasonIfNot ?? '').trim() === '') {
         problems.push({ field: `checklist.${item.id}`, message: `Confirm, or say why it does not apply: ${item.text}` });
       }
     }
@@ -65,6 +82,9 @@ export const ApproverInbox: React.FC = () => {
   const [outcome, setOutcome] = React.useState<DecisionOutcome | undefined>(undefined);
   const [comments, setComments] = React.useState('');
   const [checklist, setChecklist] = React.useState<Record<string, ChecklistState>>({});
+  const [references, setReferences] = React.useState<ReferenceValues>({});
+  /** A rejection waits on this second step, which says what rejecting does. */
+  const [confirmingRejection, setConfirmingRejection] = React.useState(false);
   const [errors, setErrors] = React.useState<FieldMessage[]>([]);
   const [failure, setFailure] = React.useState('');
   const [status, setStatus] = React.useState('');
@@ -74,22 +94,25 @@ export const ApproverInbox: React.FC = () => {
   const fetchList = React.useCallback(() => service.listMyTasks(), [service]);
   const load = useLoadOnMount(fetchList, setTasks, setFailure, 'your tasks');
 
+  const focusForm = (): void => {
+    setTimeout(() => headingRef.current?.focus(), 0);
+  };
+
   const start = (task: ApprovalTask): void => {
     setPassing(undefined);
     setOpenTask(task);
     setOutcome(undefined);
     setComments('');
     setChecklist({});
+    setReferences({});
+    setConfirmingRejection(false);
     setErrors([]);
     setStatus('');
-    setTimeout(() => headingRef.current?.focus(), 0);
+    focusForm();
   };
 
   const decide = async (): Promise<void> => {
-    if (!openTask) return;
-    const problems = validateDecision(openTask, outcome, comments, checklist);
-    setErrors(problems);
-    if (problems.length > 0 || !outcome) return;
+    if (!openTask || !outcome) return;
     setBusy(true);
     setFailure('');
     try {
@@ -101,17 +124,20 @@ export const ApproverInbox: React.FC = () => {
           confirmed: !!checklist[item.id]?.confirmed,
           reasonIfNot: checklist[item.id]?.confirmed ? undefined : (checklist[item.id]?.reasonIfNot ?? '').trim() || undefined,
         })),
+        references: givenReferences(openTask, references),
       });
       setStatus(`Your decision on "${openTask.requestTitle}" has been recorded. ${WHAT_HAPPENS_NEXT[outcome]}`);
       setOpenTask(undefined);
       await load();
     } catch (e) {
       if (e instanceof ApiError && e.fieldMessages.length > 0) {
-        // The service checks again; its field names point into the checklist by position.
+        // The service checks again (references too); its field names point into the checklist by
+        // position. Back to the form, whose error summary takes focus.
+        setConfirmingRejection(false);
         setErrors(
           e.fieldMessages.map((m) => {
             const item = /^checklist\.(\d+)\./.exec(m.field);
-            return item ? { field: `checklist.${openTask.checklist[Number(item[1])]?.id ?? item[1]}`, message: m.message } : m;
+            return asSentence(item ? { field: `checklist.${openTask.checklist[Number(item[1])]?.id ?? item[1]}`, message: m.message } : m);
           }),
         );
       } else {
@@ -120,6 +146,16 @@ export const ApproverInbox: React.FC = () => {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Checks the form; a rejection then asks once more, anything else is recorded. */
+  const submit = (): void => {
+    if (!openTask) return;
+    const problems = validateDecision(openTask, outcome, comments, checklist);
+    setErrors(problems);
+    if (problems.length > 0) return;
+    if (outcome === 'rejected') setConfirmingRejection(true);
+    else fireAndForget(decide());
   };
 
   const setItem = (id: string, patch: Partial<ChecklistState>): void =>
@@ -173,13 +209,26 @@ export const ApproverInbox: React.FC = () => {
         />
       )}
 
-      {openTask && (
+      {openTask && confirmingRejection && (
+        <RejectionCheck
+          title={openTask.requestTitle}
+          reason={comments.trim()}
+          busy={busy}
+          onConfirm={() => fireAndForget(decide())}
+          onBack={() => {
+            setConfirmingRejection(false);
+            focusForm();
+          }}
+        />
+      )}
+
+      {openTask && !confirmingRejection && (
         <form
           noValidate
           aria-labelledby="aig-decide-title"
           onSubmit={(e) => {
             e.preventDefault();
-            fireAndForget(decide());
+            submit();
           }}
           style={{ marginTop: 24 }}
         >
@@ -201,8 +250,20 @@ export const ApproverInbox: React.FC = () => {
                 const error = errorFor(`checklist.${item.id}`);
                 return (
                   <div key={item.id} style={{ margin: '8px 0' }}>
-                    <Checkbox id={decisionFieldId(`checklist.${item.id}`)} label={item.text} checked={!!state?.confirmed} onChange={(_, c) => setItem(item.id, { confirmed: !!c })} />
-                    {!state?.confirmed && (
+                    <Checkbox
+                      id={decisionFieldId(`checklist.${item.id}`)}
+                      label={item.text}
+                      checked={!!state?.confirmed}
+                      ariaDescribedBy={item.mandatory ? decisionFieldId(`checklist.${item.id}-hint`) : undefined}
+                      onChange={(_, c) => setItem(item.id, { confirmed: !!c })}
+                    />
+                    {item.mandatory && (
+                      <p id={decisionFieldId(`checklist.${item.id}-hint`)} style={{ margin: '4px 0 0 28px' }}>
+                        Required to approve: the policy does not allow a reason instead.
+                        {error ? <strong style={{ display: 'block', color: '#a4262c' }}>Error: {error}</strong> : null}
+                      </p>
+                    )}
+                    {!item.mandatory && !state?.confirmed && (
                       <TextField
                         label="If not confirmed, why not?"
                         ariaLabel={`If not confirmed, why not: ${item.text}`}
@@ -217,6 +278,13 @@ export const ApproverInbox: React.FC = () => {
               })}
             </fieldset>
           )}
+          <ReferenceFields
+            fields={openTask.references ?? []}
+            values={references}
+            onChange={(field, value) => setReferences((r) => ({ ...r, [field]: value }))}
+            errorFor={errorFor}
+            fieldId={decisionFieldId}
+          />
           <ChoiceGroup
             id={decisionFieldId('outcome')}
             label="Your decision"

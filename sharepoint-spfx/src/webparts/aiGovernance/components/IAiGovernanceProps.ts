@@ -1,6 +1,6 @@
 import type { AiGovernanceService } from '../../../services/AiGovernanceService';
 
-export const VIEWS = ['requestForm', 'myRequests', 'approverInbox', 'dashboard', 'register'] as const;
+export const VIEWS = ['requestForm', 'myRequests', 'approverInbox', 'absences', 'dashboard', 'register', 'raiseConcern'] as const;
 export type AiGovernanceView = (typeof VIEWS)[number];
 
 export interface IAiGovernanceProps {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { TextField } from '@fluentui/react/lib/TextField';
-import type { RequestDetail, RequestSummary, StepProgress } from '../../../services/types';
+import type { RequestDetail, RequestSummary } from '../../../services/types';
 import { useService } from './ServiceContext';
 import { fireAndForget } from './fireAndForget';
 import { useLoadOnMount } from './useLoadOnMount';
@@ -9,7 +9,8 @@ import { ViewMessages } from './ViewMessages';
 import { RequestForm } from './requestForm/RequestForm';
 import { RequestDocuments } from './RequestDocuments';
 import { fromDraft, type Answers } from './requestForm/formModel';
-import { OUTCOME_NAMES, STATUS_NAMES, STEP_NAMES, TYPE_NAMES, eventName, formatDateTime } from './plainText';
+import { STATUS_NAMES, STEP_NAMES, TYPE_NAMES, eventName, formatDateTime } from './plainText';
+import { StagesAhead, stepLine } from './StagesAhead';
 
 const OPEN = ['submitted', 'in-review', 'more-information'];
 
@@ -17,12 +18,6 @@ type Selected =
   | { kind: 'draft'; summary: RequestSummary; answers: Answers }
   | { kind: 'request'; detail: RequestDetail; correcting?: Answers };
 
-function stepLine(s: StepProgress): string {
-  if (s.outcome) return `${OUTCOME_NAMES[s.outcome]}${s.respondedAt ? ` on ${formatDateTime(s.respondedAt)}` : ''}`;
-  if (s.status === 'waiting') return `waiting for ${s.assignee ?? s.role}${s.dueAt ? `, due ${formatDateTime(s.dueAt, false)}` : ''}`;
-  if (s.status === 'cancelled') return 'stopped';
-  return 'not started yet';
-}
 
 const WITHDRAWAL_CHECKS = 10;
 const WITHDRAWAL_CHECK_MS = 500;
@@ -130,7 +125,7 @@ export const MyRequests: React.FC = () => {
       </p>
       {detail.decisionSummary && <p>{detail.decisionSummary}</p>}
 
-      {detail.steps.length > 0 && (
+      {detail.stages ? <StagesAhead stages={detail.stages} /> : detail.steps.length > 0 && (
         <>
           <h4>Steps</h4>
           <ul>

@@ -11,8 +11,10 @@ define([], function() {
     "ViewRequestForm": "Request form",
     "ViewMyRequests": "My requests",
     "ViewApproverInbox": "Approver inbox",
+    "ViewAbsences": "My absences",
     "ViewDashboard": "Governance dashboard",
     "ViewRegister": "Register of tools and research",
+    "ViewRaiseConcern": "Raise a concern",
     "NotConfigured": "This web part is not connected yet. Edit the page, open the web part's settings and enter the Function App address and its Microsoft Entra application."
   }
 });

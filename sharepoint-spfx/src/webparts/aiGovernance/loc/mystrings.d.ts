@@ -10,8 +10,10 @@ declare interface IAiGovernanceWebPartStrings {
   ViewRequestForm: string;
   ViewMyRequests: string;
   ViewApproverInbox: string;
+  ViewAbsences: string;
   ViewDashboard: string;
   ViewRegister: string;
+  ViewRaiseConcern: string;
   NotConfigured: string;
 }
 

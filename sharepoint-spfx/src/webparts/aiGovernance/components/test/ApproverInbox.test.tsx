@@ -5,6 +5,7 @@ import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceSe
 import { ServiceContext } from '../ServiceContext';
 import { ApproverInbox } from '../ApproverInbox';
 import { waitingTask } from './fixtures';
+import type { ApprovalTask } from '../../../../services/types';
 
 setIconOptions({ disableWarnings: true });
 
@@ -110,5 +111,87 @@ describe('ApproverInbox', () => {
       expect(within(summary).getAllByRole('link').map((l) => l.textContent)).toEqual(['Say why, so the requester knows what to do next']);
     });
     expect(service.callsTo('decide')).toHaveLength(0);
+  });
+
+  it('asks for the references the step needs, sends them with the approval, and shows the service’s refusal next to the field', async () => {
+    const dtac = {
+      ...waitingTask(),
+      id: 'task-9',
+      stepCode: 'DTAC' as const,
+      checklist: [{ id: 'dtac-passed', text: 'The DTAC assessment is passed.', mandatory: true as const }],
+      references: ['dtacReference', 'dtacDate', 'dtacClinicalSafety', 'dtacDataProtection', 'dtacTechnicalSecurity', 'dtacInteroperability', 'dtacUsabilityAccessibility'] as ApprovalTask['references'],
+    };
+    const service = new FakeAiGovernanceService({ tasks: [dtac], refuseDecision: [{ field: 'dtacDate', message: 'the DTAC assessment date cannot be in the future' }] });
+    renderInbox(service);
+    fireEvent.click(await screen.findByRole('button', { name: /Review and decide/ }));
+    const form = screen.getByRole('form');
+    const references = within(form).getByRole('group', { name: 'References' });
+    expect(within(references).getByText('Needed to approve: they are recorded with your decision and on the request.')).toBeTruthy();
+    // A mandatory item offers no reason instead: it must be ticked.
+    expect(within(form).queryByLabelText(/If not confirmed, why not/)).toBeNull();
+    expect(within(form).getByText('Required to approve: the policy does not allow a reason instead.')).toBeTruthy();
+
+    fireEvent.click(within(form).getByRole('radio', { name: 'Approve' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Record my decision' }));
+    let summary = await screen.findByTestId('error-summary');
+    expect(within(summary).getAllByRole('link').map((l) => l.textContent)).toEqual(['Confirm: The DTAC assessment is passed. The policy makes it a condition of approval.']);
+
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'The DTAC assessment is passed.' }));
+    fireEvent.change(within(references).getByLabelText('DTAC assessment reference'), { target: { value: ' DTAC-2026-014 ' } });
+    fireEvent.change(within(references).getByLabelText('Date of the DTAC assessment'), { target: { value: '2027-01-01' } });
+    for (const area of ['clinical safety', 'data protection', 'technical security', 'interoperability', 'usability and accessibility']) {
+      fireEvent.click(within(within(references).getByRole('radiogroup', { name: `DTAC: ${area}` })).getByRole('radio', { name: 'Met' }));
+    }
+    fireEvent.click(within(form).getByRole('button', { name: 'Record my decision' }));
+
+    await waitFor(() => {
+      summary = screen.getByTestId('error-summary');
+      expect(within(summary).getAllByRole('link').map((l) => l.textContent)).toEqual(['The DTAC assessment date cannot be in the future']);
+    });
+    const date = within(references).getByLabelText('Date of the DTAC assessment');
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(date.getAttribute('aria-describedby')!.split(' ')[0])?.textContent).toContain('The DTAC assessment date cannot be in the future');
+    const [, decision] = service.callsTo('decide')[0].args as [string, { references: Record<string, string> }];
+    expect(decision.references).toEqual({
+      dtacReference: 'DTAC-2026-014',
+      dtacDate: '2027-01-01',
+      dtacClinicalSafety: 'met',
+      dtacDataProtection: 'met',
+      dtacTechnicalSecurity: 'met',
+      dtacInteroperability: 'met',
+      dtacUsabilityAccessibility: 'met',
+    });
+
+    fireEvent.change(date, { target: { value: '2026-01-02' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Record my decision' }));
+    await screen.findByText(/Your decision on "Meeting notes summariser" has been recorded/);
+    expect(service.callsTo('decide')).toHaveLength(2);
+  });
+
+  it('asks once more before a rejection, saying what it does; going back keeps the reason', async () => {
+    const service = new FakeAiGovernanceService({ tasks: [waitingTask()] });
+    renderInbox(service);
+    fireEvent.click(await screen.findByRole('button', { name: /Review and decide/ }));
+    fireEvent.click(within(screen.getByRole('form')).getByRole('radio', { name: 'Reject' }));
+    fireEvent.change(within(screen.getByRole('form')).getByLabelText(/Comments for the requester/), { target: { value: 'The supplier holds data outside the UK.' } });
+    fireEvent.click(within(screen.getByRole('form')).getByRole('button', { name: 'Record my decision' }));
+
+    const check = await screen.findByRole('region', { name: 'Reject “Meeting notes summariser”?' });
+    expect(within(check).getByText('Rejecting ends the request: no further steps run, and the requester is emailed that it was not approved, with your reason.')).toBeTruthy();
+    expect(within(check).getByTestId('rejection-reason').textContent).toBe('The supplier holds data outside the UK.');
+    await waitFor(() => expect(document.activeElement).toBe(within(check).getByRole('heading')));
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(service.callsTo('decide')).toHaveLength(0);
+
+    fireEvent.click(within(check).getByRole('button', { name: 'No, go back to the decision' }));
+    const form = screen.getByRole('form');
+    expect((within(form).getByLabelText(/Comments for the requester/) as HTMLTextAreaElement).value).toBe('The supplier holds data outside the UK.');
+    expect((within(form).getByRole('radio', { name: 'Reject' }) as HTMLInputElement).checked).toBe(true);
+    expect(service.callsTo('decide')).toHaveLength(0);
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Record my decision' }));
+    fireEvent.click(within(await screen.findByRole('region', { name: /^Reject/ })).getByRole('button', { name: 'Yes, reject the request' }));
+    await screen.findByText(/Your decision on "Meeting notes summariser" has been recorded. The request ends here/);
+    expect(service.callsTo('decide')[0].args[1]).toMatchObject({ outcome: 'rejected', comments: 'The supplier holds data outside the UK.' });
   });
 });

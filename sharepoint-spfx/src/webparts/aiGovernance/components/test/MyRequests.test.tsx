@@ -37,7 +37,7 @@ describe('MyRequests', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: /Notes tool/ }));
     const timeline = await screen.findByTestId('timeline');
-    expect(within(timeline).getByText(/More information asked for \(Finance and Procurement\), by Pat Finance/)).toBeTruthy();
+    expect(within(timeline).getByText(/More information asked for \(Finance and procurement review\), by Pat Finance/)).toBeTruthy();
     expect(screen.getByText('Which budget will pay for it?')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText(/^Your reply/), { target: { value: 'The digital transformation budget pays.' } });
