@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { benchApproval } from './approval';
+import { benchDashboard } from './dashboard';
 import { benchDurable } from './durable';
 import { benchEntities } from './entities';
 import { benchFrontEnd } from './frontEnd';
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   approval: benchApproval,
   policyReview: benchPolicyReview,
   frontEnd: benchFrontEnd,
+  dashboard: benchDashboard,
 };
 
 /**
