@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { benchApproval } from './approval';
+import { benchDashboard } from './dashboard';
 import { benchDurable } from './durable';
 import { benchEntities } from './entities';
 import { benchFrontEnd } from './frontEnd';
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   frontEnd: benchFrontEnd,
   productionShaped: benchProductionShaped,
   intakeBurst: benchIntakeBurst,
+  dashboard: benchDashboard,
 };
 
 /**

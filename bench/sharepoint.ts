@@ -10,12 +10,8 @@ import { startEmulator, type EmulatorHarness } from '../local/sharepoint/standal
  * run), items/s for batched writes, and p50/p95 of an indexed query on a 10,000-item list.
  */
 export async function benchSharePoint(): Promise<Record<string, unknown>> {
-  const h = await startEmulator();
+  const { h, repos, userId } = await provisionedEmulator();
   try {
-    const sp = createSp({ siteUrl: h.siteUrl });
-    await provisionSite(sp);
-    const repos = createRepositories(sp);
-    const userId = (await sp.web.ensureUser('i:0#.f|membership|bench.user@example.nhs.uk')).Id;
     const lifecycleUnbatched = await lifecycle(h, repos, userId, false);
     const lifecycleBatched = await lifecycle(h, repos, userId, true);
     const writes = await batchedWrites(repos);
@@ -28,6 +24,14 @@ export async function benchSharePoint(): Promise<Record<string, unknown>> {
   } finally {
     await h.close();
   }
+}
+
+/** The emulator with the site provisioned, its repositories and one site user (the caller closes it). */
+export async function provisionedEmulator(): Promise<{ h: EmulatorHarness; sp: ReturnType<typeof createSp>; repos: Repositories; userId: number }> {
+  const h = await startEmulator();
+  const sp = createSp({ siteUrl: h.siteUrl });
+  await provisionSite(sp);
+  return { h, sp, repos: createRepositories(sp), userId: (await sp.web.ensureUser('i:0#.f|membership|bench.user@example.nhs.uk')).Id };
 }
 
 const STEPS = ['FINANCE', 'IG', 'DIGITAL', 'CSO', 'CALDICOTT'];

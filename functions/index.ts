@@ -23,6 +23,7 @@ import './request/absences';
 import './governance/register';
 import './governance/registerPublication';
 import './governance/governanceRequests';
+import './governance/governanceDashboard';
 // Incidents: reports, the pages their emails link to, and the dashboard's oversight figures.
 import './incident/incidents';
 import './incident/incidentActionPages';

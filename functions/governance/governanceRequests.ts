@@ -1,9 +1,8 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
-import type { RequestsOverviewResponse } from '../../shared/contract';
+import { DASHBOARD_STAGE_LABELS, type RequestsOverviewResponse } from '../../shared/contract';
 import { routingRuleFor, STEP_NAMES, type StepCode } from '../../shared/domain';
-import { aiApprovalTasksList, aiRequestsList, collect, type SPFI } from '../../shared/sharepoint';
-import type { ListDefinition } from '../../shared/sharepoint/lists/listDefinition';
-import { toODataFilter, type Condition } from '../../shared/sharepoint/odataLiteral';
+import { aiApprovalTasksList, aiRequestsList } from '../../shared/sharepoint';
+import { selectedRows } from '../../shared/sharepoint/selectedRows';
 import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
 import { isGovernancePerson } from '../../shared/access/governanceTeam';
@@ -11,14 +10,14 @@ import { isResponse } from '../../shared/web/http';
 import { signedInOr401 } from '../../shared/web/signIn';
 
 const STAGE_NAMES: Record<1 | 2 | 3 | 4, string> = {
-  1: 'Stage 1: Information Governance and finance',
-  2: 'Stage 2: specialist reviews',
-  3: 'Stage 3: staff consultation',
-  4: 'Stage 4: accepting the information risk',
+  1: DASHBOARD_STAGE_LABELS['stage-1'],
+  2: DASHBOARD_STAGE_LABELS['stage-2'],
+  3: DASHBOARD_STAGE_LABELS['stage-3'],
+  4: DASHBOARD_STAGE_LABELS['stage-4'],
 };
-const WAITING_TO_START = 'Sent, not started yet';
-const WITH_REQUESTER = 'Waiting for the requester (more information needed)';
-const BETWEEN_STAGES = 'Between stages';
+const WAITING_TO_START = DASHBOARD_STAGE_LABELS['waiting-to-start'];
+const WITH_REQUESTER = DASHBOARD_STAGE_LABELS['with-requester'];
+const BETWEEN_STAGES = DASHBOARD_STAGE_LABELS['between-stages'];
 const OPEN_REQUEST_STATUSES = ['Submitted', 'In review', 'More information needed'] as const;
 const OPEN_TASK_STATUSES = ['Pending', 'Reminded', 'Escalated'] as const;
 
@@ -39,17 +38,6 @@ interface OpenTaskRow {
 }
 
 /**
- * Only the columns the dashboard shows, 5,000 rows a round trip, filtered on an indexed column:
- * the repositories read whole items (answers and route included), which is too much for
- * thousands of open requests.
- */
-async function rows<T>(sp: SPFI, list: ListDefinition, select: string[], condition: Condition): Promise<T[]> {
-  const query = sp.web.lists.getByTitle(list.title).items.select(...select).filter(toODataFilter(list, [condition])).top(5000);
-  return collect(query as unknown as AsyncIterable<T[]>);
-}
-
-
-/**
  * `GET /api/governance/requests`: for the governance dashboard, open requests by stage (the
  * stage of the earliest step still waiting) and every step past its due date. Reviews, incidents
  * and Datix escalations come from `GET /api/governance/summary`.
@@ -63,10 +51,10 @@ export async function governanceRequests(request: HttpRequest): Promise<HttpResp
   }
   const { sp } = services;
   const [requests, tasks] = await Promise.all([
-    Promise.all(OPEN_REQUEST_STATUSES.map((s) => rows<OpenRequestRow>(sp, aiRequestsList, ['Id', 'Title', 'Reference', 'Status'], ['Status', 'eq', s]))).then((r) => r.flat()),
+    Promise.all(OPEN_REQUEST_STATUSES.map((s) => selectedRows<OpenRequestRow>(sp, aiRequestsList, ['Id', 'Title', 'Reference', 'Status'], ['Status', 'eq', s]))).then((r) => r.flat()),
     Promise.all(
       OPEN_TASK_STATUSES.map((s) =>
-        rows<OpenTaskRow>(sp, aiApprovalTasksList, ['Id', 'RequestId', 'StepCode', 'AssigneeId', 'DelegateId', 'DueDate', 'Escalated'], ['Status', 'eq', s]),
+        selectedRows<OpenTaskRow>(sp, aiApprovalTasksList, ['Id', 'RequestId', 'StepCode', 'AssigneeId', 'DelegateId', 'DueDate', 'Escalated'], ['Status', 'eq', s]),
       ),
     ).then((r) => r.flat()),
   ]);

@@ -2,14 +2,11 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import * as df from 'durable-functions';
 import type { SubmittedRequestResponse } from '../../shared/contract';
 import { STEP_NAMES } from '../../shared/domain';
-import { requestItemFromIntake } from '../../shared/sharepoint/requestItem';
 import { requestInstanceId } from '../../orchestrations/request/names';
-import { startRequestWorkflow } from '../../shared/requests/startRequestWorkflow';
-import { giveReference } from '../../shared/requests/giveReference';
 import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
-import { collect } from '../../shared/sharepoint';
 import { oneAtATime, submissionKeyFrom } from '../../shared/requests/submissionKey';
+import { submitIntake } from '../../shared/requests/submitIntake';
 import { loadRequestView, mayRead } from '../../shared/requests/requestView';
 import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from '../../shared/web/http';
 
@@ -17,7 +14,9 @@ import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from '../
  * `POST /api/requests`: intake JSON version 1 → a row in AI Requests → the `aiRequest` orchestration.
  * With an `Idempotency-Key` header a retry (the client lost the answer) finds the request the
  * first attempt made and answers the same, never making a second; the same key with different
- * answers is a 422. A row whose workflow did not start is finished by the retry or the daily repair.
+ * answers is a 422. Two instances given the same key at once each write a row; the first row (lowest
+ * Id) counts and the other is removed. A row whose workflow did not start is finished by the retry
+ * or the daily repair.
  */
 export async function submitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   // Refused at intake or badly formed: nothing is written, the person sees what to change.
@@ -31,25 +30,15 @@ export async function submitRequest(request: HttpRequest, context: InvocationCon
 
   const services = appServices();
   return oneAtATime(key, async () => {
-    const earlier = key ? (await collect(services.repos.requests.bySubmissionKey(key)))[0] : undefined;
-    if (earlier && earlier.IntakeJson !== JSON.stringify(intake)) {
-      return { status: 422, jsonBody: { errors: [{ field: 'Idempotency-Key', message: `this key was used for request ${earlier.Id} with different answers; use a new key for a new request` }] } };
+    const outcome = await submitIntake(services, df.getClient(context), { intake, plan, key, now: appClock.now() });
+    if (outcome.kind === 'key-used') {
+      return { status: 422, jsonBody: { errors: [{ field: 'Idempotency-Key', message: `this key was used for request ${outcome.requestId} with different answers; use a new key for a new request` }] } };
     }
-    const item = earlier ?? (await services.repos.requests.create({ ...requestItemFromIntake(intake, await services.people.idFor(intake.requester.email)), SubmissionKey: key ?? null }));
+    const { item, reference } = outcome;
     const instanceId = requestInstanceId(item.Id);
-    const occurredAt = earlier ? earlier.Created : appClock.now().toISOString();
-    const reference = await giveReference(services, item.Id, occurredAt);
-    // Idempotent: on a retry it only finishes what the first attempt left undone.
-    await startRequestWorkflow(services, df.getClient(context), {
-      requestId: item.Id,
-      title: intake.title,
-      actor: intake.requester.email,
-      occurredAt,
-      details: { type: intake.type, risk: plan.risk.rating },
-    });
     return {
       status: 201,
-      headers: { location: `/api/requests/${item.Id}`, ...(earlier ? { 'idempotent-replayed': 'true' } : {}) },
+      headers: { location: `/api/requests/${item.Id}`, ...(outcome.kind === 'replayed' ? { 'idempotent-replayed': 'true' } : {}) },
       jsonBody: {
         id: item.Id,
         reference,

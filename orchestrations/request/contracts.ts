@@ -52,38 +52,31 @@ export interface ApprovalStepInput {
   siblingInstanceIds: string[];
 }
 
-export interface AssignStepInput {
+/** Which step, which attempt and who it is for: what assigning and chasing a step both carry. */
+interface StepAttemptInput {
   requestId: number;
   stepCode: PlannedStep['code'];
-  /** Who acts: every role listed is told; the first is the task row's assignee. */
+  /** Assigning: every role listed is told, the first is the task row's assignee. Chasing: only the roles that have not yet decided. */
   roleCodes: PlannedStep['roleCodes'];
-  /** "all": a task row per role, each must decide; absent: one row, the first role's. */
+  /** "all": a joint step, a task row per role and each must decide; absent: one row, the first role's. */
   deciders?: PlannedStep['deciders'];
   role: string;
   reason: string;
   attempt: number;
   instanceId: string;
-  assignedAt: string;
   dueAt: string;
+}
+
+export interface AssignStepInput extends StepAttemptInput {
+  assignedAt: string;
 }
 
 export interface AssignStepOutput {
   assigneeEmail: string;
 }
 
-export interface ChaseStepInput {
-  requestId: number;
-  stepCode: PlannedStep['code'];
-  /** Who is chased: on a joint step, only the roles that have not yet decided. */
-  roleCodes: PlannedStep['roleCodes'];
-  /** "all": a joint step, whose task rows are per role (each chased row is its role's). */
-  deciders?: PlannedStep['deciders'];
-  role: string;
-  reason: string;
-  attempt: number;
-  instanceId: string;
+export interface ChaseStepInput extends StepAttemptInput {
   milestone: StepMilestoneKind;
-  dueAt: string;
   /** When the milestone fell due (the orchestration's time), for fresh decision links. */
   at: string;
 }

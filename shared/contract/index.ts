@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as attachments from './attachments';
+import * as dashboard from './dashboard';
 import * as decisions from './decisions';
 import * as handover from './handover';
 import * as incidents from './incidents';
@@ -15,6 +16,7 @@ import * as responses from './responses';
  * fails when that copy differs from what this source generates.
  */
 export * from './attachments';
+export * from './dashboard';
 export * from './decisions';
 export * from './handover';
 export * from './incidents';
@@ -60,6 +62,9 @@ export const CONTRACT_VALUES = {
   ATTACHMENT_EXTENSIONS: attachments.ATTACHMENT_EXTENSIONS,
   ATTACHMENT_TYPES_TEXT: attachments.ATTACHMENT_TYPES_TEXT,
   NOT_IN_REGISTER: register.NOT_IN_REGISTER,
+  DASHBOARD_STAGES: dashboard.DASHBOARD_STAGES,
+  DASHBOARD_STAGE_LABELS: dashboard.DASHBOARD_STAGE_LABELS,
+  DASHBOARD_STATUSES: dashboard.DASHBOARD_STATUSES,
   INCIDENT_CATEGORIES: incidents.INCIDENT_CATEGORIES,
   INCIDENT_SEVERITIES: incidents.INCIDENT_SEVERITIES,
   CONCERN_CATEGORY_CHOICES: incidents.CONCERN_CATEGORY_CHOICES,
@@ -89,6 +94,7 @@ export const CONTRACT_ALIASES: Readonly<Record<string, string>> = {
   RegisterSource: '(typeof REGISTER_SOURCES)[number]',
   DpiaStatus: '(typeof DPIA_STATUSES)[number]',
   DocumentKind: '(typeof DOCUMENT_KINDS)[number]',
+  DashboardStage: '(typeof DASHBOARD_STAGES)[number]',
   IncidentCategory: '(typeof INCIDENT_CATEGORIES)[number]',
   IncidentSeverity: '(typeof INCIDENT_SEVERITIES)[number]',
   ReferenceField: '(typeof REFERENCE_FIELDS)[number]',
@@ -116,6 +122,8 @@ export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {
   InboxTaskResponse: { schema: responses.inboxTaskResponse, io: 'output', what: 'One item of `GET /api/tasks?assignee=`.' },
   RequestsOverviewResponse: { schema: responses.requestsOverviewResponse, io: 'output', what: '`GET /api/governance/requests`.' },
   GovernanceSummaryResponse: { schema: responses.governanceSummaryResponse, io: 'output', what: '`GET /api/governance/summary`.' },
+  DashboardFilters: { schema: dashboard.dashboardFilters, io: 'input', what: 'The query of `GET /api/governance/dashboard` and `GET /api/governance/dashboard.csv` (every filter optional).' },
+  DashboardResponse: { schema: dashboard.dashboardResponse, io: 'output', what: '`GET /api/governance/dashboard`: the requests the filters show, their outcomes by month and turnaround.' },
   HandoverRequest: { schema: handover.handoverRequest, io: 'input', what: '`POST /api/tasks/{id}/handover`: pass an open step to a colleague (the holder) or reassign it (the governance lead).' },
   HandoverResponse: { schema: handover.handoverResponse, io: 'output', what: '`POST /api/tasks/{id}/handover` (200).' },
   AbsenceRequest: { schema: handover.absenceRequest, io: 'input', what: '`POST /api/absences`: record an absence and the deputy who covers it.' },

@@ -3,6 +3,7 @@ import { incidentReference } from '../incidents/incidentLabels';
 import { collect } from '../sharepoint/listRepository';
 import { OPEN_INCIDENT_STATUSES } from '../sharepoint/lists/aiIncidents';
 import type { Repositories } from '../sharepoint/repositories';
+import { approvedOnRecordByKind } from '../requests/statusOnRecord';
 import type { IncidentItem } from '../sharepoint/repositories/aiIncidents';
 
 /**
@@ -10,7 +11,7 @@ import type { IncidentItem } from '../sharepoint/repositories/aiIncidents';
  * late steps are `GET /api/governance/requests`). Read from the lists on indexed columns only
  * (Status, NextReviewDue), so it keeps working past 5,000 items. Review dates come straight from
  * AI Policies and the approved requests, not from the review orchestrations: the figures are
- * what the lists say.
+ * what the lists say, a request counting as approved only with its approval on record.
  */
 export const REVIEW_HORIZON_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -42,7 +43,7 @@ export interface DatixEscalationRow {
 /** The answer's shape is the contract's (shared/contract/responses.ts), which the web part reads too. */
 export type GovernanceSummary = GovernanceSummaryResponse;
 
-export async function buildGovernanceSummary(deps: { repos: Pick<Repositories, 'policies' | 'requests' | 'incidents'> }, now: Date): Promise<GovernanceSummary> {
+export async function buildGovernanceSummary(deps: { repos: Pick<Repositories, 'policies' | 'requests' | 'incidents' | 'auditLog'> }, now: Date): Promise<GovernanceSummary> {
   const { repos } = deps;
   const nowMs = now.getTime();
   const horizon = nowMs + REVIEW_HORIZON_DAYS * DAY_MS;
@@ -50,7 +51,8 @@ export async function buildGovernanceSummary(deps: { repos: Pick<Repositories, '
 
   const [policies, approved, incidents] = await Promise.all([
     collect(repos.policies.reviewDueBy(horizonIso)),
-    collect(repos.requests.byStatus('Approved')),
+    // A tool counts as approved by its status on record: an "Approved" typed into the list does not.
+    collect(repos.requests.byStatus('Approved')).then((items) => approvedOnRecordByKind(repos, items)),
     Promise.all(OPEN_INCIDENT_STATUSES.map((s) => collect(repos.incidents.byStatus(s)))).then((r) => r.flat()),
   ]);
 

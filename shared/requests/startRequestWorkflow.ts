@@ -5,6 +5,7 @@ import { findInstanceStatus } from '../durable/instanceStatus';
 import type { AiRequestItem } from '../sharepoint';
 import { fitText } from '../domain/schemas/limits';
 import { giveReference } from './giveReference';
+import { removeIfRepeat } from './sameKeyRequests';
 
 export interface Submission {
   requestId: number;
@@ -52,14 +53,17 @@ export async function startRequestWorkflow(
 
 /**
  * A sent request that is already a list item (seen by the webhook, or found by the repair step)
- * → its workflow, recorded as submitted by its requester when the item was created.
+ * → its workflow, recorded as submitted by its requester when the item was created; a row that
+ * repeats an earlier one's submission key is removed instead.
  */
 export async function startRequestWorkflowForItem(
   services: Pick<AppServices, 'audit' | 'repos' | 'people'>,
   client: Pick<DurableClient, 'getStatus' | 'startNew'>,
-  item: Pick<AiRequestItem, 'Id' | 'Title' | 'RequesterId' | 'Created'>,
+  item: Pick<AiRequestItem, 'Id' | 'Title' | 'RequesterId' | 'Created' | 'SubmissionKey' | 'OrchestrationInstanceId'>,
   via: 'list' | 'repair',
 ): Promise<string | undefined> {
+  // A repeat of an earlier row's submission key (two instances wrote one at once) is removed, never started.
+  if (await removeIfRepeat(services, item)) return undefined;
   return startRequestWorkflow(services, client, {
     requestId: item.Id,
     title: item.Title,

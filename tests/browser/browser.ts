@@ -3,7 +3,7 @@ import type SparticuzChromium from '@sparticuz/chromium' with { 'resolution-mode
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium as playwright, type Browser, type Locator, type Page } from 'playwright-core';
-import { eventually, repoRoot } from '../support/runtime';
+import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
 
 // The package is ES modules with a CommonJS build beside it; TypeScript (Node16 resolution) only
 // sees the former from this CommonJS file, so its types come in as an import type.
@@ -124,4 +124,26 @@ export async function reviewFromInbox(page: Page, title: string): Promise<void> 
 /** One of the workbench's view links, by keyboard. */
 export async function openView(page: Page, name: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), activate(page, page.getByRole('navigation', { name: 'Web part views' }).getByRole('link', { name }))]);
+}
+
+/** One runtime on the virtual clock and one Chromium for a test file, both stopped after it. */
+export function useBrowserRuntime(virtualStart: string): { readonly rt: RuntimeProcess; readonly browser: Browser } {
+  const held = {} as { rt: RuntimeProcess; browser: Browser };
+  beforeAll(async () => {
+    held.rt = await startRuntime({ virtualClock: true, virtualStart });
+    held.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.rt?.stop();
+  });
+  return held;
+}
+
+/** Whether the page scrolls sideways: its document's full width against the width it shows. */
+export async function pageWidths(page: Page): Promise<{ scroll: number; client: number }> {
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return { scroll: root.scrollWidth, client: root.clientWidth };
+  });
 }

@@ -20,6 +20,8 @@ export interface AuditLogRepository {
   check(entries: readonly AuditEntry[]): void;
   get(id: number): Promise<AuditItem>;
   forSubject(itemId: number, options?: QueryOptions): AsyncGenerator<AuditItem[]>;
+  /** Every entry of one kind (indexed EventType): a whole list's record in a few round trips. */
+  byEventType(eventType: string, options?: QueryOptions): AsyncGenerator<AuditItem[]>;
   /** Entries after a sequence number, in order (indexed Sequence), to verify the chain. */
   afterSequence(sequence: number, options?: QueryOptions): AsyncGenerator<AuditItem[]>;
   /** The entry with the highest sequence, if any. */
@@ -55,10 +57,16 @@ export class PnpAuditLogRepository implements AuditLogRepository {
   get(id: number) {
     return this.inner.get(id);
   }
-  async *forSubject(itemId: number, options?: QueryOptions) {
-    // Two instances completing the same reserved append can leave an identical copy; show it once.
+  forSubject(itemId: number, options?: QueryOptions) {
+    return this.once([['SubjectItemId', 'eq', itemId]], options);
+  }
+  byEventType(eventType: string, options?: QueryOptions) {
+    return this.once([['EventType', 'eq', eventType]], options);
+  }
+  /** Two instances completing the same reserved append can leave an identical copy; show it once. */
+  private async *once(conditions: Parameters<PnpListRepository<typeof aiAuditLogList>['query']>[0], options?: QueryOptions) {
     const seen = new Set<string>();
-    for await (const page of this.inner.query([['SubjectItemId', 'eq', itemId]], options)) {
+    for await (const page of this.inner.query(conditions, options)) {
       yield page.filter((e) => {
         const id = `${e.Sequence}:${e.Hash}`;
         if (seen.has(id)) return false;

@@ -71,6 +71,10 @@ export interface AiGovernanceService {
   endAbsence(id: string): Promise<T.Absence>;
 
   getGovernanceDashboard(): Promise<T.GovernanceDashboardData>;
+  /** The governance team only: the requests the filters show, with outcomes by month and turnaround. */
+  getRequestsDashboard(filters: T.RequestsDashboardFilters): Promise<T.RequestsDashboard>;
+  /** The same requests, with the same filters, as the server's CSV text. */
+  exportRequestsCsv(filters: T.RequestsDashboardFilters): Promise<string>;
   searchRegister(query: string): Promise<T.RegisterEntry[]>;
   /** The governance team only: drafted entries; undefined for anyone else (the API answers 403). */
   listRegisterDrafts(): Promise<T.RegisterDraft[] | undefined>;

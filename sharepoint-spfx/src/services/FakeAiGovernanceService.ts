@@ -13,6 +13,8 @@ export interface FakeData {
   requests?: T.RequestDetail[];
   tasks?: T.ApprovalTask[];
   dashboard?: T.GovernanceDashboardData;
+  /** The requests dashboard's answer (the fake filters nothing: a test gives what the server would). */
+  requestsDashboard?: T.RequestsDashboard;
   /** Saved answers by request id. */
   answers?: Record<string, T.RequestAnswers['answers']>;
   register?: T.RegisterEntry[];
@@ -31,6 +33,14 @@ export interface FakeData {
 const EMPTY_DASHBOARD: T.GovernanceDashboardData = {
   requests: { generatedAt: '2026-01-05T09:00:00Z', openByStage: [], overdueSteps: [] },
   oversight: { reviews: [], incidentsByState: [], openIncidents: [], datixEscalations: [], awaitingDatixReference: 0, triageOverdue: 0 },
+};
+
+const EMPTY_REQUESTS_DASHBOARD: T.RequestsDashboard = {
+  generatedAt: '2026-01-05T09:00:00Z',
+  requests: [],
+  directorates: [],
+  outcomesByMonth: [],
+  turnaround: { stages: [], endToEnd: { count: 0, median: null, p90: null }, decisions: { decided: 0, onTime: 0, onTimeShare: null } },
 };
 
 /**
@@ -135,6 +145,16 @@ export class FakeAiGovernanceService implements AiGovernanceService {
     const task = (this._data.tasks ?? []).find((t) => t.id === taskId);
     if (task) task.status = 'cancelled';
     return Promise.resolve({ taskId, holder: { name: handover.to, email: handover.to }, how: 'delegated' });
+  }
+
+  public getRequestsDashboard(filters: T.RequestsDashboardFilters): Promise<T.RequestsDashboard> {
+    this.calls.push({ method: 'getRequestsDashboard', args: [filters] });
+    return Promise.resolve(this._data.requestsDashboard ?? EMPTY_REQUESTS_DASHBOARD);
+  }
+
+  public exportRequestsCsv(filters: T.RequestsDashboardFilters): Promise<string> {
+    this.calls.push({ method: 'exportRequestsCsv', args: [filters] });
+    return Promise.resolve('Reference,Title\r\n');
   }
 
   /** Every report is incident 1, due for triage a working day later. */

@@ -23,6 +23,8 @@ import type {
   RegisterEntry,
   RequestAnswers,
   RequestDetail,
+  RequestsDashboard,
+  RequestsDashboardFilters,
   RequestSummary,
 } from './types';
 
@@ -211,6 +213,14 @@ export class HttpAiGovernanceService implements AiGovernanceService {
     return { requests, oversight };
   }
 
+  public getRequestsDashboard(filters: RequestsDashboardFilters): Promise<RequestsDashboard> {
+    return this._call<Contract.DashboardResponse>(apiRoutes.governanceDashboard(filters));
+  }
+
+  public async exportRequestsCsv(filters: RequestsDashboardFilters): Promise<string> {
+    return (await this._exchange(apiRoutes.governanceDashboardCsv(filters), undefined, 'text/csv')).text;
+  }
+
   public searchRegister(query: string): Promise<RegisterEntry[]> {
     return this._call<Contract.RegisterRowResponse[]>(apiRoutes.searchRegister(query.trim()));
   }
@@ -246,7 +256,18 @@ export class HttpAiGovernanceService implements AiGovernanceService {
   }
 
   private async _call<T>(call: ApiCall, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const { text } = await this._exchange(call, body, 'application/json');
+    if (text === '') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return undefined as T;
+    }
+  }
+
+  /** Sends the call; the answer's text when it succeeded, otherwise an ApiError with the server's sentence and fields. */
+  private async _exchange(call: ApiCall, body: unknown, accept: string): Promise<{ text: string }> {
+    const headers: Record<string, string> = { Accept: accept };
     // A form sets its own multipart content type, boundary included.
     const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
     if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
@@ -256,24 +277,20 @@ export class HttpAiGovernanceService implements AiGovernanceService {
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
     const text = await response.text();
+    if (response.ok) return { text };
     let parsed: unknown = undefined;
-    if (text !== '') {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      parsed = undefined;
     }
-    if (!response.ok) {
-      // The functions answer {error: "…"} with a sentence written for people; show it as it is.
-      const said = parsed !== null && typeof parsed === 'object' ? (parsed as { error?: unknown; message?: unknown }) : {};
-      const serverMessage = typeof said.error === 'string' ? said.error : typeof said.message === 'string' ? said.message : undefined;
-      throw new ApiError(
-        response.status,
-        serverMessage ?? `The governance service answered ${response.status} to ${call.method} ${call.path.split('?')[0]}. Try again, or contact the Information Governance team if it keeps happening.`,
-        fieldMessagesIn(parsed),
-      );
-    }
-    return parsed as T;
+    // The functions answer {error: "…"} with a sentence written for people; show it as it is.
+    const said = parsed !== null && typeof parsed === 'object' ? (parsed as { error?: unknown; message?: unknown }) : {};
+    const serverMessage = typeof said.error === 'string' ? said.error : typeof said.message === 'string' ? said.message : undefined;
+    throw new ApiError(
+      response.status,
+      serverMessage ?? `The governance service answered ${response.status} to ${call.method} ${call.path.split('?')[0]}. Try again, or contact the Information Governance team if it keeps happening.`,
+      fieldMessagesIn(parsed),
+    );
   }
 }

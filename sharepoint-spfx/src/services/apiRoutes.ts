@@ -1,3 +1,5 @@
+import type * as Contract from '../contract/generated/contract';
+
 /**
  * Every Function App endpoint the web part calls. Paths are relative to the Function App's base
  * URL (for example https://func-ai-governance.azurewebsites.net or http://localhost:7071). The
@@ -10,6 +12,13 @@ export interface ApiCall {
 }
 
 const enc = encodeURIComponent;
+
+/** The filters that are set, as a query string ('' when none is). */
+function query(filters: Contract.DashboardFilters): string {
+  const given = filters as Record<string, string | undefined>;
+  const set = Object.keys(given).filter((k) => typeof given[k] === 'string' && given[k]!.trim() !== '');
+  return set.length === 0 ? '' : `?${set.map((k) => `${enc(k)}=${enc(given[k]!.trim())}`).join('&')}`;
+}
 
 export const apiRoutes = {
   /** → CurrentUserResponse */
@@ -54,6 +63,10 @@ export const apiRoutes = {
   endAbsence: (id: string): ApiCall => ({ method: 'POST', path: `/api/absences/${enc(id)}/end` }),
   /** → RequestsOverviewResponse: open requests by stage, overdue steps */
   governanceRequests: (): ApiCall => ({ method: 'GET', path: '/api/governance/requests' }),
+  /** DashboardFilters as the query → DashboardResponse, or 400 FieldErrorsResponse naming the filter */
+  governanceDashboard: (filters: Contract.DashboardFilters): ApiCall => ({ method: 'GET', path: `/api/governance/dashboard${query(filters)}` }),
+  /** DashboardFilters as the query → text/csv of the same requests */
+  governanceDashboardCsv: (filters: Contract.DashboardFilters): ApiCall => ({ method: 'GET', path: `/api/governance/dashboard.csv${query(filters)}` }),
   /** → GovernanceSummaryResponse: reviews due, incidents by state, Datix escalations */
   governanceSummary: (): ApiCall => ({ method: 'GET', path: '/api/governance/summary' }),
   /** → RegisterRowResponse[]: published entries and approved tools, or only one of them */

@@ -220,3 +220,9 @@ export type RegisterDraft = Contract.RegisterDraftResponse;
 export type RegisterCorrections = Contract.PublishEntryRequest;
 
 export type CurrentUser = Contract.CurrentUserResponse;
+
+/** The governance lead's filters of the requests dashboard (every one optional). */
+export type RequestsDashboardFilters = Contract.DashboardFilters;
+/** The requests the filters show, their outcomes by month and turnaround (`GET /api/governance/dashboard`). */
+export type RequestsDashboard = Contract.DashboardResponse;
+export type DashboardRow = Contract.DashboardResponse['requests'][number];

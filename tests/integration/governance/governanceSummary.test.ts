@@ -1,3 +1,4 @@
+import { createAuditLog } from '../../../shared/audit/auditLog';
 import { collect, createRepositories, createSp } from '../../../shared/sharepoint';
 import { contractProblems } from '../../support/contractResponses';
 import { eventually } from '../../support/runtime';
@@ -20,6 +21,18 @@ describe('GET /api/governance/summary', () => {
     const dueTool = await repos.requests.create({ ...tool, Title: 'Ambient scribe', ReviewDueDate: '2026-12-01T00:00:00Z' });
     const lateTool = await repos.requests.create({ ...tool, Title: 'Rota planner', ReviewDueDate: '2026-10-15T00:00:00Z' });
     await repos.requests.create({ ...tool, Title: 'Chat assistant', ReviewDueDate: '2027-06-01T00:00:00Z' });
+    // Approved on record: the workflow's route, the decision and the outcome in the audit log. A
+    // tool whose Status was typed as Approved with no such record is not counted (issue 14).
+    await createAuditLog(repos.auditLog).appendMany(
+      [dueTool, lateTool].flatMap((item) => {
+        const entry = (eventType: string, actor: string, details: Record<string, unknown>) => ({
+          title: `${eventType}: ${item.Title}`, eventType, subjectList: 'AI Requests', subjectItemId: item.Id, actor, channel: 'System' as const,
+          occurredAt: '2026-11-01T09:00:00Z', details, key: `summary-tool-${item.Id}/${eventType}`,
+        });
+        return [entry('route-planned', 'system', { steps: [['IG_NOTIFY']] }), entry('decision-recorded', 'priya.shah@example.nhs.uk', { stepCode: 'IG_NOTIFY', outcome: 'approved' }), entry('request-approved', 'system', {})];
+      }),
+    );
+    await repos.requests.create({ ...tool, Title: 'Typed as approved', ReviewDueDate: '2026-10-20T00:00:00Z' });
 
     // Incidents: one reported to Datix at once (research), one waiting for triage, one the endpoint
     // refused (so it is being logged by hand), one triaged as needing no Datix report (closed).

@@ -391,6 +391,37 @@ export const NOT_IN_REGISTER = {
   "howToAsk": "To ask for a tool to be approved, send a request with the request form on the AI governance page in SharePoint, or ask the AI governance team."
 } as const;
 
+export const DASHBOARD_STAGES = [
+  "waiting-to-start",
+  "stage-1",
+  "stage-2",
+  "stage-3",
+  "stage-4",
+  "between-stages",
+  "with-requester",
+  "finished"
+] as const;
+
+export const DASHBOARD_STAGE_LABELS = {
+  "waiting-to-start": "Sent, not started yet",
+  "stage-1": "Stage 1: Information Governance and finance",
+  "stage-2": "Stage 2: specialist reviews",
+  "stage-3": "Stage 3: staff consultation",
+  "stage-4": "Stage 4: accepting the information risk",
+  "between-stages": "Between stages",
+  "with-requester": "Waiting for the requester (more information needed)",
+  "finished": "Finished"
+} as const;
+
+export const DASHBOARD_STATUSES = [
+  "submitted",
+  "in-review",
+  "more-information",
+  "approved",
+  "rejected",
+  "withdrawn"
+] as const;
+
 export const INCIDENT_CATEGORIES = [
   "clinical-safety",
   "data-protection",
@@ -546,6 +577,7 @@ export type RegisterKind = (typeof REGISTER_KINDS)[number];
 export type RegisterSource = (typeof REGISTER_SOURCES)[number];
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type DashboardStage = (typeof DASHBOARD_STAGES)[number];
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
@@ -1420,6 +1452,75 @@ export type GovernanceSummaryResponse = {
     recorded: number;
     awaitingReference: number;
     triageOverdue: number;
+  };
+};
+
+/** The query of `GET /api/governance/dashboard` and `GET /api/governance/dashboard.csv` (every filter optional). */
+export type DashboardFilters = {
+  status?: "submitted" | "in-review" | "more-information" | "approved" | "rejected" | "withdrawn";
+  stage?: "waiting-to-start" | "stage-1" | "stage-2" | "stage-3" | "stage-4" | "between-stages" | "with-requester" | "finished";
+  directorate?: string;
+  risk?: "low" | "medium" | "high";
+  type?: "healthcare" | "research" | "procured" | "public-generic" | "national" | "supplier-feature";
+  overdue?: "true" | "false";
+  q?: string;
+};
+
+/** `GET /api/governance/dashboard`: the requests the filters show, their outcomes by month and turnaround. */
+export type DashboardResponse = {
+  generatedAt: string;
+  requests: {
+    id: number;
+    reference: string | null;
+    title: string;
+    requester: {
+      name: string;
+      email: string;
+    };
+    directorate: string | null;
+    type: "healthcare" | "research" | "procured" | "public-generic" | "national" | "supplier-feature";
+    risk: "low" | "medium" | "high" | null;
+    status: "submitted" | "in-review" | "more-information" | "approved" | "rejected" | "withdrawn";
+    listStatus?: string;
+    stage: "waiting-to-start" | "stage-1" | "stage-2" | "stage-3" | "stage-4" | "between-stages" | "with-requester" | "finished";
+    openSteps: {
+      stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
+      stepName: string;
+      holders: {
+        name: string;
+        email: string;
+      }[];
+      dueAt: string | null;
+      overdue: boolean;
+      workingDays: number | null;
+    }[];
+    overdue: boolean;
+    url: string;
+  }[];
+  directorates: string[];
+  outcomesByMonth: {
+    month: string;
+    approved: number;
+    rejected: number;
+    withdrawn: number;
+  }[];
+  turnaround: {
+    stages: {
+      count: number;
+      median: number | null;
+      p90: number | null;
+      stage: "waiting-to-start" | "stage-1" | "stage-2" | "stage-3" | "stage-4" | "between-stages" | "with-requester" | "finished";
+    }[];
+    endToEnd: {
+      count: number;
+      median: number | null;
+      p90: number | null;
+    };
+    decisions: {
+      decided: number;
+      onTime: number;
+      onTimeShare: number | null;
+    };
   };
 };
 

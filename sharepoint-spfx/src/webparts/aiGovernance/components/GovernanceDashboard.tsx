@@ -4,6 +4,7 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { GovernanceDashboardData, OversightSummary, RequestsOverview } from '../../../services/types';
 import { useService } from './ServiceContext';
 import { BarChart } from './BarChart';
+import { RequestsDashboard } from './RequestsDashboard';
 import { downloadText, toCsv } from './csv';
 import { STEP_NAMES, formatDateTime } from './plainText';
 
@@ -269,7 +270,7 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
   );
 };
 
-/** For the governance lead: open requests by stage, overdue steps, review dates, incidents and Datix escalations. */
+/** For the governance lead: the requests (filtered, with turnaround), open requests by stage, overdue steps, review dates, incidents and Datix escalations. */
 export const GovernanceDashboard: React.FC = () => {
   const service = useService();
   const [data, setData] = React.useState<GovernanceDashboardData | undefined>(undefined);
@@ -294,6 +295,7 @@ export const GovernanceDashboard: React.FC = () => {
   return (
     <section aria-labelledby="aig-dash-title">
       <h2 id="aig-dash-title">Governance dashboard</h2>
+      <RequestsDashboard />
       {isAvailable(data.requests) ? <RequestsPart data={data.requests} /> : <><h3>Open requests and overdue steps</h3><Unavailable text={data.requests.unavailable} /></>}
       {isAvailable(data.oversight) ? <OversightPart data={data.oversight} /> : <><h3>Reviews, incidents and Datix escalations</h3><Unavailable text={data.oversight.unavailable} /></>}
     </section>

@@ -23,11 +23,13 @@ const STAGE_STATE: Record<StageProgress['state'], string> = {
 function stepSummary(step: StageProgress['steps'][number], previous: StageProgress | undefined): React.ReactNode {
   if (step.state === 'ahead') return `not started yet. Who decides: ${step.role}.${previous ? ` It starts when every step of stage ${previous.number} is approved.` : ''}`;
   if (step.state === 'not-reached') return 'not reached';
+  // A joint step has one row per role in the same attempt; only a step asked again has attempts to number.
+  const askedAgain = new Set(step.attempts.map((a) => a.attempt ?? 1)).size > 1;
   return (
     <ul style={{ margin: '2px 0' }}>
       {step.attempts.map((a, i) => (
         <li key={i}>
-          {step.attempts.length > 1 ? `Attempt ${a.attempt ?? i + 1}: ` : ''}
+          {askedAgain ? `Attempt ${a.attempt ?? 1}: ` : ''}
           {stepLine(a)}
           {a.comments ? <blockquote style={{ margin: '4px 0 8px 16px' }}>{a.comments}</blockquote> : null}
         </li>

@@ -24,7 +24,7 @@ describe('ApproverInbox', () => {
     renderInbox(service);
 
     expect(await screen.findByText(/Delegated to you by Jo Safety/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /Review and decide: Meeting notes summariser, Digital and Business Intelligence/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Review and decide: Meeting notes summariser, Digital, technical and business intelligence review/ }));
 
     const form = screen.getByRole('form');
     fireEvent.click(within(form).getByRole('checkbox', { name: 'Configuration and security checked' }));
@@ -42,6 +42,8 @@ describe('ApproverInbox', () => {
         { itemId: 'config', confirmed: true, reasonIfNot: undefined },
         { itemId: 'monitoring', confirmed: false, reasonIfNot: 'Monitoring is arranged by the supplier.' },
       ],
+      // The step asks for no references.
+      references: {},
     });
   });
 

@@ -87,6 +87,8 @@ describe('MyRequests: the stages of the route', () => {
     expect(three).toMatch(/^Stage 3: still to come/);
     expect(three).toContain('not started yet. Who decides: Information Technology team. It starts when every step of stage 2 is approved.');
     expect(stages.children[1].getAttribute('aria-current')).toBe('step');
+    // The joint step's two rows are one attempt, not two.
+    expect(two).not.toContain('Attempt');
   });
 
   it('after a rejection: the stages not reached say so, and the rejection is shown with its reason', async () => {
