@@ -7,7 +7,9 @@ import { benchDashboard } from './dashboard';
 import { benchDurable } from './durable';
 import { benchEntities } from './entities';
 import { benchFrontEnd } from './frontEnd';
+import { benchIntakeBurst } from './intakeBurst';
 import { benchPolicyReview } from './policyReview';
+import { benchProductionShaped } from './productionShaped';
 import { benchRouting } from './routing';
 import { benchSharePoint } from './sharepoint';
 
@@ -24,6 +26,8 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   approval: benchApproval,
   policyReview: benchPolicyReview,
   frontEnd: benchFrontEnd,
+  productionShaped: benchProductionShaped,
+  intakeBurst: benchIntakeBurst,
   dashboard: benchDashboard,
 };
 

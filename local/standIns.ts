@@ -8,6 +8,7 @@ import { createMailSink, type MailSinkOptions } from './mail';
 import type { BearerGate } from './server/bearerGate';
 import type { LocalService, RuntimeContext } from './server/localService';
 import { createSharePointEmulator } from './sharepoint';
+import { loadSettingSlice } from '../shared/config/settings';
 
 export interface StandInOptions {
   smtpPort: number;
@@ -41,7 +42,10 @@ export async function createStandIns(ctx: RuntimeContext, host: FunctionsHost, o
   mail.addTab(graph.mailboxTab());
   // SharePoint batches changes for about a second before notifying; benchmarks set 0 to time our part alone.
   const notificationDelayMs = Number(process.env.AIGOV_SHAREPOINT_NOTIFICATION_DELAY_MS ?? 1000);
-  const sharepoint = createSharePointEmulator(ctx, { seed: options.seed, webhooks: { notificationDelayMs }, authorize: options.enforce?.sharepoint, seedCredential: options.enforce?.sharepointAdmin });
+  // Off unless a benchmark asks: SharePoint Online's latency and per-app budget (docs/performance.md).
+  const shape = loadSettingSlice(['SHAREPOINT_EMULATOR_LATENCY_MS', 'SHAREPOINT_EMULATOR_THROTTLE_PER_MINUTE'], process.env);
+  const traffic = { latency: shape.SHAREPOINT_EMULATOR_LATENCY_MS, resourceUnitsPerMinute: shape.SHAREPOINT_EMULATOR_THROTTLE_PER_MINUTE };
+  const sharepoint = createSharePointEmulator(ctx, { seed: options.seed, webhooks: { notificationDelayMs }, traffic, authorize: options.enforce?.sharepoint, seedCredential: options.enforce?.sharepointAdmin });
   const datix = createDatixStandIn(ctx, { authorize: options.enforce?.datix });
 
   return [createLocalSettings(ctx), sharepoint, durable, mail, graph, datix];

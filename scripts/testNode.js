@@ -4,7 +4,7 @@
 // (a native addon) for the machine's Node, so a build for Node 22's ABI is made once from the installed
 // package's sources with node-gyp (the one npm bundles) against the headers that ship with that binary,
 // and cached under .cache/; nothing is downloaded.
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -40,7 +40,9 @@ function sqliteLoadError(bin, env) {
 }
 
 function npmNodeGyp() {
-  const candidates = [process.env.npm_execpath, spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout?.trim() + '/npm/bin/npm-cli.js'];
+  // The machine's npm (runTests.js passes the machine's PATH on: with Node 22 first, npm would name its folder).
+  const env = { ...process.env, PATH: process.env.TEST_MACHINE_PATH ?? process.env.PATH };
+  const candidates = [process.env.npm_execpath, spawnSync('npm', ['root', '-g'], { encoding: 'utf8', env }).stdout?.trim() + '/npm/bin/npm-cli.js'];
   for (const npmCli of candidates.filter(Boolean)) {
     const gyp = path.join(path.dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
     if (fs.existsSync(gyp)) return gyp;
@@ -48,38 +50,64 @@ function npmNodeGyp() {
   return undefined;
 }
 
-/**
- * The environment for running on `node`: BETTER_SQLITE3_BINDING set to a build for its ABI when the
- * installed build does not load there. Throws with the reason when no such build can be made.
- */
-function sqliteEnvFor(node) {
+/** `process.env` with the folder of `node` first on PATH (npm, tsc, jest and the runtimes they start use it). */
+function nodeEnv(node) {
   const env = { ...process.env, PATH: `${path.dirname(node.bin)}${path.delimiter}${process.env.PATH}` };
   delete env.BETTER_SQLITE3_BINDING;
-  if (!sqliteLoadError(node.bin, env)) return env;
+  return env;
+}
+
+/** Runs a command, its output into `logFile`; resolves with its exit code. */
+function runLogged(cmd, args, options, logFile) {
+  return new Promise((resolve) => {
+    const out = fs.openSync(logFile, 'w');
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', out, out] });
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => {
+      fs.closeSync(out);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+/**
+ * The better-sqlite3 build for `node` (from findNode22): undefined when the installed one loads there,
+ * otherwise the path of a build for its ABI, made now (in the background: a few minutes of C
+ * compilation, so `npm test` runs the TypeScript build meanwhile) when .cache/ holds none that loads.
+ * Rejects with the reason when no such build can be made.
+ */
+async function sqliteBindingFor(node) {
+  const env = nodeEnv(node);
+  if (!sqliteLoadError(node.bin, env)) return undefined;
   const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json', { paths: [root] }));
   const { version } = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8'));
   const abi = spawnSync(node.bin, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).stdout.trim();
   const cached = path.join(root, '.cache', 'better-sqlite3', `${version}-node-v${abi}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
-  if (!fs.existsSync(cached)) {
+  // A build that does not load (one made against the wrong headers) is made again.
+  if (!fs.existsSync(cached) || sqliteLoadError(node.bin, { ...env, BETTER_SQLITE3_BINDING: cached })) {
     const gyp = npmNodeGyp();
     if (!node.headers) throw new Error(`no Node ${node.version} headers next to ${node.bin}`);
     if (!gyp) throw new Error("npm's node-gyp was not found");
-    console.log(`Building better-sqlite3 ${version} for Node ${node.version} (ABI ${abi}) once, into .cache/ (about two minutes)…`);
+    const log = path.join(root, '.cache', 'better-sqlite3', 'build.log');
+    fs.mkdirSync(path.dirname(log), { recursive: true });
+    console.log(`Building better-sqlite3 ${version} for Node ${node.version} (ABI ${abi}) once, into .cache/ (a few minutes, beside the TypeScript build; output in ${path.relative(root, log)})…`);
+    const started = Date.now();
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'better-sqlite3-'));
     for (const part of ['binding.gyp', 'src', 'deps', 'package.json']) fs.cpSync(path.join(sqliteDir, part), path.join(work, part), { recursive: true });
     // node-gyp lets npm_config_* variables override its own flags, and under `npm test` npm exports its
     // config (nodedir is often the machine Node's /usr): drop them so the build is against Node 22's headers.
-    const buildEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_/i.test(k)));
-    const built = spawnSync(node.bin, [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`], { cwd: work, env: buildEnv, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error(`node-gyp failed (exit ${built.status})`);
+    const gypEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_/i.test(k)));
+    const args = [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`];
+    const status = await runLogged(node.bin, args, { cwd: work, env: gypEnv }, log);
+    if (status !== 0) throw new Error(`node-gyp failed (exit ${status}; see ${log})`);
     fs.mkdirSync(path.dirname(cached), { recursive: true });
     fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), cached);
     fs.rmSync(work, { recursive: true, force: true });
+    console.log(`better-sqlite3 for Node ${node.version} built in ${Math.round((Date.now() - started) / 1000)} s.`);
   }
-  env.BETTER_SQLITE3_BINDING = cached;
-  const loadError = sqliteLoadError(node.bin, env);
+  const loadError = sqliteLoadError(node.bin, { ...env, BETTER_SQLITE3_BINDING: cached });
   if (loadError) throw new Error(`the build in ${cached} does not load on Node ${node.version}: ${loadError}`);
-  return env;
+  return cached;
 }
 
-module.exports = { WANTED_MAJOR, major, findNode22, sqliteEnvFor };
+module.exports = { WANTED_MAJOR, major, findNode22, nodeEnv, sqliteBindingFor };

@@ -1,14 +1,14 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
 import { approvedRequests, reviewedPolicies } from '../../shared/reviews/reviewListFacts';
-import { reviewSubjectOf } from '../../orchestrations/review/names';
+import { reviewSubjectOf, toolReviewInstanceId } from '../../orchestrations/review/names';
 import { appServices, type AppServices } from '../../app/services';
 import { isGovernancePerson } from '../../shared/access/governanceTeam';
 import { isResponse } from '../../shared/web/http';
 import { foreignOrigin } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { approvedOnRecord } from '../../shared/requests/statusOnRecord';
-import { policyOrUndefined, requestOrUndefined, syncPolicyCycle, syncToolCycle, type SyncOutcome } from '../../shared/reviews/reviewCycles';
+import { policyOrUndefined, requestOrUndefined, syncPolicyCycle, syncToolCycle, toolCycleInStep, type SyncOutcome } from '../../shared/reviews/reviewCycles';
 
 type Client = Pick<df.DurableClient, 'getStatus' | 'getStatusBy' | 'startNew' | 'raiseEvent'>;
 
@@ -42,10 +42,15 @@ export async function reconcileReviewCycles(services: AppServices, client: Clien
     seen.add(instanceId);
     report.policies[await syncPolicyCycle(client, policy.Id, policy, running.get(instanceId) ?? notRunning)]++;
   }
-  // Only approvals the audit log holds start a review cycle, never a Status typed into the list.
-  const approved = await approvedOnRecord(services.repos, (await approvedRequests(services.sp)).filter((r) => r.ReviewDueDate));
+  // Only approvals the audit log holds start or correct a review cycle, never a Status typed into
+  // the list. A running cycle that already holds the list's review date is left as it is, so its
+  // approval (proven when the cycle started) is not read again: reading every approved tool's audit
+  // entries every day was most of the reconciler's cost, and grew with each tool's history.
+  const listed = (await approvedRequests(services.sp)).filter((r) => r.ReviewDueDate);
+  const inStep = listed.filter((r) => toolCycleInStep(r, running.get(toolReviewInstanceId(r.Id))));
+  const approved = [...inStep, ...(await approvedOnRecord(services.repos, listed.filter((r) => !inStep.includes(r))))];
   for (const request of approved) {
-    const instanceId = `tool-review-${request.Id}`;
+    const instanceId = toolReviewInstanceId(request.Id);
     seen.add(instanceId);
     report.tools[await syncToolCycle(client, request.Id, request, running.get(instanceId) ?? notRunning)]++;
   }

@@ -4,6 +4,7 @@ import type { FaultInjector } from './faults';
 import { faultSchema } from './faults';
 import { restKey } from './fieldXml';
 import type { SpStore } from './store';
+import type { TrafficShaper } from './traffic';
 
 function esc(s: unknown): string {
   const text = s === null || s === undefined ? '' : typeof s === 'string' ? s : typeof s === 'number' || typeof s === 'boolean' ? String(s) : JSON.stringify(s);
@@ -22,9 +23,10 @@ const SHOWN_ITEMS = 100;
 /**
  * `/dev/sharepoint`: a read-only look at the emulated lists for newcomers, plus the fault
  * switch tests use (`POST /dev/sharepoint/faults {"status":429,"count":5,"retryAfter":1}`,
- * `DELETE` to clear, `GET` for the state).
+ * `DELETE` to clear, `GET` for the state) and the traffic counts benchmarks read
+ * (`GET /dev/sharepoint/traffic`: calls, resource units and 429s, per app).
  */
-export function createDevHandler(store: SpStore, faults: FaultInjector, siteUrl: string) {
+export function createDevHandler(store: SpStore, faults: FaultInjector, siteUrl: string, traffic: TrafficShaper) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname.replace(/\/+$/, '');
@@ -50,6 +52,7 @@ export function createDevHandler(store: SpStore, faults: FaultInjector, siteUrl:
       }
       return sendJson(res, 405, { error: 'Use GET, POST or DELETE.' });
     }
+    if (path === '/dev/sharepoint/traffic') return req.method === 'GET' ? sendJson(res, 200, traffic.state()) : sendJson(res, 405, { error: 'Use GET.' });
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'This page is read-only.' });
     const listTitle = url.searchParams.get('list');
     let html: string;

@@ -10,6 +10,7 @@ import { createDevHandler } from './devPage';
 import { FaultInjector } from './faults';
 import { errorResponse } from './respond';
 import { SpStore } from './store';
+import { kindOf, TrafficShaper, resourceUnitsOf, type TrafficOptions } from './traffic';
 import { Webhooks, type WebhookOptions } from './webhooks';
 import { seedSharePoint } from './seed';
 
@@ -26,6 +27,8 @@ export interface SharePointEmulatorOptions {
   authorize?: BearerGate;
   /** With `authorize`: how the seeding signs in (as the site's administrator would, to provision it). */
   seedCredential?: TokenCredential;
+  /** Latency and a throttling budget, as SharePoint Online has (benchmarks); none by default. */
+  traffic?: TrafficOptions;
 }
 
 const WRITE_IN_BATCH = /^(POST|PUT|PATCH|MERGE|DELETE) /m;
@@ -35,6 +38,7 @@ export interface SharePointEmulator extends LocalService {
   readonly store: SpStore;
   readonly faults: FaultInjector;
   readonly webhooks: Webhooks;
+  readonly traffic: TrafficShaper;
   /** Test and seed helper: inserts items straight into storage (no HTTP), returning their ids. */
   insertItems(listTitle: string, rows: Record<string, unknown>[]): number[];
 }
@@ -52,9 +56,13 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
   const webhooks = new Webhooks(store, ctx.clock, sitePath, webId, (m) => ctx.log(m), options.webhooks);
   const api = new SharePointApi(store, siteUrl, sitePath, webhooks);
   const running = new Set<Promise<unknown>>();
+  const traffic = new TrafficShaper(options.traffic);
+  // Latency and the budget start once the site is set up: seeding is not the app's traffic.
+  let shaping = false;
 
   const dispatch = async (req: ApiRequest): Promise<ApiResponse> => {
     try {
+      if (shaping) traffic.count(kindOf(req.method, req.url));
       if (req.method === 'POST' && /\/_api\/\$batch$/i.test(req.url.pathname)) return await runBatch(req, dispatch);
       return await api.handle(req);
     } catch (err) {
@@ -71,9 +79,13 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
       const method = (req.method ?? 'GET').toUpperCase();
       const bytes = fault ? Buffer.alloc(0) : await readBody(req);
       const body = bytes.toString('utf8');
-      const write = /\/_api\/\$batch$/i.test(url.pathname) ? WRITE_IN_BATCH.test(body) : method !== 'GET' && method !== 'HEAD';
+      const batch = /\/_api\/\$batch$/i.test(url.pathname);
+      const write = batch ? WRITE_IN_BATCH.test(body) : method !== 'GET' && method !== 'HEAD';
       const denied = options.authorize?.(headers.authorization, write);
-      const response = denied && !denied.ok ? accessDenied(denied.status, denied.error) : (fault ?? (await dispatch({ method, url, headers, body, bytes })));
+      const throttled = shaping && !fault && (!denied || denied.ok) ? traffic.admit(headers['user-agent'] ?? 'unnamed app', resourceUnitsOf(method, url.pathname, batch ? body.replace(/\r\n/g, '\n') : undefined)) : undefined;
+      const delay = shaping ? traffic.delayMs() : 0;
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      const response = denied && !denied.ok ? accessDenied(denied.status, denied.error) : (fault ?? throttled ?? (await dispatch({ method, url, headers, body, bytes })));
       if (fault) req.resume();
       res.writeHead(response.status, response.headers);
       res.end(response.body ?? '');
@@ -86,7 +98,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
     }
   };
 
-  const dev = createDevHandler(store, faults, siteUrl);
+  const dev = createDevHandler(store, faults, siteUrl, traffic);
 
   return {
     name: 'sharepoint',
@@ -94,6 +106,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
     store,
     faults,
     webhooks,
+    traffic,
     routes: [
       { prefix: `${sitePath}/_api`, handle: handleApi },
       { prefix: '/dev/sharepoint', handle: dev },
@@ -112,6 +125,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
         await seedSharePoint(siteUrl, (m) => ctx.log(m), options.seedCredential, () => ctx.clock.now());
         store.setMeta('seeded', new Date(ctx.clock.now()).toISOString());
       }
+      shaping = true;
     },
     insertItems(listTitle, rows) {
       const list = store.listByTitle(listTitle);

@@ -44,6 +44,8 @@ export interface AuditLogOptions {
    * keep losing to each other until one gives up).
    */
   backoff?: (attempt: number) => Promise<void>;
+  /** Most events written in one step (one move of the head, one batched write); 20 by default. */
+  maxBatch?: number;
 }
 
 const randomBackoff = (attempt: number): Promise<void> =>
@@ -88,12 +90,23 @@ const toItem = (entry: ChainedAuditEntry): AuditEntry => ({ ...entry, Channel: e
  * head, then writes them, then clears the reservation. A process that dies after reserving
  * leaves the entries in the head, and the next append (on any instance) writes them before its
  * own: nothing forks, no sequence number is used twice, and the anchored end is always known.
+ *
+ * Off the critical path, without weakening any of that:
+ * - appends that arrive while one is being written go together in the next step (one check of
+ *   their keys, one move of the head, one batched write), in the order they arrived;
+ * - the head this process moved last is remembered with its etag, so the next step need not
+ *   read it (a 412 says another instance moved it, and the head is read again);
+ * - an append resolves once its entries are in the log; clearing the reservation follows when
+ *   nothing else is waiting, and is skipped when the next step's reservation replaces it.
  */
-export function createAuditLog(repo: AuditLogRepository, options: AuditLogOptions = {}): BatchingAuditLog {
+export function createAuditLog(repo: AuditLogRepository, options: AuditLogOptions = {}): BatchingAuditLog & { settled(): Promise<void> } {
   const maxAttempts = options.maxAttempts ?? 30;
   const backoff = options.backoff ?? randomBackoff;
-  // Within one process appends queue, so only other instances make the head move under us.
-  let queue: Promise<unknown> = Promise.resolve();
+  const maxBatch = options.maxBatch ?? 20;
+  // The head as this process left it, and the entries of ours it still holds reserved (written).
+  let known: { item: AuditAnchorItem; reserved: ChainedAuditEntry[] } | undefined;
+  const waiting: { events: readonly AuditEvent[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let draining: Promise<void> | undefined;
 
   async function readHead(): Promise<AuditAnchorItem> {
     const item = await repo.anchor.read();
@@ -126,15 +139,11 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     for (const e of entries) await repo.removeCopies(e.Sequence, e.Hash);
   }
 
+  /** The events not yet in the log (one query per ten keys), each once. */
   async function unrecorded(events: readonly AuditEvent[]): Promise<AuditEvent[]> {
-    const seen = new Set<string>();
-    const fresh: AuditEvent[] = [];
-    for (const event of events) {
-      if (seen.has(event.key)) continue;
-      seen.add(event.key);
-      if (!(await repo.byKey(event.key))) fresh.push(event);
-    }
-    return fresh;
+    const unique = [...new Map(events.map((e) => [e.key, e])).values()];
+    const recorded = new Set((await repo.byKeys(unique.map((e) => e.key))).map((e) => e.IdempotencyKey));
+    return unique.filter((e) => !recorded.has(e.key));
   }
 
   async function write(events: readonly AuditEvent[]): Promise<void> {
@@ -148,14 +157,20 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
 
   async function reserveAndWrite(events: readonly AuditEvent[], completed: ChainedAuditEntry[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const item = await readHead();
-      const head = headOf(item);
-      completed.push(...(await completeReserved(head.pending)));
+      const remembered = known;
+      let item: AuditAnchorItem;
+      if (remembered) {
+        // Its reserved entries are ours and already written.
+        item = remembered.item;
+      } else {
+        item = await readHead();
+        completed.push(...(await completeReserved(headOf(item).pending)));
+      }
       const fresh = await unrecorded(events);
       if (fresh.length === 0) return;
 
       const entries: ChainedAuditEntry[] = [];
-      let previous: Pick<ChainedAuditEntry, 'Sequence' | 'Hash'> = { Sequence: head.sequence, Hash: head.hash };
+      let previous: Pick<ChainedAuditEntry, 'Sequence' | 'Hash'> = { Sequence: item.HeadSequence, Hash: item.HeadHash };
       for (const event of fresh) {
         const entry = chainAuditEntry(
           {
@@ -174,33 +189,97 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
         entries.push(entry);
         previous = entry;
       }
-      const end = { HeadSequence: previous.Sequence, HeadHash: previous.Hash };
+      // Refused before it is reserved: a reservation the list would refuse would stop every later append.
+      repo.check(entries.map(toItem));
+      const reservation = { HeadSequence: previous.Sequence, HeadHash: previous.Hash, Pending: JSON.stringify(entries) };
 
+      known = undefined;
       let etag: string;
       try {
-        etag = await repo.anchor.move(item.Id, { ...end, Pending: JSON.stringify(entries) }, item.etag);
+        etag = await repo.anchor.move(item.Id, reservation, item.etag);
       } catch (err) {
+        // Another writer moved the head; it may have completed our last reservation while we wrote it.
+        if (remembered && err instanceof ConcurrencyConflictError) completed.push(...remembered.reserved);
         if (!(err instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw err;
         await backoff(attempt);
         continue;
       }
       await repo.appendMany(entries.map(toItem));
-      try {
-        // Cleared, so that from now on a deleted last entry shows as missing rather than reserved.
-        await repo.anchor.move(item.Id, { ...end, Pending: null }, etag);
-      } catch (err) {
-        // Another writer moved the head, after completing our reservation (perhaps a second copy).
-        if (!(err instanceof ConcurrencyConflictError)) throw err;
-        await removeCopies(entries);
-      }
+      known = { item: { ...item, ...reservation, etag }, reserved: entries };
       return;
     }
   }
 
+  /** Cleared, so that from now on a deleted last entry shows as missing rather than reserved. */
+  async function clearReservation(): Promise<void> {
+    const mine = known;
+    if (!mine || mine.item.Pending === null) return;
+    const cleared = { HeadSequence: mine.item.HeadSequence, HeadHash: mine.item.HeadHash, Pending: null };
+    known = undefined;
+    try {
+      const etag = await repo.anchor.move(mine.item.Id, cleared, mine.item.etag);
+      known = { item: { ...mine.item, ...cleared, etag }, reserved: [] };
+    } catch (err) {
+      // Another writer moved the head, after completing our reservation (perhaps a second copy).
+      // Anything else leaves written entries reserved, which the next append finds in the log.
+      if (err instanceof ConcurrencyConflictError) await removeCopies(mine.reserved).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Takes waiting appends, in order, up to `maxBatch` events (at least one append) and about
+   * 40,000 characters of events, so the reservation stays well inside a SharePoint text column.
+   */
+  function nextBatch(): typeof waiting {
+    const size = (w: (typeof waiting)[number]): number => JSON.stringify(w.events).length;
+    const batch = [waiting.shift()!];
+    let events = batch[0].events.length;
+    let chars = size(batch[0]);
+    while (waiting.length > 0 && events + waiting[0].events.length <= maxBatch && chars + size(waiting[0]) <= 40_000) {
+      events += waiting[0].events.length;
+      chars += size(waiting[0]);
+      batch.push(waiting.shift()!);
+    }
+    return batch;
+  }
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      if (waiting.length === 0) {
+        await clearReservation();
+        if (waiting.length === 0) {
+          draining = undefined;
+          return;
+        }
+        continue;
+      }
+      const batch = nextBatch();
+      try {
+        await write(batch.flatMap((b) => b.events));
+        for (const b of batch) b.resolve();
+      } catch (err) {
+        if (batch.length === 1) {
+          batch[0].reject(err);
+          continue;
+        }
+        // One caller's event may be what failed: each goes alone, so the others are not held back by it.
+        for (const b of batch) {
+          try {
+            await write(b.events);
+            b.resolve();
+          } catch (own) {
+            b.reject(own);
+          }
+        }
+      }
+    }
+  }
+
   function enqueue(events: readonly AuditEvent[]): Promise<void> {
-    const next = queue.then(() => write(events));
-    queue = next.catch(() => undefined);
-    return next;
+    return new Promise<void>((resolve, reject) => {
+      waiting.push({ events, resolve, reject });
+      draining ??= drain();
+    });
   }
 
   return {
@@ -208,6 +287,10 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     appendMany: (events) => (events.length === 0 ? Promise.resolve() : enqueue(events)),
     async has(key) {
       return (await repo.byKey(key)) !== undefined;
+    },
+    /** Resolves when nothing is waiting and the last reservation is cleared (tests, shutdown). */
+    async settled() {
+      while (draining) await draining;
     },
   };
 }

@@ -31,6 +31,19 @@ export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKe
     });
   }
 
+  // What this instance last read or wrote of a key's item (null: none), so the begin and put that
+  // follow a get do not read the list again. The same moment's knowledge a fresh read would give;
+  // a key is forgotten once its message is marked sent.
+  const lastSeen = new Map<string, SentMessageItem | null>();
+  const remember = (key: string, item: SentMessageItem | null): void => {
+    if (lastSeen.size > 1000) lastSeen.clear();
+    lastSeen.set(key, item);
+  };
+  const itemsFor = async (key: string): Promise<SentMessageItem[]> => {
+    const known = lastSeen.get(key);
+    return known === undefined ? sent.byKey(key) : known ? [known] : [];
+  };
+
   const recordOf = (item: SentMessageItem): SentMessageRecord => ({
     idempotencyKey: item.IdempotencyKey,
     channel: item.Channel,
@@ -41,20 +54,25 @@ export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKe
 
   return {
     async get(idempotencyKey) {
-      const done = (await sent.byKey(idempotencyKey)).find((i) => i.Status === 'Sent');
-      if (!done) return fromAudit(idempotencyKey);
+      const items = await sent.byKey(idempotencyKey);
+      const done = items.find((i) => i.Status === 'Sent');
+      if (!done) {
+        remember(idempotencyKey, items[0] ?? null);
+        return fromAudit(idempotencyKey);
+      }
       const record = recordOf(done);
       // Idempotent by key: only a process that died between marking and auditing leaves work here.
       await audited(record);
       return record;
     },
     async begin(intent) {
-      if ((await sent.byKey(intent.idempotencyKey)).length > 0) return;
-      await sent.create({ Title: intent.kind, IdempotencyKey: intent.idempotencyKey, Channel: intent.channel, MessageId: intent.messageId, Status: 'Sending' });
+      if ((await itemsFor(intent.idempotencyKey)).length > 0) return;
+      remember(intent.idempotencyKey, await sent.create({ Title: intent.kind, IdempotencyKey: intent.idempotencyKey, Channel: intent.channel, MessageId: intent.messageId, Status: 'Sending' }));
     },
     async put(record) {
       const values = { Title: record.kind, IdempotencyKey: record.idempotencyKey, Channel: record.channel, MessageId: record.messageId, Status: 'Sent' as const, SentAt: record.sentAt };
-      const [begun] = await sent.byKey(record.idempotencyKey);
+      const [begun] = await itemsFor(record.idempotencyKey);
+      lastSeen.delete(record.idempotencyKey);
       // Marking sent is the same change whoever makes it, so no etag is needed.
       if (begun) await sent.update(begun.Id, values, '*');
       else await sent.create(values);

@@ -52,3 +52,30 @@ export const hostName = () =>
   z.string().regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, {
     error: 'expected a host name without scheme or port, such as send.nhs.net',
   });
+
+/** "150" or "150+-50" (also "150±50"): a fixed wait in milliseconds and a jitter either side of it. */
+export const emulatorLatency = () =>
+  z
+    .string()
+    .transform((s, ctx) => {
+      const m = /^\s*(\d+)\s*(?:(?:\+-|±|\+\/-)\s*(\d+))?\s*$/.exec(s);
+      const fixedMs = Number(m?.[1]);
+      const jitterMs = Number(m?.[2] ?? 0);
+      if (!m || fixedMs > 10_000 || jitterMs > fixedMs) {
+        ctx.addIssue({ code: 'custom', message: 'expected milliseconds up to 10000, optionally with a jitter no larger than the wait, such as 150 or 150+-50' });
+        return z.NEVER;
+      }
+      return { fixedMs, jitterMs };
+    });
+
+/** "off", or resource units per minute. */
+export const emulatorBudget = () =>
+  z.string().transform((s, ctx) => {
+    if (s.trim().toLowerCase() === 'off') return undefined;
+    const n = /^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN;
+    if (!(n >= 1 && n <= 1_000_000)) {
+      ctx.addIssue({ code: 'custom', message: 'expected off, or a whole number of resource units per minute from 1 to 1000000' });
+      return z.NEVER;
+    }
+    return n;
+  });

@@ -8,7 +8,7 @@ import {
   applicationInsightsConnection,
   durableTaskSchedulerConnection,
 } from './connectionStrings';
-import { absoluteUrl, boolean, emailAddress, guid, hostName, integer, oneOf, text } from './formats';
+import { absoluteUrl, boolean, emailAddress, emulatorBudget, emulatorLatency, guid, hostName, integer, oneOf, text } from './formats';
 import { SIGNING_KEYS_EXPECTED, signingKeys } from './signingKeys';
 import { datixHttpSignInProblems } from './datixSignIn';
 
@@ -133,6 +133,27 @@ export const settingsCatalog = {
     required: 'optional',
     requiredWhen: { setting: 'SHAREPOINT_AUTH', oneOf: ['certificate'] },
     schema: z.string().includes('PRIVATE KEY', { error: 'expected a PEM text containing a private key' }).optional(),
+  }),
+  // For benchmarks: SharePoint Online as it answers in production, slower and with a budget.
+  SHAREPOINT_EMULATOR_LATENCY_MS: setting({
+    meaning: 'On this computer only: how long the local SharePoint emulator waits before answering each call, fixed plus or minus a random jitter (0 answers at once)',
+    expected: 'milliseconds, optionally with a jitter: 150, or 150+-50 (100 to 200 ms); at most 10000',
+    example: '150+-50',
+    secret: false,
+    required: 'optional',
+    default: '0',
+    schema: emulatorLatency(),
+    inProduction: (latency) => (latency.fixedMs > 0 || latency.jitterMs > 0 ? 'it slows the local SharePoint emulator only; remove the setting' : undefined),
+  }),
+  SHAREPOINT_EMULATOR_THROTTLE_PER_MINUTE: setting({
+    meaning: 'On this computer only: the resource units each app may spend per minute in the local SharePoint emulator before it answers 429 with Retry-After, as SharePoint Online does (off: never throttled)',
+    expected: 'off, or a whole number of resource units per minute from 1 to 1000000 (SharePoint Online gives an app 1250 in a tenant of up to 1,000 licences)',
+    example: '1250',
+    secret: false,
+    required: 'optional',
+    default: 'off',
+    schema: emulatorBudget(),
+    inProduction: (budget) => (budget === undefined ? undefined : 'it throttles the local SharePoint emulator only; remove the setting'),
   }),
   PUBLIC_BASE_URL: setting({
     meaning: 'Where decision links in emails and Teams messages point (the Function App, or its custom domain)',

@@ -88,6 +88,12 @@ export async function syncPolicyCycle(client: Client, policyId: number, item: Po
   return 'updated';
 }
 
+/** Whether the tool's cycle is running and holds the review date the list gives it (nothing to do). */
+export function toolCycleInStep(item: RequestColumns | undefined, status: Status): boolean {
+  const facts = toolFacts(item);
+  return isLive(status) && facts.state === 'approved' && (status?.customStatus as Partial<ToolReviewStatus> | null | undefined)?.dueDate === facts.dueDate;
+}
+
 export async function syncToolCycle(client: Client, requestId: number, item: RequestColumns | undefined, known?: Status): Promise<SyncOutcome> {
   const instanceId = toolReviewInstanceId(requestId);
   const facts = toolFacts(item);
@@ -97,8 +103,7 @@ export async function syncToolCycle(client: Client, requestId: number, item: Req
     const input: ToolReattestationInput = { requestId, cycle: 1, dueDate: facts.dueDate, handled: [], answers: [] };
     return startOnce(client, REVIEW_ORCHESTRATOR.toolReattestation, instanceId, input);
   }
-  const held = status?.customStatus as Partial<ToolReviewStatus> | null | undefined;
-  if (facts.state === 'approved' && held?.dueDate === facts.dueDate) return 'unchanged';
+  if (toolCycleInStep(item, status)) return 'unchanged';
   await client.raiseEvent(instanceId, REVIEW_EVENT.toolChanged, facts);
   return 'updated';
 }

@@ -27,6 +27,8 @@ export interface QueryOptions {
    * is what a write path that must see every row wants.
    */
   onUnreadable?: (error: ListItemDataError) => void;
+  /** Filter text already built from this list's columns (queryAnyOf's), AND-ed with the conditions. */
+  filter?: string;
 }
 
 export interface ItemUpdate<L extends ListDefinition> {
@@ -165,6 +167,11 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     return this.parse(raw);
   }
 
+  /** Checks items as `createMany` would, sending nothing: ListItemInputError names the item and field. */
+  checkNew(values: readonly NewItem<L>[]): void {
+    values.forEach((v, i) => this.checkCreate(v, values.length > 1 ? i : undefined));
+  }
+
   async createMany(values: readonly NewItem<L>[]): Promise<StoredItem<L>[]> {
     // Validate everything first: bad input anywhere means nothing is sent.
     const bodies = values.map((v, i) => this.checkCreate(v, i));
@@ -253,7 +260,8 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
 
   async *query(conditions: readonly Condition<FieldKey<L>>[], options: QueryOptions = {}): AsyncGenerator<StoredItem<L>[]> {
     let q = this.items().select(...this.select).top(Math.min(options.pageSize ?? 500, 5000));
-    if (conditions.length > 0) q = q.filter(toODataFilter(this.list, conditions));
+    const filter = [conditions.length > 0 ? toODataFilter(this.list, conditions) : '', options.filter ? `(${options.filter})` : ''].filter(Boolean).join(' and ');
+    if (filter) q = q.filter(filter);
     if (options.orderBy) q = q.orderBy(options.orderBy.field, options.orderBy.ascending ?? true);
     const pages = q[Symbol.asyncIterator]() as AsyncIterator<unknown[]>;
     for (;;) {
@@ -266,6 +274,11 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
       if (next.done) return;
       yield options.onUnreadable ? this.parseReadable(next.value, options.onUnreadable) : next.value.map((raw) => this.parse(raw));
     }
+  }
+
+  /** Pages of items whose `field` equals any of `values` (one round trip per page, however many values). */
+  queryAnyOf(field: FieldKey<L>, values: readonly (string | number)[], options: QueryOptions = {}): AsyncGenerator<StoredItem<L>[]> {
+    return this.query([], { ...options, filter: values.map((v) => `(${toODataFilter(this.list, [[field, 'eq', v]])})`).join(' or ') });
   }
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(__dirname, '..', '..');
+const START_LIMIT_MS = 90_000;
 
 export interface StartOptions {
   /** Functions app folder; the product itself by default. */
@@ -60,7 +61,12 @@ export async function startRuntime(options: StartOptions = {}): Promise<RuntimeP
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 
   const origin = await new Promise<string>((resolveOrigin, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The runtime did not start within 30 s. Output:\n${output}`)), 30_000);
+    // Generous: with one jest worker per core, a start can wait for a core (it takes about 4 s of CPU).
+    // A runtime that never got ready is stopped, not left running beside the next tests.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The runtime did not start within ${START_LIMIT_MS / 1000} s. Output:\n${output}`));
+    }, START_LIMIT_MS);
     const onData = (): void => {
       const m = /^ready: (\S+)/m.exec(output);
       if (m) {

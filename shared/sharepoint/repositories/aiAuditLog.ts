@@ -1,7 +1,7 @@
 import { ItemNotFoundError } from '../errors';
 import { aiAuditLogList } from '../lists/aiAuditLog';
 import type { NewItem, StoredItem } from '../lists/listDefinition';
-import { PnpListRepository, type QueryOptions } from '../listRepository';
+import { collect, PnpListRepository, type QueryOptions } from '../listRepository';
 import { PnpAuditAnchorRepository, type AuditAnchorRepository } from './aiAuditAnchor';
 
 export type AuditEntry = NewItem<typeof aiAuditLogList>;
@@ -16,6 +16,8 @@ export interface AuditLogRepository {
   readonly anchor: AuditAnchorRepository;
   append(entry: AuditEntry): Promise<AuditItem>;
   appendMany(entries: readonly AuditEntry[]): Promise<AuditItem[]>;
+  /** Throws ListItemInputError, naming the entry and field, for entries the list would refuse; sends nothing. */
+  check(entries: readonly AuditEntry[]): void;
   get(id: number): Promise<AuditItem>;
   forSubject(itemId: number, options?: QueryOptions): AsyncGenerator<AuditItem[]>;
   /** Every entry of one kind (indexed EventType): a whole list's record in a few round trips. */
@@ -26,6 +28,8 @@ export interface AuditLogRepository {
   latest(): Promise<AuditItem | undefined>;
   /** The entry written for a logical event, if any (indexed IdempotencyKey). */
   byKey(key: string): Promise<AuditItem | undefined>;
+  /** The entries written for any of these logical events (one round trip per ten keys). */
+  byKeys(keys: readonly string[]): Promise<AuditItem[]>;
   /**
    * Of the items holding this entry (same sequence and hash: two instances completed one
    * reserved append), keeps the lowest id and removes the others. Returns how many it removed.
@@ -46,6 +50,9 @@ export class PnpAuditLogRepository implements AuditLogRepository {
   }
   appendMany(entries: readonly AuditEntry[]) {
     return this.inner.createMany(entries);
+  }
+  check(entries: readonly AuditEntry[]) {
+    this.inner.checkNew(entries);
   }
   get(id: number) {
     return this.inner.get(id);
@@ -90,6 +97,12 @@ export class PnpAuditLogRepository implements AuditLogRepository {
       }
     }
     return removed;
+  }
+  async byKeys(keys: readonly string[]) {
+    const found: AuditItem[] = [];
+    // Ten keys keep the URL well inside SharePoint's limits.
+    for (let i = 0; i < keys.length; i += 10) found.push(...(await collect(this.inner.queryAnyOf('IdempotencyKey', keys.slice(i, i + 10), { pageSize: 50 }))));
+    return found;
   }
   async byKey(key: string) {
     for await (const page of this.inner.query([['IdempotencyKey', 'eq', key]], { pageSize: 1 })) return page[0];

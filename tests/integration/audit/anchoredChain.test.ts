@@ -38,6 +38,29 @@ function killedAt(repo: AuditLogRepository, where: 'appendMany' | 'confirm'): Au
   });
 }
 
+/** The same repository, counting the round trips an append makes. */
+function countingCalls(repo: AuditLogRepository) {
+  const counts = { byKeys: 0, move: 0, appendMany: 0, read: 0 };
+  const count = <T extends object>(target: T, names: readonly (keyof typeof counts)[]): T =>
+    new Proxy(target, {
+      get: (t, prop) => {
+        const value = Reflect.get(t, prop) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if ((names as readonly string[]).includes(String(prop))) counts[prop as keyof typeof counts]++;
+          return (value as (...a: unknown[]) => unknown).apply(t, args);
+        };
+      },
+    });
+  const anchor = count(repo.anchor, ['move', 'read']);
+  const counted = count(repo, ['byKeys', 'appendMany']);
+  return {
+    counts,
+    reset: () => Object.assign(counts, { byKeys: 0, move: 0, appendMany: 0, read: 0 }),
+    repo: new Proxy(counted, { get: (t, prop) => (prop === 'anchor' ? anchor : Reflect.get(t, prop)) as unknown }),
+  };
+}
+
 async function rest(siteUrl: string, itemId: number, method: 'MERGE' | 'DELETE', body?: unknown): Promise<number> {
   const res = await fetch(`${siteUrl}/_api/web/lists/getByTitle('AI%20Audit%20Log')/items(${itemId})`, {
     method: 'POST',
@@ -127,12 +150,63 @@ describe('the anchored audit chain', () => {
 
   it('neither duplicates nor forks when a writer dies after writing, before clearing its reservation', async () => {
     await createAuditLog(repo).append(event(1));
-    await expect(createAuditLog(killedAt(repo, 'confirm')).append(event(2))).rejects.toThrow('SIGKILL');
-    // The activity is retried: the event is found, not written again.
+    const dying = createAuditLog(killedAt(repo, 'confirm'));
+    // The entry is in the log before the reservation is cleared, so the append has already resolved.
+    await dying.append(event(2));
+    await dying.settled();
+    // The activity is retried anyway, on another instance: the event is found, not written again.
     await createAuditLog(repo).append(event(2));
     await createAuditLog(repo).append(event(3));
 
     expect((await entries()).map((e) => e.Sequence)).toEqual([1, 2, 3]);
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 3 entries, every link checked.\n' });
+  });
+
+  it('writes appends that arrive together in one step, in the order they arrived, and loses none', async () => {
+    const calls = countingCalls(repo);
+    const log = createAuditLog(calls.repo);
+    await log.append(event(0));
+    await log.settled();
+    calls.reset();
+
+    await Promise.all(Array.from({ length: 40 }, (_, i) => log.append(event(i + 1))));
+    await log.settled();
+
+    const all = await entries();
+    expect(all.map((e) => e.IdempotencyKey)).toEqual(Array.from({ length: 41 }, (_, i) => `decision:${i}`));
+    expect(all.map((e) => e.Sequence)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+    // The first goes at once, alone; the 39 that arrive meanwhile go in two steps of at most 20.
+    // Each step is one check of its keys, one move and one batched write, and one clear follows
+    // the last. The head is never read again: this process moved it last.
+    expect(calls.counts).toEqual({ byKeys: 3, move: 3 + 1, appendMany: 3, read: 0 });
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 41 entries, every link checked.\n' });
+  });
+
+  it('reads the head again when another instance moved it, and chains after that instance', async () => {
+    const a = createAuditLog(repo);
+    const b = createAuditLog(createRepositories(createSp({ siteUrl: h.siteUrl })).auditLog);
+    await a.append(event(1));
+    await b.append(event(2));
+    await a.append(event(3));
+    await Promise.all([a.settled(), b.settled()]);
+
+    expect((await entries()).map((e) => [e.Sequence, e.IdempotencyKey])).toEqual([
+      [1, 'decision:1'],
+      [2, 'decision:2'],
+      [3, 'decision:3'],
+    ]);
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 3 entries, every link checked.\n' });
+  });
+
+  it('does not hold back the others when one event of a step cannot be written', async () => {
+    const log = createAuditLog(repo);
+    const tooLong = { ...event(2), title: 'x'.repeat(300) };
+
+    const results = await Promise.allSettled([log.append(event(1)), log.append(tooLong), log.append(event(3)), log.append(event(4))]);
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((await entries()).map((e) => e.IdempotencyKey)).toEqual(['decision:1', 'decision:3', 'decision:4']);
+    await log.settled();
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 3 entries, every link checked.\n' });
   });
 });

@@ -132,4 +132,22 @@ describe('sent-message records (the notifiers idempotency) in the AI Sent Messag
 
     expect(result).toMatchObject({ status: 'already-sent', messageId: '<old@x>' });
   });
+
+  it('reads the list once for a new message: what it learned before sending serves the writes after', async () => {
+    const list = sentList();
+    const reads: string[] = [];
+    const byKey = list.byKey.bind(list);
+    list.byKey = (key) => {
+      reads.push(key);
+      return byKey(key);
+    };
+    const audit = busyAuditLog();
+    audit.release();
+
+    await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
+
+    expect(reads).toEqual([KEY]);
+    expect(list.items).toMatchObject([{ IdempotencyKey: KEY, Status: 'Sent' }]);
+    expect(audit.entries).toHaveLength(1);
+  });
 });
