@@ -4,9 +4,15 @@ import { repoRoot } from '../../support/runtime';
 
 // `npm run rehearse` itself (after the build): the compiled app with the Bicep's settings against the
 // stand-ins that enforce production, the three journeys on the virtual clock.
+// Only what a deployment has, plus the test runner's Node 22 build of the database driver where it set one.
+const rehearsalEnv = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '',
+  ...(process.env.BETTER_SQLITE3_BINDING ? { BETTER_SQLITE3_BINDING: process.env.BETTER_SQLITE3_BINDING } : {}),
+};
 const rehearse = (...args: string[]) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'local', 'rehearsal', 'cli.js'), ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } });
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'local', 'rehearsal', 'cli.js'), ...args], { cwd: repoRoot, env: rehearsalEnv });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

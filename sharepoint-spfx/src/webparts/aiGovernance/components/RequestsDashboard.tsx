@@ -213,6 +213,7 @@ export const RequestsDashboard: React.FC = () => {
   return (
     <section aria-labelledby="aig-requests-title">
       <h3 id="aig-requests-title">Requests</h3>
+      <p>Every request to use artificial intelligence (AI), where it is in the route and who holds it now.</p>
       <form role="search" aria-label="Filter the requests" onSubmit={(e) => e.preventDefault()} style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}>
         <div style={{ ...field, flexBasis: '100%' }}>
           <label htmlFor="aig-dash-q">Search by reference, title, requester or directorate</label>
