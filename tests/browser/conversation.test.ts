@@ -92,6 +92,9 @@ describe('the conversation in a browser, keyboard only', () => {
     expect(await body.textContent()).toContain(REPLY);
     expect(await body.textContent()).toContain(`The purpose: was “`);
     expect(await body.textContent()).toContain(`now “${NEW_PURPOSE}”`);
+    // The HTML body is a sandboxed frame: axe checks inside it too, so it must have loaded first
+    // (started while the frame was still loading, the check waited out the test's time).
+    await page.frameLocator('iframe').locator('body').waitFor();
     await noViolations();
     await screenshot(page, 'conversation-2-re-review-email');
   });
