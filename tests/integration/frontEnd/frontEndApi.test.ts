@@ -152,7 +152,9 @@ describe('the web part’s endpoints', () => {
 
     const register = await call('GET', '/api/register?q=newsletter%20writer', AMARA);
     expect(register.body).toEqual([expect.objectContaining({ kind: 'tool', name: 'Newsletter Writer', supplier: 'Example AI Inc', source: 'approved', dpiaStatus: 'not-required' })]);
-    expect(register.body[0]).not.toHaveProperty('purpose', expect.stringContaining('newsletter from public'));
+    // Staff see what it is used for before the entry is published (issue 18), and find it by that purpose.
+    expect(register.body[0]).toHaveProperty('purpose', expect.stringContaining('newsletter from public'));
+    expect((await call('GET', '/api/register?q=newsletter%20from%20public', AMARA)).body).toEqual([expect.objectContaining({ name: 'Newsletter Writer' })]);
     expect((await call('GET', '/api/register?q=nothing%20like%20it')).body).toEqual([]);
     expect(fields((await call('GET', `/api/register?q=${'x'.repeat(101)}`)).body)).toEqual(['q']);
   });
