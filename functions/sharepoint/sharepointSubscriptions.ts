@@ -34,16 +34,18 @@ export async function sharepointSubscriptions(_timer: Timer, context: Invocation
   const now = appClock.now().getTime();
   const expiry = new Date(now + LIFETIME_DAYS * DAY).toISOString();
 
-  // A list's first change-log read starts its token at "now". Done before subscribing, so a change
-  // made as soon as the subscription exists comes after the token: started after subscribing, the
-  // first read could take a token that already covers that change, and the change would be missed.
-  await processListChanges(services, df.getClient(context), (m) => context.warn(m));
+  let tokensStarted = false;
   for (const title of WATCHED_LISTS) {
     const list = services.sp.web.lists.getByTitle(title);
     try {
       const subscriptions = await list.subscriptions<Subscription[]>();
       const ours = subscriptions.find((s) => s.notificationUrl === notificationUrl);
       if (!ours) {
+        // A list's first change-log read starts its token at "now". Done before subscribing, so a
+        // change made as soon as the subscription exists comes after the token: read first after
+        // subscribing, the token could already cover that change, and the change would be missed.
+        if (!tokensStarted) await processListChanges(services, df.getClient(context), (m) => context.warn(m));
+        tokensStarted = true;
         await list.subscriptions.add(notificationUrl, expiry, clientState);
         context.log(`Subscribed to changes in ${title} until ${expiry}.`);
       } else if (Date.parse(ours.expirationDateTime) - now < RENEW_WITHIN_DAYS * DAY || ours.clientState !== clientState) {

@@ -43,7 +43,7 @@ describe('the AI Policy review cycle', () => {
 
     const status = await policy(rt, 1);
     expect(status.cycle).toMatchObject({ remindersSent: ['reminder-90-days', 'reminder-30-days', 'reminder-7-days', 'due-today', 'overdue-7-days', 'overdue-30-days'], nextMilestone: null });
-  });
+  }, 300_000); // two years of virtual days, each running the daily timers
 
   it('records the completed review: version 1.1 approved on 6 January 2027, next review 6 January 2029', async () => {
     const res = await recordReview(rt, 1, { version: '1.1', approvedOn: '2027-01-06', approvedBy: 'Audit and Risk Assurance Committee' });
@@ -84,5 +84,5 @@ describe('the AI Policy review cycle', () => {
     const reminders = timeline(await mails(rt, /^Policy review due/));
     expect(reminders).toHaveLength(12);
     expect(new Set(reminders).size).toBe(12);
-  });
+  }, 400_000); // four more years of virtual days
 });
