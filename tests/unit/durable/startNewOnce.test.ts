@@ -13,7 +13,7 @@ const client = (start: () => Promise<string>, status: () => Promise<unknown>): C
 
 describe('startNewOnce', () => {
   it('is true when this call started the instance', async () => {
-    const ok = await startNewOnce(client(async () => 'request-7', () => Promise.reject(notFound)), 'aiRequest', 'request-7', { requestId: 7 });
+    const ok = await startNewOnce(client(() => Promise.resolve('request-7'), () => Promise.reject(notFound)), 'aiRequest', 'request-7', { requestId: 7 });
     expect(ok).toBe(true);
   });
 
@@ -22,7 +22,7 @@ describe('startNewOnce', () => {
   });
 
   it('is false when the refusal is worded otherwise but the instance is running', async () => {
-    const running = client(() => Promise.reject(new Error('The operation failed with an unexpected status code: 400.')), async () => ({ runtimeStatus: 'Running' }));
+    const running = client(() => Promise.reject(new Error('The operation failed with an unexpected status code: 400.')), () => Promise.resolve({ runtimeStatus: 'Running' }));
     await expect(startNewOnce(running, 'aiRequest', 'request-7', {})).resolves.toBe(false);
   });
 
