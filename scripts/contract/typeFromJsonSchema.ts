@@ -110,7 +110,7 @@ function unionType(members: JsonSchema[], indent: string): string {
     properties: Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => keep(name))),
     required: (schema.required ?? []).filter(keep),
   });
-  const common = objectType(pick(members[0]!, (name) => shared.includes(name)), indent);
+  const common = objectType(pick(members[0], (name) => shared.includes(name)), indent);
   const inner = `${indent}  `;
   const own = members.map((member) => `${inner}| ${objectType(pick(member, (name) => !shared.includes(name)), inner)}`);
   return `${common} & (\n${own.join('\n')}\n${indent})`;
