@@ -56,7 +56,7 @@ async function ensureAddWithoutEdit(sp: SPFI, roles: RoleInfo[], report: Report)
   if (!found) {
     const created = await sp.web.roleDefinitions.add(ADD_WITHOUT_EDIT.name, ADD_WITHOUT_EDIT.description, 100, { High: Number(High), Low: Number(Low) });
     report.act(`Added the permission level '${ADD_WITHOUT_EDIT.name}'`);
-    return created.data.Id;
+    return (created.data as { Id: number }).Id;
   }
   if (fromRest(found.BasePermissions) !== ADD_WITHOUT_EDIT.mask) {
     await sp.web.roleDefinitions.getById(found.Id).update({ BasePermissions: { High: Number(High), Low: Number(Low) } });

@@ -23,7 +23,7 @@ function claimsOf(authorization: string | undefined): DelegatedClaims | undefine
   if (!m) return undefined;
   try {
     const claims = JSON.parse(Buffer.from(m[2], 'base64url').toString('utf8')) as unknown;
-    return claims && typeof claims === 'object' ? (claims as DelegatedClaims) : undefined;
+    return claims && typeof claims === 'object' ? claims : undefined;
   } catch {
     return undefined;
   }

@@ -73,7 +73,7 @@ describe('list permissions: provisioned, read back, enforced per caller', () => 
     const made = await person.requests.create(samples.requests(1, userId));
     expect(made).toMatchObject({ Status: 'Submitted', AuthorId: userId });
 
-    const refused = await person.requests.update(made.Id, { Status: 'Approved' }).then(() => undefined, refusal);
+    const refused = await person.requests.update(made.Id, { Status: 'Approved' }, '*').then(() => undefined, refusal);
     expect(refused).toEqual({ status: 403, code: '-2147024891, System.UnauthorizedAccessException' });
     // The wire answer itself, as SharePoint Online sends it.
     const raw = await fetch(`${h.siteUrl}/_api/web/lists/getByTitle('AI%20Requests')/items(${made.Id})`, {
@@ -87,7 +87,7 @@ describe('list permissions: provisioned, read back, enforced per caller', () => 
     expect(deleted.status).toBe(403);
 
     const workflow = createRepositories(app);
-    await workflow.requests.update(made.Id, { Status: 'In review' });
+    await workflow.requests.update(made.Id, { Status: 'In review' }, '*');
     expect((await workflow.requests.get(made.Id)).Status).toBe('In review');
   });
 
@@ -110,7 +110,7 @@ describe('list permissions: provisioned, read back, enforced per caller', () => 
     await app.web.associatedOwnerGroup.users.add(`i:0#.f|membership|${owner}`);
     const id = (await createRepositories(app).requests.create(samples.requests(3, 1))).Id;
     const ownerId = (await as(owner).web.currentUser.select('Id')<{ Id: number }>()).Id;
-    await createRepositories(as(owner)).requests.update(id, { Status: 'Approved' });
+    await createRepositories(as(owner)).requests.update(id, { Status: 'Approved' }, '*');
     expect(await createRepositories(app).requests.get(id)).toMatchObject({ Status: 'Approved', EditorId: ownerId });
   });
 
