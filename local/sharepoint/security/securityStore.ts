@@ -1,16 +1,9 @@
 import type Database from 'better-sqlite3';
 import { SpError, SP_CODES } from '../errors';
-import { BUILT_IN_ROLES } from './builtInRoles';
+import { BUILT_IN_ROLES, type RoleDefinitionSeed } from './builtInRoles';
 
-export interface RoleDefinitionRow {
-  id: number;
-  name: string;
-  description: string;
-  order: number;
-  roleTypeKind: number;
-  mask: bigint;
-  hidden: boolean;
-}
+/** A permission level: SharePoint's built-in ones, and any added (RoleTypeKind 0). */
+export type RoleDefinitionRow = RoleDefinitionSeed;
 
 export interface GroupRow {
   id: number;
@@ -78,6 +71,10 @@ export class SecurityStore {
     this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('associatedOwnerGroup', ?)").run(String(this.groupByTitle(levels[0][0])!.id));
   }
 
+  private rows<T>(sql: string, map: (row: Record<string, unknown>) => T, ...args: unknown[]): T[] {
+    return (this.db.prepare(sql).all(...args) as Record<string, unknown>[]).map(map);
+  }
+
   // ---- principals --------------------------------------------------------------------------
   /** The next id for a user or a group: one sequence for both. */
   nextPrincipalId(): number {
@@ -86,15 +83,9 @@ export class SecurityStore {
   }
 
   // ---- role definitions --------------------------------------------------------------------
-  roleDefinitions(): RoleDefinitionRow[] {
-    return (this.db.prepare('SELECT * FROM role_definitions ORDER BY sort_order, id').all() as Record<string, unknown>[]).map(toRole);
-  }
-  roleDefinition(id: number): RoleDefinitionRow | undefined {
-    return this.roleDefinitions().find((r) => r.id === id);
-  }
-  roleDefinitionByName(name: string): RoleDefinitionRow | undefined {
-    return this.roleDefinitions().find((r) => r.name.toLowerCase() === name.toLowerCase());
-  }
+  roleDefinitions = (): RoleDefinitionRow[] => this.rows('SELECT * FROM role_definitions ORDER BY sort_order, id', toRole);
+  roleDefinition = (id: number): RoleDefinitionRow | undefined => this.rows('SELECT * FROM role_definitions WHERE id = ?', toRole, id)[0];
+  roleDefinitionByName = (name: string): RoleDefinitionRow | undefined => named(this.roleDefinitions(), (r) => r.name, name);
   addRoleDefinition(def: Omit<RoleDefinitionRow, 'id' | 'roleTypeKind' | 'hidden'>): RoleDefinitionRow {
     if (this.roleDefinitionByName(def.name)) {
       throw new SpError(500, SP_CODES.duplicate, `A permission level with the name '${def.name}' already exists.`);
@@ -115,15 +106,9 @@ export class SecurityStore {
   }
 
   // ---- groups ------------------------------------------------------------------------------
-  groups(): GroupRow[] {
-    return (this.db.prepare('SELECT * FROM site_groups ORDER BY id').all() as Record<string, unknown>[]).map(toGroup);
-  }
-  group(id: number): GroupRow | undefined {
-    return this.groups().find((g) => g.id === id);
-  }
-  groupByTitle(title: string): GroupRow | undefined {
-    return this.groups().find((g) => g.title.toLowerCase() === title.toLowerCase());
-  }
+  groups = (): GroupRow[] => this.rows('SELECT * FROM site_groups ORDER BY id', toGroup);
+  group = (id: number): GroupRow | undefined => this.rows('SELECT * FROM site_groups WHERE id = ?', toGroup, id)[0];
+  groupByTitle = (title: string): GroupRow | undefined => named(this.groups(), (g) => g.title, title);
   addGroup(title: string, description: string): GroupRow {
     if (this.groupByTitle(title)) throw new SpError(500, SP_CODES.duplicate, `The specified name is already in use.`);
     const id = this.nextPrincipalId();
@@ -215,4 +200,9 @@ function toRole(r: Record<string, unknown>): RoleDefinitionRow {
 }
 function toGroup(r: Record<string, unknown>): GroupRow {
   return { id: Number(r.id), title: String(r.title), description: String(r.description) };
+}
+
+/** SharePoint compares group and permission level names without case. */
+function named<T>(rows: T[], nameOf: (row: T) => string, wanted: string): T | undefined {
+  return rows.find((r) => nameOf(r).toLowerCase() === wanted.toLowerCase());
 }
