@@ -31,6 +31,9 @@ export const DATA_CATEGORIES = [
 export const aiRequestsList = defineList('AI Requests', {
   description: 'Requests to bring an artificial-intelligence tool into use, routed under the AI Policy.',
   indexedSystemColumns: ['Modified'],
+  // Staff may start a request in the list form but never change one (its status and outcome are
+  // the workflow's), and see only the requests they made there.
+  staffAccess: { level: 'add', ownItemsOnly: true },
   fields: {
     Title: text('Request title', { required: true, builtIn: true }),
     Reference: text('Reference', {

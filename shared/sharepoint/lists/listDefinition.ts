@@ -112,6 +112,18 @@ export interface ListDefinition<F extends Record<string, AnyField> = Record<stri
   views: readonly ViewDefinition[];
   /** System columns (every list has them) that must be indexed too. */
   indexedSystemColumns?: readonly ('Created' | 'Modified')[];
+  /**
+   * What the staff group may do in the list; nothing when absent. Every list has its own
+   * permissions: the site's owners hold Full Control, the app writes with its site permission,
+   * and no person may change a workflow row (shared/sharepoint/README.md, "Permissions").
+   */
+  staffAccess?: StaffAccess;
+}
+
+/** `read`: view items; `add`: view and add items, never change or delete one. `ownItemsOnly`: see only the items you created. */
+export interface StaffAccess {
+  level: 'read' | 'add';
+  ownItemsOnly?: boolean;
 }
 
 /**
