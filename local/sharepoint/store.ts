@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock';
 import { SpError, SP_CODES } from './errors';
 import { restKey, type FieldSpec } from './fieldXml';
 import { AttachmentStore } from './attachmentStore';
+import { SecurityStore } from './security/securityStore';
 
 export interface ListRow {
   id: string;
@@ -86,6 +87,12 @@ export const SYSTEM_COLUMNS: Record<string, string> = {
   id: 'id', ID: 'id', Id: 'id', Created: 'created', Modified: 'modified', AuthorId: 'author_id', EditorId: 'editor_id',
 };
 
+/** The app's SharePoint login (an app principal's claim), user 1. */
+export const APP_LOGIN = 'i:0i.t|ms.sp.ext|aigov-app';
+
+/** The site's title, which names its associated groups ("AI Governance Owners"). */
+export const SITE_TITLE = 'AI Governance';
+
 /** SharePoint dates are UTC, second precision: `2027-01-06T00:00:00Z` (also what makes string order = time order). */
 export function spDate(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -106,6 +113,7 @@ export class SpStore {
   private insertedSinceAnalyze = 0;
   private itemsAtAnalyze = 0;
   readonly attachments: AttachmentStore;
+  readonly security: SecurityStore;
 
   constructor(
     dataDir: string,
@@ -134,8 +142,9 @@ export class SpStore {
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
     // User 1 is whoever calls without a token locally: the app itself, as with app-only auth.
-    this.prepared(`INSERT OR IGNORE INTO users (id, login_name, title, email) VALUES (1, 'i:0i.t|ms.sp.ext|aigov-app', 'AI Governance app', '')`).run();
+    this.prepared(`INSERT OR IGNORE INTO users (id, login_name, title, email) VALUES (1, ?, 'AI Governance app', '')`).run(APP_LOGIN);
     this.attachments = new AttachmentStore(this.db);
+    this.security = new SecurityStore(this.db, SITE_TITLE);
     this.upgradeIndexes();
     this.analyze();
   }
@@ -397,13 +406,15 @@ export class SpStore {
   }
   /** ensureuser accepts a claims login (`i:0#.f|membership|a@b`) or a bare address, as SharePoint Online does. */
   ensureUser(logon: string, title?: string): UserRow {
-    const email = logon.includes('|') ? logon.split('|').pop()! : logon;
+    // Only a person's claim holds an address; other claims (a security group, everyone) hold none.
+    const email = !logon.includes('|') ? logon : /\|membership\|/i.test(logon) ? logon.split('|').pop()! : '';
     const login = logon.includes('|') ? logon : `i:0#.f|membership|${logon}`;
     const existing = this.prepared('SELECT * FROM users WHERE login_name = ? OR (email <> \'\' AND email = ?)').get(login, email) as Record<string, unknown> | undefined;
     if (existing) return toUser(existing);
-    const name = title ?? email.split('@')[0].split(/[._-]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
-    const info = this.prepared('INSERT INTO users (login_name, title, email) VALUES (?, ?, ?)').run(login, name, email);
-    return this.user(Number(info.lastInsertRowid))!;
+    const name = title ?? (email ? email.split('@')[0].split(/[._-]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ') : login);
+    const id = this.security.nextPrincipalId();
+    this.prepared('INSERT INTO users (id, login_name, title, email) VALUES (?, ?, ?, ?)').run(id, login, name, email);
+    return this.user(id)!;
   }
 
   // ---- subscriptions -----------------------------------------------------------------------
