@@ -1,5 +1,5 @@
-import * as df from 'durable-functions';
 import type { AppServices } from '../../shared/appServices';
+import { scopedActivities } from '../activities/scopedActivity';
 import { makeDatixActivities } from './activities/datixActivities';
 import { makeIncidentActivities } from './activities/incidentActivities';
 import type { IncidentActivityDeps } from './activities/incidentMessaging';
@@ -36,12 +36,13 @@ export function registerIncidentActivities(appServices: () => AppServices): void
     return activities;
   }
 
-  df.app.activity(INCIDENT_ACTIVITY.announceIncident, { handler: (input: AnnounceIncidentInput) => incidents().announceIncident(input) });
-  df.app.activity(INCIDENT_ACTIVITY.readTriage, { handler: (incidentId: number) => incidents().readTriage(incidentId) });
-  df.app.activity(INCIDENT_ACTIVITY.escalateToDatix, { handler: (input: EscalateToDatixInput) => incidents().escalateToDatix(input) });
-  df.app.activity(INCIDENT_ACTIVITY.requestManualDatixEntry, { handler: (input: RequestManualDatixEntryInput) => incidents().requestManualDatixEntry(input) });
-  df.app.activity(INCIDENT_ACTIVITY.remindDatixReference, { handler: (input: RemindDatixReferenceInput) => incidents().remindDatixReference(input) });
-  df.app.activity(INCIDENT_ACTIVITY.announceBreach, { handler: (input: AnnounceBreachInput) => incidents().announceBreach(input) });
-  df.app.activity(INCIDENT_ACTIVITY.remindBreachReport, { handler: (input: RemindBreachReportInput) => incidents().remindBreachReport(input) });
-  df.app.activity(INCIDENT_ACTIVITY.finishIncident, { handler: (input: FinishIncidentInput) => incidents().finishIncident(input) });
+  const activity = scopedActivities(appServices);
+  activity(INCIDENT_ACTIVITY.announceIncident, { handler: (input: AnnounceIncidentInput) => incidents().announceIncident(input) });
+  activity(INCIDENT_ACTIVITY.readTriage, { handler: (incidentId: number) => incidents().readTriage(incidentId) });
+  activity(INCIDENT_ACTIVITY.escalateToDatix, { handler: (input: EscalateToDatixInput) => incidents().escalateToDatix(input) });
+  activity(INCIDENT_ACTIVITY.requestManualDatixEntry, { handler: (input: RequestManualDatixEntryInput) => incidents().requestManualDatixEntry(input) });
+  activity(INCIDENT_ACTIVITY.remindDatixReference, { handler: (input: RemindDatixReferenceInput) => incidents().remindDatixReference(input) });
+  activity(INCIDENT_ACTIVITY.announceBreach, { handler: (input: AnnounceBreachInput) => incidents().announceBreach(input) });
+  activity(INCIDENT_ACTIVITY.remindBreachReport, { handler: (input: RemindBreachReportInput) => incidents().remindBreachReport(input) });
+  activity(INCIDENT_ACTIVITY.finishIncident, { handler: (input: FinishIncidentInput) => incidents().finishIncident(input) });
 }

@@ -1,6 +1,7 @@
 import * as df from 'durable-functions';
 import type { InvocationContext } from '@azure/functions';
 import type { AppServices } from '../../shared/appServices';
+import { scopedActivities } from '../activities/scopedActivity';
 import { makeRequestActivities } from './activities/requestActivities';
 import { makeStepActivities } from './activities/stepActivities';
 import { makeTransparencyActivities } from './activities/transparencyActivities';
@@ -53,14 +54,15 @@ export function registerRequestActivities(appServices: () => AppServices): void 
 
   const withClient = { extraInputs: [df.input.durableClient()] };
 
-  df.app.activity(ACTIVITY.planRequestRoute, { handler: (input: PlanRequestRouteInput) => requests().planRequestRoute(input) });
-  df.app.activity(ACTIVITY.startStage, { handler: (input: StartStageInput) => requests().startStage(input) });
-  df.app.activity(ACTIVITY.askForMoreInformation, { handler: (input: AskForMoreInformationInput) => requests().askForMoreInformation(input) });
-  df.app.activity(ACTIVITY.finishRequest, { handler: (input: FinishRequestInput) => requests().finishRequest(input) });
-  df.app.activity(ACTIVITY.draftTransparencyRecord, { handler: (input: DraftTransparencyRecordInput) => transparency().draftTransparencyRecord(input) });
-  df.app.activity(ACTIVITY.assignStep, { ...withClient, handler: (input: AssignStepInput, ctx) => steps(ctx).assignStep(input) });
-  df.app.activity(ACTIVITY.chaseStep, { ...withClient, handler: (input: ChaseStepInput, ctx) => steps(ctx).chaseStep(input) });
-  df.app.activity(ACTIVITY.recordDecision, { ...withClient, handler: (input: RecordDecisionInput, ctx) => steps(ctx).recordDecision(input) });
-  df.app.activity(ACTIVITY.cancelSteps, { ...withClient, handler: (input: CancelStepsInput, ctx) => steps(ctx).cancelSteps(input) });
-  df.app.activity(ACTIVITY.handOverStep, { ...withClient, handler: (input: HandOverStepInput, ctx) => steps(ctx).handOverStep(input) });
+  const activity = scopedActivities(appServices);
+  activity(ACTIVITY.planRequestRoute, { handler: (input: PlanRequestRouteInput) => requests().planRequestRoute(input) });
+  activity(ACTIVITY.startStage, { handler: (input: StartStageInput) => requests().startStage(input) });
+  activity(ACTIVITY.askForMoreInformation, { handler: (input: AskForMoreInformationInput) => requests().askForMoreInformation(input) });
+  activity(ACTIVITY.finishRequest, { handler: (input: FinishRequestInput) => requests().finishRequest(input) });
+  activity(ACTIVITY.draftTransparencyRecord, { handler: (input: DraftTransparencyRecordInput) => transparency().draftTransparencyRecord(input) });
+  activity(ACTIVITY.assignStep, { ...withClient, handler: (input: AssignStepInput, ctx) => steps(ctx).assignStep(input) });
+  activity(ACTIVITY.chaseStep, { ...withClient, handler: (input: ChaseStepInput, ctx) => steps(ctx).chaseStep(input) });
+  activity(ACTIVITY.recordDecision, { ...withClient, handler: (input: RecordDecisionInput, ctx) => steps(ctx).recordDecision(input) });
+  activity(ACTIVITY.cancelSteps, { ...withClient, handler: (input: CancelStepsInput, ctx) => steps(ctx).cancelSteps(input) });
+  activity(ACTIVITY.handOverStep, { ...withClient, handler: (input: HandOverStepInput, ctx) => steps(ctx).handOverStep(input) });
 }

@@ -1,5 +1,5 @@
-import * as df from 'durable-functions';
 import type { AppServices } from '../../shared/appServices';
+import { scopedActivities } from '../activities/scopedActivity';
 import { makePolicyReviewActivities } from './activities/policyReviewActivities';
 import { makeToolReviewActivities } from './activities/toolReviewActivities';
 import type {
@@ -39,13 +39,14 @@ export function registerReviewActivities(appServices: () => AppServices): void {
   const policies = () => (policyActivities ??= makePolicyReviewActivities(contacts()));
   const tools = () => (toolActivities ??= makeToolReviewActivities({ ...contacts(), signingKeys: appServices().settings.DECISION_SIGNING_KEYS }));
 
-  df.app.activity(REVIEW_ACTIVITY.sendPolicyReviewMilestone, { handler: (input: PolicyMilestoneInput) => policies().sendPolicyReviewMilestone(input) });
-  df.app.activity(REVIEW_ACTIVITY.completePolicyReview, { handler: (input: CompletePolicyReviewInput) => policies().completePolicyReview(input) });
-  df.app.activity(REVIEW_ACTIVITY.notePolicyReviewDateMoved, { handler: (input: PolicyDateMovedInput) => policies().notePolicyReviewDateMoved(input) });
-  df.app.activity(REVIEW_ACTIVITY.endPolicyReview, { handler: (input: EndPolicyReviewInput) => policies().endPolicyReview(input) });
-  df.app.activity(REVIEW_ACTIVITY.sendToolReviewMilestone, { handler: (input: ToolMilestoneInput) => tools().sendToolReviewMilestone(input) });
-  df.app.activity(REVIEW_ACTIVITY.recordToolAttestation, { handler: (input: RecordToolAttestationInput) => tools().recordToolAttestation(input) });
-  df.app.activity(REVIEW_ACTIVITY.confirmToolReview, { handler: (input: ConfirmToolReviewInput) => tools().confirmToolReview(input) });
-  df.app.activity(REVIEW_ACTIVITY.reopenToolForApproval, { handler: (input: ReopenToolInput) => tools().reopenToolForApproval(input) });
-  df.app.activity(REVIEW_ACTIVITY.endToolReview, { handler: (input: EndToolReviewInput) => tools().endToolReview(input) });
+  const activity = scopedActivities(appServices);
+  activity(REVIEW_ACTIVITY.sendPolicyReviewMilestone, { handler: (input: PolicyMilestoneInput) => policies().sendPolicyReviewMilestone(input) });
+  activity(REVIEW_ACTIVITY.completePolicyReview, { handler: (input: CompletePolicyReviewInput) => policies().completePolicyReview(input) });
+  activity(REVIEW_ACTIVITY.notePolicyReviewDateMoved, { handler: (input: PolicyDateMovedInput) => policies().notePolicyReviewDateMoved(input) });
+  activity(REVIEW_ACTIVITY.endPolicyReview, { handler: (input: EndPolicyReviewInput) => policies().endPolicyReview(input) });
+  activity(REVIEW_ACTIVITY.sendToolReviewMilestone, { handler: (input: ToolMilestoneInput) => tools().sendToolReviewMilestone(input) });
+  activity(REVIEW_ACTIVITY.recordToolAttestation, { handler: (input: RecordToolAttestationInput) => tools().recordToolAttestation(input) });
+  activity(REVIEW_ACTIVITY.confirmToolReview, { handler: (input: ConfirmToolReviewInput) => tools().confirmToolReview(input) });
+  activity(REVIEW_ACTIVITY.reopenToolForApproval, { handler: (input: ReopenToolInput) => tools().reopenToolForApproval(input) });
+  activity(REVIEW_ACTIVITY.endToolReview, { handler: (input: EndToolReviewInput) => tools().endToolReview(input) });
 }
