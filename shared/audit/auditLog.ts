@@ -319,20 +319,18 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     }
   }
 
-  function enqueue(events: readonly AuditEvent[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      waiting.push({ events, resolve, reject });
-      wake?.();
-      draining ??= drain();
-    });
+  /** Queues each group as its own append (they stand or fall alone), all before the drain looks, so they can share a step. */
+  function enqueue(...groups: (readonly AuditEvent[])[]): Promise<void> {
+    const appended = groups.map((events) => new Promise<void>((resolve, reject) => waiting.push({ events, resolve, reject })));
+    wake?.();
+    draining ??= drain();
+    return Promise.all(appended).then(() => undefined);
   }
 
-  /** The events held in this scope go first, in their own place in the queue (so they stand or fall alone), then these. */
+  /** The events held in this scope go first, as their own append, then these. */
   function withHeld(events: readonly AuditEvent[]): Promise<void> {
-    const held = takeHeldAuditEvents<AuditEvent>(log);
-    if (held.length === 0) return events.length === 0 ? Promise.resolve() : enqueue(events);
-    const writes = [enqueue(held), ...(events.length === 0 ? [] : [enqueue(events)])];
-    return Promise.all(writes).then(() => undefined);
+    const groups = [takeHeldAuditEvents<AuditEvent>(log), events].filter((g) => g.length > 0);
+    return groups.length === 0 ? Promise.resolve() : enqueue(...groups);
   }
 
   const log: BatchingAuditLog & { settled(): Promise<void> } = {

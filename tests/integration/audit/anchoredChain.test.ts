@@ -184,6 +184,37 @@ describe('the anchored audit chain', () => {
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 41 entries, every link checked.\n' });
   });
 
+  it('writes the entries an activity appends soon with its own append, in one step, and at its end when it fails', async () => {
+    const calls = countingCalls(repo);
+    const log = createAuditLog(calls.repo);
+    await log.append(event(0));
+    await log.settled();
+    calls.reset();
+
+    // Two messages sent, then the activity's own entry: one check of the keys, one move, one write.
+    await log.scoped(async () => {
+      await log.appendSoon(event(1));
+      await log.appendSoon(event(2));
+      expect((await entries()).length).toBe(1);
+      await log.append(event(3));
+    });
+    expect(calls.counts).toEqual({ byKeys: 1, move: 1, appendMany: 1, read: 0 });
+
+    // A message went out and the activity then failed: the message stays on record.
+    await expect(
+      log.scoped(async () => {
+        await log.appendSoon(event(4));
+        throw new Error('the activity failed after sending');
+      }),
+    ).rejects.toThrow('the activity failed after sending');
+    // Outside an activity, appending soon is appending now.
+    await log.appendSoon(event(5));
+    await log.settled();
+
+    expect((await entries()).map((e) => e.IdempotencyKey)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `decision:${i}`));
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 6 entries, every link checked.\n' });
+  });
+
   it('reads the head again when another instance moved it, and chains after that instance', async () => {
     const a = createAuditLog(repo);
     const b = createAuditLog(createRepositories(createSp({ siteUrl: h.siteUrl })).auditLog);
