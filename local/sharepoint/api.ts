@@ -7,7 +7,14 @@ import { collectionBody, entityBody, entityTypeName, flavourOf, selectProps } fr
 import { splitSegments, type Segment } from './pathSegments';
 import { empty, json, methodNotAllowed, notFound, readJson } from './respond';
 import { fieldsRoute, viewsRoute } from './schemaRoutes';
-import type { ListRow, SpStore, UserRow } from './store';
+import { AccessControl } from './security/access';
+import { Permission } from '../../shared/sharepoint/permissionMasks';
+import { APP_CALLER, resolveCaller } from './security/caller';
+import { userEntity } from './security/principals';
+import { permissionForListCall } from './security/requiredPermission';
+import { effectivePermissionsRoute, inheritanceRoute, roleAssignmentsRoute, roleDefinitionsRoute, siteGroupsRoute } from './security/securityRoutes';
+import { WEB_SCOPE } from './security/securityStore';
+import { SITE_TITLE, type ListRow, type SpStore } from './store';
 import { getChangesRoute, subscriptionsRoute } from './webhookRoutes';
 
 export type { ChangeHooks } from './apiEnv';
@@ -25,6 +32,8 @@ export class SharePointApi {
   ) {
     this.env = {
       store, siteUrl, sitePath, hooks,
+      security: store.security,
+      access: new AccessControl(store, store.security),
       siteId: () => this.siteId(),
       webId: () => this.webId(),
       changeToken: (listId, seq, time) => this.changeToken(listId, seq, time),
@@ -33,7 +42,8 @@ export class SharePointApi {
 
   private readonly env: ApiEnv;
 
-  async handle(req: ApiRequest): Promise<ApiResponse> {
+  async handle(request: ApiRequest): Promise<ApiResponse> {
+    const req: ApiRequest = { ...request, caller: resolveCaller(this.store, request.headers.authorization) };
     const apiPrefix = `${this.sitePath}/_api/`.toLowerCase();
     const path = decodeURIComponent(req.url.pathname);
     if (!path.toLowerCase().startsWith(apiPrefix)) throw notFound(`Nothing is served at ${path}.`);
@@ -65,7 +75,7 @@ export class SharePointApi {
   }
 
   private webEntity(): Record<string, unknown> {
-    return { Id: this.webId(), Title: 'AI Governance', Url: this.siteUrl, ServerRelativeUrl: this.sitePath, Description: 'Local SharePoint emulator', Language: 1033, WebTemplate: 'STS' };
+    return { Id: this.webId(), Title: SITE_TITLE, Url: this.siteUrl, ServerRelativeUrl: this.sitePath, Description: 'Local SharePoint emulator', Language: 1033, WebTemplate: 'STS' };
   }
 
   private contextInfo(req: ApiRequest): ApiResponse {
@@ -90,7 +100,20 @@ export class SharePointApi {
     if (!s) return json(req, 200, entityBody(selectProps(this.webEntity(), select), flavour, 'SP.Web'));
     switch (s.name) {
       case 'currentuser':
-        return json(req, 200, entityBody(selectProps(userEntity(this.store.user(1)!), select), flavour, 'SP.User'));
+        return json(req, 200, entityBody(selectProps(userEntity(this.store.user((req.caller ?? APP_CALLER).userId)!), select), flavour, 'SP.User'));
+      case 'roledefinitions':
+        return roleDefinitionsRoute(this.env, req, method, segs);
+      case 'sitegroups':
+      case 'associatedownergroup':
+      case 'associatedmembergroup':
+      case 'associatedvisitorgroup':
+        return siteGroupsRoute(this.env, req, method, segs);
+      case 'roleassignments':
+        if (method !== 'GET') this.env.access.requireOnWeb(req.caller ?? APP_CALLER, Permission.ManagePermissions);
+        return roleAssignmentsRoute(this.env, req, method, WEB_SCOPE, s.arg, rest, 'web');
+      case 'effectivebasepermissions':
+      case 'getusereffectivepermissions':
+        return effectivePermissionsRoute(this.env, req, WEB_SCOPE, s.name);
       case 'ensureuser': {
         const body = readJson(req);
         const logon = text(body.logonName) || (s.arg ?? '');
@@ -126,13 +149,16 @@ export class SharePointApi {
   // ---- lists -------------------------------------------------------------------------------
   private async lists(req: ApiRequest, method: string, segs: Segment[]): Promise<ApiResponse> {
     const flavour = flavourOf(req.headers.accept);
+    const caller = req.caller ?? APP_CALLER;
     const [s, ...rest] = segs;
     if (!s) {
       if (method === 'GET') {
-        const rows = this.store.lists().map((l) => selectProps(this.listEntity(l), req.url.searchParams.get('$select')));
+        const visible = this.store.lists().filter((l) => this.env.access.canSeeList(caller, l.id));
+        const rows = visible.map((l) => selectProps(this.listEntity(l), req.url.searchParams.get('$select')));
         return json(req, 200, collectionBody(rows, flavour, `${this.siteUrl}/_api/$metadata#SP.ApiData.Lists`));
       }
       if (method === 'POST') {
+        this.env.access.requireOnWeb(caller, Permission.ManageLists);
         const body = readJson(req);
         const title = typeof body.Title === 'string' ? body.Title.trim() : '';
         if (!title) throw new SpError(400, SP_CODES.argument, 'A list needs a Title.');
@@ -146,14 +172,18 @@ export class SharePointApi {
     if (s.name === 'getbytitle') list = this.store.listByTitle(s.arg ?? '');
     else if (s.name === 'getbyid' || (s.name === '' && s.arg)) list = this.store.listById(s.arg ?? '');
     else throw notFound(`web/lists/${s.name} is not served by the local SharePoint emulator.`);
-    if (!list) {
+    if (!list || !this.env.access.canSeeList(caller, list.id)) {
       throw new SpError(404, SP_CODES.listNotFound, `List '${s.arg ?? ''}' does not exist at site with URL '${this.siteUrl}'.`);
     }
     const [t, ...more] = tail;
     tail = more;
+    this.env.access.requireOnList(caller, list.id, permissionForListCall(method, t, tail));
     if (!t) {
       if (method === 'GET') return json(req, 200, entityBody(selectProps(this.listEntity(list), req.url.searchParams.get('$select')), flavour, 'SP.List'));
-      if (method === 'MERGE') return empty(204);
+      if (method === 'MERGE') {
+        this.env.security.setListSecurity(list.id, itemLevelSecurity(readJson(req)));
+        return empty(204);
+      }
       throw methodNotAllowed(method, `list '${list.title}'`);
     }
     switch (t.name) {
@@ -170,6 +200,17 @@ export class SharePointApi {
         return getChangesRoute(this.env, req, list);
       case 'itemcount':
         return json(req, 200, entityBody({ value: this.store.itemCount(list.id) }, flavour, 'Edm.Int32'));
+      case 'roleassignments':
+        if (method !== 'GET' && !this.env.security.listSecurity(list.id).uniqueRoleAssignments) {
+          throw new SpError(400, SP_CODES.fieldMissing, 'This operation is not allowed on an object that inherits permissions.');
+        }
+        return roleAssignmentsRoute(this.env, req, method, this.env.security.scopeOf(list.id), t.arg, tail, `list '${list.title}'`);
+      case 'breakroleinheritance':
+      case 'resetroleinheritance':
+        return inheritanceRoute(this.env, req, method, list.id, t.name);
+      case 'effectivebasepermissions':
+      case 'getusereffectivepermissions':
+        return effectivePermissionsRoute(this.env, req, this.env.security.scopeOf(list.id), t.name);
       default:
         throw notFound(`List resource '${t.name}' is not served by the local SharePoint emulator.`);
     }
@@ -177,7 +218,11 @@ export class SharePointApi {
 
   private listEntity(list: ListRow): Record<string, unknown> {
     const entity = entityTypeName(list);
+    const security = this.env.security.listSecurity(list.id);
     return {
+      HasUniqueRoleAssignments: security.uniqueRoleAssignments,
+      ReadSecurity: security.readSecurity,
+      WriteSecurity: security.writeSecurity,
       Id: list.id,
       Title: list.title,
       Description: list.description,
@@ -199,13 +244,18 @@ export class SharePointApi {
     const ticks = BigInt(Date.parse(time)) * 10000n + 621355968000000000n;
     return `1;3;${listId};${ticks};${seq}`;
   }
-
 }
 
-
-function userEntity(u: UserRow): Record<string, unknown> {
-  return { Id: u.id, LoginName: u.loginName, Title: u.title, Email: u.email, IsSiteAdmin: u.id === 1, PrincipalType: 1, UserPrincipalName: u.email || null };
+/** A list MERGE's item-level settings: ReadSecurity 1 or 2, WriteSecurity 1, 2 or 4 (other properties are accepted and left as they are). */
+function itemLevelSecurity(body: Record<string, unknown>): { readSecurity?: 1 | 2; writeSecurity?: 1 | 2 | 4 } {
+  const out: { readSecurity?: 1 | 2; writeSecurity?: 1 | 2 | 4 } = {};
+  if (body.ReadSecurity !== undefined) {
+    if (body.ReadSecurity !== 1 && body.ReadSecurity !== 2) throw new SpError(400, SP_CODES.argument, 'ReadSecurity must be 1 (all items) or 2 (items the person created).');
+    out.readSecurity = body.ReadSecurity;
+  }
+  if (body.WriteSecurity !== undefined) {
+    if (body.WriteSecurity !== 1 && body.WriteSecurity !== 2 && body.WriteSecurity !== 4) throw new SpError(400, SP_CODES.argument, 'WriteSecurity must be 1 (all items), 2 (items the person created) or 4 (none).');
+    out.writeSecurity = body.WriteSecurity;
+  }
+  return out;
 }
-
-
-

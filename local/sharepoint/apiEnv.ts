@@ -1,3 +1,5 @@
+import type { AccessControl } from './security/access';
+import type { SecurityStore } from './security/securityStore';
 import type { SpStore } from './store';
 
 /** What the REST layer needs from the webhook machinery. */
@@ -10,6 +12,8 @@ export interface ChangeHooks {
 /** What every route module works with: storage, the site's addresses, the webhook hooks. */
 export interface ApiEnv {
   store: SpStore;
+  security: SecurityStore;
+  access: AccessControl;
   siteUrl: string;
   sitePath: string;
   hooks: ChangeHooks;

@@ -1,3 +1,5 @@
+import type { Caller } from './security/caller';
+
 /** One REST call, whether it came over HTTP or out of a `$batch` body. */
 export interface ApiRequest {
   method: string;
@@ -7,6 +9,8 @@ export interface ApiRequest {
   body: string;
   /** The body as sent, for binary uploads (attachments); absent inside `$batch`, where SharePoint refuses them too. */
   bytes?: Buffer;
+  /** Who is calling, set by the API from the bearer token (absent: the app). */
+  caller?: Caller;
 }
 
 export interface ApiResponse {

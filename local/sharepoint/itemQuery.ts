@@ -115,6 +115,8 @@ function indexSafe(node: FilterNode, fields: FieldRow[]): boolean {
 }
 
 export interface ItemQuery {
+  /** Only the items this user created (a list with ReadSecurity 2, for someone who cannot manage it). */
+  authorId?: number;
   filter?: string;
   orderby?: string;
   top?: string;
@@ -184,6 +186,10 @@ export function queryItems(store: SpStore, listId: string, q: ItemQuery): ItemPa
   const params: unknown[] = [listId];
   const where = ['items.list_id = ?'];
   if (tree) where.push(toSql(tree, fields, params));
+  if (q.authorId !== undefined) {
+    where.push('items.author_id = ?');
+    params.push(q.authorId);
+  }
 
   if (q.skiptoken) {
     const token = new URLSearchParams(q.skiptoken);

@@ -5,6 +5,8 @@ import { collect } from '../../shared/sharepoint/listRepository';
 import { provisionSite } from '../../shared/sharepoint/provision';
 import { createRepositories } from '../../shared/sharepoint/repositories';
 import { createSp } from '../../shared/sharepoint/spClient';
+import { LOCAL_EVERYONE_CLAIM } from './security/securityStore';
+import { APP_LOGIN } from './store';
 
 /** Invented people for the demo roles; nothing here is a real person or mailbox. */
 export const DEMO_PEOPLE = [
@@ -84,7 +86,8 @@ export const SEEDED_COPILOT = {
  */
 export async function seedSharePoint(siteUrl: string, log: (line: string) => void = () => undefined, credential?: TokenCredential, now: () => number = Date.now): Promise<void> {
   const sp = createSp({ siteUrl, credential });
-  const report = await provisionSite(sp);
+  // Every signed-in person of the (local) organisation is staff; the app is named on every list.
+  const report = await provisionSite(sp, undefined, undefined, { staffMembers: [LOCAL_EVERYONE_CLAIM], appLogin: APP_LOGIN });
   log(`SharePoint emulator: provisioned ${report.actions.length} change(s)`);
   const repos = createRepositories(sp);
 

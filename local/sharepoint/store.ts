@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock';
 import { SpError, SP_CODES } from './errors';
 import { restKey, type FieldSpec } from './fieldXml';
 import { AttachmentStore } from './attachmentStore';
+import { SecurityStore } from './security/securityStore';
 
 export interface ListRow {
   id: string;
@@ -86,6 +87,12 @@ export const SYSTEM_COLUMNS: Record<string, string> = {
   id: 'id', ID: 'id', Id: 'id', Created: 'created', Modified: 'modified', AuthorId: 'author_id', EditorId: 'editor_id',
 };
 
+/** The app's SharePoint login (an app principal's claim), user 1. */
+export const APP_LOGIN = 'i:0i.t|ms.sp.ext|aigov-app';
+
+/** The site's title, which names its associated groups ("AI Governance Owners"). */
+export const SITE_TITLE = 'AI Governance';
+
 /** SharePoint dates are UTC, second precision: `2027-01-06T00:00:00Z` (also what makes string order = time order). */
 export function spDate(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -100,12 +107,13 @@ export class SpStore {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly fieldCache = new Map<string, FieldRow[]>();
-  private fieldCacheAt = -1;
+  private fieldCacheAt = '';
   /** Lists known to be past the list-view threshold (only deletes can bring one back). */
   private readonly largeLists = new Set<string>();
   private insertedSinceAnalyze = 0;
   private itemsAtAnalyze = 0;
   readonly attachments: AttachmentStore;
+  readonly security: SecurityStore;
 
   constructor(
     dataDir: string,
@@ -134,8 +142,9 @@ export class SpStore {
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
     // User 1 is whoever calls without a token locally: the app itself, as with app-only auth.
-    this.db.prepare(`INSERT OR IGNORE INTO users (id, login_name, title, email) VALUES (1, 'i:0i.t|ms.sp.ext|aigov-app', 'AI Governance app', '')`).run();
+    this.prepared(`INSERT OR IGNORE INTO users (id, login_name, title, email) VALUES (1, ?, 'AI Governance app', '')`).run(APP_LOGIN);
     this.attachments = new AttachmentStore(this.db);
+    this.security = new SecurityStore(this.db, SITE_TITLE);
     this.upgradeIndexes();
     this.analyze();
   }
@@ -153,22 +162,22 @@ export class SpStore {
   }
 
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.prepared('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.prepared('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   // ---- lists -------------------------------------------------------------------------------
   lists(): ListRow[] {
-    return (this.db.prepare('SELECT * FROM lists ORDER BY created, title').all() as Record<string, unknown>[]).map(toList);
+    return (this.prepared('SELECT * FROM lists ORDER BY created, title').all() as Record<string, unknown>[]).map(toList);
   }
   listByTitle(title: string): ListRow | undefined {
-    const row = this.db.prepare('SELECT * FROM lists WHERE title = ?').get(title) as Record<string, unknown> | undefined;
+    const row = this.prepared('SELECT * FROM lists WHERE title = ?').get(title) as Record<string, unknown> | undefined;
     return row ? toList(row) : undefined;
   }
   listById(id: string): ListRow | undefined {
-    const row = this.db.prepare('SELECT * FROM lists WHERE id = ?').get(id.toLowerCase()) as Record<string, unknown> | undefined;
+    const row = this.prepared('SELECT * FROM lists WHERE id = ?').get(id.toLowerCase()) as Record<string, unknown> | undefined;
     return row ? toList(row) : undefined;
   }
 
@@ -178,7 +187,7 @@ export class SpStore {
     }
     return this.transaction(() => {
       const id = randomUUID();
-      this.db.prepare('INSERT INTO lists (id, title, description, base_template, created) VALUES (?, ?, ?, ?, ?)').run(id, title, description, baseTemplate, this.now());
+      this.prepared('INSERT INTO lists (id, title, description, base_template, created) VALUES (?, ?, ?, ?, ?)').run(id, title, description, baseTemplate, this.now());
       BUILT_IN_FIELDS.forEach((f) => this.insertField(id, f, true));
       this.addView(id, { title: 'All Items', fields: ['LinkTitle'], query: '', rowLimit: 30, isDefault: true });
       return this.listById(id)!;
@@ -186,7 +195,7 @@ export class SpStore {
   }
 
   itemCount(listId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(listId) as { n: number }).n;
+    return (this.prepared('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(listId) as { n: number }).n;
   }
 
   /** Whether the list holds more than `limit` items, without counting them all (every query asks). */
@@ -199,18 +208,21 @@ export class SpStore {
 
   // ---- fields ------------------------------------------------------------------------------
   /**
-   * Read several times on every request, so kept until anything is written through this
-   * connection (tests edit the tables directly too); callers must not change the rows.
+   * Read several times on every request, so kept until the fields table changes: the store's own
+   * changes clear it, and a row count and highest rowid catch a test that edits the table
+   * directly (keyed on every write instead, each item write threw the cache away). Callers must
+   * not change the rows.
    */
   fields(listId: string): FieldRow[] {
-    const writes = (this.prepared('SELECT total_changes() AS n').get() as { n: number }).n;
-    if (writes !== this.fieldCacheAt) {
+    const { n, m } = this.prepared('SELECT COUNT(*) AS n, COALESCE(MAX(rowid), 0) AS m FROM fields').get() as { n: number; m: number };
+    const shape = `${n}/${m}`;
+    if (shape !== this.fieldCacheAt) {
       this.fieldCache.clear();
-      this.fieldCacheAt = writes;
+      this.fieldCacheAt = shape;
     }
     let fields = this.fieldCache.get(listId);
     if (!fields) {
-      fields = (this.db.prepare('SELECT * FROM fields WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map(toField);
+      fields = (this.prepared('SELECT * FROM fields WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map(toField);
       this.fieldCache.set(listId, fields);
     }
     return fields;
@@ -240,14 +252,16 @@ export class SpStore {
     if (!existing) throw new SpError(404, SP_CODES.fieldMissing, `Column '${internalName}' does not exist. It may have been deleted by another user.`);
     const { id: _id, listId: _l, builtIn: _b, ...spec } = existing;
     const next: FieldSpec = { ...spec, ...patch };
-    this.db.prepare('UPDATE fields SET spec = ? WHERE list_id = ? AND internal_name = ?').run(JSON.stringify(next), listId, existing.internalName);
+    this.prepared('UPDATE fields SET spec = ? WHERE list_id = ? AND internal_name = ?').run(JSON.stringify(next), listId, existing.internalName);
+    this.fieldCache.clear();
     if (next.indexed) this.ensureSqlIndex(listId, next);
   }
 
   private insertField(listId: string, spec: FieldSpec, builtIn: boolean): void {
-    const position = (this.db.prepare('SELECT COUNT(*) AS n FROM fields WHERE list_id = ?').get(listId) as { n: number }).n;
-    this.db.prepare('INSERT INTO fields (id, list_id, internal_name, spec, built_in, position) VALUES (?, ?, ?, ?, ?, ?)')
+    const position = (this.prepared('SELECT COUNT(*) AS n FROM fields WHERE list_id = ?').get(listId) as { n: number }).n;
+    this.prepared('INSERT INTO fields (id, list_id, internal_name, spec, built_in, position) VALUES (?, ?, ?, ?, ?, ?)')
       .run(randomUUID(), listId, spec.internalName, JSON.stringify(spec), builtIn ? 1 : 0, position);
+    this.fieldCache.clear();
   }
 
   /**
@@ -282,7 +296,7 @@ export class SpStore {
   private analyze(): void {
     this.db.pragma('analysis_limit = 1000');
     this.db.exec('ANALYZE');
-    this.itemsAtAnalyze = (this.db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+    this.itemsAtAnalyze = (this.prepared('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
     this.insertedSinceAnalyze = 0;
   }
 
@@ -299,33 +313,33 @@ export class SpStore {
 
   // ---- views -------------------------------------------------------------------------------
   views(listId: string): ViewRow[] {
-    return (this.db.prepare('SELECT * FROM views WHERE list_id = ? ORDER BY rowid').all(listId) as Record<string, unknown>[]).map(toView);
+    return (this.prepared('SELECT * FROM views WHERE list_id = ? ORDER BY rowid').all(listId) as Record<string, unknown>[]).map(toView);
   }
   addView(listId: string, view: Omit<ViewRow, 'id' | 'listId'>): ViewRow {
     if (this.views(listId).some((v) => v.title.toLowerCase() === view.title.toLowerCase())) {
       throw new SpError(500, SP_CODES.duplicate, `A view named "${view.title}" already exists in this list.`);
     }
     const id = randomUUID();
-    this.db.prepare('INSERT INTO views (id, list_id, title, fields, query, row_limit, is_default) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.prepared('INSERT INTO views (id, list_id, title, fields, query, row_limit, is_default) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(id, listId, view.title, JSON.stringify(view.fields), view.query, view.rowLimit, view.isDefault ? 1 : 0);
     return this.views(listId).find((v) => v.id === id)!;
   }
   setViewFields(viewId: string, fields: string[]): void {
-    this.db.prepare('UPDATE views SET fields = ? WHERE id = ?').run(JSON.stringify(fields), viewId);
+    this.prepared('UPDATE views SET fields = ? WHERE id = ?').run(JSON.stringify(fields), viewId);
   }
 
   // ---- items -------------------------------------------------------------------------------
   item(listId: string, id: number): ItemRow | undefined {
-    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as Record<string, unknown> | undefined;
+    const row = this.prepared('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as Record<string, unknown> | undefined;
     return row ? toItem(row) : undefined;
   }
 
   insertItem(listId: string, data: Record<string, unknown>, userId: number): ItemRow {
     return this.transaction(() => {
-      this.db.prepare('UPDATE lists SET last_item_id = last_item_id + 1 WHERE id = ?').run(listId);
+      this.prepared('UPDATE lists SET last_item_id = last_item_id + 1 WHERE id = ?').run(listId);
       const id = this.listById(listId)!.lastItemId;
       const now = this.now();
-      this.db.prepare('INSERT INTO items (list_id, id, version, created, modified, author_id, editor_id, data) VALUES (?, ?, 1, ?, ?, ?, ?, ?)')
+      this.prepared('INSERT INTO items (list_id, id, version, created, modified, author_id, editor_id, data) VALUES (?, ?, 1, ?, ?, ?, ?, ?)')
         .run(listId, id, now, now, userId, userId, JSON.stringify(data));
       this.recordChange(listId, id, CHANGE_ADD);
       this.noteInserted(1);
@@ -343,7 +357,7 @@ export class SpStore {
           'Save Conflict.\n\nYour changes conflict with those made concurrently by another user. If you want your changes to be applied, click Back in your Web browser, refresh the page, and resubmit your changes.');
       }
       const data = { ...current.data, ...patch };
-      this.db.prepare('UPDATE items SET data = ?, version = version + 1, modified = ?, editor_id = ? WHERE list_id = ? AND id = ?')
+      this.prepared('UPDATE items SET data = ?, version = version + 1, modified = ?, editor_id = ? WHERE list_id = ? AND id = ?')
         .run(JSON.stringify(data), this.now(), userId, listId, id);
       this.recordChange(listId, id, CHANGE_UPDATE);
       return this.item(listId, id)!;
@@ -357,7 +371,7 @@ export class SpStore {
       if (ifMatch && ifMatch !== '*' && ifMatch.replace(/"/g, '') !== String(current.version)) {
         throw new SpError(412, SP_CODES.conflict, 'Save Conflict.');
       }
-      this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
+      this.prepared('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
       this.attachments.remove(listId, id);
       this.largeLists.delete(listId);
       this.recordChange(listId, id, CHANGE_DELETE);
@@ -371,55 +385,57 @@ export class SpStore {
 
   // ---- changes -----------------------------------------------------------------------------
   private recordChange(listId: string, itemId: number, changeType: number): void {
-    this.db.prepare('INSERT INTO changes (list_id, item_id, change_type, time) VALUES (?, ?, ?, ?)').run(listId, itemId, changeType, this.now());
+    this.prepared('INSERT INTO changes (list_id, item_id, change_type, time) VALUES (?, ?, ?, ?)').run(listId, itemId, changeType, this.now());
   }
   changes(listId: string, afterSeq: number, untilSeq: number | undefined, limit: number): ChangeRow[] {
-    return (this.db.prepare('SELECT * FROM changes WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?')
+    return (this.prepared('SELECT * FROM changes WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?')
       .all(listId, afterSeq, untilSeq ?? Number.MAX_SAFE_INTEGER, limit) as Record<string, unknown>[])
       .map((r) => ({ seq: Number(r.seq), listId: String(r.list_id), itemId: Number(r.item_id), changeType: Number(r.change_type), time: String(r.time) }));
   }
   lastChangeSeq(): number {
-    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM changes').get() as { n: number }).n;
+    return (this.prepared('SELECT COALESCE(MAX(seq), 0) AS n FROM changes').get() as { n: number }).n;
   }
 
   // ---- users -------------------------------------------------------------------------------
   users(): UserRow[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY id').all() as Record<string, unknown>[]).map(toUser);
+    return (this.prepared('SELECT * FROM users ORDER BY id').all() as Record<string, unknown>[]).map(toUser);
   }
   user(id: number): UserRow | undefined {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    const row = this.prepared('SELECT * FROM users WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     return row ? toUser(row) : undefined;
   }
   /** ensureuser accepts a claims login (`i:0#.f|membership|a@b`) or a bare address, as SharePoint Online does. */
   ensureUser(logon: string, title?: string): UserRow {
-    const email = logon.includes('|') ? logon.split('|').pop()! : logon;
+    // Only a person's claim holds an address; other claims (a security group, everyone) hold none.
+    const email = !logon.includes('|') ? logon : /\|membership\|/i.test(logon) ? logon.split('|').pop()! : '';
     const login = logon.includes('|') ? logon : `i:0#.f|membership|${logon}`;
-    const existing = this.db.prepare('SELECT * FROM users WHERE login_name = ? OR (email <> \'\' AND email = ?)').get(login, email) as Record<string, unknown> | undefined;
+    const existing = this.prepared('SELECT * FROM users WHERE login_name = ? OR (email <> \'\' AND email = ?)').get(login, email) as Record<string, unknown> | undefined;
     if (existing) return toUser(existing);
-    const name = title ?? email.split('@')[0].split(/[._-]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
-    const info = this.db.prepare('INSERT INTO users (login_name, title, email) VALUES (?, ?, ?)').run(login, name, email);
-    return this.user(Number(info.lastInsertRowid))!;
+    const name = title ?? (email ? email.split('@')[0].split(/[._-]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ') : login);
+    const id = this.security.nextPrincipalId();
+    this.prepared('INSERT INTO users (id, login_name, title, email) VALUES (?, ?, ?, ?)').run(id, login, name, email);
+    return this.user(id)!;
   }
 
   // ---- subscriptions -----------------------------------------------------------------------
   subscriptions(listId?: string): SubscriptionRow[] {
     const rows = (listId
-      ? this.db.prepare('SELECT * FROM subscriptions WHERE list_id = ?').all(listId)
-      : this.db.prepare('SELECT * FROM subscriptions').all()) as Record<string, unknown>[];
+      ? this.prepared('SELECT * FROM subscriptions WHERE list_id = ?').all(listId)
+      : this.prepared('SELECT * FROM subscriptions').all()) as Record<string, unknown>[];
     return rows.map(toSubscription);
   }
   addSubscription(row: SubscriptionRow): void {
-    this.db.prepare('INSERT INTO subscriptions (id, list_id, notification_url, client_state, expiration) VALUES (?, ?, ?, ?, ?)')
+    this.prepared('INSERT INTO subscriptions (id, list_id, notification_url, client_state, expiration) VALUES (?, ?, ?, ?, ?)')
       .run(row.id, row.listId, row.notificationUrl, row.clientState, row.expiration);
   }
   updateSubscription(id: string, patch: Partial<Pick<SubscriptionRow, 'notificationUrl' | 'clientState' | 'expiration'>>): void {
     const cur = this.subscriptions().find((s) => s.id === id);
     if (!cur) return;
     const next = { ...cur, ...patch };
-    this.db.prepare('UPDATE subscriptions SET notification_url = ?, client_state = ?, expiration = ? WHERE id = ?').run(next.notificationUrl, next.clientState, next.expiration, id);
+    this.prepared('UPDATE subscriptions SET notification_url = ?, client_state = ?, expiration = ? WHERE id = ?').run(next.notificationUrl, next.clientState, next.expiration, id);
   }
   deleteSubscription(id: string): void {
-    this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
+    this.prepared('DELETE FROM subscriptions WHERE id = ?').run(id);
   }
 }
 

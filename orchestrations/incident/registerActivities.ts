@@ -1,18 +1,10 @@
 import type { AppServices } from '../../shared/appServices';
-import { scopedActivities } from '../activities/scopedActivity';
+import { inAuditScope } from '../activities/scopedActivity';
 import { makeDatixActivities } from './activities/datixActivities';
 import { makeIncidentActivities } from './activities/incidentActivities';
 import type { IncidentActivityDeps } from './activities/incidentMessaging';
-import type {
-  AnnounceBreachInput,
-  AnnounceIncidentInput,
-  EscalateToDatixInput,
-  FinishIncidentInput,
-  RemindBreachReportInput,
-  RemindDatixReferenceInput,
-  RequestManualDatixEntryInput,
-} from './contracts';
 import { INCIDENT_ACTIVITY } from './names';
+import { registerEach } from '../registerActivities';
 
 /**
  * Wires the incident activities to the real services, once. The Datix gateway is built on first
@@ -36,13 +28,10 @@ export function registerIncidentActivities(appServices: () => AppServices): void
     return activities;
   }
 
-  const activity = scopedActivities(appServices);
-  activity(INCIDENT_ACTIVITY.announceIncident, { handler: (input: AnnounceIncidentInput) => incidents().announceIncident(input) });
-  activity(INCIDENT_ACTIVITY.readTriage, { handler: (incidentId: number) => incidents().readTriage(incidentId) });
-  activity(INCIDENT_ACTIVITY.escalateToDatix, { handler: (input: EscalateToDatixInput) => incidents().escalateToDatix(input) });
-  activity(INCIDENT_ACTIVITY.requestManualDatixEntry, { handler: (input: RequestManualDatixEntryInput) => incidents().requestManualDatixEntry(input) });
-  activity(INCIDENT_ACTIVITY.remindDatixReference, { handler: (input: RemindDatixReferenceInput) => incidents().remindDatixReference(input) });
-  activity(INCIDENT_ACTIVITY.announceBreach, { handler: (input: AnnounceBreachInput) => incidents().announceBreach(input) });
-  activity(INCIDENT_ACTIVITY.remindBreachReport, { handler: (input: RemindBreachReportInput) => incidents().remindBreachReport(input) });
-  activity(INCIDENT_ACTIVITY.finishIncident, { handler: (input: FinishIncidentInput) => incidents().finishIncident(input) });
+  registerEach(
+    INCIDENT_ACTIVITY,
+    ['announceIncident', 'readTriage', 'escalateToDatix', 'requestManualDatixEntry', 'remindDatixReference', 'announceBreach', 'remindBreachReport', 'finishIncident'],
+    incidents,
+    { around: inAuditScope(appServices) },
+  );
 }

@@ -1,23 +1,12 @@
 import * as df from 'durable-functions';
 import type { InvocationContext } from '@azure/functions';
 import type { AppServices } from '../../shared/appServices';
-import { scopedActivities } from '../activities/scopedActivity';
+import { inAuditScope } from '../activities/scopedActivity';
 import { makeRequestActivities } from './activities/requestActivities';
 import { makeStepActivities } from './activities/stepActivities';
 import { makeTransparencyActivities } from './activities/transparencyActivities';
-import type {
-  AskForMoreInformationInput,
-  AssignStepInput,
-  CancelStepsInput,
-  ChaseStepInput,
-  DraftTransparencyRecordInput,
-  FinishRequestInput,
-  HandOverStepInput,
-  PlanRequestRouteInput,
-  RecordDecisionInput,
-  StartStageInput,
-} from './contracts';
 import { ACTIVITY } from './names';
+import { registerEach } from '../registerActivities';
 
 /**
  * Wires the activity factories to the real services, once. Everything else about an activity
@@ -52,17 +41,8 @@ export function registerRequestActivities(appServices: () => AppServices): void 
     });
   };
 
-  const withClient = { extraInputs: [df.input.durableClient()] };
-
-  const activity = scopedActivities(appServices);
-  activity(ACTIVITY.planRequestRoute, { handler: (input: PlanRequestRouteInput) => requests().planRequestRoute(input) });
-  activity(ACTIVITY.startStage, { handler: (input: StartStageInput) => requests().startStage(input) });
-  activity(ACTIVITY.askForMoreInformation, { handler: (input: AskForMoreInformationInput) => requests().askForMoreInformation(input) });
-  activity(ACTIVITY.finishRequest, { handler: (input: FinishRequestInput) => requests().finishRequest(input) });
-  activity(ACTIVITY.draftTransparencyRecord, { handler: (input: DraftTransparencyRecordInput) => transparency().draftTransparencyRecord(input) });
-  activity(ACTIVITY.assignStep, { ...withClient, handler: (input: AssignStepInput, ctx) => steps(ctx).assignStep(input) });
-  activity(ACTIVITY.chaseStep, { ...withClient, handler: (input: ChaseStepInput, ctx) => steps(ctx).chaseStep(input) });
-  activity(ACTIVITY.recordDecision, { ...withClient, handler: (input: RecordDecisionInput, ctx) => steps(ctx).recordDecision(input) });
-  activity(ACTIVITY.cancelSteps, { ...withClient, handler: (input: CancelStepsInput, ctx) => steps(ctx).cancelSteps(input) });
-  activity(ACTIVITY.handOverStep, { ...withClient, handler: (input: HandOverStepInput, ctx) => steps(ctx).handOverStep(input) });
+  const around = inAuditScope(appServices);
+  registerEach(ACTIVITY, ['planRequestRoute', 'startStage', 'askForMoreInformation', 'finishRequest'], requests, { around });
+  registerEach(ACTIVITY, ['draftTransparencyRecord'], transparency, { around });
+  registerEach(ACTIVITY, ['assignStep', 'chaseStep', 'recordDecision', 'cancelSteps', 'handOverStep'], steps, { extraInputs: [df.input.durableClient()], around });
 }

@@ -1,6 +1,6 @@
 import type { DurableClient } from 'durable-functions';
 import type { AppServices } from '../appServices';
-import { findInstanceStatus } from '../durable/instanceStatus';
+import { findInstanceStatus, startNewOnce } from '../durable/instanceStatus';
 import type { IncidentItem } from '../sharepoint/repositories/aiIncidents';
 import { INCIDENT_ORCHESTRATOR, incidentInstanceId } from '../../orchestrations/incident/names';
 import { incidentFacts } from './incidentItem';
@@ -32,7 +32,8 @@ export async function startIncidentWorkflow(
     details: reported.details,
     key: `incident-${item.Id}/reported`,
   });
-  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus === undefined) await client.startNew(INCIDENT_ORCHESTRATOR.aiIncident, { instanceId, input: incidentFacts(item) });
+  // Another path starting it between the look and the start (409) is the same outcome.
+  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus === undefined) await startNewOnce(client, INCIDENT_ORCHESTRATOR.aiIncident, instanceId, incidentFacts(item));
   if (item.OrchestrationInstanceId !== instanceId) await services.repos.incidents.modify(item.Id, () => ({ OrchestrationInstanceId: instanceId }));
   return instanceId;
 }

@@ -1,7 +1,7 @@
 import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR, requestInstanceId } from '../../orchestrations/request/names';
 import type { AppServices } from '../appServices';
-import { findInstanceStatus } from '../durable/instanceStatus';
+import { findInstanceStatus, startNewOnce } from '../durable/instanceStatus';
 import type { AiRequestItem } from '../sharepoint';
 import { fitText } from '../domain/schemas/limits';
 import { giveReference } from './giveReference';
@@ -32,9 +32,10 @@ export async function startRequestWorkflow(
   const { requestId } = submission;
   const instanceId = requestInstanceId(requestId);
   const { item } = await giveReference(services, requestId, submission.occurredAt, submission.item);
+  // Started before a crash that came ahead of writing its id back: write it now.
+  const writeIdBack = () => services.repos.requests.modify(requestId, (current) => (current.OrchestrationInstanceId ? null : { OrchestrationInstanceId: instanceId }));
   if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) {
-    // Started before a crash that came ahead of writing its id back: write it now.
-    await services.repos.requests.modify(requestId, (current) => (current.OrchestrationInstanceId ? null : { OrchestrationInstanceId: instanceId }));
+    await writeIdBack();
     return undefined;
   }
   await services.audit.append({
@@ -48,7 +49,11 @@ export async function startRequestWorkflow(
     details: submission.details,
     key: `request-${requestId}/submitted`,
   });
-  await client.startNew(ORCHESTRATOR.aiRequest, { instanceId, input: { requestId } });
+  if (!(await startNewOnce(client, ORCHESTRATOR.aiRequest, instanceId, { requestId }))) {
+    // The other path started it after the look above; the audit key made the two entries one.
+    await writeIdBack();
+    return undefined;
+  }
   // From the item as the reference left it: the workflow may have written it since, and its etag says so.
   await services.repos.requests.modify(requestId, () => ({ OrchestrationInstanceId: instanceId }), undefined, item);
   return instanceId;

@@ -3,7 +3,7 @@ import { calendarDateOf } from '../domain';
 import { ItemNotFoundError, type AiRequestItem, type PolicyItem, type Repositories } from '../sharepoint';
 import type { PolicyFacts, PolicyReviewInput, PolicyReviewStatus, ToolFacts, ToolReattestationInput, ToolReviewStatus } from '../../orchestrations/review/contracts';
 import { policyReviewInstanceId, REVIEW_EVENT, REVIEW_ORCHESTRATOR, toolReviewInstanceId } from '../../orchestrations/review/names';
-import { findInstanceStatus } from '../durable/instanceStatus';
+import { findInstanceStatus, startNewOnce } from '../durable/instanceStatus';
 
 /**
  * Keeps the review cycles in line with the lists. The change feed, the daily reconciler and the
@@ -62,13 +62,7 @@ async function statusOf(client: Client, instanceId: string): Promise<Status> {
 
 /** Starts an instance; another path starting it at the same moment is not an error. */
 async function startOnce(client: Client, name: string, instanceId: string, input: unknown): Promise<SyncOutcome> {
-  try {
-    await client.startNew(name, { instanceId, input });
-    return 'started';
-  } catch (err) {
-    if (isLive(await statusOf(client, instanceId))) return 'unchanged';
-    throw err;
-  }
+  return (await startNewOnce(client, name, instanceId, input)) ? 'started' : 'unchanged';
 }
 
 /** `known`: the status already read (the reconciler lists them in one call); read here when absent. */

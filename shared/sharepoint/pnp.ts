@@ -13,6 +13,8 @@ import type {} from '@pnp/sp/views/index.js' with { 'resolution-mode': 'import' 
 import type {} from '@pnp/sp/subscriptions/index.js' with { 'resolution-mode': 'import' };
 import type {} from '@pnp/sp/site-users/web.js' with { 'resolution-mode': 'import' };
 import type {} from '@pnp/sp/attachments/index.js' with { 'resolution-mode': 'import' };
+import type {} from '@pnp/sp/security/index.js' with { 'resolution-mode': 'import' };
+import type {} from '@pnp/sp/site-groups/index.js' with { 'resolution-mode': 'import' };
 
 export type { SPFI } from '@pnp/sp' with { 'resolution-mode': 'import' };
 export type { IList } from '@pnp/sp/lists/types.js' with { 'resolution-mode': 'import' };
@@ -38,4 +40,4 @@ export const pnpCore = load('@pnp/core') as typeof CoreModule;
 export const pnpQueryable = load('@pnp/queryable') as typeof QueryableModule;
 export const pnpSp = load('@pnp/sp') as typeof SpModule;
 export const pnpBatching = load('@pnp/sp/batching') as typeof BatchingModule;
-for (const m of ['webs', 'lists', 'items', 'fields', 'views', 'subscriptions', 'site-users/web', 'attachments']) load(`@pnp/sp/${m}`);
+for (const m of ['webs', 'lists', 'items', 'fields', 'views', 'subscriptions', 'site-users/web', 'attachments', 'security', 'site-groups/web']) load(`@pnp/sp/${m}`);

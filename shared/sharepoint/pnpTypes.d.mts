@@ -18,6 +18,8 @@ import type { IViews, IView } from '@pnp/sp/views/types.js';
 import type { ISubscriptions } from '@pnp/sp/subscriptions/types.js';
 import type { ISiteUsers, ISiteUser, ISiteUserInfo } from '@pnp/sp/site-users/types.js';
 import type { IAttachments } from '@pnp/sp/attachments/types.js';
+import type { IRoleDefinitions, ISecurableMethods } from '@pnp/sp/security/types.js';
+import type { ISiteGroups, ISiteGroup } from '@pnp/sp/site-groups/types.js';
 
 declare module '@pnp/sp/fi.js' {
   interface SPFI {
@@ -27,14 +29,20 @@ declare module '@pnp/sp/fi.js' {
 }
 
 declare module '@pnp/sp/webs/types.js' {
-  interface _Web {
+  interface _Web extends ISecurableMethods {
+    readonly roleDefinitions: IRoleDefinitions;
+    readonly siteGroups: ISiteGroups;
+    readonly associatedOwnerGroup: ISiteGroup;
     readonly lists: ILists;
     readonly siteUsers: ISiteUsers;
     readonly currentUser: ISiteUser;
     ensureUser(loginName: string): Promise<ISiteUserInfo>;
     batched(props?: ISPBatchProps): [IWeb, () => Promise<void>];
   }
-  interface IWeb {
+  interface IWeb extends ISecurableMethods {
+    readonly roleDefinitions: IRoleDefinitions;
+    readonly siteGroups: ISiteGroups;
+    readonly associatedOwnerGroup: ISiteGroup;
     readonly lists: ILists;
     readonly siteUsers: ISiteUsers;
     readonly currentUser: ISiteUser;
@@ -53,14 +61,14 @@ declare module '@pnp/sp/items/types.js' {
 }
 
 declare module '@pnp/sp/lists/types.js' {
-  interface _List {
+  interface _List extends ISecurableMethods {
     readonly items: IItems;
     readonly fields: IFields;
     readonly views: IViews;
     readonly defaultView: IView;
     readonly subscriptions: ISubscriptions;
   }
-  interface IList {
+  interface IList extends ISecurableMethods {
     readonly items: IItems;
     readonly fields: IFields;
     readonly views: IViews;

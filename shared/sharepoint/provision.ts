@@ -2,6 +2,7 @@ import { fieldSchemaXml, sharePointType } from './fieldSchemaXml';
 import { allLists } from './lists';
 import type { ListDefinition } from './lists/listDefinition';
 import type { SPFI } from './pnp';
+import { provisionPermissions, type PermissionOptions } from './provisionPermissions';
 
 export interface ProvisionReport {
   /** What was created, one line each (empty on a second run). */
@@ -21,10 +22,11 @@ interface ExistingField {
 
 /**
  * Makes the site match the list definitions by adding what is missing: lists, columns, column
- * indexes, views and view columns. Never deletes, renames or retypes anything and never touches
- * items, so it is safe to run again (and on a site already in use).
+ * indexes, views and view columns, then each list's permissions (provisionPermissions.ts). Never
+ * deletes, renames or retypes anything and never touches items, so it is safe to run again (and
+ * on a site already in use).
  */
-export async function provisionSite(sp: SPFI, lists: readonly ListDefinition[] = allLists, log: (line: string) => void = () => undefined): Promise<ProvisionReport> {
+export async function provisionSite(sp: SPFI, lists: readonly ListDefinition[] = allLists, log: (line: string) => void = () => undefined, permissions: PermissionOptions = {}): Promise<ProvisionReport> {
   const report: ProvisionReport = { actions: [], warnings: [] };
   const act = (line: string): void => {
     report.actions.push(line);
@@ -99,5 +101,6 @@ export async function provisionSite(sp: SPFI, lists: readonly ListDefinition[] =
       }
     }
   }
+  await provisionPermissions(sp, lists, { act, warn }, permissions);
   return report;
 }

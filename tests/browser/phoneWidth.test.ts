@@ -64,6 +64,7 @@ describe(`every page and view at ${WIDTH} px wide`, () => {
     // The requester's own words are theirs; the example's legal basis names a law by its abbreviation.
     const body = JSON.stringify({ ...example, data: { ...example.data, legalBasis: 'Public task, for direct care' } });
     const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ms-client-principal-name': AMARA }, body });
+    expect({ status: res.status, body: res.status === 201 ? 'created' : await res.text() }).toEqual({ status: 201, body: 'created' });
     requestId = ((await res.json()) as { id: number }).id;
     mail = await eventually(async () => ((await (await fetch(`${rt.origin}/dev/mailbox/messages.json`)).json()) as Mail[]).find((m) => /^Decision needed/.test(m.subject)), 'a decision email');
     decisionLink = mail.links.find((l) => l.includes('/api/decisions/'))!;

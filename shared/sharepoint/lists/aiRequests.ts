@@ -28,10 +28,12 @@ export const DATA_CATEGORIES = [
 ] as const;
 
 /** One row per request to bring an AI tool into use; the orchestration writes route and status back. */
-export const aiRequestsList = defineList({
-  title: 'AI Requests',
+export const aiRequestsList = defineList('AI Requests', {
   description: 'Requests to bring an artificial-intelligence tool into use, routed under the AI Policy.',
   indexedSystemColumns: ['Modified'],
+  // Staff may start a request in the list form but never change one (its status and outcome are
+  // the workflow's), and see only the requests they made there.
+  staffAccess: { level: 'add', ownItemsOnly: true },
   fields: {
     Title: text('Request title', { required: true, builtIn: true }),
     Reference: text('Reference', {

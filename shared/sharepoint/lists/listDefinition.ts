@@ -112,6 +112,18 @@ export interface ListDefinition<F extends Record<string, AnyField> = Record<stri
   views: readonly ViewDefinition[];
   /** System columns (every list has them) that must be indexed too. */
   indexedSystemColumns?: readonly ('Created' | 'Modified')[];
+  /**
+   * What the staff group may do in the list; nothing when absent. Every list has its own
+   * permissions: the site's owners hold Full Control, the app writes with its site permission,
+   * and no person may change a workflow row (shared/sharepoint/README.md, "Permissions").
+   */
+  staffAccess?: StaffAccess;
+}
+
+/** `read`: view items; `add`: view and add items, never change or delete one. `ownItemsOnly`: see only the items you created. */
+export interface StaffAccess {
+  level: 'read' | 'add';
+  ownItemsOnly?: boolean;
 }
 
 /**
@@ -124,8 +136,9 @@ export function listSourceFile(title: string): string {
   return `shared/sharepoint/lists/${name}.ts`;
 }
 
-export function defineList<const F extends Record<string, AnyField>>(definition: Omit<ListDefinition<F>, 'sourceFile'>): ListDefinition<F> {
-  return { ...definition, sourceFile: listSourceFile(definition.title) };
+/** A list by its title (which also names its file), and the rest of its definition. */
+export function defineList<const F extends Record<string, AnyField>>(title: string, definition: Omit<ListDefinition<F>, 'sourceFile' | 'title'>): ListDefinition<F> {
+  return { title, ...definition, sourceFile: listSourceFile(title) };
 }
 
 /** Person and lookup values travel as `<Name>Id` in SharePoint REST. */

@@ -9,22 +9,39 @@ export interface RequestReferencesRepository {
   allocate(year: number, requestId: number): Promise<number>;
 }
 
-const counterSchema = z.object({ last: z.number().int().min(0), requestId: z.number().int().nullable() });
+const counterSchema = z.object({
+  last: z.number().int().min(0),
+  // Which request took the last number (the counter's first form), and, since numbers are given
+  // a batch at a time, which numbers the last batch gave to which requests.
+  requestId: z.number().int().nullable().optional(),
+  given: z.record(z.string(), z.number().int().min(1)).optional(),
+});
 type Counter = z.infer<typeof counterSchema>;
 
-/** Enough for a burst of sends at the same moment; each attempt is one read and one conditional write. */
+/** Each attempt is one read and one conditional write; contention is only between app instances. */
 const MAX_ATTEMPTS = 25;
+/** The most requests one write numbers: keeps the counter item small. */
+const BATCH = 50;
+
+interface Waiting {
+  requestId: number;
+  resolve(n: number): void;
+  reject(err: unknown): void;
+}
 
 /**
  * SharePoint has no sequences, so the counter is one AI Workflow State item per year, written with
- * its etag (If-Match): of two sends at once, one write wins and the other re-reads and takes the
- * next number. The item also holds which request took the last number, so a retry after a crash
- * between taking a number and writing it onto the request gets the same number, not a new one.
+ * its etag (If-Match): of two app instances writing at once, one wins and the other re-reads and
+ * takes the next numbers. Within one instance, requests sent at the same moment wait for one
+ * write and share it, a number each, instead of all racing for the item (twenty at once used to
+ * run out of attempts). The item also holds which requests the last write numbered, so a retry
+ * after a crash between taking a number and writing it onto the request gets the same number.
  * Two first sends of a year may each create a counter item; the oldest is the counter, and the
  * others are created at zero and never used.
  */
 export class PnpRequestReferencesRepository implements RequestReferencesRepository {
   private readonly repo: PnpListRepository<typeof aiWorkflowStateList>;
+  private readonly waiting = new Map<string, Waiting[]>();
 
   constructor(sp: SPFI) {
     this.repo = new PnpListRepository(sp, aiWorkflowStateList);
@@ -34,28 +51,61 @@ export class PnpRequestReferencesRepository implements RequestReferencesReposito
     const rows = await collect(this.repo.query([['StateKey', 'eq', key]], { pageSize: 10 }));
     const oldest = rows.sort((a, b) => a.Id - b.Id)[0];
     if (oldest) return oldest;
-    await this.repo.create({ Title: key, StateKey: key, StateValue: JSON.stringify({ last: 0, requestId: null } satisfies Counter) });
+    await this.repo.create({ Title: key, StateKey: key, StateValue: JSON.stringify({ last: 0 } satisfies Counter) });
     // Read again: a create at the same moment elsewhere may be the older one.
     return (await collect(this.repo.query([['StateKey', 'eq', key]], { pageSize: 10 }))).sort((a, b) => a.Id - b.Id)[0];
   }
 
-  async allocate(year: number, requestId: number): Promise<number> {
+  allocate(year: number, requestId: number): Promise<number> {
     const key = `request-reference-${year}`;
+    return new Promise<number>((resolve, reject) => {
+      const queue = this.waiting.get(key);
+      if (queue) {
+        queue.push({ requestId, resolve, reject });
+        return;
+      }
+      this.waiting.set(key, [{ requestId, resolve, reject }]);
+      void this.drain(key);
+    });
+  }
+
+  /** Numbers the waiting requests a batch at a time until none wait; one drain per key at once. */
+  private async drain(key: string): Promise<void> {
+    for (let queue = this.waiting.get(key); queue && queue.length > 0; queue = this.waiting.get(key)) {
+      const batch = queue.splice(0, BATCH);
+      try {
+        const numbers = await this.number(key, [...new Set(batch.map((w) => w.requestId))]);
+        for (const w of batch) w.resolve(numbers.get(w.requestId)!);
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
+    }
+    this.waiting.delete(key);
+  }
+
+  private async number(key: string, requestIds: number[]): Promise<Map<number, number>> {
     const item = await this.counterItem(key);
     const read = (value: string | null): Counter => {
-      const parsed = counterSchema.safeParse(value ? JSON.parse(value) : { last: 0, requestId: null });
-      if (!parsed.success) throw new Error(`AI Workflow State item ${item.Id} (${key}) is not a reference counter; correct its value to {"last": <last number given>, "requestId": null}.`);
+      const parsed = counterSchema.safeParse(value ? JSON.parse(value) : { last: 0 });
+      if (!parsed.success) throw new Error(`AI Workflow State item ${item.Id} (${key}) is not a reference counter; correct its value to {"last": <last number given>}.`);
       return parsed.data;
     };
-    const written = await this.repo.modify(
+    let numbers = new Map<number, number>();
+    await this.repo.modify(
       item.Id,
       (current) => {
         const counter = read(current.StateValue);
-        if (counter.requestId === requestId) return null;
-        return { StateValue: JSON.stringify({ last: counter.last + 1, requestId } satisfies Counter) };
+        const earlier = new Map(Object.entries(counter.given ?? {}).map(([id, n]) => [Number(id), n]));
+        if (counter.requestId != null) earlier.set(counter.requestId, counter.last);
+        // Worked out again on every attempt: the numbers are those of the write that lands.
+        numbers = new Map();
+        let last = counter.last;
+        for (const id of requestIds) numbers.set(id, earlier.get(id) ?? ++last);
+        if (last === counter.last) return null;
+        return { StateValue: JSON.stringify({ last, given: Object.fromEntries(numbers) } satisfies Counter) };
       },
       MAX_ATTEMPTS,
     );
-    return read(written.StateValue).last;
+    return numbers;
   }
 }

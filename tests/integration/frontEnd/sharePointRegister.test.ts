@@ -3,11 +3,13 @@ import { createAuditLog } from '../../../shared/audit/auditLog';
 import { SharePointAiGovernanceService } from '../../../sharepoint-spfx/src/services/SharePointAiGovernanceService';
 import { HttpAiGovernanceService, type FetchLike } from '../../../sharepoint-spfx/src/services/HttpAiGovernanceService';
 import { publishedRegister } from '../../../sharepoint-spfx/src/services/registerFromList';
+import { personCredential } from '../../support/personToken';
 import { startRuntime, type RuntimeProcess } from '../../support/runtime';
 
 // The register two ways: the web part in SharePoint reads the published entries from the AI
 // Register list with PnPjs and asks the Function App for approved tools not published yet; the
 // workbench asks the Function App for both. Against the emulator, both must give the same answer.
+// The list is read as the person (their token, their permissions: provisioning gives staff Read).
 describe('the register, from the list with PnPjs and from the Function App', () => {
   let rt: RuntimeProcess;
   const user = { name: 'Amara Nwosu', email: 'amara.nwosu@example.nhs.uk' };
@@ -37,7 +39,7 @@ describe('the register, from the list with PnPjs and from the Function App', () 
   });
 
   it('PnPjs reads only the published entries, with their public fields', async () => {
-    const entries = await publishedRegister(createSp({ siteUrl: `${rt.origin}/sites/aigov` }), 'governance.lead@example.nhs.uk');
+    const entries = await publishedRegister(createSp({ siteUrl: `${rt.origin}/sites/aigov`, credential: personCredential(user.email) }), 'governance.lead@example.nhs.uk');
     // Microsoft Copilot is seeded on a fresh start (the staff page's approved tool).
     expect(entries.map((e) => e.name).sort()).toEqual(['Copilot Chat', 'Frailty Study', 'Microsoft Copilot']);
     expect(entries.find((e) => e.name === 'Microsoft Copilot')).toMatchObject({ supplier: 'Microsoft', source: 'published' });
@@ -46,7 +48,7 @@ describe('the register, from the list with PnPjs and from the Function App', () 
   });
 
   it('the SharePoint service (list + Function App) and the workbench’s (Function App only) answer alike', async () => {
-    const sp = createSp({ siteUrl: `${rt.origin}/sites/aigov` });
+    const sp = createSp({ siteUrl: `${rt.origin}/sites/aigov`, credential: personCredential(user.email) });
     const inSharePoint = new SharePointAiGovernanceService(rt.origin, fetchAs, user, sp, 'governance.lead@example.nhs.uk');
     const inWorkbench = new HttpAiGovernanceService(rt.origin, fetchAs, user);
     for (const q of ['', 'copilot', 'scribe', 'frailty anonymised', 'nothing like it']) {

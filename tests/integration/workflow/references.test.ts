@@ -35,17 +35,22 @@ describe('request references', () => {
   });
 
   it('requests sent at the same moment each get their own next number', async () => {
-    const sent = await Promise.all(['one', 'two', 'three', 'four', 'five', 'six'].map((n) => send(`Parallel request ${n}`)));
-    expect(sent.map((s) => s.reference).sort()).toEqual(['AIG-2026-0002', 'AIG-2026-0003', 'AIG-2026-0004', 'AIG-2026-0005', 'AIG-2026-0006', 'AIG-2026-0007']);
+    // Twenty at once used to run the counter out of write attempts, and some sends answered 500.
+    const sent = await Promise.all(Array.from({ length: 20 }, (_, n) => send(`Parallel request ${n}`)));
+    expect(sent.map((s) => s.reference).sort()).toEqual(Array.from({ length: 20 }, (_, n) => `AIG-2026-${String(n + 2).padStart(4, '0')}`));
   });
 
   it('the counter is written with If-Match: concurrent allocations over SharePoint REST never share a number, and a retry keeps its number', async () => {
-    const repos = createRepositories(createSp({ siteUrl: `${rt.origin}/sites/aigov` }));
-    const numbers = await Promise.all(Array.from({ length: 12 }, (_, i) => repos.references.allocate(2031, 1000 + i)));
-    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    // The request that took the last number asks again (a crash before it was written): the same number.
-    const last = numbers.indexOf(12);
-    expect(await repos.references.allocate(2031, 1000 + last)).toBe(12);
-    expect(await repos.references.allocate(2031, 2000)).toBe(13);
+    // Three app instances, each numbering what is sent to it a batch at a time, race for the counter.
+    const instances = Array.from({ length: 3 }, () => createRepositories(createSp({ siteUrl: `${rt.origin}/sites/aigov` })));
+    const numbers = await Promise.all(Array.from({ length: 60 }, (_, i) => instances[i % 3].references.allocate(2031, 1000 + i)));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    // A request of the last write asks again (a crash before its number was written): the same number.
+    const last = numbers.indexOf(60);
+    expect(await instances[last % 3].references.allocate(2031, 1000 + last)).toBe(60);
+    expect(await instances[0].references.allocate(2031, 2000)).toBe(61);
+    // The same request asked twice at once is numbered once.
+    const [a, b] = await Promise.all([instances[1].references.allocate(2031, 3000), instances[1].references.allocate(2031, 3000)]);
+    expect([a, b]).toEqual([62, 62]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { asPerson } from '../../support/personToken';
 import { heading, linksForOpenSteps, mailbox, openDecision, submitDecision } from './decisionClient';
 
 type Intake = Record<string, unknown> & { title: string; estimatedCost: number };
@@ -24,6 +25,13 @@ describe('status integrity and replan notices', () => {
   const audit = async (id: number): Promise<AuditRow[]> =>
     ((await (await fetch(`${site()}/_api/web/lists/getByTitle('AI%20Audit%20Log')/items?$filter=SubjectItemId eq ${id}&$top=500`, { headers: json })).json()) as { value: AuditRow[] }).value;
   const toolReviewExists = async (id: number): Promise<boolean> => [200, 202].includes((await fetch(`${rt.origin}/runtime/webhooks/durabletask/instances/tool-review-${id}`)).status);
+  // Typing into the list as a person: their bearer token, the MERGE the list form sends.
+  const typeStatus = (id: number, email: string, values: Record<string, unknown>) =>
+    fetch(`${site()}/_api/web/lists/getByTitle('AI%20Requests')/items(${id})`, {
+      method: 'POST',
+      headers: { ...json, ...asPerson(email), 'content-type': 'application/json;odata=nometadata', 'x-http-method': 'MERGE', 'if-match': '*' },
+      body: JSON.stringify(values),
+    });
   const statusInList = async (id: number): Promise<string> =>
     ((await (await fetch(`${site()}/_api/web/lists/getByTitle('AI%20Requests')/items(${id})?$select=Status`, { headers: json })).json()) as { Status: string }).Status;
 
@@ -43,13 +51,16 @@ describe('status integrity and replan notices', () => {
     const id = await submit(body);
     await eventually(async () => ((await detail(id)).status === 'In review' ? true : undefined), 'the request in review');
 
-    // Straight into the list through SharePoint REST, as anyone who can edit the item could.
-    const typed = await fetch(`${site()}/_api/web/lists/getByTitle('AI%20Requests')/items(${id})`, {
-      method: 'POST',
-      headers: { ...json, 'content-type': 'application/json;odata=nometadata', 'x-http-method': 'MERGE', 'if-match': '*' },
-      body: JSON.stringify({ Status: 'Approved', ReviewDueDate: '2027-06-01T00:00:00Z' }),
-    });
+    // Staff cannot edit a request at all (provisioning gives them "Add without editing")…
+    const requester = await typeStatus(id, (body.requester as { email: string }).email, { Status: 'Approved' });
+    expect(requester.status).toBe(403);
+    // …but a site owner can (owners hold Full Control on every list), so the workflow must not trust it.
+    const owner = 'digital.services@example.nhs.uk';
+    const added = await fetch(`${site()}/_api/web/associatedownergroup/users`, { method: 'POST', headers: { ...json, 'content-type': 'application/json' }, body: JSON.stringify({ LoginName: `i:0#.f|membership|${owner}` }) });
+    expect(added.status).toBe(201);
+    const typed = await typeStatus(id, owner, { Status: 'Approved', ReviewDueDate: '2027-06-01T00:00:00Z' });
     expect(typed.status).toBe(204);
+    const ownerId = ((await (await fetch(`${site()}/_api/web/currentuser`, { headers: { ...json, ...asPerson(owner) } })).json()) as { Id: number }).Id;
     await rt.advance('PT10S');
 
     const told = await eventually(async () => {
@@ -59,7 +70,7 @@ describe('status integrity and replan notices', () => {
     expect(told.map((m) => m.to[0])).toEqual(['governance.lead@example.nhs.uk']);
     const flagged = (await audit(id)).filter((e) => e.EventType === 'status-not-trusted');
     expect(flagged).toHaveLength(1);
-    expect(JSON.parse(flagged[0].Details!)).toMatchObject({ typedStatus: 'Approved', statusOnRecord: 'In review', restored: true });
+    expect(JSON.parse(flagged[0].Details!)).toMatchObject({ typedStatus: 'Approved', statusOnRecord: 'In review', restored: true, editorId: ownerId });
     // The workflow's own status is back; the request is not in the register; no review cycle began.
     expect(await statusInList(id)).toBe('In review');
     const register = (await (await fetch(`${rt.origin}/api/register?source=approved`)).json()) as { name: string }[];
@@ -67,11 +78,7 @@ describe('status integrity and replan notices', () => {
     expect(await toolReviewExists(id)).toBe(false);
 
     // The reconciler (daily, or by hand) finds no approved tool either.
-    await fetch(`${site()}/_api/web/lists/getByTitle('AI%20Requests')/items(${id})`, {
-      method: 'POST',
-      headers: { ...json, 'content-type': 'application/json;odata=nometadata', 'x-http-method': 'MERGE', 'if-match': '*' },
-      body: JSON.stringify({ Status: 'Approved' }),
-    });
+    expect((await typeStatus(id, owner, { Status: 'Approved' })).status).toBe(204);
     const reconciled = await fetch(`${rt.origin}/api/reviews/reconciliation`, { method: 'POST', headers: { 'x-ms-client-principal-name': 'governance.lead@example.nhs.uk' } });
     expect(reconciled.status).toBe(200);
     expect(((await reconciled.json()) as { tools: { started: number } }).tools.started).toBe(0);
