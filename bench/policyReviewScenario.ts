@@ -26,6 +26,10 @@ export interface ScenarioOptions {
   start: string;
   years: number;
   lateEvery?: number;
+  /** Review intervals of the generated policies, even- and odd-numbered ones (24 and 12 months by default). */
+  policyIntervalMonths?: [number, number];
+  /** First review dates fall from day 100 to day 100 + this after the start (700 by default). */
+  firstDueSpreadDays?: number;
   /** Instances whose history length is sampled at every step. */
   sampleHistoryOf?: number;
   log?: (line: string) => void;
@@ -91,6 +95,8 @@ async function limited<T>(items: T[], size: number, fn: (item: T) => Promise<voi
 export async function runReviewScenario(rt: ScenarioRuntime, options: ScenarioOptions): Promise<ScenarioResult> {
   const log = options.log ?? (() => undefined);
   const lateEvery = options.lateEvery ?? 10;
+  const [evenInterval, oddInterval] = options.policyIntervalMonths ?? [24, 12];
+  const spread = options.firstDueSpreadDays ?? 700;
   const sp = createSp({ siteUrl: `${rt.origin}/sites/aigov` });
   const repos = createRepositories(sp);
   const owner = (await sp.web.ensureUser('i:0#.f|membership|grace.adeyemi@example.nhs.uk')).Id;
@@ -103,8 +109,8 @@ export async function runReviewScenario(rt: ScenarioRuntime, options: ScenarioOp
   subjects.push({ kind: 'policy', id: 1, title: 'Artificial Intelligence Policy', late: false, cycles: [{ due: '2027-01-06' }], links: new Map() });
   const policyRows = Array.from({ length: Math.max(0, options.policies - 1) }, (_, n) => {
     const i = n + 2;
-    const interval = i % 2 === 0 ? 24 : 12;
-    const due = addDays(startDay, 100 + ((i * 37) % 700));
+    const interval = i % 2 === 0 ? evenInterval : oddInterval;
+    const due = addDays(startDay, 100 + ((i * 37) % spread));
     return { i, interval, due };
   });
   for (let k = 0; k < policyRows.length; k += 100) {
@@ -127,7 +133,7 @@ export async function runReviewScenario(rt: ScenarioRuntime, options: ScenarioOp
     });
   }
   const intake = intakeRequestShapeSchema.parse(JSON.parse(readFileSync(exampleRequest('public-generic'), 'utf8')));
-  const toolRows = Array.from({ length: options.tools }, (_, j) => ({ j, due: addDays(startDay, 120 + ((j * 53) % 700)) }));
+  const toolRows = Array.from({ length: options.tools }, (_, j) => ({ j, due: addDays(startDay, 120 + ((j * 53) % spread)) }));
   for (let k = 0; k < toolRows.length; k += 100) {
     const created = await repos.requests.createMany(
       toolRows.slice(k, k + 100).map((t) => ({

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CONTRACT_ALIASES, CONTRACT_TYPES, CONTRACT_VALUES } from '../shared/contract';
+import { CONTRACT_ALIASES, CONTRACT_PARTS, CONTRACT_TYPES, CONTRACT_VALUES } from '../shared/contract';
 import { typeFromJsonSchema, type JsonSchema } from './contract/typeFromJsonSchema';
 
 /**
@@ -17,13 +17,38 @@ const HEADER = `/* eslint-disable */
 `;
 
 export function renderContract(): string {
-  const values = Object.entries(CONTRACT_VALUES).map(([name, value]) => `export const ${name} = ${JSON.stringify(value, null, 2)} as const;`);
+  const values = Object.entries(CONTRACT_VALUES).map(([name, value]) => `export const ${name} = ${valueText(value)} as const;`);
   const aliases = Object.entries(CONTRACT_ALIASES).map(([name, expression]) => `export type ${name} = ${expression};`);
+  // A registered part is written into each type's $defs under its name, and referred to there by $ref.
+  const registry = z.registry<{ id: string }>();
+  for (const [name, { schema }] of Object.entries(CONTRACT_PARTS)) registry.add(schema, { id: name });
+  const partTypes = new Map<string, string>();
   const types = Object.entries(CONTRACT_TYPES).map(([name, { schema, io, what }]) => {
-    const json = z.toJSONSchema(schema, { io, unrepresentable: 'throw' }) as JsonSchema;
+    const { $defs = {}, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'throw', metadata: registry }) as JsonSchema;
+    for (const [part, definition] of Object.entries($defs)) keepPart(partTypes, part, typeFromJsonSchema(definition));
     return `/** ${what} */\nexport type ${name} = ${typeFromJsonSchema(json)};`;
   });
-  return `${HEADER}\n${values.join('\n\n')}\n\n${aliases.join('\n')}\n\n${types.join('\n\n')}\n`;
+  const parts = Object.entries(CONTRACT_PARTS).map(([name, { what }]) => {
+    const type = partTypes.get(name);
+    if (type === undefined) throw new Error(`Contract part ${name} is used by no contract type: remove it from CONTRACT_PARTS`);
+    return `/** ${what} */\nexport type ${name} = ${type};`;
+  });
+  return `${HEADER}\n${values.join('\n\n')}\n\n${aliases.join('\n')}\n\n${parts.join('\n\n')}\n\n${types.join('\n\n')}\n`;
+}
+
+// A list of codes reads best on one line (as in the source); anything else as indented JSON.
+function valueText(value: unknown): string {
+  if (!Array.isArray(value) || value.some((item) => typeof item === 'object' && item !== null)) return JSON.stringify(value, null, 2);
+  const line = `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
+  return line.length <= 160 ? line : JSON.stringify(value, null, 2);
+}
+
+// A part is one type: one that reads differently where it is used (an input's defaults are
+// optional, an output's are not) cannot be written once, so it must not be named.
+function keepPart(parts: Map<string, string>, name: string, type: string): void {
+  const before = parts.get(name);
+  if (before !== undefined && before !== type) throw new Error(`Contract part ${name} differs between the types that use it (input and output?): name it in one only`);
+  parts.set(name, type);
 }
 
 export function committedContract(root: string): string {

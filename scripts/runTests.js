@@ -10,6 +10,11 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const { WANTED_MAJOR, major, findNode22, nodeEnv, sqliteBindingFor } = require('./testNode');
 
+// Node 22 keeps the code it compiles here, for every process this run starts: the integration and
+// browser tests start the runtime about seventy times, and each start compiles the same app and
+// libraries again (about 14% of a start's CPU without it). Node 20 ignores the variable.
+process.env.NODE_COMPILE_CACHE ??= path.join(root, '.cache', 'node-compile-cache');
+
 // Node 22 is what Azure runs; on an older machine Node, re-execute this script on the SharePoint Framework
 // solution's Node 22 (its folder first on PATH, so npm, tsc, jest and the runtimes they start use it too).
 // TEST_ON_CURRENT_NODE=1 keeps the machine's Node, to check the Node 20.19+ the package still supports.

@@ -3,7 +3,8 @@
 // installs for its own build (its `node` devDependency) runs them. The root install built better-sqlite3
 // (a native addon) for the machine's Node, so a build for Node 22's ABI is made once from the installed
 // package's sources with node-gyp (the one npm bundles) against the headers that ship with that binary,
-// and cached under .cache/; nothing is downloaded.
+// and cached under .cache/; nothing is downloaded. Only the addon is compiled when the root install's
+// build left its SQLite object (SQLite does not depend on Node's ABI, and is most of the build).
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -90,24 +91,67 @@ async function sqliteBindingFor(node) {
     if (!gyp) throw new Error("npm's node-gyp was not found");
     const log = path.join(root, '.cache', 'better-sqlite3', 'build.log');
     fs.mkdirSync(path.dirname(log), { recursive: true });
-    console.log(`Building better-sqlite3 ${version} for Node ${node.version} (ABI ${abi}) once, into .cache/ (a few minutes, beside the TypeScript build; output in ${path.relative(root, log)})…`);
+    console.log(`Building better-sqlite3 ${version} for Node ${node.version} (ABI ${abi}) once, into .cache/ (beside the TypeScript build; output in ${path.relative(root, log)})…`);
     const started = Date.now();
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'better-sqlite3-'));
-    for (const part of ['binding.gyp', 'src', 'deps', 'package.json']) fs.cpSync(path.join(sqliteDir, part), path.join(work, part), { recursive: true });
     // node-gyp lets npm_config_* variables override its own flags, and under `npm test` npm exports its
     // config (nodedir is often the machine Node's /usr): drop them so the build is against Node 22's headers.
     const gypEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_/i.test(k)));
-    const args = [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`];
-    const status = await runLogged(node.bin, args, { cwd: work, env: gypEnv }, log);
-    if (status !== 0) throw new Error(`node-gyp failed (exit ${status}; see ${log})`);
-    fs.mkdirSync(path.dirname(cached), { recursive: true });
-    fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), cached);
-    fs.rmSync(work, { recursive: true, force: true });
-    console.log(`better-sqlite3 for Node ${node.version} built in ${Math.round((Date.now() - started) / 1000)} s.`);
+    const build = async (reuse) => {
+      const work = fs.mkdtempSync(path.join(os.tmpdir(), 'better-sqlite3-'));
+      for (const part of ['binding.gyp', 'src', 'deps', 'package.json']) fs.cpSync(path.join(sqliteDir, part), path.join(work, part), { recursive: true });
+      if (reuse) fs.writeFileSync(path.join(work, 'binding.gyp'), addonOnlyGyp(reuse));
+      const args = [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `--jobs=${os.availableParallelism()}`];
+      const status = await runLogged(node.bin, args, { cwd: work, env: gypEnv }, log);
+      const binary = path.join(work, 'build', 'Release', 'better_sqlite3.node');
+      const made = status === 0 && !sqliteLoadError(node.bin, { ...env, BETTER_SQLITE3_BINDING: binary });
+      if (made) {
+        fs.mkdirSync(path.dirname(cached), { recursive: true });
+        fs.copyFileSync(binary, cached);
+      }
+      fs.rmSync(work, { recursive: true, force: true });
+      return made ? undefined : `node-gyp ${status === 0 ? 'built a binding that does not load' : `failed (exit ${status})`}; see ${log}`;
+    };
+    const reuse = builtSqlite(sqliteDir);
+    // Most of the build is SQLite itself, which does not depend on Node's ABI: the root install
+    // compiled it already (for the machine's Node), so only the addon is compiled for Node 22 and
+    // linked with that object; if that does not give a binding that loads, everything is built.
+    const addonOnly = reuse !== undefined && (await build(reuse)) === undefined;
+    const failed = addonOnly ? undefined : await build(undefined);
+    if (failed) throw new Error(failed);
+    console.log(`better-sqlite3 for Node ${node.version} built in ${Math.round((Date.now() - started) / 1000)} s${addonOnly ? ' (the addon only, with the SQLite the root install compiled)' : ''}.`);
   }
   const loadError = sqliteLoadError(node.bin, { ...env, BETTER_SQLITE3_BINDING: cached });
   if (loadError) throw new Error(`the build in ${cached} does not load on Node ${node.version}: ${loadError}`);
   return cached;
+}
+
+/** The SQLite object and headers the root install's own build of better-sqlite3 left, if it left them. */
+function builtSqlite(sqliteDir) {
+  const release = path.join(sqliteDir, 'build', 'Release');
+  const object = path.join(release, 'obj.target', 'sqlite3', 'gen', 'sqlite3', 'sqlite3.o');
+  const headers = path.join(release, 'obj', 'gen', 'sqlite3');
+  return fs.existsSync(object) && fs.existsSync(path.join(headers, 'sqlite3.h')) ? { object, headers } : undefined;
+}
+
+/** better-sqlite3's binding.gyp without its SQLite target: the addon, linked with an SQLite object already compiled. */
+function addonOnlyGyp({ object, headers }) {
+  return `${JSON.stringify(
+    {
+      includes: ['deps/common.gypi'],
+      targets: [
+        {
+          target_name: 'better_sqlite3',
+          sources: ['src/better_sqlite3.cpp'],
+          include_dirs: [headers],
+          libraries: [object],
+          cflags_cc: ['-std=c++20'],
+          conditions: [['OS=="linux"', { ldflags: ['-Wl,-Bsymbolic', '-Wl,--exclude-libs,ALL'] }]],
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 module.exports = { WANTED_MAJOR, major, findNode22, nodeEnv, sqliteBindingFor };

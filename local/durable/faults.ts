@@ -1,5 +1,5 @@
 import type { RouteHandler } from '../server/localService';
-import { readBody, sendJson } from '../server/originServer';
+import { NOT_JSON, readJson, sendJson } from '../server/originServer';
 import { z } from 'zod';
 
 export const DURABLE_FAULTS_PATH = '/dev/durable/faults';
@@ -28,12 +28,8 @@ export class DurableFaults {
       prefix: DURABLE_FAULTS_PATH,
       handle: async (req, res) => {
         if (req.method !== 'POST') return sendJson(res, 405, { message: `POST ${DURABLE_FAULTS_PATH} with {"raiseEvent": N}.` });
-        let body: unknown;
-        try {
-          body = JSON.parse((await readBody(req)).toString('utf8'));
-        } catch {
-          return sendJson(res, 400, { message: 'The body must be JSON: {"raiseEvent": N}.' });
-        }
+        const body = await readJson(req);
+        if (body === NOT_JSON) return sendJson(res, 400, { message: 'The body must be JSON: {"raiseEvent": N}.' });
         const parsed = faultRequest.safeParse(body);
         if (!parsed.success) return sendJson(res, 400, { message: parsed.error.issues.map((i) => i.message).join('; ') });
         this.raiseEvents = parsed.data.raiseEvent;

@@ -4,7 +4,7 @@ import { AdaptiveCardSchema } from '../../shared/notify/teams/adaptiveCard';
 import type { Clock } from '../clock/clock';
 import type { BearerGate } from '../server/bearerGate';
 import type { RouteHandler } from '../server/localService';
-import { readBody, sendJson } from '../server/originServer';
+import { NOT_JSON, readJson, sendJson } from '../server/originServer';
 import { FaultSchema, type FaultInjector } from './faults';
 import { chatMessageBody, graphBadRequestMessage, sendActivityNotificationBody, type GraphErrorBody } from './graphContract';
 import { GRAPH_PREFIX, teamsMessagePage } from './pages';
@@ -59,12 +59,8 @@ export function createGraphRoute(options: GraphRouteOptions): RouteHandler {
       return graphError(res, 404, 'UnknownError', `The Graph stand-in serves only POST /v1.0/users/{id}/teamwork/sendActivityNotification and POST /v1.0/chats/{id}/messages, not ${req.method} ${path}.`);
     }
     if (req.method !== 'POST') return graphError(res, 405, 'MethodNotAllowed', `Use POST for ${path}.`, { allow: 'POST' });
-    let body: unknown;
-    try {
-      body = JSON.parse((await readBody(req)).toString('utf8'));
-    } catch {
-      return graphError(res, 400, 'BadRequest', 'The request body is not JSON.');
-    }
+    const body = await readJson(req);
+    if (body === NOT_JSON) return graphError(res, 400, 'BadRequest', 'The request body is not JSON.');
     const receivedAt = new Date(clock.now()).toISOString();
 
     if (activity) {
@@ -106,12 +102,8 @@ export function createGraphRoute(options: GraphRouteOptions): RouteHandler {
     if (path === `${GRAPH_PREFIX}/messages.json` && req.method === 'GET') return sendJson(res, 200, store.list());
     if (path === `${GRAPH_PREFIX}/messages` && req.method === 'DELETE') return sendJson(res, 200, { deleted: store.clear() });
     if (path === `${GRAPH_PREFIX}/faults` && req.method === 'POST') {
-      let body: unknown;
-      try {
-        body = JSON.parse((await readBody(req)).toString('utf8'));
-      } catch {
-        return sendJson(res, 400, { error: 'The body is not JSON. Send for example {"status":429,"count":3,"retryAfter":1}.' });
-      }
+      const body = await readJson(req);
+      if (body === NOT_JSON) return sendJson(res, 400, { error: 'The body is not JSON. Send for example {"status":429,"count":3,"retryAfter":1}.' });
       const fault = FaultSchema.safeParse(body);
       if (!fault.success) return sendJson(res, 400, { error: `Invalid fault: ${zodMessage(fault.error)}` });
       faults.add(fault.data);

@@ -65,6 +65,18 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** What readJson answers when the body does not parse as JSON, so the caller can say what it expects. */
+export const NOT_JSON: unique symbol = Symbol('not JSON');
+
+/** Reads a request body as JSON: the parsed value, or NOT_JSON. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  try {
+    return JSON.parse((await readBody(req)).toString('utf8')) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });

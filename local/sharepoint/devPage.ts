@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, sendJson } from '../server/originServer';
+import { NOT_JSON, readJson, sendJson } from '../server/originServer';
 import type { FaultInjector } from './faults';
 import { faultSchema } from './faults';
 import { restKey } from './fieldXml';
@@ -37,12 +37,8 @@ export function createDevHandler(store: SpStore, faults: FaultInjector, siteUrl:
         return sendJson(res, 200, faults.state());
       }
       if (req.method === 'POST') {
-        let body: unknown;
-        try {
-          body = JSON.parse((await readBody(req)).toString('utf8'));
-        } catch {
-          return sendJson(res, 400, { error: 'The body must be JSON, e.g. {"status":429,"count":5,"retryAfter":1}.' });
-        }
+        const body = await readJson(req);
+        if (body === NOT_JSON) return sendJson(res, 400, { error: 'The body must be JSON, e.g. {"status":429,"count":5,"retryAfter":1}.' });
         const parsed = faultSchema.safeParse(body);
         if (!parsed.success) {
           return sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });

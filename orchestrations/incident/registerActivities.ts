@@ -1,18 +1,9 @@
-import * as df from 'durable-functions';
 import type { AppServices } from '../../shared/appServices';
 import { makeDatixActivities } from './activities/datixActivities';
 import { makeIncidentActivities } from './activities/incidentActivities';
 import type { IncidentActivityDeps } from './activities/incidentMessaging';
-import type {
-  AnnounceBreachInput,
-  AnnounceIncidentInput,
-  EscalateToDatixInput,
-  FinishIncidentInput,
-  RemindBreachReportInput,
-  RemindDatixReferenceInput,
-  RequestManualDatixEntryInput,
-} from './contracts';
 import { INCIDENT_ACTIVITY } from './names';
+import { registerEach } from '../registerActivities';
 
 /**
  * Wires the incident activities to the real services, once. The Datix gateway is built on first
@@ -36,12 +27,9 @@ export function registerIncidentActivities(appServices: () => AppServices): void
     return activities;
   }
 
-  df.app.activity(INCIDENT_ACTIVITY.announceIncident, { handler: (input: AnnounceIncidentInput) => incidents().announceIncident(input) });
-  df.app.activity(INCIDENT_ACTIVITY.readTriage, { handler: (incidentId: number) => incidents().readTriage(incidentId) });
-  df.app.activity(INCIDENT_ACTIVITY.escalateToDatix, { handler: (input: EscalateToDatixInput) => incidents().escalateToDatix(input) });
-  df.app.activity(INCIDENT_ACTIVITY.requestManualDatixEntry, { handler: (input: RequestManualDatixEntryInput) => incidents().requestManualDatixEntry(input) });
-  df.app.activity(INCIDENT_ACTIVITY.remindDatixReference, { handler: (input: RemindDatixReferenceInput) => incidents().remindDatixReference(input) });
-  df.app.activity(INCIDENT_ACTIVITY.announceBreach, { handler: (input: AnnounceBreachInput) => incidents().announceBreach(input) });
-  df.app.activity(INCIDENT_ACTIVITY.remindBreachReport, { handler: (input: RemindBreachReportInput) => incidents().remindBreachReport(input) });
-  df.app.activity(INCIDENT_ACTIVITY.finishIncident, { handler: (input: FinishIncidentInput) => incidents().finishIncident(input) });
+  registerEach(
+    INCIDENT_ACTIVITY,
+    ['announceIncident', 'readTriage', 'escalateToDatix', 'requestManualDatixEntry', 'remindDatixReference', 'announceBreach', 'remindBreachReport', 'finishIncident'],
+    incidents,
+  );
 }

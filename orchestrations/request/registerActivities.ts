@@ -4,19 +4,8 @@ import type { AppServices } from '../../shared/appServices';
 import { makeRequestActivities } from './activities/requestActivities';
 import { makeStepActivities } from './activities/stepActivities';
 import { makeTransparencyActivities } from './activities/transparencyActivities';
-import type {
-  AskForMoreInformationInput,
-  AssignStepInput,
-  CancelStepsInput,
-  ChaseStepInput,
-  DraftTransparencyRecordInput,
-  FinishRequestInput,
-  HandOverStepInput,
-  PlanRequestRouteInput,
-  RecordDecisionInput,
-  StartStageInput,
-} from './contracts';
 import { ACTIVITY } from './names';
+import { registerEach } from '../registerActivities';
 
 /**
  * Wires the activity factories to the real services, once. Everything else about an activity
@@ -51,16 +40,7 @@ export function registerRequestActivities(appServices: () => AppServices): void 
     });
   };
 
-  const withClient = { extraInputs: [df.input.durableClient()] };
-
-  df.app.activity(ACTIVITY.planRequestRoute, { handler: (input: PlanRequestRouteInput) => requests().planRequestRoute(input) });
-  df.app.activity(ACTIVITY.startStage, { handler: (input: StartStageInput) => requests().startStage(input) });
-  df.app.activity(ACTIVITY.askForMoreInformation, { handler: (input: AskForMoreInformationInput) => requests().askForMoreInformation(input) });
-  df.app.activity(ACTIVITY.finishRequest, { handler: (input: FinishRequestInput) => requests().finishRequest(input) });
-  df.app.activity(ACTIVITY.draftTransparencyRecord, { handler: (input: DraftTransparencyRecordInput) => transparency().draftTransparencyRecord(input) });
-  df.app.activity(ACTIVITY.assignStep, { ...withClient, handler: (input: AssignStepInput, ctx) => steps(ctx).assignStep(input) });
-  df.app.activity(ACTIVITY.chaseStep, { ...withClient, handler: (input: ChaseStepInput, ctx) => steps(ctx).chaseStep(input) });
-  df.app.activity(ACTIVITY.recordDecision, { ...withClient, handler: (input: RecordDecisionInput, ctx) => steps(ctx).recordDecision(input) });
-  df.app.activity(ACTIVITY.cancelSteps, { ...withClient, handler: (input: CancelStepsInput, ctx) => steps(ctx).cancelSteps(input) });
-  df.app.activity(ACTIVITY.handOverStep, { ...withClient, handler: (input: HandOverStepInput, ctx) => steps(ctx).handOverStep(input) });
+  registerEach(ACTIVITY, ['planRequestRoute', 'startStage', 'askForMoreInformation', 'finishRequest'], requests);
+  registerEach(ACTIVITY, ['draftTransparencyRecord'], transparency);
+  registerEach(ACTIVITY, ['assignStep', 'chaseStep', 'recordDecision', 'cancelSteps', 'handOverStep'], steps, { extraInputs: [df.input.durableClient()] });
 }

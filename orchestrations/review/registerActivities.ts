@@ -1,19 +1,8 @@
-import * as df from 'durable-functions';
 import type { AppServices } from '../../shared/appServices';
 import { makePolicyReviewActivities } from './activities/policyReviewActivities';
 import { makeToolReviewActivities } from './activities/toolReviewActivities';
-import type {
-  CompletePolicyReviewInput,
-  ConfirmToolReviewInput,
-  EndPolicyReviewInput,
-  EndToolReviewInput,
-  PolicyDateMovedInput,
-  PolicyMilestoneInput,
-  RecordToolAttestationInput,
-  ReopenToolInput,
-  ToolMilestoneInput,
-} from './contracts';
 import { REVIEW_ACTIVITY } from './names';
+import { registerEach } from '../registerActivities';
 
 /**
  * Wires the review-cycle activities (policy reviews, re-attestation of approved tools) to the real
@@ -39,13 +28,6 @@ export function registerReviewActivities(appServices: () => AppServices): void {
   const policies = () => (policyActivities ??= makePolicyReviewActivities(contacts()));
   const tools = () => (toolActivities ??= makeToolReviewActivities({ ...contacts(), signingKeys: appServices().settings.DECISION_SIGNING_KEYS }));
 
-  df.app.activity(REVIEW_ACTIVITY.sendPolicyReviewMilestone, { handler: (input: PolicyMilestoneInput) => policies().sendPolicyReviewMilestone(input) });
-  df.app.activity(REVIEW_ACTIVITY.completePolicyReview, { handler: (input: CompletePolicyReviewInput) => policies().completePolicyReview(input) });
-  df.app.activity(REVIEW_ACTIVITY.notePolicyReviewDateMoved, { handler: (input: PolicyDateMovedInput) => policies().notePolicyReviewDateMoved(input) });
-  df.app.activity(REVIEW_ACTIVITY.endPolicyReview, { handler: (input: EndPolicyReviewInput) => policies().endPolicyReview(input) });
-  df.app.activity(REVIEW_ACTIVITY.sendToolReviewMilestone, { handler: (input: ToolMilestoneInput) => tools().sendToolReviewMilestone(input) });
-  df.app.activity(REVIEW_ACTIVITY.recordToolAttestation, { handler: (input: RecordToolAttestationInput) => tools().recordToolAttestation(input) });
-  df.app.activity(REVIEW_ACTIVITY.confirmToolReview, { handler: (input: ConfirmToolReviewInput) => tools().confirmToolReview(input) });
-  df.app.activity(REVIEW_ACTIVITY.reopenToolForApproval, { handler: (input: ReopenToolInput) => tools().reopenToolForApproval(input) });
-  df.app.activity(REVIEW_ACTIVITY.endToolReview, { handler: (input: EndToolReviewInput) => tools().endToolReview(input) });
+  registerEach(REVIEW_ACTIVITY, ['sendPolicyReviewMilestone', 'completePolicyReview', 'notePolicyReviewDateMoved', 'endPolicyReview'], policies);
+  registerEach(REVIEW_ACTIVITY, ['sendToolReviewMilestone', 'recordToolAttestation', 'confirmToolReview', 'reopenToolForApproval', 'endToolReview'], tools);
 }

@@ -8,6 +8,7 @@ import * as intake from './intake';
 import * as labels from './labels';
 import * as register from './register';
 import * as responses from './responses';
+import { checklistItemSchema, riskAssessmentSchema, plannedStepSchema } from '../domain/schemas/route';
 
 /**
  * The one contract between the API and the web part. The API imports these modules; the SPFx
@@ -106,6 +107,32 @@ export interface ContractType {
   io: 'input' | 'output';
   what: string;
 }
+
+export interface ContractPart {
+  schema: z.ZodType;
+  what: string;
+}
+
+/**
+ * Parts that several contract types (or several members of one) share: written once under these
+ * names, and the types that hold them refer to them by name.
+ */
+export const CONTRACT_PARTS: Readonly<Record<string, ContractPart>> = {
+  IntakePerson: { schema: intake.INTAKE_SECTIONS.person, what: 'A person on a request: the requester.' },
+  IntakeProduct: { schema: intake.INTAKE_SECTIONS.product, what: 'The product a request is about and who supplies it.' },
+  IntakeData: { schema: intake.INTAKE_SECTIONS.data, what: 'The answers about the data the tool uses.' },
+  IntakeUse: { schema: intake.INTAKE_SECTIONS.use, what: 'The answers about how the tool is used.' },
+  IntakeNational: { schema: intake.INTAKE_SECTIONS.national, what: 'A national request: the questions about the national function.' },
+  IntakeAttestations: { schema: intake.INTAKE_SECTIONS.attestations, what: 'A free or generic tool request: the eight usage promises.' },
+  EqualityScreening: { schema: intake.equalityScreeningAnswersSchema, what: 'The equality screening: one answer for each of the ten groups.' },
+  EqualityGroupAnswer: { schema: intake.equalityGroupAnswerSchema, what: 'Whether the tool could disadvantage one group, and how that is reduced.' },
+  RiskAssessment: { schema: riskAssessmentSchema, what: 'The risk rating of a planned route and the facts behind it.' },
+  ChecklistItem: { schema: checklistItemSchema, what: 'One checklist item of a step; `mandatory`: a condition of approval, so no reason can take its place.' },
+  PlannedStep: { schema: plannedStepSchema, what: 'One step of a planned route, with its checklist and the answers it depends on.' },
+  JointStepProgress: { schema: responses.jointStepProgressSchema, what: 'A joint step: who has decided and the roles still to decide.' },
+  ReviewDue: { schema: responses.reviewDue, what: 'A policy or tool whose review is due.' },
+  AttachmentView: { schema: attachments.attachmentResponse, what: 'A document attached to a request, with its SHA-256 and who attached it when.' },
+};
 
 /** Types the web part receives, written from the zod schemas. */
 export const CONTRACT_TYPES: Readonly<Record<string, ContractType>> = {

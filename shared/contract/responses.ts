@@ -4,7 +4,7 @@ import { fieldMessageSchema } from '../domain/fieldErrors';
 import { REQUEST_TYPES } from '../domain/schemas/intakeRequest';
 import { DPIA_STATUSES, REGISTER_KINDS } from '../domain/schemas/registerEntry';
 import { LIMITS, limitedText } from '../domain/schemas/limits';
-import { routeSchema, plannedStepSchema } from '../domain/schemas/route';
+import { checklistItemSchema, routeSchema, plannedStepSchema } from '../domain/schemas/route';
 import { stepCodeSchema } from '../domain/schemas/stepCodes';
 import { REQUEST_STATUS_CODES } from './labels';
 import { requestRecordSchema } from './requestRecord';
@@ -33,7 +33,8 @@ export const currentUserResponse = z.object({ name: z.string(), email: z.string(
 
 /** `POST /api/route`: the plan, each step with its plain-English name. */
 export const planRouteResponse = routeSchema.extend({
-  stages: z.array(z.array(plannedStepSchema.extend({ name: z.string() }))),
+  // An intersection, not an extension, so that the web part's type names the planned step it adds to.
+  stages: z.array(z.array(z.intersection(plannedStepSchema, z.object({ name: z.string() })))),
 });
 
 /** `POST /api/requests`: 201, the new request and its plan. */
@@ -162,7 +163,7 @@ export const inboxTaskResponse = z.object({
   reason: z.string(),
   clause: z.string(),
   /** `mandatory`: the policy makes the item a condition of approval, so no reason can take its place. */
-  checklist: z.array(z.object({ id: z.string(), text: z.string(), mandatory: z.literal(true).optional() })),
+  checklist: z.array(checklistItemSchema),
   /** The references approving this step needs (none for most steps), checked as on the emailed decision page. */
   references: z.array(z.enum(REFERENCE_FIELDS)),
   mayRecordNotRequired: z.boolean(),
@@ -199,7 +200,7 @@ export const requestsOverviewResponse = z.object({
   ),
 });
 
-const reviewDue = z.object({ kind: z.enum(['policy', 'tool']), id: z.number(), title: z.string(), dueOn: z.string(), owner: z.string().optional() });
+export const reviewDue = z.object({ kind: z.enum(['policy', 'tool']), id: z.number(), title: z.string(), dueOn: z.string(), owner: z.string().optional() });
 
 /** `GET /api/governance/summary`: reviews due, incidents, Datix escalations. */
 export const governanceSummaryResponse = z.object({

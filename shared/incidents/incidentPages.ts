@@ -55,6 +55,37 @@ export interface PageForm {
   values?: Record<string, string>;
 }
 
+const TRIAGE_DECISIONS = [
+  ['report-to-datix', 'This is an incident: report it to Datix'],
+  ['no-datix-report', 'No Datix report is needed (say why below)'],
+] as const;
+const BREACH_OUTCOMES = [
+  ['reported', 'Reported through the Data Security and Protection Toolkit'],
+  ['not-reportable', 'Not reportable: unlikely to put people at risk'],
+] as const;
+
+/** One question answered by choosing one of its options, with its error under them. */
+const choices = (name: string, legend: string, options: readonly (readonly [string, string])[], values: Record<string, string>, errors: FieldMessage[]): string =>
+  `<fieldset id="${name}"><legend>${e(legend)}</legend>
+${options.map(([value, label]) => radio(name, value, label, values)).join('\n')}
+${errorFor(errors, name)}
+</fieldset>`;
+
+/** A page that asks the one person it was sent to for one decision: what to know, then the form. */
+function actionPage(title: string, form: PageForm, intro: string, fields: string, button: string): string {
+  return page(
+    title,
+    `${errorSummary(form.errors ?? [])}
+<h1>${e(title)}</h1>
+${intro}
+<form method="post" novalidate>
+<input type="hidden" name="csrf" value="${e(form.csrf)}">
+${fields}
+<button type="submit">${e(button)}</button>
+</form>`,
+  );
+}
+
 export function triagePage(item: IncidentItem, form: PageForm): string {
   const errors = form.errors ?? [];
   const values = form.values ?? {};
@@ -63,26 +94,18 @@ export function triagePage(item: IncidentItem, form: PageForm): string {
     : item.ResearchRelated
       ? '<div class="panel"><p>It concerns research, so it is reported to Datix whatever the triage says: the artificial intelligence policy requires research concerns to be reported via Datix. Your triage is still recorded.</p></div>'
       : `<p>If nobody triages it by ${e(when(item.TriageDueAt))}, it is reported to Datix automatically.</p>`;
-  return page(
+  return actionPage(
     TITLES.triage(item.Id),
-    `${errorSummary(errors)}
-<h1>${e(TITLES.triage(item.Id))}</h1>
-<p class="hint">Triage due by ${e(when(item.TriageDueAt))}</p>
+    form,
+    `<p class="hint">Triage due by ${e(when(item.TriageDueAt))}</p>
 ${already}
 <h2>The incident</h2>
-${incidentDetails(item)}
-<form method="post" novalidate>
-<input type="hidden" name="csrf" value="${e(form.csrf)}">
-<fieldset id="decision"><legend>Your triage decision</legend>
-${radio('decision', 'report-to-datix', 'This is an incident: report it to Datix', values)}
-${radio('decision', 'no-datix-report', 'No Datix report is needed (say why below)', values)}
-${errorFor(errors, 'decision')}
-</fieldset>
+${incidentDetails(item)}`,
+    `${choices('decision', 'Your triage decision', TRIAGE_DECISIONS, values, errors)}
 <label for="notes">Notes (needed when no Datix report is needed)</label>
 <textarea id="notes" name="notes" rows="5">${e(values.notes ?? '')}</textarea>
-${errorFor(errors, 'notes')}
-<button type="submit">Record the triage decision</button>
-</form>`,
+${errorFor(errors, 'notes')}`,
+    'Record the triage decision',
   );
 }
 
@@ -98,49 +121,37 @@ ${task.captureFormUrl ? `<p><a href="${e(task.captureFormUrl)}">Open the Datix i
 <h2>The details, in the order of the Datix incident form</h2>
 ${renderDatixFormHtml(task.sections).replace(/<h2>/g, '<h3>').replace(/<\/h2>/g, '</h3>')}`
     : `<p>Log the incident in Datix, then record its reference here.</p>${incidentDetails(item)}`;
-  return page(
+  return actionPage(
     TITLES['datix-reference'](item.Id),
-    `${errorSummary(errors)}
-<h1>${e(TITLES['datix-reference'](item.Id))}</h1>
-<p class="hint">Waiting since ${e(when(item.EscalatedAt))}. The escalation is complete only when the Datix reference is recorded; until then a reminder comes every working day.</p>
+    form,
+    `<p class="hint">Waiting since ${e(when(item.EscalatedAt))}. The escalation is complete only when the Datix reference is recorded; until then a reminder comes every working day.</p>
 ${problem}
-${steps}
-<form method="post" novalidate>
-<input type="hidden" name="csrf" value="${e(form.csrf)}">
-<label for="reference">Datix reference</label>
+${steps}`,
+    `<label for="reference">Datix reference</label>
 <input type="text" id="reference" name="reference" value="${e(values.reference ?? '')}" autocomplete="off">
-${errorFor(errors, 'reference')}
-<button type="submit">Record the Datix reference</button>
-</form>`,
+${errorFor(errors, 'reference')}`,
+    'Record the Datix reference',
   );
 }
 
 export function breachReportPage(item: IncidentItem, form: PageForm): string {
   const errors = form.errors ?? [];
   const values = form.values ?? {};
-  return page(
+  return actionPage(
     TITLES['breach-report'](item.Id),
-    `${errorSummary(errors)}
-<h1>${e(TITLES['breach-report'](item.Id))}</h1>
-<div class="panel"><p>The Information Commissioner's Office must be told within 72 hours of the organisation becoming aware of a personal data breach, unless it is unlikely to put people at risk. Aware since ${e(when(item.AwareAt))}; deadline ${e(when(item.IcoDeadline))}.</p>
+    form,
+    `<div class="panel"><p>The Information Commissioner's Office must be told within 72 hours of the organisation becoming aware of a personal data breach, unless it is unlikely to put people at risk. Aware since ${e(when(item.AwareAt))}; deadline ${e(when(item.IcoDeadline))}.</p>
 <p>Report it through the Data Security and Protection Toolkit's incident reporting tool, which grades it and tells the regulator, then record the toolkit's incident reference here. If it is not reportable, record why.</p></div>
 <h2>The incident</h2>
-${incidentDetails(item)}
-<form method="post" novalidate>
-<input type="hidden" name="csrf" value="${e(form.csrf)}">
-<fieldset id="outcome"><legend>What was done</legend>
-${radio('outcome', 'reported', 'Reported through the Data Security and Protection Toolkit', values)}
-${radio('outcome', 'not-reportable', 'Not reportable: unlikely to put people at risk', values)}
-${errorFor(errors, 'outcome')}
-</fieldset>
+${incidentDetails(item)}`,
+    `${choices('outcome', 'What was done', BREACH_OUTCOMES, values, errors)}
 <label for="toolkitReference">Toolkit incident reference (when reported)</label>
 <input type="text" id="toolkitReference" name="toolkitReference" value="${e(values.toolkitReference ?? '')}" autocomplete="off">
 ${errorFor(errors, 'toolkitReference')}
 <label for="reason">Why it is not reportable (when not reported)</label>
 <textarea id="reason" name="reason" rows="4">${e(values.reason ?? '')}</textarea>
-${errorFor(errors, 'reason')}
-<button type="submit">Record the regulator report</button>
-</form>`,
+${errorFor(errors, 'reason')}`,
+    'Record the regulator report',
   );
 }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -95,13 +96,9 @@ function handle(
   output: () => string,
 ): RuntimeProcess {
   const clock = async (path: string, body?: unknown): Promise<string> => {
-    const res = await fetch(`${origin}/dev/clock${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: { 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await res.json()) as { now?: string; error?: string };
-    if (!res.ok || !json.now) throw new Error(`Clock ${path} failed: ${res.status} ${json.error ?? ''}`);
+    const res = await untimedRequest(`${origin}/dev/clock${path}`, body);
+    const json = JSON.parse(res.text) as { now?: string; error?: string };
+    if (res.status !== 200 || !json.now) throw new Error(`Clock ${path} failed: ${res.status} ${json.error ?? ''}`);
     return json.now;
   };
   const kill = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> => {
@@ -128,6 +125,26 @@ function handle(
       rmSync(dataDir, { recursive: true, force: true });
     };
   }
+}
+
+/**
+ * GET, or POST with a JSON body, with no time limit: the answer to "advance the clock" comes when
+ * everything due has run, which for years of virtual days on a loaded machine can take longer
+ * than the five minutes fetch waits for response headers.
+ */
+function untimedRequest(url: string, body?: unknown): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(url, { method: payload ? 'POST' : 'GET', headers: payload ? { 'content-type': 'application/json' } : {} }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 /** Polls `check` until it returns a value (not undefined) or the deadline passes. */

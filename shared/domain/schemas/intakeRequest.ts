@@ -34,6 +34,11 @@ const person = z.strictObject(
   { error: 'give a name and an email address' },
 );
 
+const productSection = z.strictObject(
+  { name: requiredText('the product name'), supplier: requiredText('the supplier name') },
+  { error: 'give the product name and supplier' },
+);
+
 const dataSection = z.strictObject(
   {
     personal: yesNo('will the tool use personal data?'),
@@ -105,10 +110,7 @@ const commonFields = {
   title: requiredText('a short title'),
   directorate: requiredText('the directorate'),
   requester: person,
-  product: z.strictObject(
-    { name: requiredText('the product name'), supplier: requiredText('the supplier name') },
-    { error: 'give the product name and supplier' },
-  ),
+  product: productSection,
   purpose: policyText('the purpose'),
   benefits: policyText('the expected benefits'),
   successMeasures: policyText('how success will be measured'),
@@ -122,6 +124,16 @@ const commonFields = {
   // intake rule says so by name when it is missing); absent otherwise.
   equalityScreening: equalityScreeningAnswersSchema.optional(),
 };
+
+/** The sections the request types share or add, for the contract to name in the web part's types. */
+export const INTAKE_SECTIONS = {
+  person,
+  product: productSection,
+  data: dataSection,
+  use: useSection,
+  national: nationalSection,
+  attestations: attestationsSection,
+} as const;
 
 const typeMessage = `type: choose one of ${REQUEST_TYPES.join(', ')}`;
 

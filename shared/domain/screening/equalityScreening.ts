@@ -26,7 +26,7 @@ export const EQUALITY_SCREENING_QUESTION = 'Could the tool put this group at a d
 const MITIGATION_MAX = 2000;
 
 // Strict, like the rest of the intake: an unknown field is refused by name, never dropped.
-const groupAnswer = z
+export const equalityGroupAnswerSchema = z
   .strictObject(
     {
       disadvantage: z.boolean({ error: 'answer true or false: could the tool disadvantage this group?' }),
@@ -40,7 +40,7 @@ const groupAnswer = z
   });
 
 export const equalityScreeningAnswersSchema = z.strictObject(
-  Object.fromEntries(EQUALITY_GROUPS.map((g) => [g.key, groupAnswer])) as Record<EqualityGroupKey, typeof groupAnswer>,
+  Object.fromEntries(EQUALITY_GROUPS.map((g) => [g.key, equalityGroupAnswerSchema])) as Record<EqualityGroupKey, typeof equalityGroupAnswerSchema>,
   { error: 'answer the equality screening question for each of the ten groups' },
 );
 export type EqualityScreeningAnswers = z.output<typeof equalityScreeningAnswersSchema>;

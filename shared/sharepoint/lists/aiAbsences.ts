@@ -4,8 +4,7 @@ import { dateTime, defineList, note, person, text } from './listDefinition';
  * A person's recorded absence: while they are away, steps that arrive for them go to the deputy
  * they named. One row per absence; the person's rows are found by the indexed Person column.
  */
-export const aiAbsencesList = defineList({
-  title: 'AI Absences',
+export const aiAbsencesList = defineList('AI Absences', {
   description: 'Absences recorded by approvers: while they are away, new approval steps go to the deputy they named.',
   fields: {
     Title: text('Absence', { required: true, builtIn: true }),

@@ -13,8 +13,7 @@ export const TASK_OUTCOME_LABEL = {
 export const CHANNELS = ['Email', 'Teams', 'Web'] as const;
 
 /** One row per approval step an approver must answer; RequestId points at AI Requests. */
-export const aiApprovalTasksList = defineList({
-  title: 'AI Approval Tasks',
+export const aiApprovalTasksList = defineList('AI Approval Tasks', {
   description: 'Approval steps assigned to governance roles for each AI request.',
   fields: {
     Title: text('Task', { required: true, builtIn: true }),

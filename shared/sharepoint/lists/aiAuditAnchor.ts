@@ -6,8 +6,7 @@ import { defineList, note, number, text } from './listDefinition';
  * writer, across every instance, extends the chain. Its own list so it can carry permissions the
  * log does not (shared/audit/README.md says which).
  */
-export const aiAuditAnchorList = defineList({
-  title: 'AI Audit Anchor',
+export const aiAuditAnchorList = defineList('AI Audit Anchor', {
   description: 'The AI Audit Log head (last sequence and hash). Written only by the workflow; not for people to edit.',
   fields: {
     Title: text('Name', { required: true, builtIn: true }),

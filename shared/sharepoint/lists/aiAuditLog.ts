@@ -1,8 +1,7 @@
 import { choice, dateTime, defineList, note, number, text } from './listDefinition';
 
 /** Append-only and hash-chained: each row stores the hash of the previous one (shared/security computes them). */
-export const aiAuditLogList = defineList({
-  title: 'AI Audit Log',
+export const aiAuditLogList = defineList('AI Audit Log', {
   description: 'Append-only, hash-chained log of every change and decision.',
   fields: {
     Title: text('Event', { required: true, builtIn: true }),

@@ -3,8 +3,7 @@ import { choice, dateTime, defineList, person, personMulti, text } from './listD
 export const CHANNEL_PREFERENCES = ['Email', 'Teams', 'Both'] as const;
 
 /** Role code → who answers for it, who deputises, who is escalated to, and how to reach them. */
-export const aiGovernanceRolesList = defineList({
-  title: 'AI Governance Roles',
+export const aiGovernanceRolesList = defineList('AI Governance Roles', {
   description: 'Governance roles (IG, CSO, Finance, …) and the people who hold them.',
   fields: {
     Title: text('Role', { required: true, builtIn: true }),

@@ -16,8 +16,7 @@ export const DATIX_REASONS = ['Triaged as an incident', 'Research-related', 'Not
 export const BREACH_REPORT_OUTCOMES = ['Reported to the regulator', 'Not reportable'] as const;
 
 /** AI concerns and incidents; triage deadlines and the 72-hour ICO deadline are driven from here. */
-export const aiIncidentsList = defineList({
-  title: 'AI Incidents',
+export const aiIncidentsList = defineList('AI Incidents', {
   description: 'Reported AI concerns and incidents, triage and Datix escalation.',
   fields: {
     Title: text('Summary', { required: true, builtIn: true }),

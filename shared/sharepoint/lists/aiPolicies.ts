@@ -3,8 +3,7 @@ import { choice, dateTime, defineList, number, person, text } from './listDefini
 export const POLICY_STATUSES = ['Draft', 'Active', 'Under review', 'Superseded'] as const;
 
 /** Policies under review control; the review orchestration reads NextReviewDue. */
-export const aiPoliciesList = defineList({
-  title: 'AI Policies',
+export const aiPoliciesList = defineList('AI Policies', {
   description: 'Policies whose review dates the workflow tracks (review every 24 months by default).',
   staffAccess: { level: 'read' },
   fields: {

@@ -5,8 +5,7 @@ export const REGISTER_STATUSES = ['Draft', 'Published', 'Retired'] as const;
 export const TRANSPARENCY_STATUSES = ['Draft', 'Published'] as const;
 
 /** The public register: public fields only, so the list can be exported as it is. */
-export const aiRegisterList = defineList({
-  title: 'AI Register',
+export const aiRegisterList = defineList('AI Register', {
   description: 'Public register of approved AI tools and AI research initiatives.',
   // The web part reads the published entries as the person signed in to SharePoint.
   staffAccess: { level: 'read' },

@@ -28,8 +28,7 @@ export const DATA_CATEGORIES = [
 ] as const;
 
 /** One row per request to bring an AI tool into use; the orchestration writes route and status back. */
-export const aiRequestsList = defineList({
-  title: 'AI Requests',
+export const aiRequestsList = defineList('AI Requests', {
   description: 'Requests to bring an artificial-intelligence tool into use, routed under the AI Policy.',
   indexedSystemColumns: ['Modified'],
   // Staff may start a request in the list form but never change one (its status and outcome are

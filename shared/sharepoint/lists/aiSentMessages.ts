@@ -6,8 +6,7 @@ import { choice, dateTime, defineList, text } from './listDefinition';
  * makes a message go twice is one send long (it goes again with the same Message-ID). The audit
  * entry for the message follows, off that window.
  */
-export const aiSentMessagesList = defineList({
-  title: 'AI Sent Messages',
+export const aiSentMessagesList = defineList('AI Sent Messages', {
   description: 'Which workflow messages were sent (so a retried step does not send again). Not for people to edit.',
   fields: {
     Title: text('Kind', { required: true, builtIn: true }),

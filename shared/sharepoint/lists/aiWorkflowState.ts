@@ -4,8 +4,7 @@ import { defineList, note, text } from './listDefinition';
  * Small pieces of state the app keeps between runs, shared by every instance (Flex Consumption
  * has no shared disk): for example where the webhook receiver is in the AI Requests change log.
  */
-export const aiWorkflowStateList = defineList({
-  title: 'AI Workflow State',
+export const aiWorkflowStateList = defineList('AI Workflow State', {
   description: 'State the AI governance workflow keeps between runs (change tokens). Not for people to edit.',
   fields: {
     Title: text('Name', { required: true, builtIn: true }),

@@ -136,8 +136,9 @@ export function listSourceFile(title: string): string {
   return `shared/sharepoint/lists/${name}.ts`;
 }
 
-export function defineList<const F extends Record<string, AnyField>>(definition: Omit<ListDefinition<F>, 'sourceFile'>): ListDefinition<F> {
-  return { ...definition, sourceFile: listSourceFile(definition.title) };
+/** A list by its title (which also names its file), and the rest of its definition. */
+export function defineList<const F extends Record<string, AnyField>>(title: string, definition: Omit<ListDefinition<F>, 'sourceFile' | 'title'>): ListDefinition<F> {
+  return { title, ...definition, sourceFile: listSourceFile(title) };
 }
 
 /** Person and lookup values travel as `<Name>Id` in SharePoint REST. */

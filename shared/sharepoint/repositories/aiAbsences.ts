@@ -1,6 +1,7 @@
 import { aiAbsencesList } from '../lists/aiAbsences';
 import type { StoredItem } from '../lists/listDefinition';
-import { PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
+import type { ListRepository, QueryOptions } from '../listRepository';
+import { pnpRepositoryFor } from './repositoryFor';
 
 export type AbsenceItem = StoredItem<typeof aiAbsencesList>;
 
@@ -9,10 +10,7 @@ export interface AbsencesRepository extends ListRepository<typeof aiAbsencesList
   forPerson(userId: number, options?: QueryOptions): AsyncGenerator<AbsenceItem[]>;
 }
 
-export class PnpAbsencesRepository extends PnpListRepository<typeof aiAbsencesList> implements AbsencesRepository {
-  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
-    super(sp, aiAbsencesList);
-  }
+export class PnpAbsencesRepository extends pnpRepositoryFor(aiAbsencesList) implements AbsencesRepository {
   forPerson(userId: number, options?: QueryOptions) {
     return this.query([['PersonId', 'eq', userId]], options);
   }

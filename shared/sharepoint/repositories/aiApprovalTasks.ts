@@ -1,6 +1,7 @@
 import { aiApprovalTasksList, type TASK_STATUSES } from '../lists/aiApprovalTasks';
 import type { StoredItem } from '../lists/listDefinition';
-import { PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
+import type { ListRepository, QueryOptions } from '../listRepository';
+import { pnpRepositoryFor } from './repositoryFor';
 
 export type ApprovalTaskItem = StoredItem<typeof aiApprovalTasksList>;
 export type ApprovalTaskStatus = (typeof TASK_STATUSES)[number];
@@ -12,10 +13,7 @@ export interface ApprovalTasksRepository extends ListRepository<typeof aiApprova
   byStatus(status: ApprovalTaskStatus, options?: QueryOptions): AsyncGenerator<ApprovalTaskItem[]>;
 }
 
-export class PnpApprovalTasksRepository extends PnpListRepository<typeof aiApprovalTasksList> implements ApprovalTasksRepository {
-  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
-    super(sp, aiApprovalTasksList);
-  }
+export class PnpApprovalTasksRepository extends pnpRepositoryFor(aiApprovalTasksList) implements ApprovalTasksRepository {
   forRequest(requestId: number, options?: QueryOptions) {
     return this.query([['RequestId', 'eq', requestId]], options);
   }

@@ -1,6 +1,7 @@
 import { aiGovernanceRolesList } from '../lists/aiGovernanceRoles';
 import type { StoredItem } from '../lists/listDefinition';
-import { collect, PnpListRepository, type ListRepository } from '../listRepository';
+import { collect, type ListRepository } from '../listRepository';
+import { pnpRepositoryFor } from './repositoryFor';
 
 export type GovernanceRoleItem = StoredItem<typeof aiGovernanceRolesList>;
 
@@ -9,10 +10,7 @@ export interface GovernanceRolesRepository extends ListRepository<typeof aiGover
   byRoleCode(roleCode: string): Promise<GovernanceRoleItem | undefined>;
 }
 
-export class PnpGovernanceRolesRepository extends PnpListRepository<typeof aiGovernanceRolesList> implements GovernanceRolesRepository {
-  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
-    super(sp, aiGovernanceRolesList);
-  }
+export class PnpGovernanceRolesRepository extends pnpRepositoryFor(aiGovernanceRolesList) implements GovernanceRolesRepository {
   async byRoleCode(roleCode: string): Promise<GovernanceRoleItem | undefined> {
     const rows = await collect(this.query([['RoleCode', 'eq', roleCode]], { pageSize: 2 }));
     return rows[0];

@@ -1,6 +1,7 @@
 import { aiIncidentsList, type INCIDENT_STATUSES } from '../lists/aiIncidents';
 import type { StoredItem } from '../lists/listDefinition';
-import { PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
+import type { ListRepository, QueryOptions } from '../listRepository';
+import { pnpRepositoryFor } from './repositoryFor';
 
 export type IncidentItem = StoredItem<typeof aiIncidentsList>;
 
@@ -11,10 +12,7 @@ export interface IncidentsRepository extends ListRepository<typeof aiIncidentsLi
   icoDeadlineBy(isoDateTime: string, options?: QueryOptions): AsyncGenerator<IncidentItem[]>;
 }
 
-export class PnpIncidentsRepository extends PnpListRepository<typeof aiIncidentsList> implements IncidentsRepository {
-  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
-    super(sp, aiIncidentsList);
-  }
+export class PnpIncidentsRepository extends pnpRepositoryFor(aiIncidentsList) implements IncidentsRepository {
   byStatus(status: (typeof INCIDENT_STATUSES)[number], options?: QueryOptions) {
     return this.query([['Status', 'eq', status]], options);
   }

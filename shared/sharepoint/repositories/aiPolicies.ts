@@ -1,6 +1,7 @@
 import { aiPoliciesList, type POLICY_STATUSES } from '../lists/aiPolicies';
 import type { StoredItem } from '../lists/listDefinition';
-import { PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
+import type { ListRepository, QueryOptions } from '../listRepository';
+import { pnpRepositoryFor } from './repositoryFor';
 
 export type PolicyItem = StoredItem<typeof aiPoliciesList>;
 
@@ -10,10 +11,7 @@ export interface PoliciesRepository extends ListRepository<typeof aiPoliciesList
   reviewDueBy(isoDateTime: string, options?: QueryOptions): AsyncGenerator<PolicyItem[]>;
 }
 
-export class PnpPoliciesRepository extends PnpListRepository<typeof aiPoliciesList> implements PoliciesRepository {
-  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
-    super(sp, aiPoliciesList);
-  }
+export class PnpPoliciesRepository extends pnpRepositoryFor(aiPoliciesList) implements PoliciesRepository {
   byStatus(status: (typeof POLICY_STATUSES)[number], options?: QueryOptions) {
     return this.query([['Status', 'eq', status]], options);
   }

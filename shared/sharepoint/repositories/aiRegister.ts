@@ -1,6 +1,7 @@
 import { aiRegisterList, type REGISTER_ENTRY_TYPES } from '../lists/aiRegister';
 import type { StoredItem } from '../lists/listDefinition';
-import { collect, PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
+import { collect, type ListRepository, type QueryOptions } from '../listRepository';
+import { pnpRepositoryFor } from './repositoryFor';
 
 export type RegisterItem = StoredItem<typeof aiRegisterList>;
 
@@ -13,10 +14,7 @@ export interface RegisterRepository extends ListRepository<typeof aiRegisterList
   forRequest(requestId: number): Promise<RegisterItem | undefined>;
 }
 
-export class PnpRegisterRepository extends PnpListRepository<typeof aiRegisterList> implements RegisterRepository {
-  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
-    super(sp, aiRegisterList);
-  }
+export class PnpRegisterRepository extends pnpRepositoryFor(aiRegisterList) implements RegisterRepository {
   published(options?: QueryOptions) {
     return this.query([['Status', 'eq', 'Published']], options);
   }

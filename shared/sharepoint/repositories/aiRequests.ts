@@ -1,6 +1,7 @@
 import { aiRequestsList, type REQUEST_STATUSES } from '../lists/aiRequests';
 import type { StoredItem } from '../lists/listDefinition';
-import { PnpListRepository, type ListRepository, type QueryOptions } from '../listRepository';
+import type { ListRepository, QueryOptions } from '../listRepository';
+import { pnpRepositoryFor } from './repositoryFor';
 
 export type AiRequestItem = StoredItem<typeof aiRequestsList>;
 export type AiRequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -13,10 +14,7 @@ export interface AiRequestsRepository extends ListRepository<typeof aiRequestsLi
   bySubmissionKey(key: string): AsyncGenerator<AiRequestItem[]>;
 }
 
-export class PnpAiRequestsRepository extends PnpListRepository<typeof aiRequestsList> implements AiRequestsRepository {
-  constructor(sp: ConstructorParameters<typeof PnpListRepository>[0]) {
-    super(sp, aiRequestsList);
-  }
+export class PnpAiRequestsRepository extends pnpRepositoryFor(aiRequestsList) implements AiRequestsRepository {
   byStatus(status: AiRequestStatus, options?: QueryOptions) {
     return this.query([['Status', 'eq', status]], options);
   }

@@ -33,6 +33,18 @@ describe('types written from JSON Schema', () => {
     expect(type).toBe('{\n  a: string;\n  "b-c": number | null;\n  d?: ("x" | "y")[];\n  e?: Record<string, unknown>;\n}');
   });
 
+  it('names a registered part by its name, and writes the properties a union’s members share once', () => {
+    const person = { $ref: '#/$defs/Person' };
+    const type = typeFromJsonSchema({
+      oneOf: [
+        { type: 'object', properties: { kind: { const: 'a' }, who: person, note: { type: 'string' } }, required: ['kind', 'who'] },
+        { type: 'object', properties: { kind: { const: 'b' }, who: person, note: { type: 'string' }, extra: { type: 'number' } }, required: ['kind', 'who', 'extra'] },
+      ],
+    });
+    expect(type).toBe('{ who: Person; note?: string } & (\n  | { kind: "a" }\n  | { kind: "b"; extra: number }\n)');
+    expect(() => typeFromJsonSchema({ $ref: 'https://example.org/person' })).toThrow('only #/$defs/Name');
+  });
+
   it('refuses a JSON Schema keyword it cannot express, rather than widening the type', () => {
     expect(() => typeFromJsonSchema({ type: 'object', patternProperties: { '^x': { type: 'string' } } })).toThrow('"patternProperties" is not supported');
   });

@@ -2,14 +2,7 @@
 // Generated from shared/contract by scripts/generateContract.ts: do not edit. Change the source
 // and run `npm run -s contract`; tests/unit/contract fails while this copy differs.
 
-export const REQUEST_TYPES = [
-  "healthcare",
-  "research",
-  "procured",
-  "public-generic",
-  "national",
-  "supplier-feature"
-] as const;
+export const REQUEST_TYPES = ["healthcare", "research", "procured", "public-generic", "national", "supplier-feature"] as const;
 
 export const REQUEST_FIELD_LABELS = {
   "type": "the kind of request",
@@ -165,21 +158,7 @@ export const EQUALITY_GROUPS = [
 
 export const EQUALITY_SCREENING_QUESTION = "Could the tool put this group at a disadvantage, in how it works or in who can use it?" as const;
 
-export const STEP_CODES = [
-  "IG_NOTIFY",
-  "FINANCE",
-  "DIGITAL_BI",
-  "DPIA",
-  "CSO",
-  "MDSO",
-  "DTAC",
-  "CALDICOTT",
-  "RESEARCH",
-  "IT_INSTALL",
-  "WORKFORCE",
-  "EQIA",
-  "SIRO"
-] as const;
+export const STEP_CODES = ["IG_NOTIFY", "FINANCE", "DIGITAL_BI", "DPIA", "CSO", "MDSO", "DTAC", "CALDICOTT", "RESEARCH", "IT_INSTALL", "WORKFORCE", "EQIA", "SIRO"] as const;
 
 export const STEP_NAMES = {
   "IG_NOTIFY": "Information governance notification and screening",
@@ -197,15 +176,7 @@ export const STEP_NAMES = {
   "SIRO": "Acceptance of the information risk"
 } as const;
 
-export const REQUEST_STATUS_CODES = [
-  "draft",
-  "submitted",
-  "in-review",
-  "more-information",
-  "approved",
-  "rejected",
-  "withdrawn"
-] as const;
+export const REQUEST_STATUS_CODES = ["draft", "submitted", "in-review", "more-information", "approved", "rejected", "withdrawn"] as const;
 
 export const REQUEST_STATUS_LABELS = {
   "draft": "Draft, not sent",
@@ -245,12 +216,7 @@ export const REQUEST_TYPE_SHORT_NAMES = {
   "supplier-feature": "New features in an existing system"
 } as const;
 
-export const DECISION_OUTCOMES = [
-  "approved",
-  "rejected",
-  "more-information",
-  "not-required"
-] as const;
+export const DECISION_OUTCOMES = ["approved", "rejected", "more-information", "not-required"] as const;
 
 export const DECISION_OUTCOME_LABELS = {
   "approved": "Approved",
@@ -281,11 +247,7 @@ export const STEP_STATUS_BY_LIST_LABEL = {
   "Cancelled": "cancelled"
 } as const;
 
-export const RISK_RATING_CODES = [
-  "low",
-  "medium",
-  "high"
-] as const;
+export const RISK_RATING_CODES = ["low", "medium", "high"] as const;
 
 export const RISK_RATING_LIST_LABEL = {
   "low": "Low",
@@ -293,21 +255,11 @@ export const RISK_RATING_LIST_LABEL = {
   "high": "High"
 } as const;
 
-export const REGISTER_KINDS = [
-  "tool",
-  "research"
-] as const;
+export const REGISTER_KINDS = ["tool", "research"] as const;
 
-export const REGISTER_SOURCES = [
-  "published",
-  "approved"
-] as const;
+export const REGISTER_SOURCES = ["published", "approved"] as const;
 
-export const DPIA_STATUSES = [
-  "approved",
-  "not-required",
-  "in-progress"
-] as const;
+export const DPIA_STATUSES = ["approved", "not-required", "in-progress"] as const;
 
 export const REGISTER_KIND_LIST_LABEL = {
   "tool": "Approved tool",
@@ -322,29 +274,11 @@ export const REGISTER_DPIA_STATUS_BY_LIST_LABEL = {
 
 export const REGISTER_LIST_TITLE = "AI Register" as const;
 
-export const REGISTER_PUBLIC_COLUMNS = [
-  "Title",
-  "EntryType",
-  "Supplier",
-  "PlainEnglishDescription",
-  "Purpose",
-  "HumanOversight",
-  "DataUsed",
-  "DpiaStatus",
-  "PublicContact",
-  "ReviewDate"
-] as const;
+export const REGISTER_PUBLIC_COLUMNS = ["Title", "EntryType", "Supplier", "PlainEnglishDescription", "Purpose", "HumanOversight", "DataUsed", "DpiaStatus", "PublicContact", "ReviewDate"] as const;
 
 export const REGISTER_PUBLISHED_STATUS = "Published" as const;
 
-export const DOCUMENT_KINDS = [
-  "dpia",
-  "dtac",
-  "clinical-safety",
-  "supplier-contract",
-  "hra-approval",
-  "other"
-] as const;
+export const DOCUMENT_KINDS = ["dpia", "dtac", "clinical-safety", "supplier-contract", "hra-approval", "other"] as const;
 
 export const DOCUMENT_KIND_LABELS = {
   "dpia": "Data Protection Impact Assessment (DPIA)",
@@ -357,20 +291,7 @@ export const DOCUMENT_KIND_LABELS = {
 
 export const ATTACHMENT_MAX_BYTES = 20971520 as const;
 
-export const ATTACHMENT_EXTENSIONS = [
-  ".pdf",
-  ".doc",
-  ".docx",
-  ".xls",
-  ".xlsx",
-  ".ppt",
-  ".pptx",
-  ".png",
-  ".jpg",
-  ".jpeg",
-  ".txt",
-  ".csv"
-] as const;
+export const ATTACHMENT_EXTENSIONS = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".png", ".jpg", ".jpeg", ".txt", ".csv"] as const;
 
 export const ATTACHMENT_TYPES_TEXT = "Portable Document Format (PDF), Word, Excel, PowerPoint, Portable Network Graphics (PNG) or Joint Photographic Experts Group (JPEG) image, plain text or comma-separated values (CSV)" as const;
 
@@ -391,16 +312,7 @@ export const NOT_IN_REGISTER = {
   "howToAsk": "To ask for a tool to be approved, send a request with the request form on the AI governance page in SharePoint, or ask the AI governance team."
 } as const;
 
-export const DASHBOARD_STAGES = [
-  "waiting-to-start",
-  "stage-1",
-  "stage-2",
-  "stage-3",
-  "stage-4",
-  "between-stages",
-  "with-requester",
-  "finished"
-] as const;
+export const DASHBOARD_STAGES = ["waiting-to-start", "stage-1", "stage-2", "stage-3", "stage-4", "between-stages", "with-requester", "finished"] as const;
 
 export const DASHBOARD_STAGE_LABELS = {
   "waiting-to-start": "Sent, not started yet",
@@ -413,29 +325,11 @@ export const DASHBOARD_STAGE_LABELS = {
   "finished": "Finished"
 } as const;
 
-export const DASHBOARD_STATUSES = [
-  "submitted",
-  "in-review",
-  "more-information",
-  "approved",
-  "rejected",
-  "withdrawn"
-] as const;
+export const DASHBOARD_STATUSES = ["submitted", "in-review", "more-information", "approved", "rejected", "withdrawn"] as const;
 
-export const INCIDENT_CATEGORIES = [
-  "clinical-safety",
-  "data-protection",
-  "security",
-  "bias-or-fairness",
-  "output-quality",
-  "other"
-] as const;
+export const INCIDENT_CATEGORIES = ["clinical-safety", "data-protection", "security", "bias-or-fairness", "output-quality", "other"] as const;
 
-export const INCIDENT_SEVERITIES = [
-  "low",
-  "moderate",
-  "severe"
-] as const;
+export const INCIDENT_SEVERITIES = ["low", "moderate", "severe"] as const;
 
 export const CONCERN_CATEGORY_CHOICES = {
   "output-quality": {
@@ -555,10 +449,7 @@ export const DTAC_AREAS = {
   "dtacUsabilityAccessibility": "Usability and accessibility"
 } as const;
 
-export const DTAC_RESULTS = [
-  "met",
-  "not-met"
-] as const;
+export const DTAC_RESULTS = ["met", "not-met"] as const;
 
 export const DTAC_RESULT_LABELS = {
   "met": "Met",
@@ -582,564 +473,168 @@ export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
 
+/** A person on a request: the requester. */
+export type IntakePerson = { name: string; email: string };
+
+/** The product a request is about and who supplies it. */
+export type IntakeProduct = { name: string; supplier: string };
+
+/** The answers about the data the tool uses. */
+export type IntakeData = {
+  personal: boolean;
+  specialCategory: boolean;
+  confidentialPatientInfo: boolean;
+  anonymised: boolean;
+  reidentificationRiskChecked: boolean;
+  usedForTraining: boolean;
+  legalBasis?: string;
+  leavesUk: boolean;
+  recordCount: number;
+};
+
+/** The answers about how the tool is used. */
+export type IntakeUse = {
+  clinical: boolean;
+  healthcareProvision: boolean;
+  medicalDevice: boolean;
+  serviceChange: boolean;
+  staffImpact?: boolean;
+  automatedDecisions: boolean;
+  humanReviewer?: string;
+  installNeeded: boolean;
+  supplierAssured: boolean;
+};
+
+/** A national request: the questions about the national function. */
+export type IntakeNational = {
+  igAware: boolean;
+  nhseProcured: boolean;
+  assuranceDocuments: boolean;
+  nationalGuidance: boolean;
+};
+
+/** A free or generic tool request: the eight usage promises. */
+export type IntakeAttestations = {
+  noPersonalData: boolean;
+  noBusinessSensitiveData: boolean;
+  nonClinicalOnly: boolean;
+  copyrightConsidered: boolean;
+  biasConsidered: boolean;
+  outputsVerified: boolean;
+  corporateDevicesOnly: boolean;
+  noUnauthorisedInstall: boolean;
+};
+
+/** The equality screening: one answer for each of the ten groups. */
+export type EqualityScreening = {
+  age: EqualityGroupAnswer;
+  disability: EqualityGroupAnswer;
+  genderReassignment: EqualityGroupAnswer;
+  marriageCivilPartnership: EqualityGroupAnswer;
+  pregnancyMaternity: EqualityGroupAnswer;
+  race: EqualityGroupAnswer;
+  religionBelief: EqualityGroupAnswer;
+  sex: EqualityGroupAnswer;
+  sexualOrientation: EqualityGroupAnswer;
+  carers: EqualityGroupAnswer;
+};
+
+/** Whether the tool could disadvantage one group, and how that is reduced. */
+export type EqualityGroupAnswer = { disadvantage: boolean; mitigation?: string };
+
+/** The risk rating of a planned route and the facts behind it. */
+export type RiskAssessment = { rating: "low" | "medium" | "high"; facts: { code: string; sentence: string }[] };
+
+/** One checklist item of a step; `mandatory`: a condition of approval, so no reason can take its place. */
+export type ChecklistItem = { id: string; text: string; mandatory?: true };
+
+/** One step of a planned route, with its checklist and the answers it depends on. */
+export type PlannedStep = {
+  code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
+  stage: 1 | 2 | 3 | 4;
+  role: string;
+  roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD" | "EQUALITY_LEAD")[];
+  reason: string;
+  clause: string;
+  checklist: ChecklistItem[];
+  inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening" | "equalityScreening")[];
+  mayRecordNotRequired: boolean;
+  deciders?: "all" | "any";
+};
+
+/** A joint step: who has decided and the roles still to decide. */
+export type JointStepProgress = {
+  code: string;
+  name: string;
+  attempt: number;
+  decided: {
+    role: string;
+    outcome: string;
+    by: string | null;
+    at: string | null;
+  }[];
+  stillToDecide: string[];
+};
+
+/** A policy or tool whose review is due. */
+export type ReviewDue = {
+  kind: "policy" | "tool";
+  id: number;
+  title: string;
+  dueOn: string;
+  owner?: string;
+};
+
+/** A document attached to a request, with its SHA-256 and who attached it when. */
+export type AttachmentView = {
+  fileName: string;
+  kind: "dpia" | "dtac" | "clinical-safety" | "supplier-contract" | "hra-approval" | "other";
+  sha256: string | null;
+  bytes: number | null;
+  addedBy: string | null;
+  addedAt: string | null;
+  downloadUrl: string;
+};
+
 /** The intake request, version 1, as `POST /api/route`, `POST /api/requests` and `POST /api/requests/{id}/responses` take it. */
 export type IntakeRequest = {
-  type: "healthcare";
   version?: 1;
   title: string;
   directorate: string;
-  requester: {
-    name: string;
-    email: string;
-  };
-  product: {
-    name: string;
-    supplier: string;
-  };
+  requester: IntakePerson;
+  product: IntakeProduct;
   purpose?: string;
   benefits?: string;
   successMeasures?: string;
   estimatedCost: number;
-  data: {
-    personal: boolean;
-    specialCategory: boolean;
-    confidentialPatientInfo: boolean;
-    anonymised: boolean;
-    reidentificationRiskChecked: boolean;
-    usedForTraining: boolean;
-    legalBasis?: string;
-    leavesUk: boolean;
-    recordCount: number;
-  };
-  use: {
-    clinical: boolean;
-    healthcareProvision: boolean;
-    medicalDevice: boolean;
-    serviceChange: boolean;
-    staffImpact?: boolean;
-    automatedDecisions: boolean;
-    humanReviewer?: string;
-    installNeeded: boolean;
-    supplierAssured: boolean;
-  };
+  data: IntakeData;
+  use: IntakeUse;
   dpiaScreening: boolean[];
-  equalityScreening?: {
-    age: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    disability: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    genderReassignment: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    marriageCivilPartnership: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    pregnancyMaternity: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    race: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    religionBelief: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sex: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sexualOrientation: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    carers: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-  };
-} | {
-  type: "research";
-  version?: 1;
-  title: string;
-  directorate: string;
-  requester: {
-    name: string;
-    email: string;
-  };
-  product: {
-    name: string;
-    supplier: string;
-  };
-  purpose?: string;
-  benefits?: string;
-  successMeasures?: string;
-  estimatedCost: number;
-  data: {
-    personal: boolean;
-    specialCategory: boolean;
-    confidentialPatientInfo: boolean;
-    anonymised: boolean;
-    reidentificationRiskChecked: boolean;
-    usedForTraining: boolean;
-    legalBasis?: string;
-    leavesUk: boolean;
-    recordCount: number;
-  };
-  use: {
-    clinical: boolean;
-    healthcareProvision: boolean;
-    medicalDevice: boolean;
-    serviceChange: boolean;
-    staffImpact?: boolean;
-    automatedDecisions: boolean;
-    humanReviewer?: string;
-    installNeeded: boolean;
-    supplierAssured: boolean;
-  };
-  dpiaScreening: boolean[];
-  equalityScreening?: {
-    age: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    disability: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    genderReassignment: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    marriageCivilPartnership: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    pregnancyMaternity: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    race: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    religionBelief: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sex: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sexualOrientation: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    carers: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-  };
-} | {
-  type: "procured";
-  version?: 1;
-  title: string;
-  directorate: string;
-  requester: {
-    name: string;
-    email: string;
-  };
-  product: {
-    name: string;
-    supplier: string;
-  };
-  purpose?: string;
-  benefits?: string;
-  successMeasures?: string;
-  estimatedCost: number;
-  data: {
-    personal: boolean;
-    specialCategory: boolean;
-    confidentialPatientInfo: boolean;
-    anonymised: boolean;
-    reidentificationRiskChecked: boolean;
-    usedForTraining: boolean;
-    legalBasis?: string;
-    leavesUk: boolean;
-    recordCount: number;
-  };
-  use: {
-    clinical: boolean;
-    healthcareProvision: boolean;
-    medicalDevice: boolean;
-    serviceChange: boolean;
-    staffImpact?: boolean;
-    automatedDecisions: boolean;
-    humanReviewer?: string;
-    installNeeded: boolean;
-    supplierAssured: boolean;
-  };
-  dpiaScreening: boolean[];
-  equalityScreening?: {
-    age: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    disability: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    genderReassignment: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    marriageCivilPartnership: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    pregnancyMaternity: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    race: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    religionBelief: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sex: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sexualOrientation: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    carers: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-  };
-} | {
-  type: "supplier-feature";
-  version?: 1;
-  title: string;
-  directorate: string;
-  requester: {
-    name: string;
-    email: string;
-  };
-  product: {
-    name: string;
-    supplier: string;
-  };
-  purpose?: string;
-  benefits?: string;
-  successMeasures?: string;
-  estimatedCost: number;
-  data: {
-    personal: boolean;
-    specialCategory: boolean;
-    confidentialPatientInfo: boolean;
-    anonymised: boolean;
-    reidentificationRiskChecked: boolean;
-    usedForTraining: boolean;
-    legalBasis?: string;
-    leavesUk: boolean;
-    recordCount: number;
-  };
-  use: {
-    clinical: boolean;
-    healthcareProvision: boolean;
-    medicalDevice: boolean;
-    serviceChange: boolean;
-    staffImpact?: boolean;
-    automatedDecisions: boolean;
-    humanReviewer?: string;
-    installNeeded: boolean;
-    supplierAssured: boolean;
-  };
-  dpiaScreening: boolean[];
-  equalityScreening?: {
-    age: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    disability: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    genderReassignment: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    marriageCivilPartnership: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    pregnancyMaternity: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    race: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    religionBelief: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sex: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sexualOrientation: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    carers: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-  };
-} | {
-  type: "national";
-  version?: 1;
-  title: string;
-  directorate: string;
-  requester: {
-    name: string;
-    email: string;
-  };
-  product: {
-    name: string;
-    supplier: string;
-  };
-  purpose?: string;
-  benefits?: string;
-  successMeasures?: string;
-  estimatedCost: number;
-  data: {
-    personal: boolean;
-    specialCategory: boolean;
-    confidentialPatientInfo: boolean;
-    anonymised: boolean;
-    reidentificationRiskChecked: boolean;
-    usedForTraining: boolean;
-    legalBasis?: string;
-    leavesUk: boolean;
-    recordCount: number;
-  };
-  use: {
-    clinical: boolean;
-    healthcareProvision: boolean;
-    medicalDevice: boolean;
-    serviceChange: boolean;
-    staffImpact?: boolean;
-    automatedDecisions: boolean;
-    humanReviewer?: string;
-    installNeeded: boolean;
-    supplierAssured: boolean;
-  };
-  dpiaScreening: boolean[];
-  equalityScreening?: {
-    age: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    disability: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    genderReassignment: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    marriageCivilPartnership: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    pregnancyMaternity: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    race: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    religionBelief: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sex: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sexualOrientation: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    carers: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-  };
-  national: {
-    igAware: boolean;
-    nhseProcured: boolean;
-    assuranceDocuments: boolean;
-    nationalGuidance: boolean;
-  };
-} | {
-  type: "public-generic";
-  version?: 1;
-  title: string;
-  directorate: string;
-  requester: {
-    name: string;
-    email: string;
-  };
-  product: {
-    name: string;
-    supplier: string;
-  };
-  purpose?: string;
-  benefits?: string;
-  successMeasures?: string;
-  estimatedCost: number;
-  data: {
-    personal: boolean;
-    specialCategory: boolean;
-    confidentialPatientInfo: boolean;
-    anonymised: boolean;
-    reidentificationRiskChecked: boolean;
-    usedForTraining: boolean;
-    legalBasis?: string;
-    leavesUk: boolean;
-    recordCount: number;
-  };
-  use: {
-    clinical: boolean;
-    healthcareProvision: boolean;
-    medicalDevice: boolean;
-    serviceChange: boolean;
-    staffImpact?: boolean;
-    automatedDecisions: boolean;
-    humanReviewer?: string;
-    installNeeded: boolean;
-    supplierAssured: boolean;
-  };
-  dpiaScreening: boolean[];
-  equalityScreening?: {
-    age: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    disability: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    genderReassignment: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    marriageCivilPartnership: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    pregnancyMaternity: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    race: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    religionBelief: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sex: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    sexualOrientation: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-    carers: {
-      disadvantage: boolean;
-      mitigation?: string;
-    };
-  };
-  attestations: {
-    noPersonalData: boolean;
-    noBusinessSensitiveData: boolean;
-    nonClinicalOnly: boolean;
-    copyrightConsidered: boolean;
-    biasConsidered: boolean;
-    outputsVerified: boolean;
-    corporateDevicesOnly: boolean;
-    noUnauthorisedInstall: boolean;
-  };
-};
+  equalityScreening?: EqualityScreening;
+} & (
+  | { type: "healthcare" }
+  | { type: "research" }
+  | { type: "procured" }
+  | { type: "supplier-feature" }
+  | { type: "national"; national: IntakeNational }
+  | { type: "public-generic"; attestations: IntakeAttestations }
+);
 
 /** 400: every problem, by field. */
-export type FieldErrorsResponse = {
-  errors: {
-    field: string;
-    message: string;
-  }[];
-};
+export type FieldErrorsResponse = { errors: { field: string; message: string }[] };
 
 /** Other 4xx and 5xx: one sentence written for people. */
-export type ErrorResponse = {
-  error: string;
-};
+export type ErrorResponse = { error: string };
 
 /** `GET /api/me`. */
-export type CurrentUserResponse = {
-  name: string;
-  email: string;
-};
+export type CurrentUserResponse = { name: string; email: string };
 
 /** `POST /api/route`. */
 export type PlanRouteResponse = {
   outcome: "routed";
   rulesVersion: string;
-  risk: {
-    rating: "low" | "medium" | "high";
-    facts: {
-      code: string;
-      sentence: string;
-    }[];
-  };
-  stages: {
-    code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
-    stage: 1 | 2 | 3 | 4;
-    role: string;
-    roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD" | "EQUALITY_LEAD")[];
-    reason: string;
-    clause: string;
-    checklist: {
-      id: string;
-      text: string;
-      mandatory?: true;
-    }[];
-    inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening" | "equalityScreening")[];
-    mayRecordNotRequired: boolean;
-    deciders?: "all" | "any";
-    name: string;
-  }[][];
+  risk: RiskAssessment;
+  stages: (PlannedStep & { name: string })[][];
 };
 
 /** `POST /api/requests` (201). */
@@ -1148,13 +643,7 @@ export type SubmittedRequestResponse = {
   reference: string;
   instanceId: string;
   status: "Submitted";
-  risk: {
-    rating: "low" | "medium" | "high";
-    facts: {
-      code: string;
-      sentence: string;
-    }[];
-  };
+  risk: RiskAssessment;
   stages: {
     code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
     name: string;
@@ -1165,10 +654,7 @@ export type SubmittedRequestResponse = {
 };
 
 /** `POST /api/drafts`, `PUT /api/drafts/{id}`. */
-export type SavedDraftResponse = {
-  id: string;
-  savedAt: string;
-};
+export type SavedDraftResponse = { id: string; savedAt: string };
 
 /** One item of `GET /api/requests?mine=true`. */
 export type RequestSummaryResponse = {
@@ -1194,29 +680,8 @@ export type RequestViewResponse = {
   route: {
     outcome: "routed";
     rulesVersion: string;
-    risk: {
-      rating: "low" | "medium" | "high";
-      facts: {
-        code: string;
-        sentence: string;
-      }[];
-    };
-    stages: {
-      code: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
-      stage: 1 | 2 | 3 | 4;
-      role: string;
-      roleCodes: ("SENIOR_IG_MANAGER" | "FINANCE_PROCUREMENT" | "DIGITAL_BI" | "IG_MANAGER" | "HEAD_OF_SAFE_PRACTICE" | "CLINICAL_SAFETY_OFFICER" | "MEDICAL_DEVICE_SAFETY_OFFICER" | "DIGITAL_LEAD" | "CALDICOTT_GUARDIAN" | "RESEARCH_INNOVATION" | "HEAD_OF_ORGANISATIONAL_DEVELOPMENT" | "IT" | "SIRO" | "GOVERNANCE_LEAD" | "EQUALITY_LEAD")[];
-      reason: string;
-      clause: string;
-      checklist: {
-        id: string;
-        text: string;
-        mandatory?: true;
-      }[];
-      inputs: ("type" | "title" | "directorate" | "requester.name" | "requester.email" | "product.name" | "product.supplier" | "purpose" | "benefits" | "successMeasures" | "estimatedCost" | "data.personal" | "data.specialCategory" | "data.confidentialPatientInfo" | "data.anonymised" | "data.reidentificationRiskChecked" | "data.usedForTraining" | "data.legalBasis" | "data.leavesUk" | "data.recordCount" | "use.clinical" | "use.healthcareProvision" | "use.medicalDevice" | "use.serviceChange" | "use.staffImpact" | "use.automatedDecisions" | "use.humanReviewer" | "use.installNeeded" | "use.supplierAssured" | "national.igAware" | "national.nhseProcured" | "national.assuranceDocuments" | "national.nationalGuidance" | "attestations.noPersonalData" | "attestations.noBusinessSensitiveData" | "attestations.nonClinicalOnly" | "attestations.copyrightConsidered" | "attestations.biasConsidered" | "attestations.outputsVerified" | "attestations.corporateDevicesOnly" | "attestations.noUnauthorisedInstall" | "dpiaScreening" | "equalityScreening")[];
-      mayRecordNotRequired: boolean;
-      deciders?: "all" | "any";
-    }[][];
+    risk: RiskAssessment;
+    stages: PlannedStep[][];
   } | null;
   steps: {
     code: string;
@@ -1225,31 +690,13 @@ export type RequestViewResponse = {
     status: string;
     outcome?: string | null;
     assignee: string;
-    holders?: {
-      name: string;
-      email: string;
-    }[];
+    holders?: { name: string; email: string }[];
     due?: string | null;
     respondedAt?: string | null;
     comments?: string | null;
-    checklist: {
-      itemId: string;
-      confirmed: boolean;
-      reasonIfNot?: string;
-    }[];
+    checklist: { itemId: string; confirmed: boolean; reasonIfNot?: string }[];
   }[];
-  jointSteps: {
-    code: string;
-    name: string;
-    attempt: number;
-    decided: {
-      role: string;
-      outcome: string;
-      by: string | null;
-      at: string | null;
-    }[];
-    stillToDecide: string[];
-  }[];
+  jointSteps: JointStepProgress[];
   conversation: {
     stepCode: string;
     askedBy: string;
@@ -1276,28 +723,12 @@ export type RequestViewResponse = {
     what: string;
     by?: string | null;
   }[];
-  references?: {
-    field: string;
-    label: string;
-    value: string;
-  }[];
-  attachments?: {
-    fileName: string;
-    kind: "dpia" | "dtac" | "clinical-safety" | "supplier-contract" | "hra-approval" | "other";
-    sha256: string | null;
-    bytes: number | null;
-    addedBy: string | null;
-    addedAt: string | null;
-    downloadUrl: string;
-  }[];
+  references?: { field: string; label: string; value: string }[];
+  attachments?: AttachmentView[];
 };
 
 /** `GET /api/requests/{id}/answers`. */
-export type RequestAnswersResponse = {
-  id: string;
-  status: string;
-  answers: Record<string, unknown> | null;
-};
+export type RequestAnswersResponse = { id: string; status: string; answers: Record<string, unknown> | null };
 
 /** One item of `GET /api/tasks?assignee=`. */
 export type InboxTaskResponse = {
@@ -1312,11 +743,7 @@ export type InboxTaskResponse = {
   role: string;
   reason: string;
   clause: string;
-  checklist: {
-    id: string;
-    text: string;
-    mandatory?: true;
-  }[];
+  checklist: ChecklistItem[];
   references: ("dpiaReference" | "dtacReference" | "dtacDate" | "dtacClinicalSafety" | "dtacDataProtection" | "dtacTechnicalSecurity" | "dtacInteroperability" | "dtacUsabilityAccessibility" | "irasNumber" | "ethicsCommitteeReference")[];
   mayRecordNotRequired: boolean;
   assignee: string;
@@ -1329,10 +756,7 @@ export type InboxTaskResponse = {
       id: "who" | "product" | "purpose" | "data" | "use" | "screening" | "equality" | "national" | "attestations";
       title: string;
       kind: "answers" | "questions";
-      facts: {
-        label: string;
-        value: string;
-      }[];
+      facts: { label: string; value: string }[];
     }[];
     decisions: {
       stepCode: string;
@@ -1362,32 +786,15 @@ export type InboxTaskResponse = {
       addedBy?: string;
       addedAt?: string;
     }[];
-    references: {
-      label: string;
-      value: string;
-    }[];
+    references: { label: string; value: string }[];
   };
-  joint?: {
-    code: string;
-    name: string;
-    attempt: number;
-    decided: {
-      role: string;
-      outcome: string;
-      by: string | null;
-      at: string | null;
-    }[];
-    stillToDecide: string[];
-  };
+  joint?: JointStepProgress;
 };
 
 /** `GET /api/governance/requests`. */
 export type RequestsOverviewResponse = {
   generatedAt: string;
-  openByStage: {
-    stage: string;
-    count: number;
-  }[];
+  openByStage: { stage: string; count: number }[];
   overdueSteps: {
     requestId: string;
     requestReference?: string;
@@ -1404,27 +811,8 @@ export type RequestsOverviewResponse = {
 /** `GET /api/governance/summary`. */
 export type GovernanceSummaryResponse = {
   generatedAt: string;
-  reviews: {
-    horizonDays: number;
-    overdue: {
-      kind: "policy" | "tool";
-      id: number;
-      title: string;
-      dueOn: string;
-      owner?: string;
-    }[];
-    dueSoon: {
-      kind: "policy" | "tool";
-      id: number;
-      title: string;
-      dueOn: string;
-      owner?: string;
-    }[];
-  };
-  incidentsByState: {
-    state: string;
-    count: number;
-  }[];
+  reviews: { horizonDays: number; overdue: ReviewDue[]; dueSoon: ReviewDue[] };
+  incidentsByState: { state: string; count: number }[];
   openIncidents: {
     id: number;
     reference: string;
@@ -1448,11 +836,7 @@ export type GovernanceSummaryResponse = {
     route?: string | null;
     automaticFailed: boolean;
   }[];
-  datixCounts: {
-    recorded: number;
-    awaitingReference: number;
-    triageOverdue: number;
-  };
+  datixCounts: { recorded: number; awaitingReference: number; triageOverdue: number };
 };
 
 /** The query of `GET /api/governance/dashboard` and `GET /api/governance/dashboard.csv` (every filter optional). */
@@ -1473,10 +857,7 @@ export type DashboardResponse = {
     id: number;
     reference: string | null;
     title: string;
-    requester: {
-      name: string;
-      email: string;
-    };
+    requester: { name: string; email: string };
     directorate: string | null;
     type: "healthcare" | "research" | "procured" | "public-generic" | "national" | "supplier-feature";
     risk: "low" | "medium" | "high" | null;
@@ -1486,10 +867,7 @@ export type DashboardResponse = {
     openSteps: {
       stepCode: "IG_NOTIFY" | "FINANCE" | "DIGITAL_BI" | "DPIA" | "CSO" | "MDSO" | "DTAC" | "CALDICOTT" | "RESEARCH" | "IT_INSTALL" | "WORKFORCE" | "EQIA" | "SIRO";
       stepName: string;
-      holders: {
-        name: string;
-        email: string;
-      }[];
+      holders: { name: string; email: string }[];
       dueAt: string | null;
       overdue: boolean;
       workingDays: number | null;
@@ -1511,34 +889,16 @@ export type DashboardResponse = {
       p90: number | null;
       stage: "waiting-to-start" | "stage-1" | "stage-2" | "stage-3" | "stage-4" | "between-stages" | "with-requester" | "finished";
     }[];
-    endToEnd: {
-      count: number;
-      median: number | null;
-      p90: number | null;
-    };
-    decisions: {
-      decided: number;
-      onTime: number;
-      onTimeShare: number | null;
-    };
+    endToEnd: { count: number; median: number | null; p90: number | null };
+    decisions: { decided: number; onTime: number; onTimeShare: number | null };
   };
 };
 
 /** `POST /api/tasks/{id}/handover`: pass an open step to a colleague (the holder) or reassign it (the governance lead). */
-export type HandoverRequest = {
-  to: string;
-  reason: string;
-};
+export type HandoverRequest = { to: string; reason: string };
 
 /** `POST /api/tasks/{id}/handover` (200). */
-export type HandoverResponse = {
-  taskId: string;
-  holder: {
-    name: string;
-    email: string;
-  };
-  how: "delegated" | "reassigned";
-};
+export type HandoverResponse = { taskId: string; holder: { name: string; email: string }; how: "delegated" | "reassigned" };
 
 /** `POST /api/absences`: record an absence and the deputy who covers it. */
 export type AbsenceRequest = {
@@ -1553,10 +913,7 @@ export type AbsenceResponse = {
   id: string;
   from: string;
   until: string;
-  deputy: {
-    name: string;
-    email: string;
-  };
+  deputy: { name: string; email: string };
   note: string | null;
   state: "current" | "future" | "ended";
 };
@@ -1580,17 +937,7 @@ export type RegisterRowResponse = {
 };
 
 /** `GET /api/requests/{id}/attachments` and the answer to an upload. */
-export type AttachmentsResponse = {
-  attachments: {
-    fileName: string;
-    kind: "dpia" | "dtac" | "clinical-safety" | "supplier-contract" | "hra-approval" | "other";
-    sha256: string | null;
-    bytes: number | null;
-    addedBy: string | null;
-    addedAt: string | null;
-    downloadUrl: string;
-  }[];
-};
+export type AttachmentsResponse = { attachments: AttachmentView[] };
 
 /** One item of `GET /api/register/drafts` (the governance team). */
 export type RegisterDraftResponse = {
@@ -1632,10 +979,7 @@ export type IncidentReport = {
   researchRelated: boolean;
   relatedTool?: string;
   relatedRequestId?: number;
-  reporter: {
-    name: string;
-    email: string;
-  };
+  reporter: { name: string; email: string };
 };
 
 /** `POST /api/incidents` (201). */
@@ -1644,21 +988,10 @@ export type IncidentReportedResponse = {
   reference: string;
   instanceId: string;
   status: string;
-  triage: {
-    dueAt: string;
-    urgent: boolean;
-    explanation: string;
-  };
+  triage: { dueAt: string; urgent: boolean; explanation: string };
   datix: string;
-  breach?: {
-    awareAt: string;
-    regulatorDeadlineAt: string;
-  };
+  breach?: { awareAt: string; regulatorDeadlineAt: string };
 };
 
 /** `POST /api/register/{id}/publication` (200). */
-export type PublishedEntryResponse = {
-  id: number;
-  publishedBy: string;
-  publishedAt: string;
-};
+export type PublishedEntryResponse = { id: number; publishedBy: string; publishedAt: string };

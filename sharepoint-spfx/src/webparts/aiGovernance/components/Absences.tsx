@@ -8,6 +8,7 @@ import { useLoadOnMount } from './useLoadOnMount';
 import { ViewMessages } from './ViewMessages';
 import { ErrorSummary } from './ErrorSummary';
 import { formatDateTime } from './plainText';
+import { ActionForm } from './ActionForm';
 
 const absenceFieldId = (field: string): string => `aig-absence-${field}`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -118,15 +119,7 @@ export const Absences: React.FC = () => {
         </ul>
       )}
 
-      <form
-        noValidate
-        aria-labelledby="aig-absence-form-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          fireAndForget(record());
-        }}
-        style={{ marginTop: 24 }}
-      >
+      <ActionForm labelledBy="aig-absence-form-title" onSubmit={record} style={{ marginTop: 24 }}>
         <h3 id="aig-absence-form-title">Record an absence</h3>
         <ErrorSummary errors={errors} targetId={absenceFieldId} />
         <TextField id={absenceFieldId('from')} label="First day away" type="date" required value={firstDay} errorMessage={errorFor('from')} onChange={(_, v) => setFirstDay(v ?? '')} />
@@ -154,7 +147,7 @@ export const Absences: React.FC = () => {
         <div style={{ marginTop: 12 }}>
           <PrimaryButton type="submit" disabled={busy} text={busy ? 'Recording…' : 'Record the absence'} />
         </div>
-      </form>
+      </ActionForm>
     </section>
   );
 };

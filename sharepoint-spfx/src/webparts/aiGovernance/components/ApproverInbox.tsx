@@ -15,6 +15,7 @@ import { ACTION_NAMES, STEP_NAMES, TYPE_NAMES, formatDateTime } from './plainTex
 import { HandoverForm } from './HandoverForm';
 import { ReferenceFields, type ReferenceValues } from './ReferenceFields';
 import { RejectionCheck } from './RejectionCheck';
+import { ActionForm } from './ActionForm';
 
 interface ChecklistState {
   confirmed: boolean;
@@ -223,15 +224,7 @@ export const ApproverInbox: React.FC = () => {
       )}
 
       {openTask && !confirmingRejection && (
-        <form
-          noValidate
-          aria-labelledby="aig-decide-title"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-          style={{ marginTop: 24 }}
-        >
+        <ActionForm labelledBy="aig-decide-title" onSubmit={submit} style={{ marginTop: 24 }}>
           <h3 id="aig-decide-title" ref={headingRef} tabIndex={-1}>
             {STEP_NAMES[openTask.stepCode] ?? openTask.stepCode}: {openTask.requestTitle}
           </h3>
@@ -315,7 +308,7 @@ export const ApproverInbox: React.FC = () => {
             <PrimaryButton type="submit" disabled={busy} text={busy ? 'Recording…' : 'Record my decision'} />
             <DefaultButton type="button" text="Cancel" onClick={() => setOpenTask(undefined)} />
           </div>
-        </form>
+        </ActionForm>
       )}
     </section>
   );

@@ -1,23 +1,19 @@
 import * as React from 'react';
-import { DefaultButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { GovernanceDashboardData, OversightSummary, RequestsOverview } from '../../../services/types';
 import { useService } from './ServiceContext';
 import { BarChart } from './BarChart';
 import { RequestsDashboard } from './RequestsDashboard';
-import { downloadText, toCsv } from './csv';
+import { CsvDownload } from './CsvDownload';
+import { CountsTable, DataTable, cell as td } from './DataTable';
 import { STEP_NAMES, formatDateTime } from './plainText';
 
-const th: React.CSSProperties = { textAlign: 'left', borderBottom: '1px solid #8a8886', padding: '4px 8px' };
-const td: React.CSSProperties = { borderBottom: '1px solid #edebe9', padding: '4px 8px', verticalAlign: 'top' };
 
 const ESCALATION: Record<string, string> = { none: 'Not yet', deputy: 'To the deputy', 'governance-lead': 'To the governance lead' };
 
 const isAvailable = <T,>(part: T | { unavailable: string }): part is T => !(part as { unavailable?: string }).unavailable;
 
 const Unavailable: React.FC<{ text: string }> = ({ text }) => <p data-testid="dashboard-unavailable">{text}</p>;
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Open requests by stage (chart and table) and the steps past their due date. */
 const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
@@ -31,23 +27,7 @@ const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
       ) : (
         <>
           <BarChart title="Open requests by stage" data={data.openByStage.map((s) => ({ label: s.stage, value: s.count }))} />
-          <table style={{ borderCollapse: 'collapse' }}>
-            <caption style={{ textAlign: 'left' }}>Open requests by stage</caption>
-            <thead>
-              <tr>
-                <th scope="col" style={th}>Stage</th>
-                <th scope="col" style={th}>Open requests</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.openByStage.map((s) => (
-                <tr key={s.stage}>
-                  <th scope="row" style={{ ...td, fontWeight: 'normal' }}>{s.stage}</th>
-                  <td style={td}>{s.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountsTable caption="Open requests by stage" columns={['Stage', 'Open requests']} rows={data.openByStage.map((s) => ({ label: s.stage, count: s.count }))} />
         </>
       )}
 
@@ -56,50 +36,34 @@ const RequestsPart: React.FC<{ data: RequestsOverview }> = ({ data }) => {
         <p>No step is overdue.</p>
       ) : (
         <>
-          <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-            <caption style={{ textAlign: 'left' }}>Steps past their due date, most overdue first</caption>
-            <thead>
-              <tr>
-                <th scope="col" style={th}>Request</th>
-                <th scope="col" style={th}>Step</th>
-                <th scope="col" style={th}>With</th>
-                <th scope="col" style={th}>Due</th>
-                <th scope="col" style={th}>Escalated</th>
+          <DataTable caption="Steps past their due date, most overdue first" columns={['Request', 'Step', 'With', 'Due', 'Escalated']} wide>
+            {data.overdueSteps.slice(0, 200).map((o) => (
+              <tr key={`${o.requestId}:${o.stepCode}`}>
+                <td style={td}>
+                  {o.requestTitle}
+                  {o.requestReference ? <div>{o.requestReference}</div> : null}
+                </td>
+                <td style={td}>{STEP_NAMES[o.stepCode] ?? o.stepCode}</td>
+                <td style={td}>{o.assignee}</td>
+                <td style={td}>{formatDateTime(o.dueAt, false)}</td>
+                <td style={td}>{ESCALATION[o.escalated] ?? o.escalated}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.overdueSteps.slice(0, 200).map((o) => (
-                <tr key={`${o.requestId}:${o.stepCode}`}>
-                  <td style={td}>
-                    {o.requestTitle}
-                    {o.requestReference ? <div>{o.requestReference}</div> : null}
-                  </td>
-                  <td style={td}>{STEP_NAMES[o.stepCode] ?? o.stepCode}</td>
-                  <td style={td}>{o.assignee}</td>
-                  <td style={td}>{formatDateTime(o.dueAt, false)}</td>
-                  <td style={td}>{ESCALATION[o.escalated] ?? o.escalated}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {data.overdueSteps.length > 200 && <p>The first 200 are shown; the download has all {data.overdueSteps.length}.</p>}
-          <DefaultButton
-            style={{ marginTop: 8 }}
-            text="Download overdue steps as a spreadsheet of comma-separated values (CSV)"
-            onClick={() =>
-              downloadText(
-                `overdue-steps-${today()}.csv`,
-                toCsv(data.overdueSteps, [
-                  { header: 'Request id', value: (o) => o.requestId },
-                  { header: 'Request', value: (o) => o.requestTitle },
-                  { header: 'Reference', value: (o) => o.requestReference ?? '' },
-                  { header: 'Step', value: (o) => STEP_NAMES[o.stepCode] ?? o.stepCode },
-                  { header: 'Assigned to', value: (o) => o.assignee },
-                  { header: 'Due', value: (o) => o.dueAt },
-                  { header: 'Escalated', value: (o) => ESCALATION[o.escalated] ?? o.escalated },
-                ]),
-              )
-            }
+          <CsvDownload
+            what="overdue steps"
+            fileName="overdue-steps"
+            rows={data.overdueSteps}
+            columns={[
+              { header: 'Request id', value: (o) => o.requestId },
+              { header: 'Request', value: (o) => o.requestTitle },
+              { header: 'Reference', value: (o) => o.requestReference ?? '' },
+              { header: 'Step', value: (o) => STEP_NAMES[o.stepCode] ?? o.stepCode },
+              { header: 'Assigned to', value: (o) => o.assignee },
+              { header: 'Due', value: (o) => o.dueAt },
+              { header: 'Escalated', value: (o) => ESCALATION[o.escalated] ?? o.escalated },
+            ]}
           />
         </>
       )}
@@ -116,32 +80,21 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
       {data.reviews.length === 0 ? (
         <p>No review is due soon.</p>
       ) : (
-        <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-          <caption style={{ textAlign: 'left' }}>Reviews due or overdue, soonest first</caption>
-          <thead>
-            <tr>
-              <th scope="col" style={th}>What</th>
-              <th scope="col" style={th}>Kind</th>
-              <th scope="col" style={th}>Review due</th>
-              <th scope="col" style={th}>Owner</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...data.reviews]
-              .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-              .map((r) => (
-                <tr key={`${r.kind}:${r.title}:${r.dueOn}`}>
-                  <td style={td}>{r.title}</td>
-                  <td style={td}>{r.kind === 'policy' ? 'Policy' : 'Approved tool'}</td>
-                  <td style={td}>
-                    {formatDateTime(r.dueOn, false)}
-                    {r.overdue ? ' (overdue)' : ''}
-                  </td>
-                  <td style={td}>{r.owner ?? ''}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <DataTable caption="Reviews due or overdue, soonest first" columns={['What', 'Kind', 'Review due', 'Owner']} wide>
+          {[...data.reviews]
+            .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+            .map((r) => (
+              <tr key={`${r.kind}:${r.title}:${r.dueOn}`}>
+                <td style={td}>{r.title}</td>
+                <td style={td}>{r.kind === 'policy' ? 'Policy' : 'Approved tool'}</td>
+                <td style={td}>
+                  {formatDateTime(r.dueOn, false)}
+                  {r.overdue ? ' (overdue)' : ''}
+                </td>
+                <td style={td}>{r.owner ?? ''}</td>
+              </tr>
+            ))}
+        </DataTable>
       )}
 
       <h3>Open artificial intelligence incidents ({totalIncidents})</h3>
@@ -150,73 +103,41 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
       ) : (
         <>
           <BarChart title="Open incidents by state" data={data.incidentsByState.map((s) => ({ label: s.state, value: s.count }))} />
-          <table style={{ borderCollapse: 'collapse' }}>
-            <caption style={{ textAlign: 'left' }}>Open incidents by state</caption>
-            <thead>
-              <tr>
-                <th scope="col" style={th}>State</th>
-                <th scope="col" style={th}>Incidents</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.incidentsByState.map((s) => (
-                <tr key={s.state}>
-                  <th scope="row" style={{ ...td, fontWeight: 'normal' }}>{s.state}</th>
-                  <td style={td}>{s.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountsTable caption="Open incidents by state" columns={['State', 'Incidents']} rows={data.incidentsByState.map((s) => ({ label: s.state, count: s.count }))} />
         </>
       )}
 
       {data.openIncidents.length > 0 && (
         <>
-          <table style={{ borderCollapse: 'collapse', width: '100%', marginTop: 12 }}>
-            <caption style={{ textAlign: 'left' }}>Open incidents, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" style={th}>Incident</th>
-                <th scope="col" style={th}>Severity</th>
-                <th scope="col" style={th}>State</th>
-                <th scope="col" style={th}>Happened</th>
-                <th scope="col" style={th}>Datix reference</th>
+          <DataTable caption="Open incidents, newest first" columns={['Incident', 'Severity', 'State', 'Happened', 'Datix reference']} wide style={{ marginTop: 12 }}>
+            {data.openIncidents.map((i) => (
+              <tr key={i.reference}>
+                <td style={td}>
+                  {i.reference}: {i.title}
+                </td>
+                <td style={td}>{i.severity}</td>
+                <td style={td}>
+                  {i.status}
+                  {i.triageDueAt ? `, triage due ${formatDateTime(i.triageDueAt)}` : ''}
+                </td>
+                <td style={td}>{formatDateTime(i.occurredAt)}</td>
+                <td style={td}>{i.datixReference ?? 'None'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.openIncidents.map((i) => (
-                <tr key={i.reference}>
-                  <td style={td}>
-                    {i.reference}: {i.title}
-                  </td>
-                  <td style={td}>{i.severity}</td>
-                  <td style={td}>
-                    {i.status}
-                    {i.triageDueAt ? `, triage due ${formatDateTime(i.triageDueAt)}` : ''}
-                  </td>
-                  <td style={td}>{formatDateTime(i.occurredAt)}</td>
-                  <td style={td}>{i.datixReference ?? 'None'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <DefaultButton
-            style={{ marginTop: 8 }}
-            text="Download open incidents as a spreadsheet of comma-separated values (CSV)"
-            onClick={() =>
-              downloadText(
-                `ai-incidents-${today()}.csv`,
-                toCsv(data.openIncidents, [
-                  { header: 'Incident', value: (i) => i.reference },
-                  { header: 'Title', value: (i) => i.title },
-                  { header: 'Severity', value: (i) => i.severity },
-                  { header: 'State', value: (i) => i.status },
-                  { header: 'Happened', value: (i) => i.occurredAt },
-                  { header: 'Triage due', value: (i) => i.triageDueAt },
-                  { header: 'Datix reference', value: (i) => i.datixReference },
-                ]),
-              )
-            }
+            ))}
+          </DataTable>
+          <CsvDownload
+            what="open incidents"
+            fileName="ai-incidents"
+            rows={data.openIncidents}
+            columns={[
+              { header: 'Incident', value: (i) => i.reference },
+              { header: 'Title', value: (i) => i.title },
+              { header: 'Severity', value: (i) => i.severity },
+              { header: 'State', value: (i) => i.status },
+              { header: 'Happened', value: (i) => i.occurredAt },
+              { header: 'Triage due', value: (i) => i.triageDueAt },
+              { header: 'Datix reference', value: (i) => i.datixReference },
+            ]}
           />
         </>
       )}
@@ -228,41 +149,27 @@ const OversightPart: React.FC<{ data: OversightSummary }> = ({ data }) => {
       </p>
       {data.datixEscalations.length > 0 && (
         <>
-          <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-            <caption style={{ textAlign: 'left' }}>Incidents escalated to Datix, waiting ones first</caption>
-            <thead>
-              <tr>
-                <th scope="col" style={th}>Incident</th>
-                <th scope="col" style={th}>Datix reference</th>
-                <th scope="col" style={th}>Escalated</th>
+          <DataTable caption="Incidents escalated to Datix, waiting ones first" columns={['Incident', 'Datix reference', 'Escalated']} wide>
+            {data.datixEscalations.map((d) => (
+              <tr key={d.incidentReference}>
+                <td style={td}>
+                  {d.incidentReference}: {d.title}
+                </td>
+                <td style={td}>{d.datixReference ?? 'Waiting for the reference'}</td>
+                <td style={td}>{formatDateTime(d.escalatedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.datixEscalations.map((d) => (
-                <tr key={d.incidentReference}>
-                  <td style={td}>
-                    {d.incidentReference}: {d.title}
-                  </td>
-                  <td style={td}>{d.datixReference ?? 'Waiting for the reference'}</td>
-                  <td style={td}>{formatDateTime(d.escalatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <DefaultButton
-            style={{ marginTop: 8 }}
-            text="Download Datix escalations as a spreadsheet of comma-separated values (CSV)"
-            onClick={() =>
-              downloadText(
-                `datix-escalations-${today()}.csv`,
-                toCsv(data.datixEscalations, [
-                  { header: 'Incident', value: (d) => d.incidentReference },
-                  { header: 'Title', value: (d) => d.title },
-                  { header: 'Datix reference', value: (d) => d.datixReference },
-                  { header: 'Escalated', value: (d) => d.escalatedAt },
-                ]),
-              )
-            }
+            ))}
+          </DataTable>
+          <CsvDownload
+            what="Datix escalations"
+            fileName="datix-escalations"
+            rows={data.datixEscalations}
+            columns={[
+              { header: 'Incident', value: (d) => d.incidentReference },
+              { header: 'Title', value: (d) => d.title },
+              { header: 'Datix reference', value: (d) => d.datixReference },
+              { header: 'Escalated', value: (d) => d.escalatedAt },
+            ]}
           />
         </>
       )}

@@ -4,9 +4,9 @@ import { PrimaryButton, DefaultButton } from '@fluentui/react/lib/Button';
 import type { ApprovalTask, FieldMessage, HandoverResult } from '../../../services/types';
 import { ApiError } from '../../../services/HttpAiGovernanceService';
 import { useService } from './ServiceContext';
-import { fireAndForget } from './fireAndForget';
 import { ErrorSummary } from './ErrorSummary';
 import { STEP_NAMES } from './plainText';
+import { ActionForm } from './ActionForm';
 
 const handoverFieldId = (field: string): string => `aig-handover-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -52,15 +52,7 @@ export const HandoverForm: React.FC<HandoverFormProps> = ({ task, onDone, onCanc
   const step = STEP_NAMES[task.stepCode] ?? task.stepCode;
 
   return (
-    <form
-      noValidate
-      aria-labelledby="aig-handover-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        fireAndForget(submit());
-      }}
-      style={{ marginTop: 24 }}
-    >
+    <ActionForm labelledBy="aig-handover-title" onSubmit={submit} style={{ marginTop: 24 }}>
       <h3 id="aig-handover-title" ref={headingRef} tabIndex={-1}>
         Pass this step to a colleague: {step}, {task.requestTitle}
       </h3>
@@ -73,6 +65,6 @@ export const HandoverForm: React.FC<HandoverFormProps> = ({ task, onDone, onCanc
         <PrimaryButton type="submit" disabled={busy} text={busy ? 'Passing it on…' : 'Pass the step on'} />
         <DefaultButton type="button" text="Cancel" onClick={onCancel} />
       </div>
-    </form>
+    </ActionForm>
   );
 };

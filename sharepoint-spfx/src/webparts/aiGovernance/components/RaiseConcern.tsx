@@ -7,9 +7,9 @@ import { CONCERN_CATEGORY_CHOICES, CONCERN_HINTS, CONCERN_MESSAGES, CONCERN_QUES
 import type { FieldMessage, IncidentReport, IncidentReported } from '../../../services/types';
 import { useService } from './ServiceContext';
 import { useLoadOnMount } from './useLoadOnMount';
-import { fireAndForget } from './fireAndForget';
 import { ErrorSummary } from './ErrorSummary';
 import { formatDateTime } from './plainText';
+import { ActionForm } from './ActionForm';
 
 type Field = keyof typeof CONCERN_QUESTIONS;
 type Values = Partial<Record<Field, string>>;
@@ -162,14 +162,7 @@ export const RaiseConcern: React.FC = () => {
   );
 
   return (
-    <form
-      noValidate
-      aria-labelledby="aig-concern-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        fireAndForget(submit());
-      }}
-    >
+    <ActionForm labelledBy="aig-concern-title" onSubmit={submit}>
       <h2 id="aig-concern-title">Raise a concern about artificial intelligence (AI)</h2>
       <p>
         Report an AI incident, or a concern about something an AI tool produced. It goes to Information Governance, who decide whether it must be reported to Datix, the
@@ -195,6 +188,6 @@ export const RaiseConcern: React.FC = () => {
       {choiceGroup('personalDataBreach', YES_NO)}
       {choiceGroup('researchRelated', YES_NO)}
       <PrimaryButton type="submit" text={busy ? 'Sending…' : 'Send the report'} disabled={busy} style={{ marginTop: 16 }} />
-    </form>
+    </ActionForm>
   );
 };

@@ -16,13 +16,14 @@ import { useService } from './ServiceContext';
 import { BarChart } from './BarChart';
 import { OutcomesChart } from './OutcomesChart';
 import { downloadText } from './csv';
+import { DataTable, cell as td, headerCell, rowHeaderCell } from './DataTable';
 import { fireAndForget } from './fireAndForget';
 
 /** Typing must pause this long before the list is asked again, so each key press is not a request. */
 const SEARCH_AFTER_MS = 300;
 
-const th: React.CSSProperties = { textAlign: 'left', borderBottom: '1px solid #8a8886', padding: '4px 8px', verticalAlign: 'bottom' };
-const td: React.CSSProperties = { borderBottom: '1px solid #edebe9', padding: '4px 8px', verticalAlign: 'top' };
+// Long column headings wrap on a phone; their last lines line up above the figures.
+const th: React.CSSProperties = { ...headerCell, verticalAlign: 'bottom' };
 const field: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: 2, minWidth: 150, flex: '1 1 150px' };
 const control: React.CSSProperties = { font: 'inherit', padding: '6px 4px', border: '1px solid #605e5c', borderRadius: 2, minHeight: 32 };
 
@@ -107,27 +108,16 @@ const Figures: React.FC<{ data: Dashboard }> = ({ data }) => {
       ) : (
         <>
           <OutcomesChart title="Outcomes by month" months={months} />
-          <table style={{ borderCollapse: 'collapse' }}>
-            <caption style={{ textAlign: 'left' }}>Outcomes by month</caption>
-            <thead>
-              <tr>
-                <th scope="col" style={th}>Month</th>
-                <th scope="col" style={th}>Approved</th>
-                <th scope="col" style={th}>Rejected</th>
-                <th scope="col" style={th}>Withdrawn</th>
+          <DataTable caption="Outcomes by month" columns={['Month', 'Approved', 'Rejected', 'Withdrawn']} headerStyle={th}>
+            {months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row" style={rowHeaderCell}>{m.label}</th>
+                <td style={td}>{m.approved}</td>
+                <td style={td}>{m.rejected}</td>
+                <td style={td}>{m.withdrawn}</td>
               </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row" style={{ ...td, fontWeight: 'normal' }}>{m.label}</th>
-                  <td style={td}>{m.approved}</td>
-                  <td style={td}>{m.rejected}</td>
-                  <td style={td}>{m.withdrawn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       )}
 
@@ -136,27 +126,16 @@ const Figures: React.FC<{ data: Dashboard }> = ({ data }) => {
       {t.stages.length > 0 && (
         <BarChart title="Median working days by stage" data={t.stages.map((s) => ({ label: DASHBOARD_STAGE_LABELS[s.stage], value: s.median ?? 0 }))} unit={workingDays} />
       )}
-      <table style={{ borderCollapse: 'collapse' }}>
-        <caption style={{ textAlign: 'left' }}>Turnaround in working days</caption>
-        <thead>
-          <tr>
-            <th scope="col" style={th}>Stage</th>
-            <th scope="col" style={th}>Requests measured</th>
-            <th scope="col" style={th}>Median</th>
-            <th scope="col" style={th}>90th percentile</th>
+      <DataTable caption="Turnaround in working days" columns={['Stage', 'Requests measured', 'Median', '90th percentile']} headerStyle={th}>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <th scope="row" style={rowHeaderCell}>{r.name}</th>
+            <td style={td}>{r.count}</td>
+            <td style={td}>{figure(r.median)}</td>
+            <td style={td}>{figure(r.p90)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <th scope="row" style={{ ...td, fontWeight: 'normal' }}>{r.name}</th>
-              <td style={td}>{r.count}</td>
-              <td style={td}>{figure(r.median)}</td>
-              <td style={td}>{figure(r.p90)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p data-testid="on-time">
         {share === undefined
           ? 'No step of these requests has been decided yet.'
@@ -247,22 +226,11 @@ export const RequestsDashboard: React.FC = () => {
       {data && count > 0 && (
         <>
           <div role="region" aria-label="Requests shown" tabIndex={0} style={{ overflowX: 'auto', maxWidth: '100%' }}>
-            <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-              <caption style={{ textAlign: 'left' }}>Requests shown, those with an overdue step first</caption>
-              <thead>
-                <tr>
-                  <th scope="col" style={th}>Request</th>
-                  <th scope="col" style={th}>Type and risk</th>
-                  <th scope="col" style={th}>Where it is</th>
-                  <th scope="col" style={th}>Open steps, who holds them and when they are due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.requests.map((r) => (
-                  <RequestRow key={r.id} r={r} />
-                ))}
-              </tbody>
-            </table>
+            <DataTable caption="Requests shown, those with an overdue step first" columns={['Request', 'Type and risk', 'Where it is', 'Open steps, who holds them and when they are due']} wide headerStyle={th}>
+              {data.requests.map((r) => (
+                <RequestRow key={r.id} r={r} />
+              ))}
+            </DataTable>
           </div>
           <DefaultButton style={{ marginTop: 8 }} text="Download these requests as a spreadsheet of comma-separated values (CSV)" onClick={() => fireAndForget(download())} />
           <p role="status">{exporting}</p>

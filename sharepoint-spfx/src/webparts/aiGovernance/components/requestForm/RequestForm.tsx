@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Checkbox } from '@fluentui/react/lib/Checkbox';
-import { ChoiceGroup, type IChoiceGroupOption } from '@fluentui/react/lib/ChoiceGroup';
+import { ChoiceGroup, type IChoiceGroupOption, type IChoiceGroupProps } from '@fluentui/react/lib/ChoiceGroup';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
@@ -23,6 +23,7 @@ import {
   toIntakeRequest,
   validate,
 } from './formModel';
+import { ActionForm } from '../ActionForm';
 
 export interface RequestFormProps {
   /** Answers from a saved draft, or of a request sent back for more information. */
@@ -194,36 +195,31 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
     // Fluent's ChoiceGroup does not pass aria-describedby to its radio group, so each radio button
     // carries the help and the error itself.
     const describe: Partial<IChoiceGroupOption> = { 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
+    const radios = (selectedKey: string, options: IChoiceGroupOption[], pick: (key: string | undefined) => void, styles?: IChoiceGroupProps['styles']): React.ReactNode => (
+      <div key={q.path} style={{ marginBottom: 16 }}>
+        <ChoiceGroup
+          id={id}
+          label={q.label}
+          required
+          selectedKey={selectedKey}
+          options={options.map((o) => ({ ...o, ...describe }))}
+          styles={styles}
+          onChange={(_, o) => pick(o ? String(o.key) : undefined)}
+        />
+        <FieldNotes help={q.help} helpId={helpId} error={error} errorId={errorId} />
+      </div>
+    );
     switch (q.kind) {
       case 'requestType':
-        return (
-          <div key={q.path} style={{ marginBottom: 16 }}>
-            <ChoiceGroup
-              id={id}
-              label={q.label}
-              required
-              selectedKey={typeof value === 'string' ? value : ''}
-              options={REQUEST_TYPE_OPTIONS.map((o) => ({ key: o.key, text: `${o.text}. ${o.help}`, ...describe }))}
-              onChange={(_, o) => change(q.path, o ? String(o.key) : undefined)}
-            />
-            <FieldNotes help={q.help} helpId={helpId} error={error} errorId={errorId} />
-          </div>
+        return radios(
+          typeof value === 'string' ? value : '',
+          REQUEST_TYPE_OPTIONS.map((o) => ({ key: o.key, text: `${o.text}. ${o.help}` })),
+          (key) => change(q.path, key),
         );
       case 'yesNo':
-        return (
-          <div key={q.path} style={{ marginBottom: 16 }}>
-            <ChoiceGroup
-              id={id}
-              label={q.label}
-              required
-              selectedKey={value === true ? 'yes' : value === false ? 'no' : ''}
-              options={YES_NO.map((o) => ({ ...o, ...describe }))}
-              styles={{ flexContainer: { display: 'flex', gap: 24 } }}
-              onChange={(_, o) => change(q.path, o ? o.key === 'yes' : undefined)}
-            />
-            <FieldNotes help={q.help} helpId={helpId} error={error} errorId={errorId} />
-          </div>
-        );
+        return radios(value === true ? 'yes' : value === false ? 'no' : '', YES_NO, (key) => change(q.path, key === undefined ? undefined : key === 'yes'), {
+          flexContainer: { display: 'flex', gap: 24 },
+        });
       case 'promise':
         return (
           <div key={q.path} style={{ marginBottom: 12 }}>
@@ -262,14 +258,7 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
   };
 
   return (
-    <form
-      noValidate
-      aria-labelledby="aig-form-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        fireAndForget(checkRoute());
-      }}
-    >
+    <ActionForm labelledBy="aig-form-title" onSubmit={checkRoute}>
       <h2 id="aig-form-title">Ask to use an artificial intelligence tool</h2>
       <p>
         Answer the questions below. More questions appear when they apply to your answers. You can save a draft and
@@ -319,6 +308,6 @@ export const RequestForm: React.FC<RequestFormProps> = ({ initialAnswers, draftI
           )}
         </div>
       )}
-    </form>
+    </ActionForm>
   );
 };

@@ -1,20 +1,16 @@
 import * as React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
-import { ServiceContext } from '../ServiceContext';
 import { Absences } from '../Absences';
+import { withService } from './withService';
 
 setIconOptions({ disableWarnings: true });
 
 const OLIVIA = { name: 'Olivia Hughes', email: 'olivia.hughes@example.nhs.uk' };
 
 function renderAbsences(service: FakeAiGovernanceService): void {
-  render(
-    <ServiceContext.Provider value={service}>
-      <Absences />
-    </ServiceContext.Provider>,
-  );
+  withService(service, <Absences />);
 }
 
 describe('Absences', () => {

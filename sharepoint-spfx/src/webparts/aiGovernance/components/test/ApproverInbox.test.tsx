@@ -1,20 +1,16 @@
 import * as React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
-import { ServiceContext } from '../ServiceContext';
 import { ApproverInbox } from '../ApproverInbox';
 import { waitingTask } from './fixtures';
 import type { ApprovalTask } from '../../../../services/types';
+import { withService } from './withService';
 
 setIconOptions({ disableWarnings: true });
 
 function renderInbox(service: FakeAiGovernanceService): void {
-  render(
-    <ServiceContext.Provider value={service}>
-      <ApproverInbox />
-    </ServiceContext.Provider>,
-  );
+  withService(service, <ApproverInbox />);
 }
 
 describe('ApproverInbox', () => {

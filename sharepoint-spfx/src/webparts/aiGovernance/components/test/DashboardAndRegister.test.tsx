@@ -1,11 +1,11 @@
 import * as React from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
 import type { GovernanceDashboardData, RegisterEntry } from '../../../../services/types';
-import { ServiceContext } from '../ServiceContext';
 import { GovernanceDashboard } from '../GovernanceDashboard';
 import { Register } from '../Register';
+import { withService } from './withService';
 
 setIconOptions({ disableWarnings: true });
 
@@ -46,11 +46,7 @@ const COPILOT: RegisterEntry = {
 
 describe('GovernanceDashboard', () => {
   it('shows open requests by stage as a chart with the same figures in a table, overdue steps, incidents and Datix references', async () => {
-    render(
-      <ServiceContext.Provider value={new FakeAiGovernanceService({ dashboard: DASHBOARD })}>
-        <GovernanceDashboard />
-      </ServiceContext.Provider>,
-    );
+    withService(new FakeAiGovernanceService({ dashboard: DASHBOARD }), <GovernanceDashboard />);
     expect(await screen.findByRole('heading', { name: 'Open requests by stage (8 in total)' })).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Open requests by stage' });
     expect(within(table).getByRole('rowheader', { name: 'Stage 2: specialist review' })).toBeTruthy();
@@ -66,11 +62,7 @@ describe('GovernanceDashboard', () => {
 
   it('says a part is not available instead of failing when its endpoint is missing', async () => {
     const dashboard: GovernanceDashboardData = { ...DASHBOARD, oversight: { unavailable: 'This part of the dashboard is not available yet.' } };
-    render(
-      <ServiceContext.Provider value={new FakeAiGovernanceService({ dashboard })}>
-        <GovernanceDashboard />
-      </ServiceContext.Provider>,
-    );
+    withService(new FakeAiGovernanceService({ dashboard }), <GovernanceDashboard />);
     expect(await screen.findByRole('heading', { name: 'Open requests by stage (8 in total)' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Reviews, incidents and Datix escalations' })).toBeTruthy();
     expect(screen.getByTestId('dashboard-unavailable').textContent).toBe('This part of the dashboard is not available yet.');
@@ -80,11 +72,7 @@ describe('GovernanceDashboard', () => {
 describe('Register', () => {
   it('filters as people type, by name, supplier or purpose, and says what to do about a tool that is not there', async () => {
     const service = new FakeAiGovernanceService({ register: [COPILOT] });
-    render(
-      <ServiceContext.Provider value={service}>
-        <Register />
-      </ServiceContext.Provider>,
-    );
+    withService(service, <Register />);
     expect(await screen.findByRole('heading', { name: /Microsoft Copilot/ })).toBeTruthy();
     expect(screen.getByText('Routine administrative writing.')).toBeTruthy();
 
@@ -106,11 +94,7 @@ describe('Register', () => {
   it('lets the governance team publish a drafted entry, with corrections', async () => {
     const draft = { id: 4, kind: 'tool' as const, name: 'Newsletter Helper', supplier: 'Example AI', purpose: 'Drafts the newsletter.', owner: 'Communications', humanOversight: '', dataUsed: 'No personal data', approvedOn: '2026-12-02', reviewDate: '2027-01-06', transparencyRecordUrl: 'https://func.example/api/register/4/transparency-record' };
     const service = new FakeAiGovernanceService({ register: [COPILOT], registerDrafts: [draft] });
-    render(
-      <ServiceContext.Provider value={service}>
-        <Register />
-      </ServiceContext.Provider>,
-    );
+    withService(service, <Register />);
     expect(await screen.findByRole('heading', { name: 'Waiting to be published (1)' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('How people check its outputs (Newsletter Helper)'), { target: { value: 'The editor reads every draft.' } });
     expect(screen.getByRole('link', { name: /Check and publish the transparency record for Newsletter Helper/ }).getAttribute('href')).toBe(draft.transparencyRecordUrl);

@@ -1,22 +1,18 @@
 import * as React from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
-import { ServiceContext } from '../ServiceContext';
 import { MyRequests } from '../MyRequests';
 import { toIntakeRequest } from '../requestForm/formModel';
 import { PROCURED_ROUTE, requestWithMarkup, validProcuredAnswers } from './fixtures';
+import { withService } from './withService';
 
 setIconOptions({ disableWarnings: true });
 
 describe('MyRequests', () => {
   it('shows text people typed, markup included, as text and never as HTML', async () => {
     const service = new FakeAiGovernanceService({ requests: [requestWithMarkup()] });
-    const { container } = render(
-      <ServiceContext.Provider value={service}>
-        <MyRequests />
-      </ServiceContext.Provider>,
-    );
+    const { container } = withService(service, <MyRequests />);
 
     fireEvent.click(await screen.findByRole('button', { name: '<img src=x onerror="alert(1)"> Notes tool' }));
 
@@ -30,11 +26,7 @@ describe('MyRequests', () => {
 
   it('shows each step of the timeline with who and what they said, and answers "more information needed" with corrected answers', async () => {
     const service = new FakeAiGovernanceService({ requests: [requestWithMarkup()], answers: { '42': toIntakeRequest(validProcuredAnswers()) }, route: PROCURED_ROUTE });
-    render(
-      <ServiceContext.Provider value={service}>
-        <MyRequests />
-      </ServiceContext.Provider>,
-    );
+    withService(service, <MyRequests />);
     fireEvent.click(await screen.findByRole('button', { name: /Notes tool/ }));
     const timeline = await screen.findByTestId('timeline');
     expect(within(timeline).getByText(/More information asked for \(Finance and procurement review\), by Pat Finance/)).toBeTruthy();
@@ -59,11 +51,7 @@ describe('MyRequests', () => {
 
   it('sends a reply on its own, and asks for one before sending', async () => {
     const service = new FakeAiGovernanceService({ requests: [requestWithMarkup()], answers: { '42': toIntakeRequest(validProcuredAnswers()) }, route: PROCURED_ROUTE });
-    render(
-      <ServiceContext.Provider value={service}>
-        <MyRequests />
-      </ServiceContext.Provider>,
-    );
+    withService(service, <MyRequests />);
     fireEvent.click(await screen.findByRole('button', { name: /Notes tool/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Send the reply' }));
     expect(await screen.findByText('Write your reply to the question first.')).toBeTruthy();
@@ -78,11 +66,7 @@ describe('MyRequests', () => {
   it('opens a draft in the request form with its answers, to carry on', async () => {
     const draft = { ...requestWithMarkup(), id: 'draft-5', title: 'Draft notes tool', status: 'draft' as const, timeline: [] };
     const service = new FakeAiGovernanceService({ requests: [draft], answers: { 'draft-5': { type: 'procured', title: 'Draft notes tool' } } });
-    render(
-      <ServiceContext.Provider value={service}>
-        <MyRequests />
-      </ServiceContext.Provider>,
-    );
+    withService(service, <MyRequests />);
     fireEvent.click(await screen.findByRole('button', { name: 'Draft notes tool' }));
 
     expect(await screen.findByRole('heading', { name: 'Carry on with your draft: Draft notes tool' })).toBeTruthy();

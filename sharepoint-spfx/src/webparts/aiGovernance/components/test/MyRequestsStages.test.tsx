@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
 import { requestDetailFromView, type RequestViewJson } from '../../../../services/requestViewMapping';
-import { ServiceContext } from '../ServiceContext';
 import { MyRequests } from '../MyRequests';
+import { withService } from './withService';
 
 setIconOptions({ disableWarnings: true });
 
@@ -55,11 +55,7 @@ function viewInStageTwo(status: string, steps: RequestViewJson['steps']): Reques
 
 async function openRequest(view: RequestViewJson): Promise<HTMLElement> {
   const service = new FakeAiGovernanceService({ requests: [requestDetailFromView(view)] });
-  render(
-    <ServiceContext.Provider value={service}>
-      <MyRequests />
-    </ServiceContext.Provider>,
-  );
+  withService(service, <MyRequests />);
   fireEvent.click(await screen.findByRole('button', { name: 'Sepsis risk research' }));
   return screen.findByTestId('stages');
 }

@@ -1,18 +1,14 @@
 import * as React from 'react';
-import { fireEvent, render, screen, waitFor, within, type RenderResult } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within, type RenderResult } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
-import { ServiceContext } from '../ServiceContext';
 import { RequestDocuments } from '../RequestDocuments';
+import { withService } from './withService';
 
 setIconOptions({ disableWarnings: true });
 
 const mount = (service: FakeAiGovernanceService): RenderResult =>
-  render(
-    <ServiceContext.Provider value={service}>
-      <RequestDocuments requestId="42" />
-    </ServiceContext.Provider>,
-  );
+  withService(service, <RequestDocuments requestId="42" />);
 
 describe('RequestDocuments', () => {
   it('attaches the chosen file as the chosen kind and lists it with its fingerprint', async () => {

@@ -1,20 +1,16 @@
 import * as React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
-import { ServiceContext } from '../ServiceContext';
 import { RequestForm } from '../requestForm/RequestForm';
 import type { Answers } from '../requestForm/formModel';
 import { PROCURED_ROUTE, validProcuredAnswers } from './fixtures';
+import { withService } from './withService';
 
 setIconOptions({ disableWarnings: true });
 
 function renderForm(service: FakeAiGovernanceService, initialAnswers?: Answers): void {
-  render(
-    <ServiceContext.Provider value={service}>
-      <RequestForm initialAnswers={initialAnswers} />
-    </ServiceContext.Provider>,
-  );
+  withService(service, <RequestForm initialAnswers={initialAnswers} />);
 }
 
 function chooseType(name: RegExp): void {

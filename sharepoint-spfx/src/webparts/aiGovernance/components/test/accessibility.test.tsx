@@ -1,15 +1,15 @@
 import * as React from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react/lib/Styling';
 import * as axe from 'axe-core';
 import { FakeAiGovernanceService } from '../../../../services/FakeAiGovernanceService';
-import { ServiceContext } from '../ServiceContext';
 import { RequestForm } from '../requestForm/RequestForm';
 import { ApproverInbox } from '../ApproverInbox';
 import { MyRequests } from '../MyRequests';
 import { GovernanceDashboard } from '../GovernanceDashboard';
 import { Register } from '../Register';
 import { PROCURED_ROUTE, requestWithMarkup, validProcuredAnswers, waitingTask } from './fixtures';
+import { withService } from './withService';
 
 setIconOptions({ disableWarnings: true });
 
@@ -26,10 +26,6 @@ jest.setTimeout(60000);
 async function violations(element: Element): Promise<string[]> {
   const result = await axe.run(element, OPTIONS);
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
-
-function withService(service: FakeAiGovernanceService, view: React.ReactElement): ReturnType<typeof render> {
-  return render(<ServiceContext.Provider value={service}>{view}</ServiceContext.Provider>);
 }
 
 describe('accessibility (axe-core rules that jsdom can check)', () => {

@@ -1,0 +1,20 @@
+import * as df from 'durable-functions';
+import type { InvocationContext } from '@azure/functions';
+
+type Activities<K extends string> = { [P in K]: (input: never) => unknown };
+
+/**
+ * Registers the activities a factory makes, each under the name the orchestrators call it by
+ * (the names tables use the factory's method names). `activities` builds, or returns the already
+ * built, factory, given the invocation's context for the ones that need a Durable client.
+ */
+export function registerEach<const K extends string>(
+  names: Readonly<Record<K, string>>,
+  keys: readonly K[],
+  activities: (context: InvocationContext) => Activities<K>,
+  options: Omit<df.ActivityOptions, 'handler'> = {},
+): void {
+  for (const key of keys) {
+    df.app.activity(names[key], { ...options, handler: (input: unknown, context: InvocationContext) => activities(context)[key](input as never) });
+  }
+}
