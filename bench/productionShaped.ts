@@ -29,11 +29,16 @@ interface AppTraffic {
   throttled: number;
 }
 
+/** Calls per kind ("GET AI Requests items(n)", a `$batch`'s parts counted too), all callers. */
+type ByKind = Record<string, number>;
+
 interface Shaped {
   itemCreatedToFirstEmailMs: Record<string, number>;
   decisionPostToNextEmailMs: Record<string, number>;
   sharePointCallsPerRequestLifecycle: number;
   resourceUnitsPerRequestLifecycle: number;
+  /** Where one lifecycle's calls went, by kind, largest first (a `$batch` and each of its parts counted). */
+  lifecycleCallsByKind: ByKind;
   /** Everything the app sent SharePoint in this runtime's measured part (after seeding). */
   app: AppTraffic;
   seconds: number;
@@ -66,9 +71,9 @@ async function measure(env: Record<string, string>): Promise<Shaped> {
   const runtime = await startRuntimeProcess(dataDir, { env: { AIGOV_SHAREPOINT_NOTIFICATION_DELAY_MS: '0', ...env } });
   try {
     const mail = mailWatcher(runtime.origin);
-    const traffic = async (): Promise<AppTraffic> => {
-      const state = (await (await fetch(`${runtime.origin}/dev/sharepoint/traffic`)).json()) as { byApp: Record<string, AppTraffic> };
-      return state.byApp[APP_USER_AGENT] ?? { calls: 0, resourceUnits: 0, throttled: 0 };
+    const traffic = async (): Promise<AppTraffic & { byKind: ByKind }> => {
+      const state = (await (await fetch(`${runtime.origin}/dev/sharepoint/traffic`)).json()) as { byApp: Record<string, AppTraffic>; byKind: ByKind };
+      return { ...(state.byApp[APP_USER_AGENT] ?? { calls: 0, resourceUnits: 0, throttled: 0 }), byKind: state.byKind };
     };
     const lifecycle = await oneLifecycle(runtime.origin, mail, traffic);
     const itemToEmail = await timeItemToFirstEmail(runtime.origin, mail, REQUESTS, 'Shaped request');
@@ -78,7 +83,8 @@ async function measure(env: Record<string, string>): Promise<Shaped> {
       decisionPostToNextEmailMs: summary(decisionToEmail),
       sharePointCallsPerRequestLifecycle: lifecycle.calls,
       resourceUnitsPerRequestLifecycle: lifecycle.resourceUnits,
-      app: await traffic(),
+      lifecycleCallsByKind: lifecycle.byKind,
+      app: appOnly(await traffic()),
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
   } finally {
@@ -93,7 +99,7 @@ async function measure(env: Record<string, string>): Promise<Shaped> {
  * runtime: the app's SharePoint calls from submission until it has gone quiet after Approved,
  * less the calls the benchmark's own status reads (GET /api/requests/{id}) caused.
  */
-async function oneLifecycle(origin: string, mail: MailWatcher, traffic: () => Promise<AppTraffic>): Promise<AppTraffic> {
+async function oneLifecycle(origin: string, mail: MailWatcher, traffic: () => Promise<AppTraffic & { byKind: ByKind }>): Promise<AppTraffic & { byKind: ByKind }> {
   // A warm-up request first: the first of anything loads code and opens databases.
   for (const title of ['Lifecycle warm-up', 'Lifecycle request']) {
     await quiet(traffic);
@@ -112,19 +118,33 @@ async function oneLifecycle(origin: string, mail: MailWatcher, traffic: () => Pr
         calls: after.calls - before.calls - statusReads * cost.calls,
         resourceUnits: after.resourceUnits - before.resourceUnits - statusReads * cost.resourceUnits,
         throttled: after.throttled - before.throttled,
+        byKind: kindsBetween(before.byKind, after.byKind, cost.byKind, statusReads),
       };
     }
   }
   throw new Error('unreachable');
 }
 
-async function costOf(action: () => Promise<unknown>, traffic: () => Promise<AppTraffic>): Promise<AppTraffic> {
+function appOnly({ calls, resourceUnits, throttled }: AppTraffic): AppTraffic {
+  return { calls, resourceUnits, throttled };
+}
+
+/** The calls of each kind made between two counts, less `times` the calls of one status read. */
+function kindsBetween(before: ByKind, after: ByKind, statusRead: ByKind, times: number): ByKind {
+  const rows = Object.entries(after)
+    .map(([kind, n]) => [kind, n - (before[kind] ?? 0) - times * (statusRead[kind] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(rows);
+}
+
+async function costOf(action: () => Promise<unknown>, traffic: () => Promise<AppTraffic & { byKind: ByKind }>): Promise<AppTraffic & { byKind: ByKind }> {
   await quiet(traffic);
   const before = await traffic();
   await action();
   await quiet(traffic);
   const after = await traffic();
-  return { calls: after.calls - before.calls, resourceUnits: after.resourceUnits - before.resourceUnits, throttled: after.throttled - before.throttled };
+  return { calls: after.calls - before.calls, resourceUnits: after.resourceUnits - before.resourceUnits, throttled: after.throttled - before.throttled, byKind: kindsBetween(before.byKind, after.byKind, {}, 0) };
 }
 
 /** Until the app has made no SharePoint call for two seconds. */

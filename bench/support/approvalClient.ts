@@ -58,7 +58,7 @@ export const example = (title: string): Record<string, unknown> => ({
  * The decision links of the steps now pending on a request, one per step: from "Decision needed"
  * emails and from Teams activity notifications (roles that prefer Teams get no email).
  */
-export async function stageLinks(origin: string, mail: MailWatcher, id: number, title: string): Promise<string[]> {
+export async function stageLinks(origin: string, mail: MailWatcher, id: number, title: string, everyApprover = false): Promise<string[]> {
   await mail.poll();
   const detail = (await (await fetch(`${origin}/api/requests/${id}`)).json()) as { steps: { code: string; status: string; attempt: number }[] };
   const pending = new Set(detail.steps.filter((s) => s.status === 'Pending' || s.status === 'Reminded').map((s) => s.code));
@@ -70,12 +70,16 @@ export async function stageLinks(origin: string, mail: MailWatcher, id: number, 
       .map((m) => m.links.find((l) => l.includes('/api/decisions/'))),
     ...teams.filter((t) => t.body.previewText?.content.includes(`“${title}”`)).map((t) => t.body.topic?.webUrl),
   ].filter((l): l is string => l?.includes('/api/decisions/') === true);
-  const byStep = new Map<string, string>();
+  // One link per step, or with `everyApprover` per step and approver: a joint step waits for each
+  // of its roles, so the link of a role that has decided must not be the only one taken.
+  const byApprover = new Map<string, string>();
   for (const link of links) {
-    const claims = JSON.parse(Buffer.from(new URL(link).pathname.split('/').pop()!.split('.')[1], 'base64url').toString()) as { stp: string };
-    if (pending.has(claims.stp) && !byStep.has(claims.stp)) byStep.set(claims.stp, link);
+    const claims = JSON.parse(Buffer.from(new URL(link).pathname.split('/').pop()!.split('.')[1], 'base64url').toString()) as { stp: string; sub: string };
+    const key = everyApprover ? `${claims.stp}/${claims.sub}` : claims.stp;
+    if (pending.has(claims.stp) && !byApprover.has(key)) byApprover.set(key, link);
   }
-  return pending.size > 0 && byStep.size === pending.size ? [...byStep.values()] : [];
+  const covered = new Set([...byApprover.keys()].map((k) => k.split('/')[0]));
+  return pending.size > 0 && covered.size === pending.size ? [...byApprover.values()] : [];
 }
 
 /**
@@ -133,7 +137,7 @@ export async function approveToTheEnd(origin: string, mail: MailWatcher, id: num
     const detail = (await (await fetch(`${origin}/api/requests/${id}`)).json()) as { status: string };
     if (detail.status === 'Approved') return statusReads;
     if (Date.now() > deadline) throw new Error(`${title} did not reach Approved within ${timeoutMs / 1000} s (it is ${detail.status}).`);
-    const links = await stageLinks(origin, mail, id, title);
+    const links = await stageLinks(origin, mail, id, title, true);
     for (const link of links) await submitDecision(link, await openDecision(link), 'approved');
     await new Promise((r) => setTimeout(r, links.length ? 100 : 20));
   }

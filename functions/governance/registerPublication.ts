@@ -1,6 +1,5 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { publishEntryRequest, REGISTER_KIND_LIST_LABEL, type PublishedEntryResponse, type RegisterDraftResponse } from '../../shared/contract';
-import { toFieldMessages } from '../../shared/domain';
 import { collect, ItemNotFoundError, type RegisterItem } from '../../shared/sharepoint';
 import { publishEntry, saveRecord } from '../../shared/register/publication';
 import { readAtrsRecord } from '../../shared/transparency/atrsRecord';
@@ -9,7 +8,7 @@ import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
 import { isGovernancePerson } from '../../shared/access/governanceTeam';
 import { badRequest, isResponse } from '../../shared/web/http';
-import { readJsonBody } from '../../shared/web/jsonRequest';
+import { readJsonAs } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
 import { readFormBody } from '../../shared/web/bodyLimit';
@@ -67,10 +66,8 @@ export async function registerDrafts(request: HttpRequest): Promise<HttpResponse
 export async function publishRegisterEntry(request: HttpRequest): Promise<HttpResponseInit> {
   const member = await governanceMember(request);
   if (isResponse(member)) return member;
-  const read = await readJsonBody(request, appServices().settings, 'send the corrections as JSON, or {} to publish the entry as drafted');
-  if (isResponse(read)) return read;
-  const body = publishEntryRequest.safeParse(read.body);
-  if (!body.success) return badRequest(toFieldMessages(body.error));
+  const body = await readJsonAs(request, appServices().settings, publishEntryRequest, 'send the corrections as JSON, or {} to publish the entry as drafted');
+  if (isResponse(body)) return body;
   const entry = await entryFromRoute(request);
   if (isResponse(entry)) return entry;
   const { repos, audit } = appServices();

@@ -8,7 +8,7 @@ import { fitText } from '../../shared/domain/schemas/limits';
 import { appClock } from '../../shared/time';
 import { appServices, type AppServices } from '../../app/services';
 import { badRequest, isResponse } from '../../shared/web/http';
-import { readJsonBody } from '../../shared/web/jsonRequest';
+import { readJsonAs } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
 
 /** One ended before it began keeps its start as its end, so it covers no moment at all. */
@@ -30,10 +30,8 @@ export async function recordAbsence(request: HttpRequest): Promise<HttpResponseI
   const email = signedInOr401(request);
   if (isResponse(email)) return email;
   const services = appServices();
-  const read = await readJsonBody(request, services.settings, 'send the absence as JSON: from, until, deputy');
-  if (isResponse(read)) return read;
-  const parsed = absenceRequest.safeParse(read.body);
-  if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
+  const parsed = await readJsonAs(request, services.settings, absenceRequest, 'send the absence as JSON: from, until, deputy');
+  if (isResponse(parsed)) return parsed;
   const absence = parsed.data;
   if (samePerson(absence.deputy, email)) return badRequest([{ field: 'deputy', message: 'name a colleague other than yourself' }]);
 
@@ -85,10 +83,8 @@ export async function endAbsence(request: HttpRequest): Promise<HttpResponseInit
   const params = idSchema.safeParse(request.params);
   if (!params.success) return badRequest(toFieldMessages(params.error));
   const services = appServices();
-  const read = await readJsonBody(request, services.settings, 'send an empty JSON object, {}');
-  if (isResponse(read)) return read;
-  const body = endAbsenceRequest.safeParse(read.body);
-  if (!body.success) return badRequest(toFieldMessages(body.error));
+  const body = await readJsonAs(request, services.settings, endAbsenceRequest, 'send an empty JSON object, {}');
+  if (isResponse(body)) return body;
 
   const { id } = params.data;
   let row: AbsenceItem;

@@ -1,13 +1,12 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import type { SavedDraftResponse } from '../../shared/contract';
-import { toFieldMessages } from '../../shared/domain';
 import type { AiRequestItem } from '../../shared/sharepoint';
 import { REQUEST_TYPE_LABELS } from '../../shared/sharepoint/lists/aiRequests';
 import { appServices } from '../../app/services';
 import { draftSchema, type Draft } from '../../shared/requests/draftSchema';
-import { badRequest, isResponse, requestFromRoute } from '../../shared/web/http';
+import { isResponse, requestFromRoute } from '../../shared/web/http';
 import { signedInOr401 } from '../../shared/web/signIn';
-import { readJsonBody } from '../../shared/web/jsonRequest';
+import { readJsonAs } from '../../shared/web/jsonRequest';
 
 /**
  * Drafts are AI Requests rows with the status Draft: the list keeps them with the person's other
@@ -16,10 +15,8 @@ import { readJsonBody } from '../../shared/web/jsonRequest';
  * `POST /api/requests`, after which the web part deletes the draft.
  */
 async function draftFromBody(request: HttpRequest): Promise<Draft | HttpResponseInit> {
-  const read = await readJsonBody(request, appServices().settings, 'send the draft as JSON (intake format version 1, any answer may be missing)');
-  if (isResponse(read)) return read;
-  const parsed = draftSchema.safeParse(read.body);
-  return parsed.success ? parsed.data : badRequest(toFieldMessages(parsed.error));
+  const read = await readJsonAs(request, appServices().settings, draftSchema, 'send the draft as JSON (intake format version 1, any answer may be missing)');
+  return isResponse(read) ? read : read.data;
 }
 
 function draftColumns(draft: Draft) {

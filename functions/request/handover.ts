@@ -15,7 +15,7 @@ import { appServices } from '../../app/services';
 import { formIsOurs, html } from '../../shared/web/formSafety';
 import { badRequest, isResponse, signedInEmail } from '../../shared/web/http';
 import { readFormBody } from '../../shared/web/bodyLimit';
-import { readJsonBody } from '../../shared/web/jsonRequest';
+import { readJsonAs } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { DECISION_PAGE_COOKIE } from '../../shared/decisions/decisionPageCookie';
 
@@ -43,10 +43,8 @@ export async function handOverFromInbox(request: HttpRequest, context: Invocatio
   const services = appServices();
   const taskId = Number(request.params.taskId);
   if (!Number.isSafeInteger(taskId) || taskId <= 0) return badRequest([{ field: 'taskId', message: 'give the task id, a whole number' }]);
-  const read = await readJsonBody(request, services.settings, 'send the handover as JSON: to (an email address) and reason');
-  if (isResponse(read)) return read;
-  const parsed = handoverRequest.safeParse(read.body);
-  if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
+  const parsed = await readJsonAs(request, services.settings, handoverRequest, 'send the handover as JSON: to (an email address) and reason');
+  if (isResponse(parsed)) return parsed;
   try {
     const result = await handovers(context).handOver(taskId, parsed.data, email, 'signed-in');
     if (result.ok) {

@@ -1,7 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { z } from 'zod';
-import { DECISION_OUTCOMES, REFERENCE_LABELS, toFieldMessages, type ReferenceField } from '../../shared/domain';
+import { DECISION_OUTCOMES, REFERENCE_LABELS, type ReferenceField } from '../../shared/domain';
 import { makeDecisionService } from '../../shared/decisions/decisionService';
 import { REFUSAL_TEXT } from '../../shared/decisions/decisionPages';
 import { decisionTokenProblemText, signDecisionToken } from '../../shared/security/decisionToken';
@@ -9,7 +9,7 @@ import { ItemNotFoundError } from '../../shared/sharepoint';
 import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
 import { badRequest, isResponse } from '../../shared/web/http';
-import { readJsonBody } from '../../shared/web/jsonRequest';
+import { readJsonAs } from '../../shared/web/jsonRequest';
 import { signedInOr401 } from '../../shared/web/signIn';
 import { stepDelivery } from '../../shared/decisions/claimedDecisions';
 import { heldAs } from '../../shared/access/taskHolders';
@@ -48,10 +48,8 @@ export async function decideFromInbox(request: HttpRequest, context: InvocationC
   const email = signedInOr401(request);
   if (isResponse(email)) return email;
   const services = appServices();
-  const read = await readJsonBody(request, services.settings, 'send the decision as JSON: taskId, outcome, comments, checklist');
-  if (isResponse(read)) return read;
-  const parsed = bodySchema.safeParse(read.body);
-  if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
+  const parsed = await readJsonAs(request, services.settings, bodySchema, 'send the decision as JSON: taskId, outcome, comments, checklist');
+  if (isResponse(parsed)) return parsed;
   const decision = parsed.data;
 
   let row;

@@ -11,8 +11,8 @@ import { replyToQuestion } from '../../shared/requests/replyToQuestion';
 import { intakeFromItem, requestPageUrl, routeFromItem } from '../../shared/sharepoint/requestItem';
 import { readFormBody } from '../../shared/web/bodyLimit';
 import { formIsOurs, formToken, html, isFormPost } from '../../shared/web/formSafety';
-import { badRequest, intakeFromValue, isResponse } from '../../shared/web/http';
-import { readJsonBody } from '../../shared/web/jsonRequest';
+import { intakeFromValue, isResponse } from '../../shared/web/http';
+import { readJsonAs } from '../../shared/web/jsonRequest';
 import { escapeHtml as e, page } from '../../shared/web/page';
 import { notWaitingPage, replyPage, replySentPage, type ReplyPageView } from '../../shared/web/replyPage';
 import { formExpiredPage } from '../../shared/decisions/decisionPages';
@@ -84,10 +84,8 @@ async function postReplyForm(request: HttpRequest, context: InvocationContext): 
 async function postReplyJson(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const found = await requesterOnly(request);
   if (!('id' in found)) return found;
-  const read = await readJsonBody(request, appServices().settings, 'send the reply as JSON: reply, and answers when they changed');
-  if (isResponse(read)) return read;
-  const parsed = jsonSchema.safeParse(read.body);
-  if (!parsed.success) return badRequest(toFieldMessages(parsed.error));
+  const parsed = await readJsonAs(request, appServices().settings, jsonSchema, 'send the reply as JSON: reply, and answers when they changed');
+  if (isResponse(parsed)) return parsed;
   let answers;
   if (parsed.data.answers !== undefined) {
     const checked = intakeFromValue(parsed.data.answers);

@@ -1,4 +1,5 @@
 import type { AppServices } from '../../shared/appServices';
+import { inAuditScope } from '../activities/scopedActivity';
 import { makeDatixActivities } from './activities/datixActivities';
 import { makeIncidentActivities } from './activities/incidentActivities';
 import type { IncidentActivityDeps } from './activities/incidentMessaging';
@@ -31,5 +32,6 @@ export function registerIncidentActivities(appServices: () => AppServices): void
     INCIDENT_ACTIVITY,
     ['announceIncident', 'readTriage', 'escalateToDatix', 'requestManualDatixEntry', 'remindDatixReference', 'announceBreach', 'remindBreachReport', 'finishIncident'],
     incidents,
+    { around: inAuditScope(appServices) },
   );
 }

@@ -1,6 +1,7 @@
 import * as df from 'durable-functions';
 import type { InvocationContext } from '@azure/functions';
 import type { AppServices } from '../../shared/appServices';
+import { inAuditScope } from '../activities/scopedActivity';
 import { makeRequestActivities } from './activities/requestActivities';
 import { makeStepActivities } from './activities/stepActivities';
 import { makeTransparencyActivities } from './activities/transparencyActivities';
@@ -40,7 +41,8 @@ export function registerRequestActivities(appServices: () => AppServices): void 
     });
   };
 
-  registerEach(ACTIVITY, ['planRequestRoute', 'startStage', 'askForMoreInformation', 'finishRequest'], requests);
-  registerEach(ACTIVITY, ['draftTransparencyRecord'], transparency);
-  registerEach(ACTIVITY, ['assignStep', 'chaseStep', 'recordDecision', 'cancelSteps', 'handOverStep'], steps, { extraInputs: [df.input.durableClient()] });
+  const around = inAuditScope(appServices);
+  registerEach(ACTIVITY, ['planRequestRoute', 'startStage', 'askForMoreInformation', 'finishRequest'], requests, { around });
+  registerEach(ACTIVITY, ['draftTransparencyRecord'], transparency, { around });
+  registerEach(ACTIVITY, ['assignStep', 'chaseStep', 'recordDecision', 'cancelSteps', 'handOverStep'], steps, { extraInputs: [df.input.durableClient()], around });
 }

@@ -1,4 +1,5 @@
 import type { AppServices } from '../../shared/appServices';
+import { inAuditScope } from '../activities/scopedActivity';
 import { makePolicyReviewActivities } from './activities/policyReviewActivities';
 import { makeToolReviewActivities } from './activities/toolReviewActivities';
 import { REVIEW_ACTIVITY } from './names';
@@ -28,6 +29,7 @@ export function registerReviewActivities(appServices: () => AppServices): void {
   const policies = () => (policyActivities ??= makePolicyReviewActivities(contacts()));
   const tools = () => (toolActivities ??= makeToolReviewActivities({ ...contacts(), signingKeys: appServices().settings.DECISION_SIGNING_KEYS }));
 
-  registerEach(REVIEW_ACTIVITY, ['sendPolicyReviewMilestone', 'completePolicyReview', 'notePolicyReviewDateMoved', 'endPolicyReview'], policies);
-  registerEach(REVIEW_ACTIVITY, ['sendToolReviewMilestone', 'recordToolAttestation', 'confirmToolReview', 'reopenToolForApproval', 'endToolReview'], tools);
+  const around = inAuditScope(appServices);
+  registerEach(REVIEW_ACTIVITY, ['sendPolicyReviewMilestone', 'completePolicyReview', 'notePolicyReviewDateMoved', 'endPolicyReview'], policies, { around });
+  registerEach(REVIEW_ACTIVITY, ['sendToolReviewMilestone', 'recordToolAttestation', 'confirmToolReview', 'reopenToolForApproval', 'endToolReview'], tools, { around });
 }

@@ -3,6 +3,7 @@ import { ConcurrencyConflictError } from '../sharepoint/errors';
 import type { AuditAnchorItem } from '../sharepoint/repositories/aiAuditAnchor';
 import type { AuditEntry, AuditLogRepository } from '../sharepoint/repositories/aiAuditLog';
 import { chainAuditEntry, GENESIS_HASH, type AuditHead, type ChainedAuditEntry } from '../security/auditChain';
+import { holdInAuditScope, runInAuditScope, takeHeldAuditEvents } from './auditScope';
 
 export type AuditChannel = 'Email' | 'Teams' | 'Web' | 'System';
 
@@ -33,7 +34,22 @@ export interface AuditLog {
 export interface BatchingAuditLog extends AuditLog {
   /** Several events in one step: one move of the head, one batched write. */
   appendMany(events: readonly AuditEvent[]): Promise<void>;
+  /**
+   * Inside `scoped` work, held to go with the work's next append or at its end (see
+   * auditScope.ts); outside, the same as `append`.
+   */
+  appendSoon(event: AuditEvent): Promise<void>;
+  /** Runs an activity so that the events it appends soon are written with its other appends. */
+  scoped<T>(work: () => Promise<T>): Promise<T>;
 }
+
+/** `work` as `log.scoped` runs it where the log has scopes, else as it is. */
+export const auditScoped = <T>(log: AuditLog, work: () => Promise<T>): Promise<T> =>
+  'scoped' in log && typeof log.scoped === 'function' ? (log as BatchingAuditLog).scoped(work) : work();
+
+/** `log.appendSoon` where the log has it, else an ordinary append. */
+export const appendSoon = (log: AuditLog, event: AuditEvent): Promise<void> =>
+  'appendSoon' in log && typeof log.appendSoon === 'function' ? (log as BatchingAuditLog).appendSoon(event) : log.append(event);
 
 export interface AuditLogOptions {
   /** Moves of the head lost to other writers before giving up (the caller, an activity, is retried). */
@@ -46,6 +62,12 @@ export interface AuditLogOptions {
   backoff?: (attempt: number) => Promise<void>;
   /** Most events written in one step (one move of the head, one batched write); 20 by default. */
   maxBatch?: number;
+  /**
+   * How long the log must be idle before the reservation is cleared; 1,000 ms by default. An
+   * append within it replaces the reservation with its own, so the clear (a round trip) is saved;
+   * meanwhile a deleted last entry shows as reserved rather than missing.
+   */
+  clearAfterIdleMs?: number;
 }
 
 const randomBackoff = (attempt: number): Promise<void> =>
@@ -96,17 +118,37 @@ const toItem = (entry: ChainedAuditEntry): AuditEntry => ({ ...entry, Channel: e
  *   their keys, one move of the head, one batched write), in the order they arrived;
  * - the head this process moved last is remembered with its etag, so the next step need not
  *   read it (a 412 says another instance moved it, and the head is read again);
- * - an append resolves once its entries are in the log; clearing the reservation follows when
- *   nothing else is waiting, and is skipped when the next step's reservation replaces it.
+ * - an append resolves once its entries are in the log; clearing the reservation follows once
+ *   the log has been idle for `clearAfterIdleMs`, and is skipped when an append in that time
+ *   replaces the reservation with its own.
  */
 export function createAuditLog(repo: AuditLogRepository, options: AuditLogOptions = {}): BatchingAuditLog & { settled(): Promise<void> } {
   const maxAttempts = options.maxAttempts ?? 30;
   const backoff = options.backoff ?? randomBackoff;
   const maxBatch = options.maxBatch ?? 20;
+  const clearAfterIdleMs = options.clearAfterIdleMs ?? 1000;
   // The head as this process left it, and the entries of ours it still holds reserved (written).
   let known: { item: AuditAnchorItem; reserved: ChainedAuditEntry[] } | undefined;
   const waiting: { events: readonly AuditEvent[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
   let draining: Promise<void> | undefined;
+  // Ends the idle wait before a clear: an append arrived, or settled() wants the clear now.
+  let wake: (() => void) | undefined;
+  let clearNow = false;
+
+  /** Waits out the idle time before a clear, or less when woken; an unref'd timer holds no process open. */
+  function idle(): Promise<void> {
+    if (clearNow || clearAfterIdleMs <= 0 || !known || known.item.Pending === null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, clearAfterIdleMs);
+      timer.unref?.();
+      function done(): void {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+  }
 
   async function readHead(): Promise<AuditAnchorItem> {
     const item = await repo.anchor.read();
@@ -246,6 +288,8 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
   async function drain(): Promise<void> {
     for (;;) {
       if (waiting.length === 0) {
+        await idle();
+        if (waiting.length > 0) continue;
         await clearReservation();
         if (waiting.length === 0) {
           draining = undefined;
@@ -275,22 +319,38 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     }
   }
 
-  function enqueue(events: readonly AuditEvent[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      waiting.push({ events, resolve, reject });
-      draining ??= drain();
-    });
+  /** Queues each group as its own append (they stand or fall alone), all before the drain looks, so they can share a step. */
+  function enqueue(...groups: (readonly AuditEvent[])[]): Promise<void> {
+    const appended = groups.map((events) => new Promise<void>((resolve, reject) => waiting.push({ events, resolve, reject })));
+    wake?.();
+    draining ??= drain();
+    return Promise.all(appended).then(() => undefined);
   }
 
-  return {
-    append: (event) => enqueue([event]),
-    appendMany: (events) => (events.length === 0 ? Promise.resolve() : enqueue(events)),
+  /** The events held in this scope go first, as their own append, then these. */
+  function withHeld(events: readonly AuditEvent[]): Promise<void> {
+    const groups = [takeHeldAuditEvents<AuditEvent>(log), events].filter((g) => g.length > 0);
+    return groups.length === 0 ? Promise.resolve() : enqueue(...groups);
+  }
+
+  const log: BatchingAuditLog & { settled(): Promise<void> } = {
+    append: (event) => withHeld([event]),
+    appendMany: (events) => withHeld(events),
+    appendSoon: (event) => (holdInAuditScope(log, event) ? Promise.resolve() : withHeld([event])),
+    scoped: (work) => runInAuditScope(log, (held: AuditEvent[]) => enqueue(held), work),
     async has(key) {
       return (await repo.byKey(key)) !== undefined;
     },
     /** Resolves when nothing is waiting and the last reservation is cleared (tests, shutdown). */
     async settled() {
-      while (draining) await draining;
+      clearNow = true;
+      wake?.();
+      try {
+        while (draining) await draining;
+      } finally {
+        clearNow = false;
+      }
     },
   };
+  return log;
 }

@@ -1,7 +1,7 @@
 import type { SentMessageRecord, SentMessageStore } from '../notify/sentMessageStore';
 import type { AuditLogRepository } from '../sharepoint/repositories/aiAuditLog';
 import type { SentMessageItem, SentMessagesRepository } from '../sharepoint/repositories/aiSentMessages';
-import type { AuditLog } from './auditLog';
+import { appendSoon, type AuditLog } from './auditLog';
 
 const auditKeyOf = (idempotencyKey: string): string => `sent:${idempotencyKey}`;
 
@@ -19,8 +19,9 @@ export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKe
     return entry?.Details ? (JSON.parse(entry.Details) as SentMessageRecord) : undefined;
   }
 
+  // Inside an activity the entry goes with the activity's own append (auditScope.ts), not alone.
   function audited(record: SentMessageRecord): Promise<void> {
-    return audit.append({
+    return appendSoon(audit, {
       title: `Message sent: ${record.kind}`,
       eventType: 'message-sent',
       actor: 'system',

@@ -1,8 +1,7 @@
-import { changeFeedLease } from './changeFeedLease';
+import { changeFeedState } from './changeFeedLease';
 import type * as df from 'durable-functions';
-import { ChangeDispatcher, ListChangeTokenStore, type ItemChange } from '../sharepoint';
+import { ChangeDispatcher, type ItemChange } from '../sharepoint';
 import type { AppServices } from '../appServices';
-import { ListFailedChangeStore } from '../sharepoint/changeFailures';
 import { appClock } from '../time';
 import { reportFailedChange } from './failedChangeReport';
 import { policyOrUndefined, syncPolicyCycle } from '../reviews/reviewCycles';
@@ -19,9 +18,7 @@ export function policyDispatcher(services: AppServices, client: df.DurableClient
   return new ChangeDispatcher({
     sp: services.sp,
     listTitle: POLICIES_LIST,
-    store: new ListChangeTokenStore(services.sp),
-    lease: changeFeedLease(services, POLICIES_LIST),
-    failures: new ListFailedChangeStore(services.sp),
+    ...changeFeedState(services, POLICIES_LIST),
     onFailure: reportFailedChange(services, POLICIES_LIST),
     now: () => appClock.now(),
     dispatch: async (change: ItemChange) => {

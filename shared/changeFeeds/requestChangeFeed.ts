@@ -1,9 +1,8 @@
-import { changeFeedLease } from './changeFeedLease';
+import { changeFeedState } from './changeFeedLease';
 import { createHmac } from 'node:crypto';
 import * as df from 'durable-functions';
-import { ChangeDispatcher, ListChangeTokenStore, type ItemChange } from '../sharepoint';
+import { ChangeDispatcher, type ItemChange } from '../sharepoint';
 import type { AppServices } from '../appServices';
-import { ListFailedChangeStore } from '../sharepoint/changeFailures';
 import { appClock } from '../time';
 import { reportFailedChange } from './failedChangeReport';
 import { syncToolCycle } from '../reviews/reviewCycles';
@@ -33,9 +32,7 @@ export function requestDispatcher(services: AppServices, client: df.DurableClien
   return new ChangeDispatcher({
     sp: services.sp,
     listTitle: REQUESTS_LIST,
-    store: new ListChangeTokenStore(services.sp),
-    lease: changeFeedLease(services, REQUESTS_LIST),
-    failures: new ListFailedChangeStore(services.sp),
+    ...changeFeedState(services, REQUESTS_LIST),
     onFailure: reportFailedChange(services, REQUESTS_LIST),
     now: () => appClock.now(),
     log,

@@ -13,6 +13,8 @@ export interface Submission {
   actor: string;
   occurredAt: string;
   details: Record<string, unknown>;
+  /** The request's item as the caller just read or wrote it, which saves reading it again. */
+  item?: AiRequestItem;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function startRequestWorkflow(
 ): Promise<string | undefined> {
   const { requestId } = submission;
   const instanceId = requestInstanceId(requestId);
-  await giveReference(services, requestId, submission.occurredAt);
+  const { item } = await giveReference(services, requestId, submission.occurredAt, submission.item);
   // Started before a crash that came ahead of writing its id back: write it now.
   const writeIdBack = () => services.repos.requests.modify(requestId, (current) => (current.OrchestrationInstanceId ? null : { OrchestrationInstanceId: instanceId }));
   if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) {
@@ -52,7 +54,8 @@ export async function startRequestWorkflow(
     await writeIdBack();
     return undefined;
   }
-  await services.repos.requests.modify(requestId, () => ({ OrchestrationInstanceId: instanceId }));
+  // From the item as the reference left it: the workflow may have written it since, and its etag says so.
+  await services.repos.requests.modify(requestId, () => ({ OrchestrationInstanceId: instanceId }), undefined, item);
   return instanceId;
 }
 
@@ -64,7 +67,7 @@ export async function startRequestWorkflow(
 export async function startRequestWorkflowForItem(
   services: Pick<AppServices, 'audit' | 'repos' | 'people'>,
   client: Pick<DurableClient, 'getStatus' | 'startNew'>,
-  item: Pick<AiRequestItem, 'Id' | 'Title' | 'RequesterId' | 'Created' | 'SubmissionKey' | 'OrchestrationInstanceId'>,
+  item: AiRequestItem,
   via: 'list' | 'repair',
 ): Promise<string | undefined> {
   // A repeat of an earlier row's submission key (two instances wrote one at once) is removed, never started.
@@ -75,5 +78,6 @@ export async function startRequestWorkflowForItem(
     actor: (await services.people.personFor(item.RequesterId)).email,
     occurredAt: item.Created,
     details: { via },
+    item,
   });
 }

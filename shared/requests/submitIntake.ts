@@ -31,7 +31,8 @@ export async function submitIntake(
   if (first && first.IntakeJson !== JSON.stringify(intake)) return { kind: 'key-used', requestId: first.Id };
   const item = (first ?? created)!;
   const occurredAt = first ? first.Created : submission.now.toISOString();
-  const reference = await giveReference(services, item.Id, occurredAt);
+  const given = await giveReference(services, item.Id, occurredAt, item);
+  const reference = given.reference;
   // A retry finishes what its first attempt left undone; a row written at the same moment
   // elsewhere is that instance's to start.
   if (earlier || !first) {
@@ -41,6 +42,7 @@ export async function submitIntake(
       actor: intake.requester.email,
       occurredAt,
       details: { type: intake.type, risk: submission.plan.risk.rating },
+      item: given.item,
     });
   }
   return { kind: first ? 'replayed' : 'created', item, reference };

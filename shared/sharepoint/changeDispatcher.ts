@@ -161,7 +161,7 @@ export class ChangeDispatcher {
     if (this.again && (await lease.acquire()) === 'held elsewhere') this.again = false;
   }
 
-  /** A long run keeps its lease: renewed every page, and every 15 seconds within one. */
+  /** A long run keeps its lease: renewed before each further page, and every 15 seconds within one. */
   private async renewLeaseIfDue(force = false): Promise<void> {
     if (!this.options.lease || (!force && Date.now() - this.leaseRenewedAt < 15_000)) return;
     await this.options.lease.renew();
@@ -203,9 +203,10 @@ export class ChangeDispatcher {
       }
       token = changes[changes.length - 1].ChangeToken.StringValue;
       await store.advance(this.key, token);
-      await this.renewLeaseIfDue(true);
       seen.clear();
       if (changes.length < fetchLimit) break;
+      // More pages follow: the run keeps its lease (a run of one page needs no renewal).
+      await this.renewLeaseIfDue(true);
     }
     return report;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { aiWorkflowStateList } from './lists/aiWorkflowState';
-import { collect, PnpListRepository } from './listRepository';
+import { ConcurrencyConflictError } from './errors';
 import type { SPFI } from './pnp';
+import { WorkflowStateRows } from './workflowStateRows';
 
 /**
  * A change that could not be dispatched (an unreadable row, a bug, a service that kept failing).
@@ -54,35 +54,43 @@ export class InMemoryFailedChangeStore implements FailedChangeStore {
 
 const listSchema = z.array(failedChangeSchema);
 
-/** Kept in AI Workflow State (one row per watched list), shared by every app instance. */
+/**
+ * Kept in AI Workflow State (one row per watched list), shared by every app instance. With
+ * `state` shared with the feed's lease, read in the lease's query at the start of a run, as the
+ * change token is (see ListChangeTokenStore).
+ */
 export class ListFailedChangeStore implements FailedChangeStore {
-  private readonly repo: PnpListRepository<typeof aiWorkflowStateList>;
+  private readonly state: WorkflowStateRows;
+  private readonly shared: boolean;
 
-  constructor(sp: SPFI) {
-    this.repo = new PnpListRepository(sp, aiWorkflowStateList);
-  }
-
-  private async row(key: string) {
-    return (await collect(this.repo.query([['StateKey', 'eq', key]], { pageSize: 1 })))[0];
+  constructor(sp: SPFI, state?: WorkflowStateRows) {
+    this.state = state ?? new WorkflowStateRows(sp, []);
+    this.shared = state !== undefined;
   }
 
   private parse(value: string | null | undefined): FailedChange[] {
     if (!value) return [];
     const parsed = listSchema.safeParse(JSON.parse(value));
-    // A hand-edited record must not stop the feed either: start the failure list again.
     return parsed.success ? parsed.data : [];
   }
 
   async load(key: string): Promise<FailedChange[]> {
-    return this.parse((await this.row(key))?.StateValue);
+    return this.parse((await this.state.rows(key, !this.shared))[0]?.StateValue);
   }
 
   async update(key: string, change: (current: FailedChange[]) => FailedChange[]): Promise<void> {
-    const row = await this.row(key);
-    if (!row) {
-      await this.repo.create({ Title: key, StateKey: key, StateValue: JSON.stringify(change([])) });
-      return;
+    for (let attempt = 1; ; attempt++) {
+      const row = (await this.state.rows(key, !this.shared || attempt > 1))[0];
+      try {
+        if (!row) {
+          await this.state.create(key, JSON.stringify(change([])));
+          return;
+        }
+        await this.state.write(key, row, JSON.stringify(change(this.parse(row.StateValue))));
+        return;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyConflictError) || attempt >= 3) throw err;
+      }
     }
-    await this.repo.modify(row.Id, (current) => ({ StateValue: JSON.stringify(change(this.parse(current.StateValue))) }));
   }
 }

@@ -1,44 +1,53 @@
 import { z } from 'zod';
 import type { ChangeTokenState, ChangeTokenStore } from './changeTokenStore';
-import { aiWorkflowStateList } from './lists/aiWorkflowState';
-import { collect, PnpListRepository } from './listRepository';
+import { ConcurrencyConflictError } from './errors';
 import type { SPFI } from './pnp';
+import { WorkflowStateRows, type WorkflowStateRow } from './workflowStateRows';
 
 const stateSchema = z.object({ token: z.string().nullable(), dispatched: z.array(z.string()) });
 
 /**
  * The change dispatcher's place in a list's change log, kept in the AI Workflow State list so
  * every app instance (and a restarted one) continues where the last left off. Writes use the
- * item's etag, so two instances cannot silently overwrite each other.
+ * item's etag, so two instances cannot silently overwrite each other. With `state` shared with the
+ * feed's lease, the row is read in the lease's query at the start of each run (the lease makes
+ * this instance its only writer meanwhile), and each write is one round trip with the etag the
+ * last read or write gave; alone, each load reads it.
  */
 export class ListChangeTokenStore implements ChangeTokenStore {
-  private readonly repo: PnpListRepository<typeof aiWorkflowStateList>;
+  private readonly state: WorkflowStateRows;
+  private readonly shared: boolean;
 
-  constructor(sp: SPFI) {
-    this.repo = new PnpListRepository(sp, aiWorkflowStateList);
+  constructor(sp: SPFI, state?: WorkflowStateRows) {
+    this.state = state ?? new WorkflowStateRows(sp, []);
+    this.shared = state !== undefined;
   }
 
-  private async row(key: string) {
-    return (await collect(this.repo.query([['StateKey', 'eq', key]], { pageSize: 1 })))[0];
-  }
-
-  async load(key: string): Promise<ChangeTokenState> {
-    const row = await this.row(key);
+  private parse(row: WorkflowStateRow | undefined): ChangeTokenState {
     if (!row?.StateValue) return { token: null, dispatched: [] };
     const parsed = stateSchema.safeParse(JSON.parse(row.StateValue));
-    if (!parsed.success) throw new Error(`AI Workflow State item ${row.Id} (${key}) is not valid; delete it to start again from the current change token.`);
+    if (!parsed.success) throw new Error(`AI Workflow State item ${row.Id} (${row.StateKey}) is not valid; delete it to start again from the current change token.`);
     return parsed.data;
   }
 
+  async load(key: string): Promise<ChangeTokenState> {
+    return this.parse((await this.state.rows(key, !this.shared))[0]);
+  }
+
   private async write(key: string, change: (current: ChangeTokenState) => ChangeTokenState): Promise<void> {
-    const row = await this.row(key);
-    if (!row) {
-      await this.repo.create({ Title: key, StateKey: key, StateValue: JSON.stringify(change({ token: null, dispatched: [] })) });
-      return;
+    for (let attempt = 1; ; attempt++) {
+      const row = (await this.state.rows(key, attempt > 1))[0];
+      try {
+        if (!row) {
+          await this.state.create(key, JSON.stringify(change({ token: null, dispatched: [] })));
+          return;
+        }
+        await this.state.write(key, row, JSON.stringify(change(this.parse(row))));
+        return;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyConflictError) || attempt >= 3) throw err;
+      }
     }
-    await this.repo.modify(row.Id, (current) => ({
-      StateValue: JSON.stringify(change(current.StateValue ? stateSchema.parse(JSON.parse(current.StateValue)) : { token: null, dispatched: [] })),
-    }));
   }
 
   markDispatched(key: string, dedupeKey: string): Promise<void> {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ConcurrencyConflictError } from './errors';
-import { aiWorkflowStateList } from './lists/aiWorkflowState';
-import { collect, PnpListRepository } from './listRepository';
 import type { SPFI } from './pnp';
+import { WorkflowStateRows } from './workflowStateRows';
 
 const leaseSchema = z.object({ holder: z.string().nullable(), until: z.number(), again: z.boolean() });
 type LeaseState = z.infer<typeof leaseSchema>;
@@ -22,22 +21,27 @@ export type LeaseAnswer = 'acquired' | 'held elsewhere';
  * clock: the lease is about live processes, and a virtual clock may stand still.
  */
 export class ListLease {
-  private readonly repo: PnpListRepository<typeof aiWorkflowStateList>;
+  private readonly state: WorkflowStateRows;
 
+  /** `state` may be shared with the stores of the same work, so one query reads all their rows. */
   constructor(
     sp: SPFI,
     private readonly key: string,
     private readonly holder: string,
     private readonly ttlMs = 60_000,
     private readonly now: () => number = Date.now,
+    state?: WorkflowStateRows,
   ) {
-    this.repo = new PnpListRepository(sp, aiWorkflowStateList);
+    this.state = state ?? new WorkflowStateRows(sp, [key]);
   }
 
-  /** Takes the lease when it is free, expired or already ours; otherwise asks the holder to run again. */
+  /**
+   * Takes the lease when it is free, expired or already ours; otherwise asks the holder to run
+   * again. Reads the rows afresh (those of the stores sharing them too): the start of a run.
+   */
   async acquire(): Promise<LeaseAnswer> {
     let answer: LeaseAnswer = 'acquired';
-    await this.change((state) => {
+    await this.change(true, (state) => {
       if (state.holder === null || state.holder === this.holder || state.until < this.now()) {
         answer = 'acquired';
         return { holder: this.holder, until: this.now() + this.ttlMs, again: false };
@@ -50,7 +54,7 @@ export class ListLease {
 
   /** Extends the lease during a long run. */
   async renew(): Promise<void> {
-    await this.change((state) => (state.holder === this.holder ? { ...state, until: this.now() + this.ttlMs } : null));
+    await this.change(false, (state) => (state.holder === this.holder ? { ...state, until: this.now() + this.ttlMs } : null));
   }
 
   /**
@@ -59,7 +63,7 @@ export class ListLease {
    */
   async release(): Promise<'released' | 'run again'> {
     let answer: 'released' | 'run again' = 'released';
-    await this.change((state) => {
+    await this.change(false, (state) => {
       if (state.holder !== this.holder) return null;
       if (state.again) {
         answer = 'run again';
@@ -71,33 +75,39 @@ export class ListLease {
     return answer;
   }
 
-  /** Oldest first: if two instances ever made a row each, the first made is the lease. */
-  private rows() {
-    return collect(this.repo.query([['StateKey', 'eq', this.key]], { pageSize: 10, orderBy: { field: 'Id', ascending: true } }));
-  }
-
-  private async change(next: (state: LeaseState) => LeaseState | null): Promise<void> {
+  /**
+   * Reads the row (afresh when `fresh`; else as this instance last wrote it, which its etag
+   * checks), changes it and writes it with that etag. A decision to write nothing is taken only on
+   * a fresh read: the row as last written here may be out of date.
+   */
+  private async change(fresh: boolean, next: (state: LeaseState) => LeaseState | null): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const row = (await this.rows())[0];
+      // Oldest first: if two instances ever made a row each, the first made is the lease.
+      const row = (await this.state.rows(this.key, fresh))[0];
       try {
-        if (!row) {
-          const wanted = next({ ...FREE });
-          if (!wanted) return;
-          await this.repo.create({ Title: this.key, StateKey: this.key, StateValue: JSON.stringify(wanted) });
-          // Two instances that both found no row each made one: the lowest Id is the lease, and
-          // the other is removed, then the change is made again on the one that counts.
-          const made = await this.rows();
-          if (made.length === 1) return;
-          for (const extra of made.slice(1)) await this.repo.remove(extra.Id).catch(() => undefined);
+        const parsed = row ? leaseSchema.safeParse(row.StateValue ? JSON.parse(row.StateValue) : FREE) : undefined;
+        const wanted = next(parsed?.success ? parsed.data : { ...FREE });
+        if (!wanted) {
+          if (fresh) return;
+          fresh = true;
           continue;
         }
-        const parsed = leaseSchema.safeParse(row.StateValue ? JSON.parse(row.StateValue) : FREE);
-        const wanted = next(parsed.success ? parsed.data : { ...FREE });
-        if (!wanted) return;
-        await this.repo.update(row.Id, { StateValue: JSON.stringify(wanted) }, row.etag);
+        if (!row) {
+          await this.state.create(this.key, JSON.stringify(wanted));
+          // Two instances that both found no row each made one: the lowest Id is the lease, and
+          // the other is removed, then the change is made again on the one that counts.
+          const made = await this.state.rows(this.key, true);
+          if (made.length === 1) return;
+          for (const extra of made.slice(1)) await this.state.repo.remove(extra.Id).catch(() => undefined);
+          this.state.forget(this.key);
+          fresh = true;
+          continue;
+        }
+        await this.state.write(this.key, row, JSON.stringify(wanted));
         return;
       } catch (err) {
         if (!(err instanceof ConcurrencyConflictError) || attempt >= 10) throw err;
+        fresh = true;
       }
     }
   }

@@ -51,8 +51,13 @@ export interface ListRepository<L extends ListDefinition> {
   update(id: number, changes: Partial<ItemFields<L>>, etag: string): Promise<string>;
   /** Batched updates, each with its own etag; conflicts are reported per item, not thrown. */
   updateMany(updates: readonly ItemUpdate<L>[]): Promise<UpdateOutcome[]>;
-  /** Read, change, write with the etag; on 412 re-read and apply again (up to `maxAttempts`). */
-  modify(id: number, change: (current: StoredItem<L>) => Partial<ItemFields<L>> | null, maxAttempts?: number): Promise<StoredItem<L>>;
+  /**
+   * Read, change, write with the etag; on 412 re-read and apply again (up to `maxAttempts`). With
+   * `known` (the item as the caller just read it) the first attempt starts from it instead of a
+   * read: its etag refuses the write if the item changed since (a change that writes nothing
+   * decides on `known`).
+   */
+  modify(id: number, change: (current: StoredItem<L>) => Partial<ItemFields<L>> | null, maxAttempts?: number, known?: StoredItem<L>): Promise<StoredItem<L>>;
   remove(id: number, etag?: string): Promise<void>;
   /** Pages of items matching all conditions; filter on indexed columns, or lists past 5,000 items refuse. */
   query(conditions: readonly Condition<FieldKey<L>>[], options?: QueryOptions): AsyncGenerator<StoredItem<L>[]>;
@@ -235,9 +240,10 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     return outcomes;
   }
 
-  async modify(id: number, change: (current: StoredItem<L>) => Partial<ItemFields<L>> | null, maxAttempts = 3): Promise<StoredItem<L>> {
+  async modify(id: number, change: (current: StoredItem<L>) => Partial<ItemFields<L>> | null, maxAttempts = 3, known?: StoredItem<L>): Promise<StoredItem<L>> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.get(id);
+      // The item as the caller just read it saves a read; its etag says whether it is still current.
+      const current = attempt === 1 && known?.Id === id ? known : await this.get(id);
       const changes = change(current);
       if (!changes) return current;
       try {

@@ -28,27 +28,21 @@ declare module '@pnp/sp/fi.js' {
   }
 }
 
+/** What the app uses on a web that PnPjs's selective imports do not declare; both of PnPjs's web types get it. */
+interface WebMembers {
+  readonly roleDefinitions: IRoleDefinitions;
+  readonly siteGroups: ISiteGroups;
+  readonly associatedOwnerGroup: ISiteGroup;
+  readonly lists: ILists;
+  readonly siteUsers: ISiteUsers;
+  readonly currentUser: ISiteUser;
+  ensureUser(loginName: string): Promise<ISiteUserInfo>;
+  batched(props?: ISPBatchProps): [IWeb, () => Promise<void>];
+}
+
 declare module '@pnp/sp/webs/types.js' {
-  interface _Web extends ISecurableMethods {
-    readonly roleDefinitions: IRoleDefinitions;
-    readonly siteGroups: ISiteGroups;
-    readonly associatedOwnerGroup: ISiteGroup;
-    readonly lists: ILists;
-    readonly siteUsers: ISiteUsers;
-    readonly currentUser: ISiteUser;
-    ensureUser(loginName: string): Promise<ISiteUserInfo>;
-    batched(props?: ISPBatchProps): [IWeb, () => Promise<void>];
-  }
-  interface IWeb extends ISecurableMethods {
-    readonly roleDefinitions: IRoleDefinitions;
-    readonly siteGroups: ISiteGroups;
-    readonly associatedOwnerGroup: ISiteGroup;
-    readonly lists: ILists;
-    readonly siteUsers: ISiteUsers;
-    readonly currentUser: ISiteUser;
-    ensureUser(loginName: string): Promise<ISiteUserInfo>;
-    batched(props?: ISPBatchProps): [IWeb, () => Promise<void>];
-  }
+  interface _Web extends ISecurableMethods, WebMembers {}
+  interface IWeb extends ISecurableMethods, WebMembers {}
 }
 
 declare module '@pnp/sp/items/types.js' {

@@ -1,5 +1,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { Settings } from '../config/settings';
+import type { z } from 'zod';
+import { toFieldMessages } from '../domain/fieldErrors';
 import { readBodyText } from './bodyLimit';
 
 /**
@@ -45,4 +47,12 @@ export async function readJsonBody(request: HttpRequest, settings: OriginSetting
     // The same 400 as badRequest in ./http (not imported: http.ts reads bodies through this file).
     return { status: 400, jsonBody: { errors: [{ field: '(body)', message: hint }] } };
   }
+}
+
+/** The JSON body checked against `schema`: its data, or the response that says why not (as readJsonBody, and 400 naming each field the schema refuses). */
+export async function readJsonAs<S extends z.ZodType>(request: HttpRequest, settings: OriginSettings, schema: S, hint: string): Promise<{ data: z.output<S> } | HttpResponseInit> {
+  const read = await readJsonBody(request, settings, hint);
+  if (!('body' in read)) return read;
+  const parsed = schema.safeParse(read.body);
+  return parsed.success ? { data: parsed.data } : { status: 400, jsonBody: { errors: toFieldMessages(parsed.error) } };
 }

@@ -1,6 +1,6 @@
 import { planRoute, replanRoute, STEP_NAMES, toolReviewDate, type PriorDecision, type Route, type StepChange } from '../../../shared/domain';
 import { fitText } from '../../../shared/domain/schemas/limits';
-import type { AuditLog } from '../../../shared/audit/auditLog';
+import { appendSoon, type AuditLog } from '../../../shared/audit/auditLog';
 import type { Notifier } from '../../../shared/notify';
 import type { PeopleDirectory, Repositories } from '../../../shared/sharepoint';
 import { collect } from '../../../shared/sharepoint';
@@ -73,7 +73,9 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
         Status: 'In review',
         CurrentStage: `Stage 1 of ${outcome.route.stages.length}`,
       }));
-      await deps.audit.append({
+      // Recorded with the receipt's record when the activity ends (one append): the Status it
+      // wrote needs no entry to be trusted (statusOnRecord), and nothing reads the entry before.
+      await appendSoon(deps.audit, {
         title: input.replan ? 'Route planned again after new answers' : 'Route planned',
         eventType: 'route-planned',
         subjectList: 'AI Requests',
@@ -177,6 +179,8 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
    * request now (the last stage's completion is the outcome message instead).
    */
   async function startStage(input: StartStageInput): Promise<void> {
+    // The first stage follows the plan, which wrote its label and sends no message: nothing to read or write.
+    if (input.stage === 1 && !input.previousStageRan) return;
     const label = `Stage ${input.stage} of ${input.stages}`;
     const item = await deps.repos.requests.modify(input.requestId, (current) => (current.CurrentStage === label ? null : { CurrentStage: label }));
     const route = routeFromItem(item);

@@ -196,7 +196,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       for (const to of await reminderRecipients(roles, heldRow, input.at, requester.email)) {
         await send('reminder', to, { request, step, decisionUrl: decisionUrl(input, to.person, input.at), overdue: false }, `${key}/${to.person.email}`, about);
       }
-      for (const { row } of rows) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }));
+      for (const { row } of rows) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Reminded', RemindersSent: input.milestone === 'halfway-reminder' ? 1 : 2 }), undefined, row);
       return;
     }
     if (input.milestone === 'escalate-to-deputy') {
@@ -206,7 +206,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       }
       for (const { row, roleIndex } of rows) {
         const delegateId = await deps.people.idFor(deputies[roleIndex].person.email);
-        await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true, DelegateId: delegateId }));
+        await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true, DelegateId: delegateId }), undefined, row);
       }
       return;
     }
@@ -216,7 +216,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     for (const lead of leads) {
       await send('escalation', { person: lead, channel: 'email' }, { escalatedTo: 'governanceLead', request, step }, `${key}/${lead.email}`, about);
     }
-    for (const { row } of rows) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true }));
+    for (const { row } of rows) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true }), undefined, row);
   }
 
   async function recordDecision(input: RecordDecisionInput): Promise<void> {
@@ -235,7 +235,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       RespondedAt: input.signal.decidedAt,
       ResponseChannel: CHANNEL_LABEL[input.signal.channel],
       DecisionTokenId: input.signal.tokenId ?? null,
-    }));
+    }), undefined, row);
     await deps.audit.append({
       title: `Decision: ${TASK_OUTCOME_LABEL[input.signal.outcome]} (${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode})`,
       eventType: 'decision-recorded',
@@ -256,7 +256,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       const open = (await collect(deps.repos.approvalTasks.forRequest(input.requestId))).filter(
         (r) => r.StepCode === input.stepCode && (r.Attempt ?? 1) === input.attempt && r.Id !== row.Id && r.Status !== 'Completed' && r.Status !== 'Cancelled',
       );
-      for (const other of open) await deps.repos.approvalTasks.modify(other.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }));
+      for (const other of open) await deps.repos.approvalTasks.modify(other.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }), undefined, other);
     }
   }
 
@@ -291,7 +291,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const rows = await collect(deps.repos.approvalTasks.forRequest(input.requestId));
     for (const row of rows.filter((r) => r.InstanceId && input.instanceIds.includes(r.InstanceId) && r.Status !== 'Completed')) {
       if (input.reason === 'withdrawn') await tellWithdrawn(row, input.at, input.requestId);
-      await deps.repos.approvalTasks.modify(row.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }));
+      await deps.repos.approvalTasks.modify(row.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }), undefined, row);
       await deps.audit.append({
         title: `Step cancelled: ${STEP_NAMES[row.StepCode as keyof typeof STEP_NAMES] ?? row.StepCode}`,
         eventType: 'step-cancelled',

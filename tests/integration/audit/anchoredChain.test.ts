@@ -102,6 +102,8 @@ describe('the anchored audit chain', () => {
   it('detects the last entry deleted, and the next append does not reuse its sequence number', async () => {
     const log = createAuditLog(repo);
     for (let i = 1; i <= 3; i++) await log.append(event(i));
+    // The reservation is cleared once the log is idle; until then the last entry counts as reserved.
+    await log.settled();
     const third = (await entries())[2];
     expect(await rest(h.siteUrl, third.Id, 'DELETE')).toBe(200);
 
@@ -180,6 +182,37 @@ describe('the anchored audit chain', () => {
     // the last. The head is never read again: this process moved it last.
     expect(calls.counts).toEqual({ byKeys: 3, move: 3 + 1, appendMany: 3, read: 0 });
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 41 entries, every link checked.\n' });
+  });
+
+  it('writes the entries an activity appends soon with its own append, in one step, and at its end when it fails', async () => {
+    const calls = countingCalls(repo);
+    const log = createAuditLog(calls.repo);
+    await log.append(event(0));
+    await log.settled();
+    calls.reset();
+
+    // Two messages sent, then the activity's own entry: one check of the keys, one move, one write.
+    await log.scoped(async () => {
+      await log.appendSoon(event(1));
+      await log.appendSoon(event(2));
+      expect((await entries()).length).toBe(1);
+      await log.append(event(3));
+    });
+    expect(calls.counts).toEqual({ byKeys: 1, move: 1, appendMany: 1, read: 0 });
+
+    // A message went out and the activity then failed: the message stays on record.
+    await expect(
+      log.scoped(async () => {
+        await log.appendSoon(event(4));
+        throw new Error('the activity failed after sending');
+      }),
+    ).rejects.toThrow('the activity failed after sending');
+    // Outside an activity, appending soon is appending now.
+    await log.appendSoon(event(5));
+    await log.settled();
+
+    expect((await entries()).map((e) => e.IdempotencyKey)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `decision:${i}`));
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 6 entries, every link checked.\n' });
   });
 
   it('reads the head again when another instance moved it, and chains after that instance', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRepositories, createSp } from '../../../shared/sharepoint';
+import { personCredential } from '../../support/personToken';
 import { eventually, repoRoot } from '../../support/runtime';
 import { useRuntime } from '../../support/useRuntime';
 import { mails } from '../governance/policyReviewClient';
@@ -25,9 +26,10 @@ describe('a request made in the bare list form', () => {
       return ((await res.json()) as { value: unknown[] }).value[0];
     }, 'the list subscription');
     const requester = await sp.web.ensureUser(`i:0#.f|membership|${AMARA}`);
-    // What the list form sends over SharePoint REST: its required columns and a few more, no
-    // intake answers; Status takes the column's default.
-    const item = (await sp.web.lists.getByTitle('AI Requests').items.add({
+    // What the list form sends over SharePoint REST, as the person (staff may add requests, not
+    // edit them): its required columns and a few more, no intake answers; Status takes the default.
+    const asPerson = createSp({ siteUrl: `${rt.origin}/sites/aigov`, credential: personCredential(AMARA) });
+    const item = (await asPerson.web.lists.getByTitle('AI Requests').items.add({
       Title: TITLE,
       RequestType: 'Freely available AI tool',
       RequesterId: requester.Id,
@@ -36,7 +38,7 @@ describe('a request made in the bare list form', () => {
       Supplier: 'Helper Ltd',
     })) as { Id: number; Status: string };
     id = item.Id;
-    expect(item.Status).toBe('Submitted');
+    expect(item).toMatchObject({ Status: 'Submitted', AuthorId: requester.Id });
     await rt.advance('PT10S'); // the list's webhook
 
     const toIg = await eventually(async () => (await mails(rt, /^Request made in the list form: /)).find((m) => m.subject.includes(TITLE)), 'the note to Information Governance');

@@ -1,0 +1,61 @@
+import { aiWorkflowStateList } from './lists/aiWorkflowState';
+import type { StoredItem } from './lists/listDefinition';
+import { collect, PnpListRepository } from './listRepository';
+import type { SPFI } from './pnp';
+
+export type WorkflowStateRow = StoredItem<typeof aiWorkflowStateList>;
+
+/**
+ * The AI Workflow State rows of one piece of work (a list's change feed: its lease, change token
+ * and failed changes), read together in one query and then kept with their etags, so a run reads
+ * its state once and each write after that is one round trip. Every write still carries the etag
+ * it was read or written with: a row another instance changed answers 412, and its user reads it
+ * again (`refresh`). Rows of one key are oldest first (two instances may each have made one).
+ */
+export class WorkflowStateRows {
+  readonly repo: PnpListRepository<typeof aiWorkflowStateList>;
+  private readonly known = new Map<string, WorkflowStateRow[]>();
+
+  constructor(
+    sp: SPFI,
+    private readonly keys: readonly string[],
+  ) {
+    this.repo = new PnpListRepository(sp, aiWorkflowStateList);
+  }
+
+  /** Reads the rows of every key (and `key`, when it is not one of them) in one query. */
+  async refresh(key?: string): Promise<void> {
+    const keys = [...new Set([...this.keys, ...(key === undefined ? [] : [key])])];
+    const rows = await collect(this.repo.queryAnyOf('StateKey', keys, { pageSize: 50, orderBy: { field: 'Id', ascending: true } }));
+    for (const k of keys) this.known.set(k, rows.filter((r) => r.StateKey === k));
+  }
+
+  /** The key's rows as last read or written here; read now when `fresh` or never read. */
+  async rows(key: string, fresh = false): Promise<WorkflowStateRow[]> {
+    if (fresh || !this.known.has(key)) await this.refresh(key);
+    return this.known.get(key) ?? [];
+  }
+
+  /** What a write left: the row with its new value and etag. */
+  wrote(key: string, row: WorkflowStateRow): void {
+    const rows = this.known.get(key) ?? [];
+    this.known.set(key, [row, ...rows.filter((r) => r.Id !== row.Id)].sort((a, b) => a.Id - b.Id));
+  }
+
+  /** Writes `value` to the key's first row with the etag it was read with (ConcurrencyConflictError: read it again). */
+  async write(key: string, row: WorkflowStateRow, value: string): Promise<void> {
+    const etag = await this.repo.update(row.Id, { StateValue: value }, row.etag);
+    this.wrote(key, { ...row, StateValue: value, etag });
+  }
+
+  /** Makes the key's row; the caller checks for a second one made at the same time. */
+  async create(key: string, value: string): Promise<WorkflowStateRow> {
+    const row = await this.repo.create({ Title: key, StateKey: key, StateValue: value });
+    this.wrote(key, row);
+    return row;
+  }
+
+  forget(key: string): void {
+    this.known.delete(key);
+  }
+}
