@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
-import { accessibilityViolations, activate, launchChromium, reviewFromInbox, screenshot, signInAs, tabTo } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { eventually, repoRoot } from '../support/runtime';
+import { accessibilityViolations, activate, reviewFromInbox, screenshot, tabTo, tickAll, useBrowserRuntime } from './browser';
 
 // The Information Governance approver reads the whole request before deciding (issue 14 item 1):
 // the data answers and the screening first, the documents section, and the decisions so far, in
@@ -21,26 +21,17 @@ const rightEdge = (target: Locator): Promise<number> =>
   target.evaluate((el) => Math.max(...[el as unknown as Box, ...Array.from((el as unknown as Box).querySelectorAll('*'))].map((x) => x.getBoundingClientRect().right)));
 
 describe('the Information Governance approver sees the request before deciding', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
+  const { rt, workbench } = useBrowserRuntime('2026-12-01T09:00:00Z');
   let page: Page;
   let id: number;
 
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
     const base = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'public-generic.json'), 'utf8')) as Record<string, object>;
     const body = { ...base, title: TITLE, data: { ...base.data, legalBasis: LEGAL_BASIS }, dpiaScreening: [false, false, false, false, false, false, false, false, true, false] };
     const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status).toBe(201);
     id = ((await res.json()) as { id: number }).id;
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, PRIYA);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
+    page = await workbench(PRIYA);
   });
 
   it('in the web part inbox: data and screening answers first, then documents and decisions, before the checklist', async () => {
@@ -70,10 +61,7 @@ describe('the Information Governance approver sees the request before deciding',
 
     // Having read it, the approver decides by keyboard.
     const form = page.getByRole('form', { name: /Information governance notification and screening/ });
-    for (const box of await form.getByRole('checkbox').all()) {
-      await tabTo(page, box);
-      await page.keyboard.press('Space');
-    }
+    await tickAll(page, form.getByRole('checkbox'));
     await tabTo(page, form.getByRole('radio', { name: 'Approve', exact: true }));
     await page.keyboard.press('Space');
     await activate(page, form.getByRole('button', { name: 'Record my decision' }));

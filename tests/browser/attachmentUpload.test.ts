@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
+import type { Page } from 'playwright-core';
+import { eventually, repoRoot } from '../support/runtime';
 import { decisionLinksFor } from '../integration/workflow/decisionClient';
-import { accessibilityViolations, activate, hasFocus, launchChromium, screenshot, tabTo } from './browser';
+import { accessibilityViolations, activate, hasFocus, screenshot, tabTo, useBrowserRuntime } from './browser';
 
 const TITLE = 'Browser upload: newsletter drafting';
 
@@ -13,18 +13,11 @@ const TITLE = 'Browser upload: newsletter drafting';
 // what the document is, chooses the file, attaches it, and the page comes back listing it with its
 // SHA-256. axe checks the page against WCAG 2.2 AA before and after; at 375 px the form and list fit.
 describe('attaching a document from the decision page, keyboard only', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
+  const { rt, newPage } = useBrowserRuntime();
   let page: Page;
 
   beforeAll(async () => {
-    rt = await startRuntime();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
+    page = await newPage({ width: 375, height: 800 });
   });
 
   it('attaches a PDF with the keyboard and lists it with its fingerprint', async () => {

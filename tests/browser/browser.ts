@@ -3,7 +3,8 @@ import type SparticuzChromium from '@sparticuz/chromium' with { 'resolution-mode
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium as playwright, type Browser, type Locator, type Page } from 'playwright-core';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
+import { eventually, repoRoot } from '../support/runtime';
+import { runtimeHandle, type RuntimeHandle } from '../support/useRuntime';
 
 // The package is ES modules with a CommonJS build beside it; TypeScript (Node16 resolution) only
 // sees the former from this CommonJS file, so its types come in as an import type.
@@ -113,33 +114,83 @@ export async function signInAs(page: Page, email: string): Promise<void> {
  * keyboard, reopening the inbox until the workflow has created the task.
  */
 export async function reviewFromInbox(page: Page, title: string): Promise<void> {
+  await fromInbox(page, 'Review and decide', title);
+}
+
+/**
+ * Opens the approver inbox and presses the task's button (`action: title`), by keyboard,
+ * reopening the inbox until the workflow has created the task.
+ */
+export async function fromInbox(page: Page, action: string, title: string): Promise<void> {
   await openView(page, 'Approver inbox');
-  const review = page.getByRole('button', { name: new RegExp(`^Review and decide: ${title}`) });
+  const button = page.getByRole('button', { name: new RegExp(`^${action}: ${title}`) });
   await eventually(async () => {
-    if ((await review.count()) > 0) return true;
+    if ((await button.count()) > 0) return true;
     await openView(page, 'Approver inbox');
     return undefined;
   }, 'the task in the inbox');
-  await activate(page, review);
+  await activate(page, button);
 }
+
+/** Ticks every one of these checkboxes by keyboard (Tab to each, Space). */
+export async function tickAll(page: Page, boxes: Locator): Promise<void> {
+  for (const box of await boxes.all()) {
+    await tabTo(page, box);
+    await page.keyboard.press('Space');
+  }
+}
+
+/** The error summary ("There is a problem") of a form. */
+export const errorSummary = (page: Page): Locator => page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
 
 /** One of the workbench's view links, by keyboard. */
 export async function openView(page: Page, name: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), activate(page, page.getByRole('navigation', { name: 'Web part views' }).getByRole('link', { name }))]);
 }
 
-/** One runtime on the virtual clock and one Chromium for a test file, both stopped after it. */
-export function useBrowserRuntime(virtualStart: string): { readonly rt: RuntimeProcess; readonly browser: Browser } {
-  const held = {} as { rt: RuntimeProcess; browser: Browser };
+/** A runtime and one Chromium for a test file (or describe block), both stopped after it. */
+export interface BrowserRuntime {
+  /** The runtime: a handle that can be held from the start, usable once the hooks have run. */
+  readonly rt: RuntimeHandle;
+  readonly browser: Browser;
+  /** A page in a new context of its own (axe needs one, not the browser's default), 1280 by 900 unless told. */
+  readonly newPage: (viewport?: { width: number; height: number }) => Promise<Page>;
+  /** A new page (as `newPage`) on the workbench, signed in as this person. */
+  readonly workbench: (email: string, viewport?: { width: number; height: number }) => Promise<Page>;
+}
+
+/** One runtime (on the virtual clock from `virtualStart`, the real clock without) and one Chromium. */
+export function useBrowserRuntime(virtualStart?: string): BrowserRuntime {
+  const rt = runtimeHandle();
+  let browser: Browser | undefined;
   beforeAll(async () => {
-    held.rt = await startRuntime({ virtualClock: true, virtualStart });
-    held.browser = await launchChromium();
+    await rt.start(virtualStart ? { virtualClock: true, virtualStart } : {});
+    browser = await launchChromium();
   });
   afterAll(async () => {
-    await held.browser?.close();
-    await held.rt?.stop();
+    await browser?.close();
+    await rt.stop();
   });
+  const held: BrowserRuntime = {
+    rt,
+    get browser() {
+      if (!browser) throw new Error('The browser is not launched yet (use it in a hook or a test).');
+      return browser;
+    },
+    newPage: async (viewport = { width: 1280, height: 900 }) => (await held.browser.newContext({ viewport })).newPage(),
+    workbench: async (email, viewport) => {
+      const page = await held.newPage(viewport);
+      await openWorkbench(page, rt, email);
+      return page;
+    },
+  };
   return held;
+}
+
+/** The workbench in this page, signed in as this person. */
+export async function openWorkbench(page: Page, rt: { origin: string }, email: string): Promise<void> {
+  await page.goto(`${rt.origin}/workbench`);
+  await signInAs(page, email);
 }
 
 /** Whether the page scrolls sideways: its document's full width against the width it shows. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
-import { accessibilityViolations, activate, launchChromium, screenshot, signInAs, tabTo, typeInto } from './browser';
+import type { Page } from 'playwright-core';
+import { eventually, repoRoot } from '../support/runtime';
+import { accessibilityViolations, activate, openWorkbench, screenshot, signInAs, tabTo, tickAll, typeInto, useBrowserRuntime } from './browser';
 
 // The whole conversation in a real browser, keyboard only, axe on every page: the reviewer asks a
 // question from the emailed decision page, the requester replies on the reply page and changes an
@@ -18,8 +18,8 @@ const SAID = {
 const { title: TITLE, question: QUESTION, reply: REPLY, purpose: NEW_PURPOSE } = SAID;
 
 describe('the conversation in a browser, keyboard only', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
+  const env = useBrowserRuntime('2026-12-01T09:00:00Z');
+  const { rt } = env;
   let page: Page;
   let requestId: number;
 
@@ -30,9 +30,7 @@ describe('the conversation in a browser, keyboard only', () => {
   const noViolations = async (): Promise<void> => expect(await accessibilityViolations(page)).toEqual([]);
 
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page = await env.newPage();
     const example = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'public-generic.json'), 'utf8')) as Record<string, unknown>;
     const res = await fetch(`${rt.origin}/api/requests`, {
       method: 'POST',
@@ -42,10 +40,6 @@ describe('the conversation in a browser, keyboard only', () => {
     expect(res.status).toBe(201);
     requestId = ((await res.json()) as { id: number }).id;
     await page.goto(`${rt.origin}/workbench`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
   });
 
   it('the reviewer asks a question from the emailed decision page', async () => {
@@ -62,8 +56,7 @@ describe('the conversation in a browser, keyboard only', () => {
 
   it('the requester replies and changes an answer on the reply page', async () => {
     const link = await linkIn(AMARA, /^More information needed: /, /\/reply$/);
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, AMARA);
+    await openWorkbench(page, rt, AMARA);
     await page.goto(link);
     expect(await h1()).toBe(`Reply to the question about “${TITLE}”`);
     expect(await page.getByText(QUESTION).isVisible()).toBe(true);
@@ -97,7 +90,7 @@ describe('the conversation in a browser, keyboard only', () => {
     // The HTML body is a sandboxed frame, which axe cannot enter, and served on its own it is still
     // sandboxed (its Content-Security-Policy): it is checked as its own page, that policy set aside.
     const htmlBody = await page.locator('iframe[sandbox]').getAttribute('src');
-    const bodyContext = await browser.newContext({ bypassCSP: true });
+    const bodyContext = await env.browser.newContext({ bypassCSP: true });
     try {
       const bodyPage = await bodyContext.newPage();
       await bodyPage.goto(`${rt.origin}${htmlBody!}`);
@@ -109,18 +102,14 @@ describe('the conversation in a browser, keyboard only', () => {
   });
 
   it('the reviewer approves from the re-review link, seeing the question, the reply and the change', async () => {
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, PRIYA);
+    await openWorkbench(page, rt, PRIYA);
     const link = await linkIn(PRIYA, /^Decision needed again, resubmitted: /, /\/api\/decisions\//);
     await page.goto(link);
     const resubmitted = page.getByRole('region', { name: 'Resubmitted after a question' });
     expect(await resubmitted.textContent()).toContain(REPLY);
     expect(await resubmitted.textContent()).toContain(`After: ${NEW_PURPOSE}`);
     await noViolations();
-    for (const box of await page.getByRole('checkbox', { name: 'I confirm this' }).all()) {
-      await tabTo(page, box);
-      await page.keyboard.press('Space');
-    }
+    await tickAll(page, page.getByRole('checkbox', { name: 'I confirm this' }));
     await Promise.all([page.waitForNavigation(), activate(page, page.getByRole('button', { name: 'Approve' }))]);
     expect(await h1()).toBe('Decision recorded');
     await eventually(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/runtime';
 import { approveEveryStep } from '../integration/workflow/decisionClient';
-import { accessibilityViolations, activate, openView, pageWidths, screenshot, signInAs, tabTo, useBrowserRuntime } from './browser';
+import { accessibilityViolations, activate, openView, openWorkbench, pageWidths, screenshot, tabTo, useBrowserRuntime } from './browser';
 
 // The governance lead's dashboard of requests in a real browser, keyboard only: filtered to the
 // requests with an overdue step and exported to a spreadsheet, at 1280 and 375 pixels wide.
@@ -25,10 +25,8 @@ describe('the governance dashboard in a browser, keyboard only', () => {
     // Sent Tuesday 1 December, due at the end of Tuesday 8 December: a working day overdue on the 9th.
     await rt.advanceTo('2026-12-09T10:00:00Z');
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, NADIA);
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    await openWorkbench(page, rt, NADIA);
     await openView(page, 'Governance dashboard');
     const shown = (text: string) => page.getByTestId('requests-count').filter({ hasText: text }).waitFor();
     await page.getByRole('link', { name: /^AIG-2026-/ }).first().waitFor();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
-import { accessibilityViolations, activate, hasFocus, launchChromium, openView, screenshot, signInAs, typeInto } from './browser';
+import type { Page } from 'playwright-core';
+import { eventually, repoRoot } from '../support/runtime';
+import { accessibilityViolations, activate, errorSummary, fromInbox, hasFocus, openView, openWorkbench, screenshot, typeInto, useBrowserRuntime } from './browser';
 
 // Passing a step on from the approver inbox in a real browser, keyboard only, with axe: the
 // Finance approver names a colleague and a reason, the step leaves their list, and the colleague
@@ -12,12 +12,10 @@ const JAMES = 'james.wright@example.nhs.uk';
 const TITLE = 'Delegated from the inbox in a browser';
 
 describe('delegating from the approver inbox, keyboard only', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
+  const { rt, workbench } = useBrowserRuntime('2026-12-01T09:00:00Z');
   let page: Page;
 
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
     const intake = { ...(JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as object), title: TITLE };
     const res = await fetch(`${rt.origin}/api/requests`, {
       method: 'POST',
@@ -25,32 +23,18 @@ describe('delegating from the approver inbox, keyboard only', () => {
       body: JSON.stringify(intake),
     });
     expect(res.status).toBe(201);
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, TOM);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
+    page = await workbench(TOM);
   });
 
   it('names a colleague and a reason; the step leaves the inbox and the colleague gets a link', async () => {
-    await openView(page, 'Approver inbox');
-    const pass = page.getByRole('button', { name: new RegExp(`^Pass to a colleague: ${TITLE}`) });
-    await eventually(async () => {
-      if ((await pass.count()) > 0) return true;
-      await openView(page, 'Approver inbox');
-      return undefined;
-    }, 'the task in the inbox');
-    await activate(page, pass);
+    await fromInbox(page, 'Pass to a colleague', TITLE);
     const form = page.getByRole('form', { name: /Pass this step to a colleague/ });
     await form.waitFor();
     expect(await hasFocus(form.getByRole('heading'))).toBe(true);
 
     // Nothing typed: the error summary takes focus and names both fields.
     await activate(page, form.getByRole('button', { name: 'Pass the step on' }));
-    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    const summary = errorSummary(page);
     await summary.waitFor();
     expect(await summary.getByRole('listitem').allTextContents()).toEqual(['Give the work email address of the colleague who should decide instead', 'Say why you are passing the step on']);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -79,8 +63,7 @@ describe('delegating from the approver inbox, keyboard only', () => {
     const intake = { ...(JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as object), title };
     const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ms-client-principal-name': amara }, body: JSON.stringify(intake) });
     expect(res.status).toBe(201);
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, amara);
+    await openWorkbench(page, rt, amara);
     await openView(page, 'My requests');
     await activate(page, page.getByRole('button', { name: title }));
     await activate(page, page.getByRole('button', { name: 'Withdraw this request' }));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
+import type { Locator, Page } from 'playwright-core';
+import { eventually, repoRoot } from '../support/runtime';
 import { decisionLinksFor, linksForOpenSteps, openDecision, submitDecision } from '../integration/workflow/decisionClient';
-import { accessibilityViolations, activate, hasFocus, launchChromium, reviewFromInbox, screenshot, signInAs, tabTo, typeInto } from './browser';
+import { accessibilityViolations, activate, errorSummary, hasFocus, reviewFromInbox, screenshot, signInAs, tabTo, typeInto, useBrowserRuntime } from './browser';
 
 // Deciding in the approver inbox in a real browser, keyboard only, with axe at 1280 and 375 px:
 // the Research and Innovation approver is asked for the IRAS number and ethics committee
@@ -14,14 +14,12 @@ const TITLE = 'Inbox references: sepsis risk research';
 const AMARA = 'amara.nwosu@example.nhs.uk';
 
 describe('deciding in the approver inbox, keyboard only', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
+  const { rt, newPage } = useBrowserRuntime('2026-12-01T09:00:00Z');
   let page: Page;
   let requestId: number;
   const holders = new Map<string, string>();
 
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
     const intake = { ...(JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'research.json'), 'utf8')) as object), title: TITLE };
     const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ms-client-principal-name': AMARA }, body: JSON.stringify(intake) });
     expect(res.status).toBe(201);
@@ -40,13 +38,8 @@ describe('deciding in the approver inbox, keyboard only', () => {
     const sent = await decisionLinksFor(rt, TITLE);
     for (const { code, link } of second) holders.set(code, sent.find((s) => s.link === link)!.to);
 
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page = await newPage();
     await page.goto(`${rt.origin}/workbench`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
   });
 
   // Written out in the page's own terms: the function runs in the browser, where this file's imports do not exist.
@@ -87,7 +80,7 @@ describe('deciding in the approver inbox, keyboard only', () => {
     await activate(page, form.getByRole('button', { name: 'Record my decision' }));
 
     // The service checks the references as it does for the emailed page; its message is shown twice: in the summary, and at the field.
-    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    const summary = errorSummary(page);
     await summary.waitFor();
     expect(await summary.getByRole('listitem').allTextContents()).toEqual(['Give the IRAS number: 4 to 7 digits, for example 312345']);
     expect(await hasFocus(summary)).toBe(true);

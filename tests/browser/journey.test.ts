@@ -1,6 +1,6 @@
-import type { Browser, Page, Request } from 'playwright-core';
-import { eventually, startRuntime, type RuntimeProcess } from '../support/runtime';
-import { accessibilityViolations, activate, answerYesNo, hasFocus, launchChromium, openView, reviewFromInbox, screenshot, signInAs, tabTo, typeInto } from './browser';
+import type { Page, Request } from 'playwright-core';
+import { eventually } from '../support/runtime';
+import { accessibilityViolations, activate, answerYesNo, errorSummary, hasFocus, openView, openWorkbench, reviewFromInbox, screenshot, signInAs, tabTo, tickAll, typeInto, useBrowserRuntime } from './browser';
 
 // A newcomer's walk through the product in a real browser, keyboard only: the requester logs a
 // request in the web part's form, one approver decides in the approver inbox and another from the
@@ -25,25 +25,16 @@ const PROMISES = [
 ];
 
 describe('the web part in a browser, keyboard only', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
+  const { rt, newPage } = useBrowserRuntime('2026-12-01T09:00:00Z');
   let page: Page;
   const sent: string[] = [];
 
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    browser = await launchChromium();
-    // axe needs a page from a context of our own, not the browser's default one.
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page = await newPage();
     page.on('request', (r: Request) => {
       if (r.method() !== 'GET' && r.url().includes('/api/')) sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
     });
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, AMARA);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
+    await openWorkbench(page, rt, AMARA);
   });
 
   it('bad input: the error summary names every required question, takes focus, links to each field, and nothing is sent', async () => {
@@ -52,7 +43,7 @@ describe('the web part in a browser, keyboard only', () => {
     expect(await page.getByRole('radio', { name: /^A free or generic tool/ }).isChecked()).toBe(true);
     await activate(page, page.getByRole('button', { name: 'Check the route' }));
 
-    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    const summary = errorSummary(page);
     await summary.waitFor();
     expect(await hasFocus(summary)).toBe(true);
     // Every question still to answer has its own entry, linked to it, in the order of the form.
@@ -135,10 +126,7 @@ describe('the web part in a browser, keyboard only', () => {
     await reviewFromInbox(page, TITLE);
     const form = page.getByRole('form', { name: /Information governance notification and screening/ });
     await form.waitFor();
-    for (const box of await form.getByRole('checkbox').all()) {
-      await tabTo(page, box);
-      await page.keyboard.press('Space');
-    }
+    await tickAll(page, form.getByRole('checkbox'));
     await tabTo(page, form.getByRole('radio', { name: 'Approve', exact: true }));
     await page.keyboard.press('Space');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -156,18 +144,14 @@ describe('the web part in a browser, keyboard only', () => {
     await signInAs(page, JAMES);
     await page.goto(link);
     expect(await accessibilityViolations(page)).toEqual([]);
-    for (const box of await page.getByRole('checkbox', { name: 'I confirm this' }).all()) {
-      await tabTo(page, box);
-      await page.keyboard.press('Space');
-    }
+    await tickAll(page, page.getByRole('checkbox', { name: 'I confirm this' }));
     await Promise.all([page.waitForNavigation(), activate(page, page.getByRole('button', { name: 'Approve' }))]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Decision recorded');
     await screenshot(page, '5-emailed-link-decided');
   });
 
   it('the requester sees the timeline reach Approved', async () => {
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, AMARA);
+    await openWorkbench(page, rt, AMARA);
     const status = page.getByTestId('request-status');
     await eventually(async () => {
       await openView(page, 'My requests');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
-import { launchChromium, screenshot } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { eventually, repoRoot } from '../support/runtime';
+import { screenshot, useBrowserRuntime } from './browser';
 import { plainEnglishProblems } from '../support/plainEnglish';
 
 // On a phone (375 CSS pixels wide) nothing may scroll sideways: tables reflow, long links wrap.
@@ -45,8 +45,7 @@ async function measure(page: Page): Promise<{ scrollWidth: number; wide: string[
 }
 
 describe(`every page and view at ${WIDTH} px wide`, () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
+  const { rt, newPage } = useBrowserRuntime('2026-12-01T09:00:00Z');
   let requestId = 0;
   let decisionLink = '';
   let mail: Mail;
@@ -54,11 +53,9 @@ describe(`every page and view at ${WIDTH} px wide`, () => {
   let page: Page;
 
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    browser = await launchChromium();
     // One context for every check: this Chromium runs as a single process, which closing a context ends.
-    context = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
-    page = await context.newPage();
+    page = await newPage({ width: WIDTH, height: 800 });
+    context = page.context();
     // A request with a long route (healthcare, a service change) gives the pages their widest tables.
     const example = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as { data: Record<string, unknown> };
     // The requester's own words are theirs; the example's legal basis names a law by its abbreviation.
@@ -68,10 +65,6 @@ describe(`every page and view at ${WIDTH} px wide`, () => {
     requestId = ((await res.json()) as { id: number }).id;
     mail = await eventually(async () => ((await (await fetch(`${rt.origin}/dev/mailbox/messages.json`)).json()) as Mail[]).find((m) => /^Decision needed/.test(m.subject)), 'a decision email');
     decisionLink = mail.links.find((l) => l.includes('/api/decisions/'))!;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
   });
 
   async function check(path: string, name: string, signedIn?: string, ready?: (page: Page) => Promise<unknown>, forPeople = true): Promise<void> {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../support/runtime';
+import type { BrowserContext, Page } from 'playwright-core';
+import { eventually, repoRoot } from '../support/runtime';
 import { approveEveryStep } from '../integration/workflow/decisionClient';
-import { accessibilityViolations, activate, launchChromium, openView, screenshot, signInAs, tabTo, typeInto } from './browser';
+import { accessibilityViolations, activate, openView, pageWidths, screenshot, tabTo, typeInto, useBrowserRuntime } from './browser';
 
 // The public register as a member of the public meets it (no sign-in, no cookie, keyboard only),
 // and the governance lead publishing an approved tool's entry and transparency record.
@@ -12,24 +12,13 @@ const TITLE = 'Chatbot for drafting the staff newsletter (public register)';
 const example = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'public-generic.json'), 'utf8')) as Record<string, unknown>;
 
 describe('the public register in a browser, keyboard only', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
-  });
+  const { rt, newPage, workbench } = useBrowserRuntime('2026-12-01T09:00:00Z');
 
   // Each visit is a context of its own, so no cookie carries over.
   const publicVisit = async (width: number): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
+    const page = await newPage({ width, height: 900 });
     await page.goto(`${rt.origin}/api/public/register`);
-    return { context, page };
+    return { context: page.context(), page };
   };
   const count = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
 
@@ -56,10 +45,7 @@ describe('the public register in a browser, keyboard only', () => {
 
   it('fits a 375 pixel wide screen without scrolling sideways', async () => {
     const { page } = await publicVisit(375);
-    const widths = await page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-      return { scroll: root.scrollWidth, client: root.clientWidth };
-    });
+    const widths = await pageWidths(page);
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'public-register-375');
@@ -70,9 +56,7 @@ describe('the public register in a browser, keyboard only', () => {
     const { id } = (await created.json()) as { id: number };
     await approveEveryStep(rt, id, TITLE);
 
-    const lead = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await lead.goto(`${rt.origin}/workbench`);
-    await signInAs(lead, NADIA);
+    const lead = await workbench(NADIA);
     await openView(lead, 'Register');
     const publishEntry = lead.getByRole('button', { name: `Publish ${TITLE} on the public register` });
     // The approval drafts the entry a moment after the request shows Approved.

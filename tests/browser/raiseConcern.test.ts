@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, startRuntime, type RuntimeProcess } from '../support/runtime';
+import type { Page } from 'playwright-core';
+import { eventually, type RuntimeProcess } from '../support/runtime';
 import { plainEnglishProblems } from '../support/plainEnglish';
-import { accessibilityViolations, activate, answerYesNo, hasFocus, launchChromium, openView, screenshot, signInAs, tabTo, typeInto } from './browser';
+import { accessibilityViolations, activate, answerYesNo, errorSummary, hasFocus, openView, pageWidths, screenshot, tabTo, typeInto, useBrowserRuntime } from './browser';
 
 // Issue 18 item 5: a member of staff raises a concern from the web part's form, keyboard only,
 // and it reaches Information Governance (the email in the SMTP sink); the form and the plain page
@@ -17,24 +17,13 @@ interface Mail {
 const mailbox = async (rt: RuntimeProcess): Promise<Mail[]> => (await (await fetch(`${rt.origin}/dev/mailbox/messages.json`)).json()) as Mail[];
 
 describe('raising a concern in a browser, keyboard only', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
-  let context: BrowserContext;
+  const { rt, workbench } = useBrowserRuntime('2026-12-01T09:00:00Z');
   let page: Page;
 
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    browser = await launchChromium();
     // One context throughout: this Chromium runs as one process, which closing a context ends.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await page.goto(`${rt.origin}/workbench`);
-    await signInAs(page, AMARA);
+    page = await workbench(AMARA);
     await openView(page, 'Raise a concern');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
   });
 
   it('the web part form at 1280 px: missing choices named first, then the concern reaches Information Governance', async () => {
@@ -42,7 +31,7 @@ describe('raising a concern in a browser, keyboard only', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await activate(page, page.getByRole('button', { name: 'Send the report' }));
-    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    const summary = errorSummary(page);
     await summary.waitFor();
     expect(await hasFocus(summary)).toBe(true);
     expect(await summary.getByRole('link').allInnerTexts()).toEqual(expect.arrayContaining(['choose what it is about', 'choose how serious it is', 'give the date and time it happened']));
@@ -93,10 +82,7 @@ describe('raising a concern in a browser, keyboard only', () => {
     ]) {
       await page.goto(`${rt.origin}${path}`);
       await page.locator(root).getByRole('heading', { name: 'Raise a concern about artificial intelligence (AI)' }).waitFor();
-      const widths = await page.evaluate(() => {
-        const el = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-        return { scroll: el.scrollWidth, client: el.clientWidth };
-      });
+      const widths = await pageWidths(page);
       expect({ name, fits: widths.scroll <= widths.client }).toEqual({ name, fits: true });
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(plainEnglishProblems(await page.locator(root).innerText())).toEqual([]);

@@ -9,7 +9,8 @@ export interface RuntimeHandle extends RuntimeProcess {
   start(options?: StartOptions): Promise<RuntimeHandle>;
 }
 
-function runtimeHandle(): RuntimeHandle {
+/** A handle with no runtime behind it yet: `start` one (hooks of your own stop it). */
+export function runtimeHandle(): RuntimeHandle {
   let current: RuntimeProcess | undefined;
   const started = (): RuntimeProcess => {
     if (!current) throw new Error('The runtime is not started yet (start it in the test, or use useRuntime).');
