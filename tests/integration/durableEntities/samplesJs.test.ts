@@ -14,6 +14,13 @@ async function startViaSample(name: string, input: unknown): Promise<string> {
   return links.id;
 }
 
+/** After the clock moves on by `retryAfter`, the orchestration completes, having failed twice with `failure`. */
+async function completesAfterTwoFailures(id: string, retryAfter: string, failure: string): Promise<void> {
+  await runtime.advance(retryAfter);
+  expect((await api.waitFor(id)).runtimeStatus).toBe('Completed');
+  expect((await api.eventTypes(id)).filter((t) => t === failure)).toHaveLength(2);
+}
+
 describe('samples-js of azure-functions-durable-js', () => {
   test('function chaining: helloSequence', async () => {
     const id = await startViaSample('helloSequence', {});
@@ -38,20 +45,14 @@ describe('samples-js of azure-functions-durable-js', () => {
   test('activity retry: two attempts one second apart, then the orchestrator catches the failure', async () => {
     const id = await startViaSample('callActivityWithRetry', {});
     await api.waitFor(id, ['Running']);
-    await runtime.advance('PT1S');
-    const done = await api.waitFor(id);
-    expect(done.runtimeStatus).toBe('Completed');
-    expect((await api.eventTypes(id)).filter((t) => t === 'TaskFailed')).toHaveLength(2);
+    await completesAfterTwoFailures(id, 'PT1S', 'TaskFailed');
   });
 
   test('sub-orchestration retry: the child runs twice, ten seconds apart, under its explicit id', async () => {
     const id = await startViaSample('callSubOrchestratorWithRetry', {});
     await api.waitFor(`${id}:0`, ['Failed']);
     expect((await api.status(id)).json.runtimeStatus).toBe('Running');
-    await runtime.advance('PT10S');
-    const done = await api.waitFor(id);
-    expect(done.runtimeStatus).toBe('Completed');
-    expect((await api.eventTypes(id)).filter((t) => t === 'SubOrchestrationInstanceFailed')).toHaveLength(2);
+    await completesAfterTwoFailures(id, 'PT10S', 'SubOrchestrationInstanceFailed');
   });
 
   test('timer cancellation: the activity wins, the two-minute timer never fires', async () => {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { eventually, repoRoot } from '../../support/runtime';
+import { exampleRequest, submitRequest } from '../../support/requests';
+import { eventually } from '../../support/runtime';
 import { useRuntime } from '../../support/useRuntime';
 import { heading, linksForOpenSteps, openDecision, submitDecision, type DecisionPage } from '../workflow/decisionClient';
 
@@ -17,8 +16,7 @@ describe('references and documents recorded with decisions', () => {
   const used = new Set<string>();
 
   const submit = async (example: string, title: string): Promise<number> => {
-    const body = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', `${example}.json`), 'utf8')) as Row;
-    const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, title }) });
+    const res = await submitRequest(rt, { ...exampleRequest(example), title });
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: number }).id;
   };

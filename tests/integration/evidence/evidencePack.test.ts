@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EvidencePackResponse, InboxTaskResponse } from '../../../shared/contract';
 import { createRepositories, createSp } from '../../../shared/sharepoint';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { exampleRequest } from '../../support/requests';
+import { eventually } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 import { heading, linksForOpenSteps, openDecision, submitDecision, type DecisionPage } from '../workflow/decisionClient';
 
 type Intake = Record<string, unknown> & { title: string; requester: { email: string } };
-const example = (name: string): Intake => JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', `${name}.json`), 'utf8')) as Intake;
+const example = (name: string): Intake => exampleRequest<Intake>(name);
 
 const STRANGER = 'someone.else@example.nhs.uk';
 const LEAD = 'governance.lead@example.nhs.uk';
@@ -17,7 +17,7 @@ const WAIVER = 'Not relevant: the tool <em>never</em> sees patient data & is use
 // checklist item waived with a reason; each later page shows the earlier decisions; the pack lists
 // every step's checklist, the references and the audit log with its chain checked.
 describe('the evidence pack of a request taken to Approved', () => {
-  let rt: RuntimeProcess;
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
   const used = new Set<string>();
   const as = (email?: string): Record<string, string> => (email ? { 'x-ms-client-principal-name': email } : {});
   const evidence = (id: number, email?: string, query = '?format=json'): Promise<Response> => fetch(`${rt.origin}/api/requests/${id}/evidence${query}`, { headers: as(email) });
@@ -26,12 +26,6 @@ describe('the evidence pack of a request taken to Approved', () => {
   const decide = async (link: string, page: DecisionPage, waive?: string): Promise<string> =>
     heading((await submitDecision(link, page, 'approved', { comments: 'Content with the answers given.', reasons: waive ? { [waive]: WAIVER } : {} })).html);
 
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-  });
-  afterAll(async () => {
-    await rt?.stop();
-  });
 
   it('shows the whole request and earlier decisions to each approver, then lists every step, checklist, reference and audit entry', async () => {
     const base = example('public-generic');

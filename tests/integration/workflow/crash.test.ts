@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { decisionLink, heading, mailbox, openDecision, submitDecision } from './decisionClient';
+import { emailedTwice, exampleRequest, requestDetail, submitRequest } from '../../support/requests';
+import { eventually } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
+import { emailedDecisionLinks, heading, mailbox, openDecision, submitDecision } from './decisionClient';
 
 interface Detail {
   status: string;
@@ -12,44 +12,34 @@ interface Detail {
 // After a restart on the same data the decision still counts, the next stage goes out, and
 // nobody gets the same email twice.
 describe('a crash between a decision and the next stage', () => {
-  let rt: RuntimeProcess;
-  afterAll(async () => {
-    await rt?.stop();
-  });
+  const rt = useRuntimePerTest();
 
   it('loses no decision and sends no email twice', async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    const body = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as Record<string, unknown>;
-    const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await rt.start({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
+    const res = await submitRequest(rt, exampleRequest('healthcare-service-change'));
     const { id } = (await res.json()) as { id: number };
-    const links = await eventually(async () => {
-      const l = (await mailbox(rt)).map(decisionLink).filter((x): x is string => x !== undefined);
-      return l.length >= 2 ? l : undefined;
-    }, 'the first-stage emails');
+    const links = await emailedDecisionLinks(rt, 2);
 
     const first = await submitDecision(links[0], await openDecision(links[0]), 'approved');
     expect(heading(first.html)).toBe('Decision recorded');
     await eventually(async () => {
-      const d = (await (await fetch(`${rt.origin}/api/requests/${id}`)).json()) as Detail;
+      const d = await requestDetail<Detail>(rt, id);
       return d.steps.filter((s) => s.status === 'Completed').length === 1 ? true : undefined;
     }, 'the first decision to be recorded');
 
     const second = await submitDecision(links[1], await openDecision(links[1]), 'approved');
     expect(heading(second.html)).toBe('Decision recorded');
     await rt.kill('SIGKILL');
-    rt = await rt.restart();
+    await rt.restart();
 
     const stage2 = await eventually(async () => {
-      const d = (await (await fetch(`${rt.origin}/api/requests/${id}`)).json()) as Detail;
+      const d = await requestDetail<Detail>(rt, id);
       return d.steps.length >= 8 && d.steps.filter((s) => s.status === 'Pending').length >= 6 ? d : undefined;
     }, 'the second stage after the restart');
     expect(stage2.steps.filter((s) => s.outcome === 'Approved').map((s) => s.code).sort()).toEqual(['FINANCE', 'IG_NOTIFY']);
 
     // Let everything due settle, then count: one message per person and subject.
     await rt.advance('PT1M');
-    const messages = await mailbox(rt);
-    const counts = new Map<string, number>();
-    for (const m of messages) counts.set(`${m.to.join(',')}|${m.subject}`, (counts.get(`${m.to.join(',')}|${m.subject}`) ?? 0) + 1);
-    expect([...counts.entries()].filter(([, n]) => n > 1)).toEqual([]);
+    expect(emailedTwice(await mailbox(rt))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { eventually, type RuntimeProcess } from '../../support/runtime';
 import { openDecision, submitDecision } from '../../../local/devClient/decisionForm';
-import { linksForOpenSteps } from '../../../local/devClient/openSteps';
+import { decisionLink, linksForOpenSteps, mailbox } from '../../../local/devClient/openSteps';
 export { heading, openDecision, submitDecision, type DecisionPage } from '../../../local/devClient/decisionForm';
 export {
   decisionLink,
@@ -30,3 +30,10 @@ export async function approveEveryStep(rt: RuntimeProcess, requestId: number, ti
   }
   throw new Error(`Request ${requestId} was not approved after 12 rounds of decisions`);
 }
+
+/** The decision links in the mailbox, once there are at least `count` of them (the first stage's emails). */
+export const emailedDecisionLinks = (rt: RuntimeProcess, count: number): Promise<string[]> =>
+  eventually(async () => {
+    const links = (await mailbox(rt)).map(decisionLink).filter((x): x is string => x !== undefined);
+    return links.length >= count ? links : undefined;
+  }, 'the first-stage emails');

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSigningKeys } from '../../../shared/config/signingKeys';
 import { signDecisionToken } from '../../../shared/security/decisionToken';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { exampleRequest, requestDetail, submitRequest } from '../../support/requests';
+import { eventually } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 import { decisionLink, heading, mailbox, openDecision, submitDecision } from './decisionClient';
 
 interface Detail {
@@ -11,12 +13,12 @@ interface Detail {
 
 // Every way a decision link can be misused gets a clear page and changes nothing.
 describe('decision links refuse misuse', () => {
-  let rt: RuntimeProcess;
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
   let requestId: number;
   let link: string;
   let requesterEmail: string;
 
-  const steps = async (): Promise<Detail['steps']> => ((await (await fetch(`${rt.origin}/api/requests/${requestId}`)).json()) as Detail).steps;
+  const steps = async (): Promise<Detail['steps']> => (await requestDetail<Detail>(rt, requestId)).steps;
   const unchanged = async (): Promise<void> => {
     expect((await steps()).map((s) => [s.code, s.status, s.outcome]).sort()).toEqual([
       ['FINANCE', 'Pending', null],
@@ -24,16 +26,19 @@ describe('decision links refuse misuse', () => {
     ]);
   };
 
+  /** A decision link signed with the runtime's own key (as if the service had sent it), for these claims. */
+  const signedLink = (claims: Parameters<typeof signDecisionToken>[0]): string => {
+    const secrets = JSON.parse(readFileSync(join(rt.dataDir, 'local-secrets.json'), 'utf8')) as { decisionSigningKeys: string };
+    const token = signDecisionToken(claims, { keys: parseSigningKeys(secrets.decisionSigningKeys, 16).ring!, now: new Date('2026-12-01T09:00:00Z'), ttlHours: 24 });
+    return `${rt.origin}/api/decisions/${token}`;
+  };
+
   beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    const body = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as { requester: { email: string } };
+    const body = exampleRequest<{ requester: { email: string } }>('healthcare-service-change');
     requesterEmail = body.requester.email;
-    const res = await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await submitRequest(rt, body);
     requestId = ((await res.json()) as { id: number }).id;
     link = await eventually(async () => (await mailbox(rt)).map(decisionLink).find((l) => l !== undefined), 'a decision email');
-  });
-  afterAll(async () => {
-    await rt?.stop();
   });
 
   it('GET shows the page and decides nothing (mail scanners follow links)', async () => {
@@ -65,24 +70,14 @@ describe('decision links refuse misuse', () => {
   });
 
   it('refuses the requester deciding on their own request, even with a validly signed link', async () => {
-    const secrets = JSON.parse(readFileSync(join(rt.dataDir, 'local-secrets.json'), 'utf8')) as { decisionSigningKeys: string };
-    const token = signDecisionToken(
-      { requestId: String(requestId), stepCode: 'FINANCE', approverEmail: requesterEmail, tokenId: `request-${requestId}-step-FINANCE-1/${requesterEmail}/x` },
-      { keys: parseSigningKeys(secrets.decisionSigningKeys, 16).ring!, now: new Date('2026-12-01T09:00:00Z'), ttlHours: 24 },
-    );
-    const page = await openDecision(`${rt.origin}/api/decisions/${token}`);
+    const page = await openDecision(signedLink({ requestId: String(requestId), stepCode: 'FINANCE', approverEmail: requesterEmail, tokenId: `request-${requestId}-step-FINANCE-1/${requesterEmail}/x` }));
     expect(page.status).toBe(409);
     expect(heading(page.html)).toBe('You cannot decide on your own request');
     await unchanged();
   });
 
   it('refuses a validly signed link made for something else (an incident action)', async () => {
-    const secrets = JSON.parse(readFileSync(join(rt.dataDir, 'local-secrets.json'), 'utf8')) as { decisionSigningKeys: string };
-    const token = signDecisionToken(
-      { requestId: 'incident-1', stepCode: 'incident-triage', approverEmail: 'priya.shah@example.nhs.uk', tokenId: 'incident-1/triage/priya.shah@example.nhs.uk/x' },
-      { keys: parseSigningKeys(secrets.decisionSigningKeys, 16).ring!, now: new Date('2026-12-01T09:00:00Z'), ttlHours: 24 },
-    );
-    const page = await openDecision(`${rt.origin}/api/decisions/${token}`);
+    const page = await openDecision(signedLink({ requestId: 'incident-1', stepCode: 'incident-triage', approverEmail: 'priya.shah@example.nhs.uk', tokenId: 'incident-1/triage/priya.shah@example.nhs.uk/x' }));
     expect(page.status).toBe(400);
     expect(heading(page.html)).toBe('This link cannot be used');
     await unchanged();

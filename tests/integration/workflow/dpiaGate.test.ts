@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { exampleRequest } from '../../support/requests';
+import { eventually } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 import { heading, linksForOpenSteps, mailbox, openDecision, submitDecision, type DecisionPage } from './decisionClient';
 
 interface Detail {
@@ -11,7 +11,7 @@ interface Detail {
 type Intake = Record<string, unknown> & { title: string; requester: { email: string }; data: Record<string, unknown>; use: Record<string, unknown> };
 interface AuditRow { EventType: string; Details: string | null }
 
-const example = (name: string): Intake => JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', `${name}.json`), 'utf8')) as Intake;
+const example = (name: string): Intake => exampleRequest<Intake>(name);
 const NO_SCREENING = [false, false, false, false, false, false, false, false, false, false];
 
 /** A nationally bought function that uses personal data (policy §6.1 "Nationally procured"). */
@@ -35,7 +35,7 @@ function nationalWithPersonalData(title: string): Intake {
 // HTTP as the approver or requester would. Bypass 4 (status typed into the list) is the status
 // integrity work, tested with it.
 describe('no request reaches Approved without an approved Data Protection Impact Assessment', () => {
-  let rt: RuntimeProcess;
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
   const used = new Set<string>();
   const detail = async (id: number): Promise<Detail> => (await (await fetch(`${rt.origin}/api/requests/${id}`)).json()) as Detail;
   const post = (path: string, body: unknown, as?: string): Promise<Response> =>
@@ -77,12 +77,6 @@ describe('no request reaches Approved without an approved Data Protection Impact
   const auditFor = async (id: number): Promise<AuditRow[]> =>
     ((await (await fetch(`${rt.origin}/sites/aigov/_api/web/lists/getByTitle('AI%20Audit%20Log')/items?$filter=SubjectItemId eq ${id}&$top=500`, { headers: { accept: 'application/json;odata=nometadata' } })).json()) as { value: AuditRow[] }).value;
 
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-  });
-  afterAll(async () => {
-    await rt?.stop();
-  });
 
   it('bypasses 1 and 5: a national function with personal data cannot be "not required", and "approved" cannot be waived with a reason', async () => {
     const body = nationalWithPersonalData('National transcription with personal data');

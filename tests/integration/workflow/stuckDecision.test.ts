@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
-import { decisionLink, heading, mailbox, openDecision, submitDecision } from './decisionClient';
+import { emailedTwice, exampleRequest, requestDetail, submitRequest } from '../../support/requests';
+import { eventually } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
+import { emailedDecisionLinks, heading, mailbox, openDecision, submitDecision } from './decisionClient';
 
 interface Detail {
   status: string;
@@ -14,12 +14,9 @@ interface Detail {
 // stand-in's fault injection fails the raise, leaving exactly that state; reopening the link, or
 // the start-up repair, now hands the stored decision to the step, once.
 describe('a decision claimed on its task row but never raised to its step', () => {
-  let rt: RuntimeProcess;
-  afterAll(async () => {
-    await rt?.stop();
-  });
+  const rt = useRuntimePerTest();
 
-  const detail = async (id: number): Promise<Detail> => (await (await fetch(`${rt.origin}/api/requests/${id}`)).json()) as Detail;
+  const detail = (id: number): Promise<Detail> => requestDetail<Detail>(rt, id);
   const stepOf = (link: string): string => (JSON.parse(Buffer.from(new URL(link).pathname.split('/').pop()!.split('.')[1], 'base64url').toString()) as { stp: string }).stp;
   const failNextRaise = async (): Promise<void> => {
     const res = await fetch(`${rt.origin}/dev/durable/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ raiseEvent: 1 }) });
@@ -40,13 +37,9 @@ describe('a decision claimed on its task row but never raised to its step', () =
     }, `step ${code} to record its decision`);
 
   it('is handed to the step when the link is opened again, and by the start-up repair after a kill', async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    const body = JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as Record<string, unknown>;
-    const { id } = (await (await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { id: number };
-    const [first, second] = await eventually(async () => {
-      const links = (await mailbox(rt)).map(decisionLink).filter((x): x is string => x !== undefined);
-      return links.length >= 2 ? links : undefined;
-    }, 'the first-stage emails');
+    await rt.start({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
+    const { id } = (await (await submitRequest(rt, exampleRequest('healthcare-service-change'))).json()) as { id: number };
+    const [first, second] = await emailedDecisionLinks(rt, 2);
 
     // Reopened: the page says the step is decided (it is) and the step hears the decision.
     await claimWithoutRaise(id, first);
@@ -58,7 +51,7 @@ describe('a decision claimed on its task row but never raised to its step', () =
     // Nobody comes back: the host is killed, and its start-up repair hands the decision over.
     await claimWithoutRaise(id, second);
     await rt.kill('SIGKILL');
-    rt = await rt.restart();
+    await rt.restart();
     expect(await completed(id, stepOf(second))).toMatchObject({ outcome: 'Approved' });
     await eventually(async () => ((await detail(id)).steps.filter((s) => s.status === 'Pending').length >= 6 ? true : undefined), 'the second stage');
 
@@ -67,8 +60,6 @@ describe('a decision claimed on its task row but never raised to its step', () =
     const pack = (await (await fetch(`${rt.origin}/api/requests/${id}/evidence?format=json`, { headers: { 'x-ms-client-principal-name': 'governance.lead@example.nhs.uk' } })).json()) as { audit: { entries: { event: string; details: { stepCode?: string } }[] } };
     const recorded = pack.audit.entries.filter((e) => e.event === 'decision-recorded').map((e) => e.details.stepCode);
     expect(recorded.sort()).toEqual([stepOf(first), stepOf(second)].sort());
-    const counts = new Map<string, number>();
-    for (const m of await mailbox(rt)) counts.set(`${m.to.join(',')}|${m.subject}`, (counts.get(`${m.to.join(',')}|${m.subject}`) ?? 0) + 1);
-    expect([...counts.entries()].filter(([, n]) => n > 1)).toEqual([]);
+    expect(emailedTwice(await mailbox(rt))).toEqual([]);
   });
 });

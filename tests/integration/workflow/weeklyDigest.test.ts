@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { exampleRequest, submitRequest } from '../../support/requests';
+import { eventually } from '../../support/runtime';
+import { useRuntimePerTest } from '../../support/useRuntime';
 
 interface Message {
   to: string[];
@@ -12,15 +12,12 @@ interface Message {
 // Monday morning: the governance lead gets one email with overdue steps, reviews coming up and
 // open incidents.
 describe('weekly digest for the governance lead', () => {
-  let rt: RuntimeProcess;
-  afterAll(async () => {
-    await rt?.stop();
-  });
+  const rt = useRuntimePerTest();
 
   it('lists the overdue steps and the policy review due within 90 days, once a week', async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-    const body = { ...(JSON.parse(readFileSync(join(repoRoot, 'examples', 'requests', 'healthcare-service-change.json'), 'utf8')) as object), title: 'Digest request' };
-    expect((await fetch(`${rt.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status).toBe(201);
+    await rt.start({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
+    const body = { ...exampleRequest('healthcare-service-change'), title: 'Digest request' };
+    expect((await submitRequest(rt, body)).status).toBe(201);
     const digests = async (): Promise<Message[]> =>
       ((await (await fetch(`${rt.origin}/dev/mailbox/messages.json`)).json()) as Message[]).filter((m) => m.to[0] === 'governance.lead@example.nhs.uk');
 

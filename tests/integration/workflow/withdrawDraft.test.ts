@@ -1,15 +1,9 @@
-import { startRuntime, type RuntimeProcess } from '../../support/runtime';
+import { useRuntime } from '../../support/useRuntime';
 
 // Found by `npm run fuzz`: withdrawing a draft (no workflow) raised an event for an instance that
 // does not exist, a 500.
 describe('withdrawing something that has no workflow', () => {
-  let rt: RuntimeProcess;
-  beforeAll(async () => {
-    rt = await startRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
-  });
-  afterAll(async () => {
-    await rt?.stop();
-  });
+  const rt = useRuntime({ virtualClock: true, virtualStart: '2026-12-01T09:00:00Z' });
 
   it('answers 409 for a draft, saying to delete it instead', async () => {
     const who = { 'content-type': 'application/json', 'x-ms-client-principal-name': 'amara.nwosu@example.nhs.uk' };
