@@ -1,7 +1,7 @@
 import type { EmailDocument } from '../document';
 import { formatDate, quoted } from '../format';
 import type { Escalation } from '../../viewModels';
-import { requestFacts } from './requestFacts';
+import { paragraphs, requestFacts, requestPageLink } from './requestFacts';
 
 /** To a deputy (who can decide) or to the governance lead (who follows up) when a step is overdue. */
 export function escalationEmail(m: Escalation): EmailDocument {
@@ -25,13 +25,12 @@ export function escalationEmail(m: Escalation): EmailDocument {
     subject: `Escalated to you: ${m.step.name} for ${title} is overdue`,
     heading: 'An overdue step has been escalated to you',
     blocks: [
-      {
-        kind: 'paragraph',
-        text: `The ${m.step.name} step of a request to use an artificial intelligence tool was assigned to the ${m.step.role} and was due on ${due}. Neither they nor their deputy has decided yet.`,
-      },
-      { kind: 'paragraph', text: 'As governance lead, please follow this up with them or reassign the step.' },
+      ...paragraphs(
+        `The ${m.step.name} step of a request to use an artificial intelligence tool was assigned to the ${m.step.role} and was due on ${due}. Neither they nor their deputy has decided yet.`,
+        'As governance lead, please follow this up with them or reassign the step.',
+      ),
       requestFacts(m.request, m.step, 'Was due on'),
-      { kind: 'action', link: { label: `Open the request page for ${title}`, url: m.request.requestUrl } },
+      requestPageLink(m.request),
     ],
   };
 }

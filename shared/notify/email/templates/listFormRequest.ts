@@ -1,6 +1,7 @@
 import type { EmailDocument } from '../document';
 import { quoted } from '../format';
 import type { ListFormRequest } from '../../viewModels';
+import { paragraphs } from './requestFacts';
 
 /** A request typed into the list's own form: the requester finishes it; Information Governance knows of it. */
 export function listFormRequestEmail(m: ListFormRequest): EmailDocument {
@@ -11,14 +12,10 @@ export function listFormRequestEmail(m: ListFormRequest): EmailDocument {
       subject: `Finish your request: ${title}`,
       heading: 'Finish your request in the request form',
       blocks: [
-        {
-          kind: 'paragraph',
-          text: 'You added a request to use an artificial intelligence (AI) tool straight into the SharePoint list. The list does not ask the questions the AI Policy needs, so nobody can review it yet.',
-        },
-        {
-          kind: 'paragraph',
-          text: 'It is saved as a draft under "My requests" in the request form, with what you typed. Open it, answer the remaining questions and send it. Information Governance has been told about it.',
-        },
+        ...paragraphs(
+          'You added a request to use an artificial intelligence (AI) tool straight into the SharePoint list. The list does not ask the questions the AI Policy needs, so nobody can review it yet.',
+          'It is saved as a draft under "My requests" in the request form, with what you typed. Open it, answer the remaining questions and send it. Information Governance has been told about it.',
+        ),
         facts,
         { kind: 'action', link: { label: `Open the request form to finish ${title}`, url: m.formUrl } },
       ],
@@ -28,14 +25,10 @@ export function listFormRequestEmail(m: ListFormRequest): EmailDocument {
     subject: `Request made in the list form: ${title}`,
     heading: 'A request was made in the SharePoint list form',
     blocks: [
-      {
-        kind: 'paragraph',
-        text: 'Someone added a request to use an artificial intelligence (AI) tool straight into the AI Requests list, without the request form. The AI Policy (section 5) says Information Governance must be made aware of every request.',
-      },
-      {
-        kind: 'paragraph',
-        text: 'The person who made it has been asked to finish it in the request form. Nothing is routed until they send it; you will then get the usual message.',
-      },
+      ...paragraphs(
+        'Someone added a request to use an artificial intelligence (AI) tool straight into the AI Requests list, without the request form. The AI Policy (section 5) says Information Governance must be made aware of every request.',
+        'The person who made it has been asked to finish it in the request form. Nothing is routed until they send it; you will then get the usual message.',
+      ),
       facts,
       { kind: 'action', link: { label: `Open item ${m.itemId} in the AI Requests list`, url: m.itemUrl } },
     ],

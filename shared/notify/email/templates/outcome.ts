@@ -1,7 +1,7 @@
 import type { Block, EmailDocument } from '../document';
 import { formatDate, quoted } from '../format';
 import type { Outcome } from '../../viewModels';
-import { requestRows } from './requestFacts';
+import { paragraphs, requestPageLink, requestRows } from './requestFacts';
 
 /** To the requester when the request ends: approved, rejected (with the reasons) or withdrawn. */
 export function outcomeEmail(m: Outcome): EmailDocument {
@@ -11,7 +11,7 @@ export function outcomeEmail(m: Outcome): EmailDocument {
     caption: 'About the request',
     rows: [...requestRows(m.request), ['Outcome', outcome], ...extra],
   });
-  const requestLink: Block = { kind: 'action', link: { label: `Open the request page for ${title}`, url: m.request.requestUrl } };
+  const requestLink: Block = requestPageLink(m.request);
 
   switch (m.outcome) {
     case 'approved':
@@ -19,11 +19,10 @@ export function outcomeEmail(m: Outcome): EmailDocument {
         subject: `Approved: ${title}`,
         heading: 'Your request has been approved',
         blocks: [
-          { kind: 'paragraph', text: 'Every required step has approved your request to use this artificial intelligence tool.' },
-          {
-            kind: 'paragraph',
-            text: `An entry for the organisation's register of approved tools has been drafted. The approval must be reviewed by ${formatDate(m.reviewDue)}.`,
-          },
+          ...paragraphs(
+            'Every required step has approved your request to use this artificial intelligence tool.',
+            `An entry for the organisation's register of approved tools has been drafted. The approval must be reviewed by ${formatDate(m.reviewDue)}.`,
+          ),
           facts('Approved', [['Next review due by', formatDate(m.reviewDue)]]),
           requestLink,
         ],

@@ -1,5 +1,5 @@
 import type { Block } from '../document';
-import { formatDate } from '../format';
+import { formatDate, quoted } from '../format';
 import type { RequestRef, StepAssigned } from '../../viewModels';
 
 /** The rows every message about a request starts with: its reference, title and type. */
@@ -24,3 +24,12 @@ export function requestFacts(
   if (step.due) rows.push([dueLabel, formatDate(step.due)]);
   return { kind: 'facts', caption: 'About the request', rows };
 }
+
+/** One paragraph block for each text, in order. */
+export const paragraphs = (...texts: string[]): Block[] => texts.map((text) => ({ kind: 'paragraph', text }));
+
+/** The link to the request's own page: the message's main action (a button), or a secondary link. */
+export const requestPageLink = (request: { title: string; requestUrl: string }, kind: 'action' | 'link' = 'action'): Block => ({
+  kind,
+  link: { label: `Open the request page for ${quoted(request.title)}`, url: request.requestUrl },
+});

@@ -1,6 +1,7 @@
 import type { Block, EmailDocument } from '../document';
 import { quoted } from '../format';
 import type { RequestReceived } from '../../viewModels';
+import { requestPageLink } from './requestFacts';
 
 /** The stages as the requester reads them: "Stage 2: Data protection review (Information Governance manager)". */
 export const stageLines = (route: RequestReceived['route']): string[] =>
@@ -28,7 +29,7 @@ export function requestReceivedEmail(m: RequestReceived): EmailDocument {
         text: 'We will email you when each stage is complete, if a reviewer needs more information from you, and with the outcome.',
       },
       { kind: 'facts', caption: 'About the request', rows: [['Request', m.request.title], ['Type of request', m.request.requestType], ['Reference', m.reference]] },
-      { kind: 'action', link: { label: `Open the request page for ${title}`, url: m.request.requestUrl } },
+      requestPageLink(m.request),
     ],
   };
 }

@@ -2,6 +2,7 @@ import type { EmailDocument } from '../document';
 import { quoted } from '../format';
 import type { StageCompleted } from '../../viewModels';
 import { routeBlock } from './requestReceived';
+import { paragraphs, requestPageLink } from './requestFacts';
 
 /** To the requester: one stage is complete and the next has begun (the last stage ends in the outcome message instead). */
 export function stageCompletedEmail(m: StageCompleted): EmailDocument {
@@ -10,10 +11,12 @@ export function stageCompletedEmail(m: StageCompleted): EmailDocument {
     subject: `Stage ${m.completed.stage} of ${m.stages} complete: ${title}`,
     heading: `Stage ${m.completed.stage} of ${m.stages} is complete`,
     blocks: [
-      { kind: 'paragraph', text: `These steps of your request have been approved: ${m.completed.steps.join('; ')}.` },
-      { kind: 'paragraph', text: `Stage ${m.next.stage} has now begun. Its reviewers have been sent the request:` },
+      ...paragraphs(
+        `These steps of your request have been approved: ${m.completed.steps.join('; ')}.`,
+        `Stage ${m.next.stage} has now begun. Its reviewers have been sent the request:`,
+      ),
       routeBlock([m.next]),
-      { kind: 'action', link: { label: `Open the request page for ${title}`, url: m.request.requestUrl } },
+      requestPageLink(m.request),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type { EmailDocument } from '../document';
 import { quoted } from '../format';
 import type { StatusNotTrusted } from '../../viewModels';
+import { requestPageLink } from './requestFacts';
 
 /** To the governance lead: a request's Status was typed into the list, and the workflow does not trust it. */
 export function statusNotTrustedEmail(m: StatusNotTrusted): EmailDocument {
@@ -16,7 +17,7 @@ export function statusNotTrustedEmail(m: StatusNotTrusted): EmailDocument {
       { kind: 'facts', caption: 'What happened', rows: [['Status typed', m.typedStatus], ['Status now', m.statusNow], ['Why it is not trusted', m.reason]] },
       { kind: 'paragraph', text: 'The change is in the audit log. Check who made it and why; the request’s approvers decide through the workflow as usual.' },
       { kind: 'action', link: { label: `Open ${title} in the SharePoint list`, url: m.itemUrl } },
-      { kind: 'link', link: { label: `Open the request page for ${title}`, url: m.request.requestUrl } },
+      requestPageLink(m.request, 'link'),
     ],
   };
 }

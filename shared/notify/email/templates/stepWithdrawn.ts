@@ -1,6 +1,7 @@
 import type { EmailDocument } from '../document';
 import { quoted } from '../format';
 import type { StepWithdrawn } from '../../viewModels';
+import { requestPageLink } from './requestFacts';
 
 /** To each approver whose step was still open when the requester withdrew the request. */
 export function stepWithdrawnEmail(m: StepWithdrawn): EmailDocument {
@@ -13,7 +14,7 @@ export function stepWithdrawnEmail(m: StepWithdrawn): EmailDocument {
         kind: 'paragraph',
         text: `The requester withdrew the request ${title}, so your decision as the ${m.step.role} (${m.step.name}) is no longer needed. The decision link you were sent no longer works.`,
       },
-      { kind: 'link', link: { label: `Open the request page for ${title}`, url: m.request.requestUrl } },
+      requestPageLink(m.request, 'link'),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type { Block, EmailDocument } from '../document';
 import { count, formatDate, quoted } from '../format';
 import type { ToolReviewNotice } from '../../reviewViewModels';
+import { requestPageLink } from './requestFacts';
 
 /**
  * The re-attestation of an approved tool: the person who asked for it and Information Governance
@@ -14,7 +15,7 @@ export function toolReviewEmail(m: ToolReviewNotice): EmailDocument {
     caption: 'About the approved tool',
     rows: [['Tool', m.tool.title], ...(m.tool.product ? [['Product', m.tool.product] as [string, string]] : []), ...(m.tool.supplier ? [['Supplier', m.tool.supplier] as [string, string]] : []), ...rows],
   });
-  const requestLink: Block = { kind: 'link', link: { label: `Open the request page for ${title}`, url: m.tool.requestUrl } };
+  const requestLink: Block = requestPageLink(m.tool, 'link');
   const questions: Block = {
     kind: 'bullets',
     items: ['Is it still the same tool, used for the same purpose?', 'Does it use the same data, in the same way?', 'Is the supplier the same?'],
@@ -49,7 +50,7 @@ export function toolReviewEmail(m: ToolReviewNotice): EmailDocument {
             text: `The review of this tool was due on ${formatDate(m.dueDate)}. It is still waiting for ${m.waitingFor.join(' and ')}.`,
           },
           facts([['Review was due by', formatDate(m.dueDate)], ['Days overdue', String(m.daysOverdue)]]),
-          ...(m.attestationUrl ? [{ kind: 'action', link: { label: `Open the review page for ${title}`, url: m.attestationUrl } } as Block, requestLink] : [{ ...requestLink, kind: 'action' } as Block]),
+          ...(m.attestationUrl ? [{ kind: 'action', link: { label: `Open the review page for ${title}`, url: m.attestationUrl } } as Block, requestLink] : [requestPageLink(m.tool)]),
         ],
       };
     case 'confirmed':
@@ -59,7 +60,7 @@ export function toolReviewEmail(m: ToolReviewNotice): EmailDocument {
         blocks: [
           { kind: 'paragraph', text: `Both answers said nothing has changed, so the approval stands. The next review is due by ${formatDate(m.nextDueDate)}.` },
           facts([['Next review due by', formatDate(m.nextDueDate)]]),
-          { ...requestLink, kind: 'action' },
+          requestPageLink(m.tool),
         ],
       };
     case 'changed':
