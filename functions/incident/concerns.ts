@@ -9,7 +9,7 @@ import { incidentDeadlines, incidentFacts } from '../../shared/incidents/inciden
 import { incidentReference } from '../../shared/incidents/incidentLabels';
 import { CONCERNS_PATH } from '../../shared/incidents/incidentLinks';
 import { raiseIncident } from '../../shared/incidents/raiseIncident';
-import { collect, ItemNotFoundError } from '../../shared/sharepoint';
+import { collect, unlessNotFound } from '../../shared/sharepoint';
 import { appClock } from '../../shared/time';
 import { readFormBody } from '../../shared/web/bodyLimit';
 import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
@@ -73,10 +73,7 @@ export async function showConcernReceived(request: HttpRequest): Promise<HttpRes
   const id = incidentIdFromRoute(request);
   if (typeof id !== 'number') return html(400, concernRefusedPage('This address is not a report', 'Check the address: it should end in the incident number.'));
   const services = appServices();
-  const item = await services.repos.incidents.get(id).catch((err: unknown) => {
-    if (err instanceof ItemNotFoundError) return undefined;
-    throw err;
-  });
+  const item = await unlessNotFound(services.repos.incidents.get(id));
   if (!item || !(await mayReadIncident(services, item, email))) {
     return html(404, concernRefusedPage('There is no such report', 'There is no report of yours at this address. Only the person who reported it and the AI governance team can see a report.'));
   }

@@ -2,7 +2,7 @@ import type { AuditLog } from '../audit/auditLog';
 import { toFieldMessages, type FieldMessage } from '../domain/fieldErrors';
 import type { RoleConfiguration } from '../domain/schemas/roleConfiguration';
 import type { RoleCode } from '../domain/schemas/stepCodes';
-import { ItemNotFoundError } from '../sharepoint/errors';
+import { unlessNotFound } from '../sharepoint/errors';
 import type { PeopleDirectory } from '../sharepoint/people';
 import type { IncidentItem, IncidentsRepository } from '../sharepoint/repositories/aiIncidents';
 import { breachReportInputSchema, datixReferenceInputSchema, triageInputSchema } from './incidentActionInputs';
@@ -68,14 +68,7 @@ const when = (iso: string): string => new Date(iso).toLocaleString('en-GB', { da
  * not written twice, and the orchestration is woken again in case the first wake-up was lost.
  */
 export function makeIncidentActionService(deps: IncidentActionDeps) {
-  async function load(incidentId: number): Promise<IncidentItem | undefined> {
-    try {
-      return await deps.repos.incidents.get(incidentId);
-    } catch (err) {
-      if (err instanceof ItemNotFoundError) return undefined;
-      throw err;
-    }
-  }
+  const load = (incidentId: number): Promise<IncidentItem | undefined> => unlessNotFound(deps.repos.incidents.get(incidentId));
   const notFound = (id: number): ActionResult => ({ ok: false, status: 404, message: `There is no incident ${id}.` });
   const nameOf = async (id: number | null): Promise<string> => (id ? (await deps.people.personFor(id)).name : 'someone');
 

@@ -1,5 +1,5 @@
 import { REGISTER_KIND_LIST_LABEL } from '../contract/register';
-import { ItemNotFoundError, type ListItemDataError } from '../sharepoint/errors';
+import { unlessNotFound, type ListItemDataError } from '../sharepoint/errors';
 import { collect } from '../sharepoint/listRepository';
 import type { RegisterItem, RegisterRepository } from '../sharepoint/repositories/aiRegister';
 import { readAtrsRecord, type AtrsRecord } from '../transparency/atrsRecord';
@@ -79,13 +79,7 @@ export async function publicRegister(source: PublicRegisterSource, query = ''): 
 
 /** A published entry's published transparency record; undefined when either is not published. */
 export async function publishedTransparencyRecord(source: PublicRegisterSource, entryId: number): Promise<AtrsRecord | undefined> {
-  let item: RegisterItem;
-  try {
-    item = await source.register.get(entryId);
-  } catch (err) {
-    if (err instanceof ItemNotFoundError) return undefined;
-    throw err;
-  }
-  if ( item.Status !== 'Published' || !hasPublishedRecord(item)) return undefined;
+  const item = await unlessNotFound(source.register.get(entryId));
+  if (!item || item.Status !== 'Published' || !hasPublishedRecord(item)) return undefined;
   return readAtrsRecord(item.TransparencyRecordJson);
 }

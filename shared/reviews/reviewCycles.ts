@@ -1,6 +1,6 @@
 import * as df from 'durable-functions';
 import { calendarDateOf } from '../domain';
-import { ItemNotFoundError, type AiRequestItem, type PolicyItem, type Repositories } from '../sharepoint';
+import { unlessNotFound, type AiRequestItem, type PolicyItem, type Repositories } from '../sharepoint';
 import type { PolicyFacts, PolicyReviewInput, PolicyReviewStatus, ToolFacts, ToolReattestationInput, ToolReviewStatus } from '../../orchestrations/review/contracts';
 import { policyReviewInstanceId, REVIEW_EVENT, REVIEW_ORCHESTRATOR, toolReviewInstanceId } from '../../orchestrations/review/names';
 import { findInstanceStatus, startNewOnce } from '../durable/instanceStatus';
@@ -35,23 +35,9 @@ export function toolFacts(item: RequestColumns | undefined): ToolFacts {
   return { state: 'approved', dueDate: calendarDateOf(item.ReviewDueDate) };
 }
 
-export async function policyOrUndefined(repos: Pick<Repositories, 'policies'>, id: number): Promise<PolicyItem | undefined> {
-  try {
-    return await repos.policies.get(id);
-  } catch (err) {
-    if (err instanceof ItemNotFoundError) return undefined;
-    throw err;
-  }
-}
+export const policyOrUndefined = (repos: Pick<Repositories, 'policies'>, id: number): Promise<PolicyItem | undefined> => unlessNotFound(repos.policies.get(id));
 
-export async function requestOrUndefined(repos: Pick<Repositories, 'requests'>, id: number): Promise<AiRequestItem | undefined> {
-  try {
-    return await repos.requests.get(id);
-  } catch (err) {
-    if (err instanceof ItemNotFoundError) return undefined;
-    throw err;
-  }
-}
+export const requestOrUndefined = (repos: Pick<Repositories, 'requests'>, id: number): Promise<AiRequestItem | undefined> => unlessNotFound(repos.requests.get(id));
 
 const isLive = (status: Status): boolean =>
   status?.runtimeStatus === df.OrchestrationRuntimeStatus.Running || status?.runtimeStatus === df.OrchestrationRuntimeStatus.Pending;

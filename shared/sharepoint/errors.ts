@@ -59,6 +59,16 @@ export class ItemNotFoundError extends SharePointError {
   }
 }
 
+/** What the read found, or undefined when the item does not exist (ItemNotFoundError); any other failure is thrown. */
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof ItemNotFoundError) return undefined;
+    throw err;
+  }
+}
+
 /** SharePoint refused a query that would scan past the 5,000-item list view threshold. */
 export class ListViewThresholdError extends SharePointError {
   constructor(

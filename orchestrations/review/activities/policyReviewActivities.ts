@@ -1,7 +1,7 @@
 import { calendarDateOf, daysUntilReview, isEscalation, nextReviewDate, DEFAULT_REVIEW_INTERVAL_MONTHS, type ReviewMilestoneKind } from '../../../shared/domain';
 import type { AuditLog } from '../../../shared/audit/auditLog';
 import type { Notifier, PolicyReviewNotice } from '../../../shared/notify';
-import { ItemNotFoundError, type PeopleDirectory, type PolicyItem, type Repositories } from '../../../shared/sharepoint';
+import { unlessNotFound, type PeopleDirectory, type PolicyItem, type Repositories } from '../../../shared/sharepoint';
 import type {
   CompletePolicyReviewInput,
   CompletePolicyReviewOutput,
@@ -42,15 +42,8 @@ const AUDIT = { subjectList: 'AI Policies', actor: 'system', channel: 'System' }
 export function makePolicyReviewActivities(deps: PolicyReviewActivityDeps) {
   const keyOf = (policyId: number, dueDate: string, what: string): string => `${policyReviewInstanceId(policyId)}/${dueDate}/${what}`;
 
-  async function policyOrNothing(policyId: number): Promise<PolicyItem | undefined> {
-    try {
-      return await deps.repos.policies.get(policyId);
-    } catch (err) {
-      // Deleted since the milestone fell due: the change feed or the reconciler ends the cycle.
-      if (err instanceof ItemNotFoundError) return undefined;
-      throw err;
-    }
-  }
+  // Undefined when deleted since the milestone fell due: the change feed or the reconciler ends the cycle.
+  const policyOrNothing = (policyId: number): Promise<PolicyItem | undefined> => unlessNotFound(deps.repos.policies.get(policyId));
 
   /** The owner's contact (when the list names one) and the governance leads. */
   async function ownerAndLeads(policy: PolicyItem, at: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { daysUntilReview, isEscalation, REVIEW_MILESTONE_OFFSET_DAYS, toolReview
 import type { AuditEvent, AuditLog } from '../../../shared/audit/auditLog';
 import type { SigningKeyRing } from '../../../shared/config/signingKeys';
 import type { Notifier, ToolReviewNotice } from '../../../shared/notify';
-import { collect, ItemNotFoundError, type AiRequestItem, type PeopleDirectory, type Repositories } from '../../../shared/sharepoint';
+import { collect, unlessNotFound, type AiRequestItem, type PeopleDirectory, type Repositories } from '../../../shared/sharepoint';
 import { intakeFromItem, requestItemFromIntake, requestPageUrl } from '../../../shared/sharepoint/requestItem';
 import { signAttestationLink } from '../../../shared/reviews/attestationLink';
 import type {
@@ -68,14 +68,7 @@ const AUDIT = { subjectList: 'AI Requests', actor: 'system', channel: 'System' }
 export function makeToolReviewActivities(deps: ToolReviewActivityDeps) {
   const keyOf = (requestId: number, dueDate: string, what: string): string => `${toolReviewInstanceId(requestId)}/${dueDate}/${what}`;
 
-  async function requestOrNothing(requestId: number): Promise<AiRequestItem | undefined> {
-    try {
-      return await deps.repos.requests.get(requestId);
-    } catch (err) {
-      if (err instanceof ItemNotFoundError) return undefined;
-      throw err;
-    }
-  }
+  const requestOrNothing = (requestId: number): Promise<AiRequestItem | undefined> => unlessNotFound(deps.repos.requests.get(requestId));
 
   async function answerers(item: AiRequestItem, at: string): Promise<Record<AttestationRole, Person>> {
     const requester = await deps.people.personFor(item.RequesterId);
