@@ -9,7 +9,7 @@
 import { verifyAuditLog, type AuditLogVerdict } from '../shared/audit/verifyAuditLog';
 import { createRepositories } from '../shared/sharepoint/repositories';
 import { createSp } from '../shared/sharepoint/spClient';
-import { credentialFor, readSiteArgs } from './siteArgs';
+import { credentialFor, readSiteArgs, runScript } from './siteArgs';
 
 const USAGE = 'Usage: npm run audit:verify -- --site https://contoso.sharepoint.com/sites/aigov [--auth none|default|managed-identity|certificate]';
 
@@ -40,10 +40,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${String(err)}\n`);
-    process.exit(3);
-  },
-);
+runScript(main, 3);

@@ -14,7 +14,7 @@ import type { TokenCredential } from '@azure/identity';
 import { provisionSite } from '../shared/sharepoint/provision';
 import type { PermissionOptions } from '../shared/sharepoint/provisionPermissions';
 import { createSp } from '../shared/sharepoint/spClient';
-import { credentialFor, readSiteArgs, type SiteArgs } from './siteArgs';
+import { credentialFor, readSiteArgs, runScript, type SiteArgs } from './siteArgs';
 
 const USAGE = 'Usage: npm run provision -- --site https://contoso.sharepoint.com/sites/aigov [--auth none|default|managed-identity|certificate] [--staff <login>]… [--app-login <login>]';
 
@@ -67,10 +67,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${String(err)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main, 1);

@@ -49,3 +49,17 @@ export function credentialFor(auth: string, siteUrl: string): TokenCredential | 
   }
   return new DefaultAzureCredential();
 }
+
+/**
+ * Runs a script's main with the command line's arguments and exits with the code it returns; an
+ * unexpected failure is printed and exits with `failureCode`.
+ */
+export function runScript(main: (argv: readonly string[]) => Promise<number>, failureCode: number): void {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${String(err)}\n`);
+      process.exit(failureCode);
+    },
+  );
+}
