@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { LocalService, RuntimeContext, ServiceLink } from '../server/localService';
+import { closeOnce, type LocalService, type RuntimeContext, type ServiceLink } from '../server/localService';
 import { DATIX_PATH } from './datixPage';
 import { createDatixRoute, LOCAL_DATIX_API_KEY, type DatixRouteDeps } from './datixRoute';
 import { DatixStore } from './datixStore';
@@ -37,18 +37,11 @@ export function datixAppSettings(origin: string, env: Readonly<Record<string, st
 export function createDatixStandIn(ctx: RuntimeContext, options: { authorize?: DatixRouteDeps['authorize'] } = {}): LocalService {
   const store = new DatixStore(join(ctx.dataDir, 'datix', 'incidents.sqlite'));
   const faults = new FaultPlan();
-  let closed = false;
   return {
     name: 'datix',
     routes: [createDatixRoute({ store, faults, clock: ctx.clock, log: (m) => ctx.log(m), authorize: options.authorize })],
     appSettings: () => datixAppSettings(ctx.origin, process.env),
     links: (): ServiceLink[] => [{ label: 'Datix stand-in', url: `${ctx.origin}${DATIX_PATH}` }],
-    close() {
-      if (!closed) {
-        closed = true;
-        store.close();
-      }
-      return Promise.resolve();
-    },
+    close: closeOnce(() => store.close()),
   };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { MailboxTab } from '../mail/mailboxTabs';
 import type { BearerGate } from '../server/bearerGate';
-import type { LocalService, RuntimeContext } from '../server/localService';
+import { closeOnce, type LocalService, type RuntimeContext } from '../server/localService';
 import { FaultInjector } from './faults';
 import { createGraphRoute } from './graphRoute';
 import { createTeamsMailboxTab } from './mailboxTab';
@@ -32,7 +32,6 @@ export interface GraphStandInOptions {
 export function createGraphStandIn(ctx: RuntimeContext, options: GraphStandInOptions = {}): GraphStandIn {
   const store = new TeamsStore(join(ctx.dataDir, 'graph', 'teams.sqlite'));
   const faults = new FaultInjector();
-  let closed = false;
   return {
     name: 'graph',
     routes: [createGraphRoute({ store, faults, clock: ctx.clock, log: (m) => ctx.log(m), authorize: options.authorize })],
@@ -42,12 +41,6 @@ export function createGraphStandIn(ctx: RuntimeContext, options: GraphStandInOpt
     // Requests are handled to the end before the answer goes back, so nothing is ever left running.
     whenIdle: () => Promise.resolve(),
     mailboxTab: () => createTeamsMailboxTab(store, ctx.origin),
-    close() {
-      if (!closed) {
-        closed = true;
-        store.close();
-      }
-      return Promise.resolve();
-    },
+    close: closeOnce(() => store.close()),
   };
 }

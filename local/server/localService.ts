@@ -31,6 +31,18 @@ export interface LocalService {
   close(): Promise<void>;
 }
 
+/** A LocalService's close() that releases what it holds the first time only: a second close does nothing. */
+export function closeOnce(release: () => void): () => Promise<void> {
+  let closed = false;
+  return () => {
+    if (!closed) {
+      closed = true;
+      release();
+    }
+    return Promise.resolve();
+  };
+}
+
 export interface RuntimeContext {
   /** `http://localhost:PORT` once the server listens. */
   origin: string;
