@@ -1,8 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { makeDecisionService } from '../../shared/decisions/decisionService';
+import { appDecisionService } from '../../shared/decisions/appDecisionService';
 import { confirmRejectionPage, decisionFormPage, formExpiredPage, recordedPage, refusalPage } from '../../shared/decisions/decisionPages';
-import { appClock } from '../../shared/time';
 import { appServices } from '../../app/services';
 import { formIsOurs, formToken, html } from '../../shared/web/formSafety';
 import { signedInEmail } from '../../shared/web/http';
@@ -19,15 +18,7 @@ import { DECISION_PAGE_COOKIE } from '../../shared/decisions/decisionPageCookie'
 
 
 function service(context: InvocationContext) {
-  const s = appServices();
-  const client = df.getClient(context);
-  return makeDecisionService({
-    repos: s.repos,
-    people: s.people,
-    keys: s.settings.DECISION_SIGNING_KEYS,
-    now: () => appClock.now(),
-    ...stepDelivery(client),
-  });
+  return appDecisionService(appServices(), stepDelivery(df.getClient(context)));
 }
 
 /** The request's documents for the page, and where its upload form posts. */

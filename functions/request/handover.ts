@@ -2,7 +2,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import * as df from 'durable-functions';
 import { handoverRequest, type HandoverResponse } from '../../shared/contract';
 import { toFieldMessages } from '../../shared/domain';
-import { makeDecisionService } from '../../shared/decisions/decisionService';
+import { appDecisionService } from '../../shared/decisions/appDecisionService';
 import { makeHandoverService } from '../../shared/decisions/handover';
 import { handedOverPage, handoverFormHtml, handoverRefusedPage } from '../../shared/decisions/handoverForm';
 import { decisionFormPage, formExpiredPage, refusalPage } from '../../shared/decisions/decisionPages';
@@ -67,11 +67,7 @@ export async function handOverFromDecisionPage(request: HttpRequest, context: In
   if (!formIsOurs(request, form, DECISION_PAGE_COOKIE.name, s.settings.PUBLIC_BASE_URL)) return html(403, formExpiredPage());
   const token = request.params.token ?? '';
   const client = df.getClient(context);
-  const decisions = makeDecisionService({
-    repos: s.repos,
-    people: s.people,
-    keys: s.settings.DECISION_SIGNING_KEYS,
-    now: () => appClock.now(),
+  const decisions = appDecisionService(s, {
     isWaiting: (instanceId) => isStillRunning(client, instanceId),
     raiseDecision: () => Promise.reject(new Error('The handover form never decides.')),
   });

@@ -2,7 +2,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import * as df from 'durable-functions';
 import { z } from 'zod';
 import { DECISION_OUTCOMES, REFERENCE_LABELS, type ReferenceField } from '../../shared/domain';
-import { makeDecisionService } from '../../shared/decisions/decisionService';
+import { appDecisionService } from '../../shared/decisions/appDecisionService';
 import { REFUSAL_TEXT } from '../../shared/decisions/decisionPages';
 import { decisionTokenProblemText, signDecisionToken } from '../../shared/security/decisionToken';
 import { ItemNotFoundError } from '../../shared/sharepoint';
@@ -76,14 +76,7 @@ export async function decideFromInbox(request: HttpRequest, context: InvocationC
     if (item.reasonIfNot) form[`reason:${item.itemId}`] = item.reasonIfNot;
   }
 
-  const client = df.getClient(context);
-  const result = await makeDecisionService({
-    repos: services.repos,
-    people: services.people,
-    keys: services.settings.DECISION_SIGNING_KEYS,
-    now: () => appClock.now(),
-    ...stepDelivery(client),
-  }).decide(token, form, email, 'web');
+  const result = await appDecisionService(services, stepDelivery(df.getClient(context))).decide(token, form, email, 'web');
 
   if (result.ok) return { status: 200, jsonBody: { taskId: String(row.Id), outcome: result.outcome } };
   if ('invalid' in result) return badRequest(result.invalid);
