@@ -1,5 +1,5 @@
 import { repairUnstartedIncidents } from '../../../shared/incidents/startIncidentWorkflow';
-import { fakeDurableClient } from '../../support/fakeDurableClient';
+import { repairFakes, rowsRepository } from '../../support/repairFakes';
 import type { IncidentItem } from '../../../shared/sharepoint/repositories/aiIncidents';
 
 type Row = Pick<IncidentItem, 'Id' | 'Category' | 'Created' | 'ReportedAt' | 'ReporterId' | 'OrchestrationInstanceId' | 'Status'>;
@@ -13,20 +13,7 @@ test('an incident left without its workflow is started once, with its id written
     { Id: 3, Category: 'Accuracy or performance', Created: '2026-10-05T09:59:30Z', ReportedAt: '2026-10-05T09:59:30Z', ReporterId: 7, OrchestrationInstanceId: null, Status: 'Reported' },
     { Id: 4, Category: 'Accuracy or performance', Created: '2026-10-05T09:00:00Z', ReportedAt: '2026-10-05T09:00:00Z', ReporterId: 7, OrchestrationInstanceId: null, Status: 'Reported' },
   ];
-  const { client, started } = fakeDurableClient(['incident-4']);
-  const audited: string[] = [];
-  const services = {
-    repos: {
-      incidents: {
-        async *byStatus() {
-          yield await Promise.resolve(rows as IncidentItem[]);
-        },
-        modify: (id: number, change: (current: IncidentItem) => Partial<IncidentItem> | null) => Promise.resolve(Object.assign(rows.find((r) => r.Id === id)!, change(rows.find((r) => r.Id === id) as IncidentItem) ?? {})),
-      },
-    },
-    audit: { append: (e: { key: string }) => Promise.resolve(void audited.push(e.key)) },
-    people: { personFor: () => Promise.resolve({ name: 'Amara Nwosu', email: 'amara.nwosu@example.nhs.uk' }) },
-  };
+  const { services, client, started, audited } = repairFakes({ incidents: rowsRepository(rows as IncidentItem[]) }, ['incident-4']);
   const now = new Date('2026-10-05T10:00:00Z');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- structural fakes of the services
   expect(await repairUnstartedIncidents(services as any, client as any, now, () => undefined)).toBe(2);

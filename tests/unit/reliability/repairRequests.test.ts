@@ -1,34 +1,13 @@
 import { repairUnstartedRequests } from '../../../shared/requests/repairRequests';
-import { fakeDurableClient } from '../../support/fakeDurableClient';
+import { repairFakes, rowsRepository } from '../../support/repairFakes';
 import type { AiRequestItem } from '../../../shared/sharepoint';
 
 type Row = Pick<AiRequestItem, 'Id' | 'Title' | 'Created' | 'RequesterId' | 'IntakeJson' | 'OrchestrationInstanceId' | 'Status' | 'Reference'>;
 
 // Defect: a crash between writing the row and starting its orchestration left the request
 // unrouted for good (33 such rows after a start-up burst, still unrouted after a restart).
-function fakes(rows: Row[], running: string[] = []) {
-  const { client, started } = fakeDurableClient(running);
-  const audited: string[] = [];
-  const services = {
-    repos: {
-      requests: {
-        async *byStatus() {
-          yield await Promise.resolve(rows as AiRequestItem[]);
-        },
-        get: (id: number) => Promise.resolve(rows.find((r) => r.Id === id) as AiRequestItem),
-        modify: (id: number, change: (current: AiRequestItem) => Partial<AiRequestItem> | null) => {
-          const row = rows.find((r) => r.Id === id)!;
-          Object.assign(row, change(row as AiRequestItem) ?? {});
-          return Promise.resolve(row as AiRequestItem);
-        },
-      },
-      references: { allocate: (_year: number, requestId: number) => Promise.resolve(requestId) },
-    },
-    audit: { append: (e: { key: string }) => Promise.resolve(void audited.push(e.key)) },
-    people: { personFor: () => Promise.resolve({ name: 'Amara Nwosu', email: 'amara.nwosu@example.nhs.uk' }) },
-  };
-  return { services, client, started, audited };
-}
+const fakes = (rows: Row[], running: string[] = []) =>
+  repairFakes({ requests: rowsRepository(rows as AiRequestItem[]), references: { allocate: (_year: number, requestId: number) => Promise.resolve(requestId) } }, running);
 
 const row = (id: number, extra: Partial<Row> = {}): Row => ({
   Id: id, Title: `Request ${id}`, Created: '2026-12-01T09:00:00Z', RequesterId: 7, IntakeJson: '{"type":"procured"}', OrchestrationInstanceId: null, Status: 'Submitted', Reference: null, ...extra,
