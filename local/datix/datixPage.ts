@@ -1,6 +1,6 @@
 import { categoryLabel, harmLabel } from '../../shared/datix/datixFormLayout';
 import { relatedToolLabel } from '../../shared/datix/incidentReport';
-import { devPage, escapeHtml as e } from '../server/devPage';
+import { devPage, escapeHtml as e, listTable } from '../server/devPage';
 import type { DatixRecord } from './datixStore';
 
 export const DATIX_PATH = '/dev/datix';
@@ -11,22 +11,14 @@ const when = (iso: string): string => `<time datetime="${e(iso)}">${e(dateTime.f
 
 /** Read-only list of what the stand-in recorded, newest first. All record text is escaped. */
 export function datixListPage(records: readonly DatixRecord[], faultsPending: number): string {
-  const rows = records
-    .map((r) => {
-      const i = r.incident;
-      return `<tr><th scope="row">${e(r.reference)}</th><td>${when(r.receivedAt)}</td><td>${e(i.incidentId)}</td><td>${e(categoryLabel(i.category))}</td><td>${e(harmLabel(i.severity))}</td><td>${e(i.location)}</td><td>${e(relatedToolLabel(i))}</td><td>${e(i.description)}</td></tr>`;
-    })
-    .join('\n');
+  const rows = records.map((r) => {
+    const i = r.incident;
+    return `<tr><th scope="row">${e(r.reference)}</th><td>${when(r.receivedAt)}</td><td>${e(i.incidentId)}</td><td>${e(categoryLabel(i.category))}</td><td>${e(harmLabel(i.severity))}</td><td>${e(i.location)}</td><td>${e(relatedToolLabel(i))}</td><td>${e(i.description)}</td></tr>`;
+  });
   const list =
     records.length === 0
       ? '<p>No incidents recorded yet. They appear here when the app escalates one with DATIX_ADAPTER=http.</p>'
-      : `<table>
-<caption class="visually-hidden">Recorded incidents, newest first</caption>
-<thead><tr><th scope="col">Datix reference</th><th scope="col">Received</th><th scope="col">Our incident</th><th scope="col">Category</th><th scope="col">Severity</th><th scope="col">Location</th><th scope="col">AI tool</th><th scope="col">Description</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`;
+      : listTable('Recorded incidents, newest first', ['Datix reference', 'Received', 'Our incident', 'Category', 'Severity', 'Location', 'AI tool', 'Description'], rows);
   const faults = faultsPending > 0 ? `<p role="status">Fault injection: the next ${faultsPending} API ${faultsPending === 1 ? 'request fails' : 'requests fail'}.</p>` : '';
   const title = `Datix stand-in: ${records.length} ${records.length === 1 ? 'incident' : 'incidents'}`;
   return devPage(

@@ -1,4 +1,4 @@
-import { devPage, escapeHtml as e } from '../server/devPage';
+import { devPage, escapeHtml as e, listTable } from '../server/devPage';
 import type { StoredMessage } from './mailStore';
 import type { MailboxTabItem } from './mailboxTabs';
 
@@ -39,21 +39,13 @@ const intro = (smtpAddress: string): string =>
 <p>Everything the app sends by email to <code>${e(smtpAddress)}</code>, newest first. Nothing leaves this computer.</p>`;
 
 export function emailListPage(messages: StoredMessage[], tabs: TabLink[], smtpAddress: string): string {
-  const rows = messages
-    .map(
-      (m) => `<tr><td>${when(m.date)}</td><td>${e(m.to.join(', '))}</td><td><a href="${MAILBOX_PATH}/messages/${m.id}">${e(m.subject || '(no subject)')}</a></td></tr>`,
-    )
-    .join('\n');
+  const rows = messages.map(
+    (m) => `<tr><td>${when(m.date)}</td><td>${e(m.to.join(', '))}</td><td><a href="${MAILBOX_PATH}/messages/${m.id}">${e(m.subject || '(no subject)')}</a></td></tr>`,
+  );
   const list =
     messages.length === 0
       ? '<p>No email messages yet. They appear here as soon as the app sends one.</p>'
-      : `<table>
-<caption class="visually-hidden">Email messages, newest first</caption>
-<thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Subject (opens the message)</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
+      : `${listTable('Email messages, newest first', ['Received', 'To', 'Subject (opens the message)'], rows)}
 <form method="post" action="${MAILBOX_PATH}/messages/clear"><p><button type="submit">Delete all email messages</button></p></form>`;
   return page(
     `Dev mailbox: ${messages.length} email ${messages.length === 1 ? 'message' : 'messages'}`,

@@ -19,6 +19,17 @@ td{overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
+/** A dev page's list as a table: a caption for screen readers, a header row naming the columns, then the rows (`<tr>`s). */
+export function listTable(caption: string, columns: readonly string[], rows: readonly string[]): string {
+  return `<table>
+<caption class="visually-hidden">${caption}</caption>
+<thead><tr>${columns.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
 export interface DevPageOptions {
   extraStyle?: string;
   /** The index page itself has no "back to the index" link. */
