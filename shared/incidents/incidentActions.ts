@@ -1,4 +1,4 @@
-import type { AuditLog } from '../audit/auditLog';
+import type { AuditEvent, AuditLog } from '../audit/auditLog';
 import { toFieldMessages, type FieldMessage } from '../domain/fieldErrors';
 import type { RoleConfiguration } from '../domain/schemas/roleConfiguration';
 import type { RoleCode } from '../domain/schemas/stepCodes';
@@ -71,6 +71,19 @@ export function makeIncidentActionService(deps: IncidentActionDeps) {
   const load = (incidentId: number): Promise<IncidentItem | undefined> => unlessNotFound(deps.repos.incidents.get(incidentId));
   const notFound = (id: number): ActionResult => ({ ok: false, status: 404, message: `There is no incident ${id}.` });
   const nameOf = async (id: number | null): Promise<string> => (id ? (await deps.people.personFor(id)).name : 'someone');
+  /** The audit entry of a person's answer on the incident, once: keyed by the incident and `what` was answered. */
+  const auditAnswer = (incidentId: number, actor: Actor, at: string, what: string, entry: Pick<AuditEvent, 'title' | 'eventType' | 'details'>): Promise<void> =>
+    deps.audit.append({
+      title: entry.title,
+      eventType: entry.eventType,
+      subjectList: 'AI Incidents',
+      subjectItemId: incidentId,
+      actor: actor.email,
+      channel: actor.channel,
+      occurredAt: at,
+      details: entry.details,
+      key: `incident-${incidentId}/${what}`,
+    });
 
   async function mayAct(action: IncidentAction, email: string): Promise<boolean> {
     const wanted = email.trim().toLowerCase();
@@ -107,17 +120,7 @@ export function makeIncidentActionService(deps: IncidentActionDeps) {
         message: `Incident ${incidentId} was already triaged by ${await nameOf(updated.TriagedById)} on ${when(updated.TriagedAt ?? at)} (${updated.TriageOutcome ?? 'no outcome'}). Nothing was changed.`,
       };
     }
-    await deps.audit.append({
-      title: `Incident triaged: ${outcome}`,
-      eventType: 'incident-triaged',
-      subjectList: 'AI Incidents',
-      subjectItemId: incidentId,
-      actor: actor.email,
-      channel: actor.channel,
-      occurredAt: at,
-      details: { decision, notes: notes ?? null },
-      key: `incident-${incidentId}/triaged`,
-    });
+    await auditAnswer(incidentId, actor, at, 'triaged', { title: `Incident triaged: ${outcome}`, eventType: 'incident-triaged', details: { decision, notes: notes ?? null } });
     await deps.signal(incidentId, { kind: 'triaged', value: { decision, by: actor.email, at } });
     return { ok: true, status: 200, message: triageMessage(updated, decision), item: updated };
   }
@@ -147,17 +150,7 @@ export function makeIncidentActionService(deps: IncidentActionDeps) {
       await deps.signal(incidentId, { kind: 'datix-reference-recorded', value: { reference, by: actor.email, at } });
       return { ok: true, status: 200, message: `Datix reference ${reference} was already recorded on incident ${incidentId}.`, item: updated };
     }
-    await deps.audit.append({
-      title: `Datix reference recorded: ${reference}`,
-      eventType: 'incident-datix-reference-recorded',
-      subjectList: 'AI Incidents',
-      subjectItemId: incidentId,
-      actor: actor.email,
-      channel: actor.channel,
-      occurredAt: at,
-      details: { reference },
-      key: `incident-${incidentId}/datix-reference`,
-    });
+    await auditAnswer(incidentId, actor, at, 'datix-reference', { title: `Datix reference recorded: ${reference}`, eventType: 'incident-datix-reference-recorded', details: { reference } });
     await deps.signal(incidentId, { kind: 'datix-reference-recorded', value: { reference, by: actor.email, at } });
     return { ok: true, status: 200, message: `Datix reference ${reference} is recorded on incident ${incidentId}. The escalation to Datix is complete, and the reminders stop.`, item: updated };
   }
@@ -197,17 +190,7 @@ export function makeIncidentActionService(deps: IncidentActionDeps) {
         message: `The regulator report for incident ${incidentId} was already recorded by ${await nameOf(updated.BreachReportRecordedById)} on ${when(updated.BreachReportRecordedAt ?? at)} (${updated.BreachReportOutcome ?? ''}). Nothing was changed.`,
       };
     }
-    await deps.audit.append({
-      title: `Personal data breach: ${label}`,
-      eventType: 'incident-breach-report-recorded',
-      subjectList: 'AI Incidents',
-      subjectItemId: incidentId,
-      actor: actor.email,
-      channel: actor.channel,
-      occurredAt: at,
-      details: { outcome, toolkitReference: toolkitReference ?? null, reason: reason ?? null },
-      key: `incident-${incidentId}/breach-report`,
-    });
+    await auditAnswer(incidentId, actor, at, 'breach-report', { title: `Personal data breach: ${label}`, eventType: 'incident-breach-report-recorded', details: { outcome, toolkitReference: toolkitReference ?? null, reason: reason ?? null } });
     await deps.signal(incidentId, { kind: 'breach-report-recorded', value: { outcome, by: actor.email, at } });
     const message =
       outcome === 'reported'
