@@ -129,8 +129,9 @@ describe('approvalStep orchestrator: joint steps', () => {
     await rt.advance(1);
   };
 
-  it('waits for every role of a joint step, then reports who decided', () =>
-    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
+  it('waits for every role of a joint step, then reports who decided', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
       expect(stepOf('DPIA').deciders).toBe('all');
       const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: stepOf('DPIA'), attempt: 1, siblingInstanceIds: [] };
       await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'j1', JSON.stringify(input));
@@ -153,13 +154,17 @@ describe('approvalStep orchestrator: joint steps', () => {
       expect(JSON.parse(status('j1')!.output!)).toEqual({
         stepCode: 'DPIA', outcome: 'approved', decidedBy: 'ig@example.nhs.uk, hsp@example.nhs.uk', comments: 'ig@example.nhs.uk says approved\nhsp@example.nhs.uk says approved',
       });
-    }));
+    } finally {
+      await rt.stop();
+    }
+  });
 
   // A decision claimed on its task row is raised again (link reopened, start-up repair) when the
   // step may not have heard it: the same role's decision twice is counted, and recorded, once.
-  it('a joint step ignores a role’s decision delivered a second time', () =>
-    withBackend(harness('2026-12-01T09:00:00Z'), async (h) => {
-      const { invoker, rt, status } = h;
+  it('a joint step ignores a role’s decision delivered a second time', async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    const { invoker, rt, status } = h;
+    try {
       await startDpiaStep(h, 'j6');
       await rt.advance(1);
       await decide(h, 'j6', decision('IG_MANAGER', 'approved', 'ig@example.nhs.uk'));
@@ -170,11 +175,15 @@ describe('approvalStep orchestrator: joint steps', () => {
 
       await decide(h, 'j6', decision('HEAD_OF_SAFE_PRACTICE', 'approved', 'hsp@example.nhs.uk'));
       expect(JSON.parse(status('j6')!.output!)).toMatchObject({ outcome: 'approved', decidedBy: 'ig@example.nhs.uk, hsp@example.nhs.uk' });
-    }));
+    } finally {
+      await rt.stop();
+    }
+  });
 
-  it('reminders and escalations of a joint step go only to the roles still to decide', () =>
-    withBackend(harness('2026-12-01T09:00:00Z'), async (h) => {
-      const { invoker, rt } = h;
+  it('reminders and escalations of a joint step go only to the roles still to decide', async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    const { invoker, rt } = h;
+    try {
       await startDpiaStep(h, 'j4');
       await rt.advance(1);
       await decide(h, 'j4', decision('IG_MANAGER', 'approved', 'ig@example.nhs.uk'));
@@ -188,27 +197,39 @@ describe('approvalStep orchestrator: joint steps', () => {
         'due-day-reminder: HEAD_OF_SAFE_PRACTICE (all)',
         'escalate-to-deputy: HEAD_OF_SAFE_PRACTICE (all)',
       ]);
-    }));
+    } finally {
+      await rt.stop();
+    }
+  });
 
-  it('before any decision, a joint step chases every one of its roles', () =>
-    withBackend(harness('2026-12-01T09:00:00Z'), async (h) => {
-      const { invoker, rt } = h;
+  it('before any decision, a joint step chases every one of its roles', async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    const { invoker, rt } = h;
+    try {
       await startDpiaStep(h, 'j5');
       const [first] = await oneCallPerAdvance(rt, invoker, [3 * DAY], null, (chase) => (chase.input as { roleCodes: string[] }).roleCodes.join(', '));
       expect(first).toBe('IG_MANAGER, HEAD_OF_SAFE_PRACTICE');
-    }));
+    } finally {
+      await rt.stop();
+    }
+  });
 
-  it('one role’s rejection ends a joint step at once', () =>
-    withBackend(harness('2026-12-01T09:00:00Z'), async (h) => {
-      const { rt, status } = h;
+  it('one role’s rejection ends a joint step at once', async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    const { rt, status } = h;
+    try {
       await startDpiaStep(h, 'j2');
       await rt.advance(1);
       await decide(h, 'j2', decision('HEAD_OF_SAFE_PRACTICE', 'rejected', 'hsp@example.nhs.uk'));
       expect(JSON.parse(status('j2')!.output!)).toMatchObject({ outcome: 'rejected', decidedBy: 'hsp@example.nhs.uk' });
-    }));
+    } finally {
+      await rt.stop();
+    }
+  });
 
-  it('an instance started before joint steps (no deciders in its input) still closes at its first decision', () =>
-    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
+  it('an instance started before joint steps (no deciders in its input) still closes at its first decision', async () => {
+    const { invoker, rt, status } = harness('2026-12-01T09:00:00Z');
+    try {
       const { deciders: _d, ...oldStep } = stepOf('DPIA');
       const input: ApprovalStepInput = { requestId: 7, title: 'T', requesterEmail: 'r@example.nhs.uk', step: oldStep, attempt: 1, siblingInstanceIds: [] };
       await startInstance(rt.engine, ORCHESTRATOR.approvalStep, 'j3', JSON.stringify(input));
@@ -220,7 +241,10 @@ describe('approvalStep orchestrator: joint steps', () => {
       (await invoker.pending(1))[0].resolve(null);
       await rt.advance(1);
       expect(JSON.parse(status('j3')!.output!)).toEqual({ stepCode: 'DPIA', outcome: 'approved', decidedBy: 'ig@example.nhs.uk', comments: 'ig@example.nhs.uk says approved' });
-    }));
+    } finally {
+      await rt.stop();
+    }
+  });
 });
 
 describe('aiRequest orchestrator', () => {
