@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { benchApproval } from './approval';
+import { benchCriticalPath } from './criticalPath';
 import { benchDashboard } from './dashboard';
 import { benchDurable } from './durable';
 import { benchEntities } from './entities';
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   policyReview: benchPolicyReview,
   frontEnd: benchFrontEnd,
   productionShaped: benchProductionShaped,
+  criticalPath: benchCriticalPath,
   intakeBurst: benchIntakeBurst,
   dashboard: benchDashboard,
 };

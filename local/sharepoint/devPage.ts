@@ -24,7 +24,8 @@ const SHOWN_ITEMS = 100;
  * `/dev/sharepoint`: a read-only look at the emulated lists for newcomers, plus the fault
  * switch tests use (`POST /dev/sharepoint/faults {"status":429,"count":5,"retryAfter":1}`,
  * `DELETE` to clear, `GET` for the state) and the traffic counts benchmarks read
- * (`GET /dev/sharepoint/traffic`: calls, resource units and 429s, per app).
+ * (`GET /dev/sharepoint/traffic`: calls, resource units and 429s, per app; `…/traffic/calls` the
+ * latest calls with their times, to read a critical path).
  */
 export function createDevHandler(store: SpStore, faults: FaultInjector, siteUrl: string, traffic: TrafficShaper) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -47,6 +48,10 @@ export function createDevHandler(store: SpStore, faults: FaultInjector, siteUrl:
         return sendJson(res, 200, faults.state());
       }
       return sendJson(res, 405, { error: 'Use GET, POST or DELETE.' });
+    }
+    if (path === '/dev/sharepoint/traffic/calls') {
+      // `?since=` (ms on the emulator's steady clock, as `now` gives): the calls that ended after it.
+      return req.method === 'GET' ? sendJson(res, 200, { now: Math.round(traffic.clock()), calls: traffic.calls(Number(url.searchParams.get('since') ?? 0) || 0) }) : sendJson(res, 405, { error: 'Use GET.' });
     }
     if (path === '/dev/sharepoint/traffic') return req.method === 'GET' ? sendJson(res, 200, traffic.state()) : sendJson(res, 405, { error: 'Use GET.' });
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'This page is read-only.' });

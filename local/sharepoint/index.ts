@@ -73,6 +73,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
   const handleApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const work = (async () => {
       const url = new URL(req.url ?? '/', ctx.origin);
+      const startMs = traffic.clock();
       const fault = faults.take(url.pathname);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
@@ -86,6 +87,10 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
       const delay = shaping ? traffic.delayMs() : 0;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       const response = denied && !denied.ok ? accessDenied(denied.status, denied.error) : (fault ?? throttled ?? (await dispatch({ method, url, headers, body, bytes })));
+      if (shaping) {
+        const parts = batch ? [...body.replace(/\r\n/g, '\n').matchAll(/^(GET|POST|PUT|PATCH|MERGE|DELETE) (\S+) HTTP\/1\.1/gm)].map((m) => kindOf(m[1], new URL(m[2], ctx.origin))) : undefined;
+        traffic.trace({ startMs: Math.round(startMs), endMs: Math.round(traffic.clock()), kind: kindOf(method, url), parts, status: response.status });
+      }
       if (fault) req.resume();
       res.writeHead(response.status, response.headers);
       res.end(response.body ?? '');

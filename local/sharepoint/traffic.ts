@@ -11,6 +11,20 @@ export interface TrafficOptions {
   random?: () => number;
 }
 
+/** One call as the emulator answered it, for reading a critical path: when it came, how long it took. */
+export interface TracedCall {
+  /** Milliseconds since the emulator started shaping, on its steady clock. */
+  startMs: number;
+  endMs: number;
+  kind: string;
+  /** A `$batch`'s parts, by kind. */
+  parts?: string[];
+  status: number;
+}
+
+/** How many of the latest calls `GET /dev/sharepoint/traffic/calls` keeps. */
+export const TRACED_CALLS = 5000;
+
 export interface TrafficCounts {
   /** REST calls answered (a `$batch` is one call). */
   calls: number;
@@ -67,6 +81,7 @@ export class TrafficShaper {
   private readonly random: () => number;
   private readonly buckets = new Map<string, { units: number; at: number }>();
   private readonly counts: TrafficCounts = { calls: 0, resourceUnits: 0, throttled: 0, byApp: {}, byKind: {} };
+  private readonly traced: TracedCall[] = [];
 
   constructor(private readonly options: TrafficOptions = {}) {
     this.now = options.now ?? (() => performance.now());
@@ -83,6 +98,22 @@ export class TrafficShaper {
   /** Counts a call (a `$batch` part by part too) under its kind. */
   count(kind: string): void {
     this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
+  }
+
+  /** The steady clock calls are traced on. */
+  clock(): number {
+    return this.now();
+  }
+
+  /** Keeps a call in the trace (the newest TRACED_CALLS). */
+  trace(call: TracedCall): void {
+    this.traced.push(call);
+    if (this.traced.length > TRACED_CALLS) this.traced.splice(0, this.traced.length - TRACED_CALLS);
+  }
+
+  /** The traced calls that ended after `sinceMs`, oldest first. */
+  calls(sinceMs = 0): TracedCall[] {
+    return this.traced.filter((c) => c.endMs >= sinceMs);
   }
 
   /** Charges the call to its app; returns the 429 to send when the app's budget is spent. */

@@ -10,6 +10,7 @@ import type {
   PlanRequestRouteInput,
   PlanRequestRouteOutput,
   RequestProgress,
+  SendRequestReceiptInput,
   StartStageInput,
   StepResult,
 } from './contracts';
@@ -25,7 +26,10 @@ type Outcome = FinishRequestInput['outcome'];
  * any wait.
  */
 export const aiRequest: OrchestrationHandler = function* (context: OrchestrationContext) {
-  const { requestId } = context.df.getInput<AiRequestInput>();
+  const { requestId, shape } = context.df.getInput<AiRequestInput>();
+  // Approvers are asked as soon as the route is planned; the stage's label and the requester's
+  // messages go beside the steps (instances started before `shape` 2 replay as they ran).
+  const besideSteps = shape === 2;
   const approved = new Set<string>();
   const attempts = new Map<string, number>();
   let replan = false;
@@ -39,13 +43,16 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
 
   for (;;) {
     progress({ state: 'planning' });
-    const planInput: PlanRequestRouteInput = { requestId, approvedSteps: [...approved], replan, plannedAt: context.df.currentUtcDateTime.toISOString() };
+    const planInput: PlanRequestRouteInput = { requestId, approvedSteps: [...approved], replan, plannedAt: context.df.currentUtcDateTime.toISOString(), ...(besideSteps ? { receiptLater: true } : {}) };
     const plan = (yield context.df.callActivity(ACTIVITY.planRequestRoute, planInput)) as PlanRequestRouteOutput;
     if (plan.outcome === 'refused') {
       yield* finish('refused', plan.reasons);
       return { outcome: 'refused' };
     }
     for (const code of plan.reopened) approved.delete(code);
+    // The receipt goes with the first stage that runs (or alone, when none is left to run).
+    const receiptInput: SendRequestReceiptInput = { ...planInput, reopened: plan.reopened };
+    let receipt: Task | undefined = besideSteps ? context.df.callActivity(ACTIVITY.sendRequestReceipt, receiptInput) : undefined;
 
     let needsInformation: StepResult | undefined;
     let previousStageRan = false;
@@ -54,7 +61,10 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       if (pending.length === 0) continue;
       progress({ state: 'in-review', stage: index + 1, waitingOn: pending.map((s) => s.code) });
       const stageInput: StartStageInput = { requestId, stage: index + 1, stages: plan.route.stages.length, startedAt: context.df.currentUtcDateTime.toISOString(), previousStageRan };
-      yield context.df.callActivity(ACTIVITY.startStage, stageInput);
+      const started = context.df.callActivity(ACTIVITY.startStage, stageInput);
+      if (!besideSteps) yield started;
+      const beside = besideSteps ? [started, ...(receipt ? [receipt] : [])] : [];
+      receipt = undefined;
 
       const ids = pending.map((step) => {
         const attempt = (attempts.get(step.code) ?? 0) + 1;
@@ -74,7 +84,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       });
 
       // One wait per stage: every step finishes (a rejection or a question cancels the others).
-      const stageDone = context.df.Task.all(running);
+      const stageDone = context.df.Task.all([...running, ...beside]);
       const withdrawal = context.df.waitForExternalEvent(EVENT.withdrawn);
       const winner = (yield context.df.Task.any([stageDone, withdrawal])) as Task;
       if (winner === withdrawal) {
@@ -84,7 +94,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
         return { outcome: 'withdrawn' };
       }
 
-      const results = stageDone.result as StepResult[];
+      const results = (stageDone.result as unknown[]).slice(0, running.length) as StepResult[];
       for (const r of results) if (r.outcome === 'approved' || r.outcome === 'not-required') approved.add(r.stepCode);
       const rejected = results.find((r) => r.outcome === 'rejected');
       if (rejected && 'comments' in rejected) {
@@ -96,6 +106,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
       previousStageRan = true;
     }
 
+    if (receipt) yield receipt;
     if (!needsInformation) {
       yield* finish('approved', []);
       // The approval drafted the register entry; its transparency record is drafted on it.

@@ -6,6 +6,12 @@ import type { DecisionOutcome, PlannedStep, Route, StepMilestoneKind } from '../
  */
 export interface AiRequestInput {
   requestId: number;
+  /**
+   * 2: a stage's bookkeeping (its label, the requester's messages: the receipt, "stage complete")
+   * runs beside its steps instead of before them, so approvers are asked sooner. Instances
+   * started before have none and replay as they ran.
+   */
+  shape?: 2;
 }
 
 export interface PlannedRequest {
@@ -20,6 +26,13 @@ export interface PlanRequestRouteInput {
   approvedSteps: string[];
   replan: boolean;
   plannedAt: string;
+  /** The receipt goes in its own activity (`sendRequestReceipt`), beside the first stage's steps. */
+  receiptLater?: boolean;
+}
+
+/** The receipt of a plan (and the plan's audit entry), sent beside the first stage that runs. */
+export interface SendRequestReceiptInput extends PlanRequestRouteInput {
+  reopened: string[];
 }
 
 export type PlanRequestRouteOutput =

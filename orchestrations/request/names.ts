@@ -9,6 +9,7 @@ export const ORCHESTRATOR = {
 
 export const ACTIVITY = {
   planRequestRoute: 'planRequestRoute',
+  sendRequestReceipt: 'sendRequestReceipt',
   startStage: 'startStage',
   assignStep: 'assignStep',
   chaseStep: 'chaseStep',

@@ -42,7 +42,7 @@ export function registerRequestActivities(appServices: () => AppServices): void 
   };
 
   const around = inAuditScope(appServices);
-  registerEach(ACTIVITY, ['planRequestRoute', 'startStage', 'askForMoreInformation', 'finishRequest'], requests, { around });
+  registerEach(ACTIVITY, ['planRequestRoute', 'sendRequestReceipt', 'startStage', 'askForMoreInformation', 'finishRequest'], requests, { around });
   registerEach(ACTIVITY, ['draftTransparencyRecord'], transparency, { around });
   registerEach(ACTIVITY, ['assignStep', 'chaseStep', 'recordDecision', 'cancelSteps', 'handOverStep'], steps, { extraInputs: [df.input.durableClient()], around });
 }

@@ -181,10 +181,27 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     for (const e of entries) await repo.removeCopies(e.Sequence, e.Hash);
   }
 
-  /** The events not yet in the log (one query per ten keys), each once. */
+  // Keys this process has seen in the log (written or found): the log is append-only, so a key
+  // once in it stays, and asking again (a repeat run, a second path to the same event) is a round
+  // trip that can only answer "recorded". Bounded, oldest forgotten first.
+  const recordedKeys = new Set<string>();
+  const remember = (keys: Iterable<string>): void => {
+    for (const key of keys) {
+      recordedKeys.delete(key);
+      recordedKeys.add(key);
+    }
+    for (const oldest of recordedKeys) {
+      if (recordedKeys.size <= 5000) break;
+      recordedKeys.delete(oldest);
+    }
+  };
+
+  /** The events not yet in the log (one query per ten keys, none for keys known to be there), each once. */
   async function unrecorded(events: readonly AuditEvent[]): Promise<AuditEvent[]> {
-    const unique = [...new Map(events.map((e) => [e.key, e])).values()];
+    const unique = [...new Map(events.map((e) => [e.key, e])).values()].filter((e) => !recordedKeys.has(e.key));
+    if (unique.length === 0) return [];
     const recorded = new Set((await repo.byKeys(unique.map((e) => e.key))).map((e) => e.IdempotencyKey));
+    remember([...recorded].filter((k): k is string => typeof k === 'string'));
     return unique.filter((e) => !recorded.has(e.key));
   }
 
@@ -248,6 +265,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
       }
       await repo.appendMany(entries.map(toItem));
       known = { item: { ...item, ...reservation, etag }, reserved: entries };
+      remember(fresh.map((e) => e.key));
       return;
     }
   }
@@ -339,7 +357,10 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     appendSoon: (event) => (holdInAuditScope(log, event) ? Promise.resolve() : withHeld([event])),
     scoped: (work) => runInAuditScope(log, (held: AuditEvent[]) => enqueue(held), work),
     async has(key) {
-      return (await repo.byKey(key)) !== undefined;
+      if (recordedKeys.has(key)) return true;
+      const found = (await repo.byKey(key)) !== undefined;
+      if (found) remember([key]);
+      return found;
     },
     /** Resolves when nothing is waiting and the last reservation is cleared (tests, shutdown). */
     async settled() {

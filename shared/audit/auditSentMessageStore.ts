@@ -55,11 +55,14 @@ export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKe
 
   return {
     async get(idempotencyKey) {
+      // Both looked up at once: a new message (the usual case) needs both answers.
+      const legacy = fromAudit(idempotencyKey);
+      legacy.catch(() => undefined);
       const items = await sent.byKey(idempotencyKey);
       const done = items.find((i) => i.Status === 'Sent');
       if (!done) {
         remember(idempotencyKey, items[0] ?? null);
-        return fromAudit(idempotencyKey);
+        return legacy;
       }
       const record = recordOf(done);
       // Idempotent by key: only a process that died between marking and auditing leaves work here.

@@ -4,6 +4,9 @@ import { requestPageUrl } from '../sharepoint/requestItem';
 import { checkStatus, requestAuditEntries } from '../requests/statusOnRecord';
 import { fitText } from '../domain/schemas/limits';
 
+/** SharePoint's item etag is its version ("1", or "{guid},1" on some endpoints). */
+const firstVersion = (etag: string): boolean => /^"?(?:\{[^}]*\},)?1"?$/.test(etag.replace(/^W\//, ''));
+
 /**
  * A request's Status that the workflow did not write (typed into the list by a person) is not
  * trusted: the edit is audited, the governance lead is told once, the workflow's own status is
@@ -12,6 +15,10 @@ import { fitText } from '../domain/schemas/limits';
  * time, so a replayed change records and tells nothing twice.
  */
 export async function itemAsOnRecord(services: Pick<AppServices, 'repos' | 'audit' | 'notifier' | 'settings'>, item: AiRequestItem, log: (message: string) => void): Promise<AiRequestItem> {
+  // Never edited since it was made (version 1): the Status is its maker's, and nothing can be on
+  // record yet (an outcome needs the workflow's own writes, each a new version), so a new request
+  // is not kept waiting for a read of the audit log. "Approved" is always checked.
+  if (item.Status !== 'Approved' && firstVersion(item.etag)) return item;
   const check = checkStatus(item.Status, await requestAuditEntries(services.repos, item.Id));
   if (check.trusted) return item;
 

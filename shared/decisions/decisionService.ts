@@ -12,6 +12,9 @@ import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProble
 import { samePerson } from '../access/people';
 import type { RequestRecord } from '../contract/requestRecord';
 import { loadRequestRecord } from '../requests/requestRecord';
+
+/** A decision's view before its record is read (see `load`); never shown. */
+const NOT_READ_YET = Object.freeze({}) as RequestRecord;
 import { resubmissionOf } from '../requests/resubmission';
 import type { Resubmission } from '../notify/viewModels';
 import { heldAs } from '../access/taskHolders';
@@ -75,7 +78,9 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
   async function load(
     token: string,
     signedInEmail?: string,
-  ): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; row: ApprovalTaskItem; rowsOfStep: number; roleCode: string | undefined } | Refusal> {
+    /** Decide reads the request's record (documents, history) only for a page that shows it, not before claiming the link. */
+    options: { recordLater?: boolean } = {},
+  ): Promise<{ claims: DecisionTokenClaims; instanceId: string; view: DecisionView; row: ApprovalTaskItem; rowsOfStep: number; roleCode: string | undefined; withRecord(): Promise<DecisionView> } | Refusal> {
     // Behind sign-in (Azure), the person opening the link must be the one it was sent to.
     const expect = signedInEmail ? { approverEmail: signedInEmail.toLowerCase() } : {};
     const verified = verifyDecisionToken(token, { keys: deps.keys, now: deps.now(), expect });
@@ -86,11 +91,11 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     // Incident links are signed with the same keys; one of them is not a request's decision link.
     if (!/^[1-9]\d*$/.test(claims.requestId)) return { kind: 'link', problem: 'wrong-request' };
     const requestId = Number(claims.requestId);
-    const item = await deps.repos.requests.get(requestId);
+    // Side by side: two round trips that need nothing of each other.
+    const [item, allRows] = await Promise.all([deps.repos.requests.get(requestId), collect(deps.repos.approvalTasks.forRequest(requestId))]);
     const requester = await deps.people.personFor(item.RequesterId);
     if (samePerson(requester.email, claims.approverEmail)) return { kind: 'self-approval' };
 
-    const allRows = await collect(deps.repos.approvalTasks.forRequest(requestId));
     const rows = allRows.filter((r) => r.InstanceId === instanceId);
     const row = rows.length > 1 ? rowOfApprover(rows, await deps.people.idFor(claims.approverEmail)) : rows[0];
     // Cancelled on the list (withdrawn, rejected elsewhere) closes the step at once, before its
@@ -121,12 +126,16 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       },
       approverEmail: claims.approverEmail,
       due: row.DueDate,
-      record: await loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows),
+      record: options.recordLater ? NOT_READ_YET : await loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows),
       deciders: rows.length > 1 ? rows.map((r) => ({ roleCode: r.RoleCode, outcome: r.Outcome, decidedAt: r.RespondedAt })) : [],
     };
     const resubmission = resubmissionOf(item, row.Attempt ?? 1);
     if (resubmission) view.resubmission = resubmission;
-    return { claims, instanceId, view, row, rowsOfStep: rows.length, roleCode: rows.length > 1 ? row.RoleCode : undefined };
+    const withRecord = async (): Promise<DecisionView> => {
+      if (view.record === NOT_READ_YET) view.record = await loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows);
+      return view;
+    };
+    return { claims, instanceId, view, row, rowsOfStep: rows.length, roleCode: rows.length > 1 ? row.RoleCode : undefined, withRecord };
   }
 
   /**
@@ -174,15 +183,16 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     channel: DecisionSignal['channel'] = 'email',
     options: { confirmRejection?: boolean } = {},
   ): Promise<DecideResult> {
-    const loaded = await load(token, signedInEmail);
+    const loaded = await load(token, signedInEmail, { recordLater: true });
     if (isRefusal(loaded)) return { ok: false, refusal: loaded };
-    const { claims, instanceId, view } = loaded;
+    const { claims, instanceId } = loaded;
+    const view = loaded.view;
     // This step's row already holds a decision; the new form is ignored.
     if (loaded.row.DecisionTokenId) return alreadyDecided(loaded);
     if (!(await deps.isWaiting(instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
 
     const parsedForm = formSchema.safeParse(form);
-    if (!parsedForm.success) return { ok: false, invalid: toFieldMessages(parsedForm.error), view };
+    if (!parsedForm.success) return { ok: false, invalid: toFieldMessages(parsedForm.error), view: await loaded.withRecord() };
     const decidedAt = deps.now().toISOString();
     const decision = decisionSchema.safeParse({
       requestId: view.requestId,
@@ -200,17 +210,18 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     });
     const references = parseDecisionReferences(view.step.code, decision.success ? decision.data.outcome : parsedForm.data.outcome, form, decidedAt);
     if (!decision.success || !references.ok) {
-      return { ok: false, invalid: [...(decision.success ? [] : toFieldMessages(decision.error)), ...(references.ok ? [] : references.errors)], view };
+      return { ok: false, invalid: [...(decision.success ? [] : toFieldMessages(decision.error)), ...(references.ok ? [] : references.errors)], view: await loaded.withRecord() };
     }
     if (decision.data.outcome === 'not-required' && !view.step.mayRecordNotRequired) {
-      return { ok: false, invalid: [{ field: 'outcome', message: 'this step cannot be recorded as not required' }], view };
+      return { ok: false, invalid: [{ field: 'outcome', message: 'this step cannot be recorded as not required' }], view: await loaded.withRecord() };
     }
     // A rejection ends the request: the page asks once more before it is recorded.
-    if (options.confirmRejection && decision.data.outcome === 'rejected' && form.confirmRejection !== 'yes') return { ok: false, confirm: 'rejected', view };
+    if (options.confirmRejection && decision.data.outcome === 'rejected' && form.confirmRejection !== 'yes') return { ok: false, confirm: 'rejected', view: await loaded.withRecord() };
 
     // Claim the link on the task row (etag-guarded), writing the decision with it, so a decision
     // that reached SharePoint is never lost even if the process stops before the next line.
     const respondedById = await deps.people.idFor(claims.approverEmail);
+    // From the row as the page's read found it: its etag refuses the claim if it changed since.
     const row = await deps.repos.approvalTasks.modify(loaded.row.Id, (current) =>
       current.DecisionTokenId || current.Status === 'Cancelled'
         ? null
@@ -224,6 +235,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
             RespondedAt: decidedAt,
             ResponseChannel: RESPONSE_CHANNEL[channel],
           },
+      undefined,
+      loaded.row,
     );
     if (row.DecisionTokenId !== claims.tokenId) return { ok: false, refusal: { kind: row.Status === 'Cancelled' ? 'step-closed' : 'already-decided' } };
 

@@ -1,5 +1,6 @@
 import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR, requestInstanceId } from '../../orchestrations/request/names';
+import type { AiRequestInput } from '../../orchestrations/request/contracts';
 import type { AppServices } from '../appServices';
 import { findInstanceStatus, startNewOnce } from '../durable/instanceStatus';
 import type { AiRequestItem } from '../sharepoint';
@@ -31,14 +32,10 @@ export async function startRequestWorkflow(
 ): Promise<string | undefined> {
   const { requestId } = submission;
   const instanceId = requestInstanceId(requestId);
-  const { item } = await giveReference(services, requestId, submission.occurredAt, submission.item);
+  await giveReference(services, requestId, submission.occurredAt, submission.item);
   // Started before a crash that came ahead of writing its id back: write it now.
   const writeIdBack = () => services.repos.requests.modify(requestId, (current) => (current.OrchestrationInstanceId ? null : { OrchestrationInstanceId: instanceId }));
-  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) {
-    await writeIdBack();
-    return undefined;
-  }
-  await services.audit.append({
+  const submitted = {
     title: fitText(`Request submitted: ${submission.title}`),
     eventType: 'request-submitted',
     subjectList: 'AI Requests',
@@ -48,14 +45,26 @@ export async function startRequestWorkflow(
     occurredAt: submission.occurredAt,
     details: submission.details,
     key: `request-${requestId}/submitted`,
-  });
-  if (!(await startNewOnce(client, ORCHESTRATOR.aiRequest, instanceId, { requestId }))) {
+  } as const;
+  if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) {
+    // Started by a run whose submission entry may not have landed: the key makes this one entry.
+    await Promise.all([writeIdBack(), services.audit.append(submitted)]);
+    return undefined;
+  }
+  // Queued before the workflow starts, so it comes ahead of the workflow's own entries, but the
+  // start does not wait for its three round trips; a failed append fails this run, and the retry
+  // finds the instance and appends it then.
+  const recorded = services.audit.append(submitted);
+  recorded.catch(() => undefined);
+  const started = await startNewOnce(client, ORCHESTRATOR.aiRequest, instanceId, { requestId, shape: 2 } satisfies AiRequestInput);
+  await recorded;
+  if (!started) {
     // The other path started it after the look above; the audit key made the two entries one.
     await writeIdBack();
     return undefined;
   }
-  // From the item as the reference left it: the workflow may have written it since, and its etag says so.
-  await services.repos.requests.modify(requestId, () => ({ OrchestrationInstanceId: instanceId }), undefined, item);
+  // The workflow's first step (planRequestRoute) writes the instance id onto the item: written
+  // here too, the two writes would race for the item's etag on every request.
   return instanceId;
 }
 

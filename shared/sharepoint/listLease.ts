@@ -37,11 +37,14 @@ export class ListLease {
 
   /**
    * Takes the lease when it is free, expired or already ours; otherwise asks the holder to run
-   * again. Reads the rows afresh (those of the stores sharing them too): the start of a run.
+   * again. The first time, the rows are read (those of the stores sharing them too); after that
+   * the write starts from the row as this instance last wrote it, and its etag proves nobody
+   * else has held the lease since, so the token and failures rows, written only by the holder,
+   * are still as this instance left them. A 412 reads them all afresh.
    */
   async acquire(): Promise<LeaseAnswer> {
     let answer: LeaseAnswer = 'acquired';
-    await this.change(true, (state) => {
+    await this.change(!this.state.has(this.key), (state) => {
       if (state.holder === null || state.holder === this.holder || state.until < this.now()) {
         answer = 'acquired';
         return { holder: this.holder, until: this.now() + this.ttlMs, again: false };

@@ -36,6 +36,11 @@ export class WorkflowStateRows {
     return this.known.get(key) ?? [];
   }
 
+  /** Whether the key's rows have been read or written here. */
+  has(key: string): boolean {
+    return (this.known.get(key)?.length ?? 0) > 0;
+  }
+
   /** What a write left: the row with its new value and etag. */
   wrote(key: string, row: WorkflowStateRow): void {
     const rows = this.known.get(key) ?? [];

@@ -7,8 +7,9 @@ import { collect } from '../../../shared/sharepoint';
 import { REQUEST_TYPE_LABELS } from '../../../shared/sharepoint/lists/aiRequests';
 import { intakeFromItem, requestPageUrl, requestReplyUrl, RISK_LABELS, routeFromItem } from '../../../shared/sharepoint/requestItem';
 import { conversationFromItem, conversationToJson, withQuestion } from '../../../shared/requests/conversation';
-import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, StartStageInput } from '../contracts';
+import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, SendRequestReceiptInput, StartStageInput } from '../contracts';
 import { requestRef } from '../../../shared/requests/requestSummaries';
+import { requestInstanceId } from '../names';
 
 export interface RequestActivityDeps {
   repos: Pick<Repositories, 'requests' | 'policies' | 'register' | 'approvalTasks'>;
@@ -66,27 +67,29 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
           : { outcome: 'routed', title: item.Title, requesterEmail: requester.email, route: planned, reopened: [], changeSummary: [] };
     }
 
+    // The workflow is running (this is its first step), so the item says which instance it is;
+    // the start leaves that to this write, so the two never race for the item. From the item as
+    // read above: its etag refuses the write if anything changed it since.
+    const instance = item.OrchestrationInstanceId ? {} : { OrchestrationInstanceId: requestInstanceId(input.requestId) };
+    if (outcome.outcome === 'refused' && Object.keys(instance).length > 0) await deps.repos.requests.modify(input.requestId, (current) => (current.OrchestrationInstanceId ? null : instance), undefined, item);
     if (outcome.outcome === 'routed') {
-      await deps.repos.requests.modify(input.requestId, () => ({
-        RouteJson: JSON.stringify(outcome.route),
-        RiskRating: RISK_LABELS[outcome.route.risk.rating],
-        Status: 'In review',
-        CurrentStage: `Stage 1 of ${outcome.route.stages.length}`,
-      }));
-      // Recorded with the receipt's record when the activity ends (one append): the Status it
-      // wrote needs no entry to be trusted (statusOnRecord), and nothing reads the entry before.
-      await appendSoon(deps.audit, {
-        title: input.replan ? 'Route planned again after new answers' : 'Route planned',
-        eventType: 'route-planned',
-        subjectList: 'AI Requests',
-        subjectItemId: input.requestId,
-        actor: 'system',
-        channel: 'System',
-        occurredAt: input.plannedAt,
-        details: { risk: outcome.route.risk.rating, steps: outcome.route.stages.map((st) => st.map((x) => x.code)), reopened: outcome.reopened, rulesVersion: outcome.route.rulesVersion },
-        key: `request-${input.requestId}/route/${input.plannedAt}`,
-      });
-      await sendReceipt(input, outcome.route, item);
+      await deps.repos.requests.modify(
+        input.requestId,
+        (current) => ({
+          RouteJson: JSON.stringify(outcome.route),
+          RiskRating: RISK_LABELS[outcome.route.risk.rating],
+          Status: 'In review',
+          CurrentStage: `Stage 1 of ${outcome.route.stages.length}`,
+          ...(current.OrchestrationInstanceId ? {} : instance),
+        }),
+        undefined,
+        item,
+      );
+      // Recorded with the receipt's record when the activity that sends it ends (one append): the
+      // Status written here needs no entry to be trusted (statusOnRecord), and nothing reads the
+      // entry before. A re-plan that removes steps records it here, ahead of the removals.
+      if (!input.receiptLater || removed.length > 0) await appendSoon(deps.audit, routePlanned(input, outcome.route, outcome.reopened));
+      if (!input.receiptLater) await sendReceipt(input, outcome.route, item);
       // A step the new answers no longer need leaves the route only with the reason on record,
       // and whoever it was already opened for is told it is closed, and why.
       for (const step of removed) {
@@ -138,6 +141,32 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       { request: { title: item.Title, requestType: item.RequestType, requestUrl: requestUrl(item.Id) }, reference: String(item.Id), resubmitted: input.replan, route: stages },
       input.replan ? `request-${item.Id}/received/${input.plannedAt}` : `request-${item.Id}/received`,
     );
+  }
+
+  /**
+   * The receipt of a plan and the plan's audit entry, beside the first stage's steps, so
+   * approvers are not kept waiting for either (the plan wrote the route both are read from).
+   */
+  async function sendRequestReceipt(input: SendRequestReceiptInput): Promise<void> {
+    const item = await deps.repos.requests.get(input.requestId);
+    const route = routeFromItem(item);
+    if (!route) return;
+    await appendSoon(deps.audit, routePlanned(input, route, input.reopened));
+    await sendReceipt(input, route, item);
+  }
+
+  function routePlanned(input: PlanRequestRouteInput, route: Route, reopened: string[]) {
+    return {
+      title: input.replan ? 'Route planned again after new answers' : 'Route planned',
+      eventType: 'route-planned',
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: 'system',
+      channel: 'System',
+      occurredAt: input.plannedAt,
+      details: { risk: route.risk.rating, steps: route.stages.map((st) => st.map((x) => x.code)), reopened, rulesVersion: route.rulesVersion },
+      key: `request-${input.requestId}/route/${input.plannedAt}`,
+    } as const;
   }
 
   async function askForMoreInformation(input: AskForMoreInformationInput): Promise<void> {
@@ -266,5 +295,5 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     else await deps.notifier.send('outcome', requester.email, { outcome: 'rejected', request, reasons: input.reasons.length ? input.reasons : ['See the request page.'] }, key);
   }
 
-  return { planRequestRoute, startStage, askForMoreInformation, finishRequest };
+  return { planRequestRoute, sendRequestReceipt, startStage, askForMoreInformation, finishRequest };
 }

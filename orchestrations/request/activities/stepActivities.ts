@@ -80,27 +80,30 @@ export function makeStepActivities(deps: StepActivityDeps) {
   }
 
   async function context(input: { requestId: number; stepCode: AssignStepInput['stepCode']; roleCodes: AssignStepInput['roleCodes']; role: string; reason: string; dueAt: string }) {
-    const item = await deps.repos.requests.get(input.requestId);
+    // Read side by side: each is a round trip to SharePoint, and none needs another's answer.
+    const [item, roles] = await Promise.all([deps.repos.requests.get(input.requestId), Promise.all(input.roleCodes.map((code) => deps.roles.get(code)))]);
     const requester = await deps.people.personFor(item.RequesterId);
-    const roles = await Promise.all(input.roleCodes.map((code) => deps.roles.get(code)));
     const request = { ...requestRef(item, requestUrl(item.Id)), stage: item.CurrentStage ?? 'In review' };
     const step = { name: STEP_NAMES[input.stepCode], role: input.role, reason: input.reason, due: input.dueAt };
     return { item, requester, roles, request, step };
   }
 
   /** The step's task row; on a joint step, the row of `roleCode` (each role decides on its own row). */
-  async function taskRow(requestId: number, stepCode: string, attempt: number, roleCode?: string) {
-    const rows = await collect(deps.repos.approvalTasks.forRequest(requestId));
+  async function taskRow(requestId: number, stepCode: string, attempt: number, roleCode?: string, read = collect(deps.repos.approvalTasks.forRequest(requestId))) {
+    const rows = await read;
     return rows.find((r) => r.StepCode === stepCode && (r.Attempt ?? 1) === attempt && (roleCode === undefined || r.RoleCode === roleCode));
   }
 
   async function assignStep(input: AssignStepInput): Promise<AssignStepOutput> {
+    // The request's task rows are read beside the request (a repeat run finds its row there).
+    const rows = collect(deps.repos.approvalTasks.forRequest(input.requestId));
+    rows.catch(() => undefined);
     const { item, requester, roles, request, step } = await context(input);
     const people = await actingPeople(roles, input.assignedAt, requester.email);
     // A joint step has a row per role, so each role's decision is kept and none closes the step alone.
     const rowRoles = input.deciders === 'all' ? roles.map((role, i) => ({ code: input.roleCodes[i], role })) : [{ code: input.roleCodes[0], role: roles[0] }];
     for (const { code, role } of rowRoles) {
-      if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined)) continue;
+      if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined, rows)) continue;
       const assignee = input.deciders === 'all' ? (await actingPeople([role], input.assignedAt, requester.email))[0] : people[0];
       // A shared step (one row, several roles) is held by each role's person: each sees it in their inbox.
       const others = input.deciders === 'all' ? [] : people.slice(1);
@@ -220,11 +223,24 @@ export function makeStepActivities(deps: StepActivityDeps) {
   }
 
   async function recordDecision(input: RecordDecisionInput): Promise<void> {
-    const row = await taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode);
-    if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
-    const respondedById = await deps.people.idFor(input.signal.decidedBy);
     // Read back through the schema: the event's payload is data from outside the orchestration.
     const references = referencesFromJson(JSON.stringify(input.signal.references ?? {}));
+    // The audit entry and the task row are written side by side: neither needs the other, and the
+    // step moves on only when both are kept (a repeat run finds the entry by its key).
+    const recorded = deps.audit.append({
+      title: `Decision: ${TASK_OUTCOME_LABEL[input.signal.outcome]} (${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode})`,
+      eventType: 'decision-recorded',
+      subjectList: 'AI Requests',
+      subjectItemId: input.requestId,
+      actor: input.signal.decidedBy,
+      channel: CHANNEL_LABEL[input.signal.channel],
+      occurredAt: input.signal.decidedAt,
+      details: { stepCode: input.stepCode, attempt: input.attempt, roleCode: input.signal.roleCode ?? null, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], references, onBehalfOf: input.signal.onBehalfOf ?? null },
+      key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision${input.signal.roleCode ? `/${input.signal.roleCode}` : ''}`,
+    });
+    recorded.catch(() => undefined);
+    const [row, respondedById] = await Promise.all([taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode), deps.people.idFor(input.signal.decidedBy)]);
+    if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
     await deps.repos.approvalTasks.modify(row.Id, () => ({
       Status: 'Completed',
       Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
@@ -236,17 +252,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       ResponseChannel: CHANNEL_LABEL[input.signal.channel],
       DecisionTokenId: input.signal.tokenId ?? null,
     }), undefined, row);
-    await deps.audit.append({
-      title: `Decision: ${TASK_OUTCOME_LABEL[input.signal.outcome]} (${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode})`,
-      eventType: 'decision-recorded',
-      subjectList: 'AI Requests',
-      subjectItemId: input.requestId,
-      actor: input.signal.decidedBy,
-      channel: CHANNEL_LABEL[input.signal.channel],
-      occurredAt: input.signal.decidedAt,
-      details: { stepCode: input.stepCode, attempt: input.attempt, roleCode: input.signal.roleCode ?? null, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], references, onBehalfOf: input.signal.onBehalfOf ?? null },
-      key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision${input.signal.roleCode ? `/${input.signal.roleCode}` : ''}`,
-    });
+    await recorded;
     // The references are the request's too: its columns say which DPIA, DTAC and research approvals it rests on.
     const columns = requestColumnsFor(references);
     if (Object.keys(columns).length > 0) await deps.repos.requests.modify(input.requestId, () => columns);

@@ -42,6 +42,9 @@ interface Waiting {
 export class PnpRequestReferencesRepository implements RequestReferencesRepository {
   private readonly repo: PnpListRepository<typeof aiWorkflowStateList>;
   private readonly waiting = new Map<string, Waiting[]>();
+  // Each counter as this instance last wrote it: the next write starts from it, and its etag
+  // refuses the write (and a fresh read follows) when another instance has numbered since.
+  private readonly lastWritten = new Map<string, Awaited<ReturnType<PnpRequestReferencesRepository['counterItem']>>>();
 
   constructor(sp: SPFI) {
     this.repo = new PnpListRepository(sp, aiWorkflowStateList);
@@ -84,14 +87,17 @@ export class PnpRequestReferencesRepository implements RequestReferencesReposito
   }
 
   private async number(key: string, requestIds: number[]): Promise<Map<number, number>> {
-    const item = await this.counterItem(key);
+    const known = this.lastWritten.get(key);
+    const item = known ?? (await this.counterItem(key));
     const read = (value: string | null): Counter => {
       const parsed = counterSchema.safeParse(value ? JSON.parse(value) : { last: 0 });
       if (!parsed.success) throw new Error(`AI Workflow State item ${item.Id} (${key}) is not a reference counter; correct its value to {"last": <last number given>}.`);
       return parsed.data;
     };
     let numbers = new Map<number, number>();
-    await this.repo.modify(
+    // Forgotten first: a failed write (the row removed, say) starts the next one from a fresh read.
+    this.lastWritten.delete(key);
+    const written = await this.repo.modify(
       item.Id,
       (current) => {
         const counter = read(current.StateValue);
@@ -105,7 +111,9 @@ export class PnpRequestReferencesRepository implements RequestReferencesReposito
         return { StateValue: JSON.stringify({ last, given: Object.fromEntries(numbers) } satisfies Counter) };
       },
       MAX_ATTEMPTS,
+      item,
     );
+    this.lastWritten.set(key, written);
     return numbers;
   }
 }

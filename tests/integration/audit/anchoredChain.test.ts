@@ -184,6 +184,31 @@ describe('the anchored audit chain', () => {
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 41 entries, every link checked.\n' });
   });
 
+  it('asks the log for a key once: a key this process wrote or found there is not looked up again, and appends nothing twice', async () => {
+    const calls = countingCalls(repo);
+    const log = createAuditLog(calls.repo);
+    await log.append(event(0));
+    await log.settled();
+    calls.reset();
+
+    // Written here: a second append of the same event (a repeat run) costs no round trip at all.
+    await log.append(event(0));
+    expect(await log.has('decision:0')).toBe(true);
+    expect(calls.counts).toEqual({ byKeys: 0, move: 0, appendMany: 0, read: 0 });
+
+    // Written by another process: looked up once, then known.
+    const other = createAuditLog(repo);
+    await other.append(event(1));
+    await other.settled();
+    await log.append(event(1));
+    await log.append(event(1));
+    expect(calls.counts.byKeys).toBe(1);
+    expect(calls.counts.appendMany).toBe(0);
+    await log.settled();
+    expect((await entries()).map((e) => e.IdempotencyKey)).toEqual(['decision:0', 'decision:1']);
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 2 entries, every link checked.\n' });
+  });
+
   it('writes the entries an activity appends soon with its own append, in one step, and at its end when it fails', async () => {
     const calls = countingCalls(repo);
     const log = createAuditLog(calls.repo);

@@ -8,6 +8,7 @@ import { createSp } from '../../../shared/sharepoint/spClient';
 import type { SPFI } from '../../../shared/sharepoint/pnp';
 import { startEmulator, type EmulatorHarness } from './emulatorHarness';
 import { samples } from './samples';
+import { WorkflowStateRows } from '../../../shared/sharepoint/workflowStateRows';
 
 // Two app instances (each its own dispatcher and lease holder name) read one list's change log
 // through the SharePoint emulator: the lease lets one read at a time, and the other's call is
@@ -44,6 +45,29 @@ describe('one reader of the change log across instances', () => {
       },
     });
   }
+
+  test('the instance that let the lease go last takes it again with one write, and reads the row again once another has held it', async () => {
+    class CountingRows extends WorkflowStateRows {
+      reads = 0;
+      override async refresh(key?: string): Promise<void> {
+        this.reads++;
+        await super.refresh(key);
+      }
+    }
+    const rows = new CountingRows(sp, ['lease-changes-AI Requests']);
+    const mine = new ListLease(sp, 'lease-changes-AI Requests', 'instance-a', 60_000, () => wall, rows);
+    expect(await mine.acquire()).toBe('acquired');
+    expect(await mine.release()).toBe('released');
+    const reads = rows.reads;
+    expect(await mine.acquire()).toBe('acquired');
+    expect(await mine.release()).toBe('released');
+    expect(rows.reads).toBe(reads);
+
+    // Another instance takes it meanwhile: the etag of the row as last written here is refused, so it is read again.
+    expect(await lease('instance-b').acquire()).toBe('acquired');
+    expect(await mine.acquire()).toBe('held elsewhere');
+    expect(rows.reads).toBe(reads + 1);
+  });
 
   test('concurrent calls on two instances: one reads, the other defers, every change once, and what arrived meanwhile is read by the holder', async () => {
     const log: { by: string; change: ItemChange }[] = [];

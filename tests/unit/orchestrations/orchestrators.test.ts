@@ -353,3 +353,59 @@ describe('aiRequest orchestrator', () => {
       expect(JSON.parse(status('request-8')!.output!)).toEqual({ outcome: 'rejected', stepCode: 'FINANCE' });
     }));
 });
+
+describe('aiRequest orchestrator, shape 2: a stage’s bookkeeping beside its steps', () => {
+  const planned: PlanRequestRouteOutput = { outcome: 'routed', title: 'T', requesterEmail: 'r@example.nhs.uk', route, reopened: [], changeSummary: [] };
+  const decide = (rt: ReturnType<typeof startBackend>, instanceId: string) =>
+    raiseEvent(rt.engine, instanceId, EVENT.stepSignal, JSON.stringify({ kind: 'decision', outcome: 'approved', decidedBy: 'x@example.nhs.uk', decidedAt: '2026-12-02T10:00:00Z', channel: 'email', comments: '' }));
+
+  it('asks the first stage’s approvers at once, with the receipt and the stage label beside them, and finishes Approved', () =>
+    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
+      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-5', JSON.stringify({ requestId: 5, shape: 2 }));
+      const [plan] = await invoker.pending(1);
+      // The plan leaves the receipt (and its audit entry) to the activity that runs beside the steps.
+      expect(plan).toMatchObject({ name: ACTIVITY.planRequestRoute, input: { requestId: 5, receiptLater: true } });
+      plan.resolve(planned);
+
+      for (const [index, stage] of route.stages.entries()) {
+        // Nothing of the stage waits for another: its steps' assignments come with its start (and, first, the receipt).
+        const calls = await invoker.pending(stage.length + (index === 0 ? 2 : 1));
+        const started = calls.find((c) => c.name === ACTIVITY.startStage);
+        expect(started).toMatchObject({ input: { stage: index + 1, previousStageRan: index > 0 } });
+        const receipts = calls.filter((c) => c.name === ACTIVITY.sendRequestReceipt);
+        expect(receipts.map((r) => r.input)).toEqual(index === 0 ? [{ ...(plan.input as object), reopened: [] }] : []);
+        const assigns = calls.filter((c) => c.name === ACTIVITY.assignStep);
+        expect(assigns.map((a) => (a.input as { stepCode: string }).stepCode).sort()).toEqual(stage.map((st) => st.code).sort());
+        // The steps were asked for before the stage's start had finished (none of it answered yet).
+        calls.forEach((c) => c.resolve(c.name === ACTIVITY.assignStep ? { assigneeEmail: 'x@example.nhs.uk' } : null));
+        await rt.advance(1);
+        for (const a of assigns) await decide(rt, (a.input as { instanceId: string }).instanceId);
+        (await invoker.pending(stage.length)).forEach((r) => {
+          expect(r.name).toBe(ACTIVITY.recordDecision);
+          r.resolve(null);
+        });
+      }
+      const [finish] = await invoker.pending(1);
+      expect(finish).toMatchObject({ name: ACTIVITY.finishRequest, input: { requestId: 5, outcome: 'approved' } });
+      finish.resolve(null);
+      (await invoker.pending(1))[0].resolve(null);
+      await rt.advance(1);
+      expect(JSON.parse(status('request-5')!.output!)).toEqual({ outcome: 'approved' });
+    }));
+
+  it('a plan with nothing left to run still sends its receipt before finishing', () =>
+    withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
+      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-6', JSON.stringify({ requestId: 6, shape: 2 }));
+      const empty: PlanRequestRouteOutput = { ...planned, route: { ...route, stages: [] } };
+      (await invoker.pending(1))[0].resolve(empty);
+      const [receipt] = await invoker.pending(1);
+      expect(receipt.name).toBe(ACTIVITY.sendRequestReceipt);
+      receipt.resolve(null);
+      const [finish] = await invoker.pending(1);
+      expect(finish).toMatchObject({ name: ACTIVITY.finishRequest, input: { outcome: 'approved' } });
+      finish.resolve(null);
+      (await invoker.pending(1))[0].resolve(null);
+      await rt.advance(1);
+      expect(status('request-6')?.status).toBe('Completed');
+    }));
+});

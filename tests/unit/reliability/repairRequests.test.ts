@@ -16,18 +16,21 @@ const row = (id: number, extra: Partial<Row> = {}): Row => ({
 describe('repairing requests left without their workflow', () => {
   const now = new Date('2026-12-01T10:00:00Z');
 
-  test('starts the workflow of a settled row without one, once, and writes its id back', async () => {
+  test('starts the workflow of a settled row without one, once; its id is written by the workflow, or back by the next repair', async () => {
     const rows = [row(1), row(2, { OrchestrationInstanceId: 'request-2' }), row(3, { IntakeJson: null }), row(4, { Created: '2026-12-01T09:59:50Z' })];
     const f = fakes(rows);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- structural fakes of the services
     expect(await repairUnstartedRequests(f.services as any, f.client as any, now, () => undefined)).toBe(1);
     expect(f.started).toEqual(['request-1']);
     expect(f.audited).toEqual(['request-1/submitted']);
-    expect(rows[0].OrchestrationInstanceId).toBe('request-1');
+    // The workflow's first step (planRequestRoute) writes the id; the start leaves it to it.
+    expect(rows[0].OrchestrationInstanceId).toBeNull();
     expect(rows[0].Reference).toBe('AIG-2026-0001');
+    // Should the workflow not have written it by the next repair, the repair writes it back and starts nothing.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await repairUnstartedRequests(f.services as any, f.client as any, now, () => undefined);
     expect(f.started).toEqual(['request-1']);
+    expect(rows[0].OrchestrationInstanceId).toBe('request-1');
   });
 
   test('an instance that started before the crash only gets its id written back', async () => {

@@ -1,5 +1,5 @@
 import { loadSettings, loadSettingSlice, SettingsError } from '../../../shared/config/settings';
-import { resourceUnitsOf, TrafficShaper } from '../../../local/sharepoint/traffic';
+import { resourceUnitsOf, TRACED_CALLS, TrafficShaper } from '../../../local/sharepoint/traffic';
 import { productionSettings } from '../../support/productionSettings';
 
 const SHAPE = ['SHAREPOINT_EMULATOR_LATENCY_MS', 'SHAREPOINT_EMULATOR_THROTTLE_PER_MINUTE'] as const;
@@ -52,6 +52,16 @@ describe('the emulator latency and throttling settings', () => {
 });
 
 describe('the emulator traffic shaper', () => {
+  it('keeps the latest calls with their times, for reading a critical path, and forgets the oldest past its limit', () => {
+    const shaper = new TrafficShaper({ now: () => 0 });
+    for (let i = 0; i < TRACED_CALLS + 5; i++) shaper.trace({ startMs: i, endMs: i + 10, kind: `GET call ${i}`, status: 200 });
+    const all = shaper.calls();
+    expect(all).toHaveLength(TRACED_CALLS);
+    expect(all[0].kind).toBe('GET call 5');
+    // Only the calls that ended at or after `since`.
+    expect(shaper.calls(TRACED_CALLS + 10).map((c) => c.kind)).toEqual([`GET call ${TRACED_CALLS}`, `GET call ${TRACED_CALLS + 1}`, `GET call ${TRACED_CALLS + 2}`, `GET call ${TRACED_CALLS + 3}`, `GET call ${TRACED_CALLS + 4}`]);
+  });
+
   it('waits the fixed latency plus or minus the jitter', () => {
     const draws = [0, 0.5, 1];
     const shaper = new TrafficShaper({ latency: { fixedMs: 150, jitterMs: 50 }, random: () => draws.shift()! });
