@@ -76,6 +76,15 @@ describe('the anchored audit chain', () => {
   let h: EmulatorHarness;
   let repo: AuditLogRepository;
   const entries = async () => collect(repo.afterSequence(0));
+  /** A log over a repository counting its round trips, its first entry written and the counts zeroed. */
+  const countedLogAfterOneEntry = async () => {
+    const calls = countingCalls(repo);
+    const log = createAuditLog(calls.repo);
+    await log.append(event(0));
+    await log.settled();
+    calls.reset();
+    return { calls, log };
+  };
 
   beforeEach(async () => {
     h = await startEmulator();
@@ -165,11 +174,7 @@ describe('the anchored audit chain', () => {
   });
 
   it('writes appends that arrive together in one step, in the order they arrived, and loses none', async () => {
-    const calls = countingCalls(repo);
-    const log = createAuditLog(calls.repo);
-    await log.append(event(0));
-    await log.settled();
-    calls.reset();
+    const { calls, log } = await countedLogAfterOneEntry();
 
     await Promise.all(Array.from({ length: 40 }, (_, i) => log.append(event(i + 1))));
     await log.settled();
@@ -185,11 +190,7 @@ describe('the anchored audit chain', () => {
   });
 
   it('asks the log for a key once: a key this process wrote or found there is not looked up again, and appends nothing twice', async () => {
-    const calls = countingCalls(repo);
-    const log = createAuditLog(calls.repo);
-    await log.append(event(0));
-    await log.settled();
-    calls.reset();
+    const { calls, log } = await countedLogAfterOneEntry();
 
     // Written here: a second append of the same event (a repeat run) costs no round trip at all.
     await log.append(event(0));
@@ -210,11 +211,7 @@ describe('the anchored audit chain', () => {
   });
 
   it('writes the entries an activity appends soon with its own append, in one step, and at its end when it fails', async () => {
-    const calls = countingCalls(repo);
-    const log = createAuditLog(calls.repo);
-    await log.append(event(0));
-    await log.settled();
-    calls.reset();
+    const { calls, log } = await countedLogAfterOneEntry();
 
     // Two messages sent, then the activity's own entry: one check of the keys, one move, one write.
     await log.scoped(async () => {
