@@ -7,6 +7,7 @@ import type { AiRequestItem } from '../sharepoint';
 import { fitText } from '../domain/schemas/limits';
 import { giveReference } from './giveReference';
 import { removeIfRepeat } from './sameKeyRequests';
+import { workflowStarts } from './workflowStarts';
 
 export interface Submission {
   requestId: number;
@@ -71,7 +72,9 @@ export async function startRequestWorkflow(
 /**
  * A sent request that is already a list item (seen by the webhook, or found by the repair step)
  * → its workflow, recorded as submitted by its requester when the item was created; a row that
- * repeats an earlier one's submission key is removed instead.
+ * repeats an earlier one's submission key is removed instead. A start the request API handed
+ * over in this process and not yet finished is taken over (run now, if it was waiting) rather
+ * than made a second time.
  */
 export async function startRequestWorkflowForItem(
   services: Pick<AppServices, 'audit' | 'repos' | 'people'>,
@@ -79,6 +82,8 @@ export async function startRequestWorkflowForItem(
   item: AiRequestItem,
   via: 'list' | 'repair',
 ): Promise<string | undefined> {
+  const handed = workflowStarts.claim(item.Id);
+  if (handed) return handed;
   // A repeat of an earlier row's submission key (two instances wrote one at once) is removed, never started.
   if (await removeIfRepeat(services, item)) return undefined;
   return startRequestWorkflow(services, client, {

@@ -6,23 +6,35 @@ import type { AiRequestItem } from '../sharepoint';
 import { giveReference } from './giveReference';
 import { firstRequestWithKey, removeIfRepeat } from './sameKeyRequests';
 import { startRequestWorkflow } from './startRequestWorkflow';
+import { workflowStarts, type WorkflowStarts } from './workflowStarts';
 
 export type SubmitOutcome =
-  | { kind: 'created' | 'replayed'; item: AiRequestItem; reference: string }
+  | {
+      kind: 'created' | 'replayed';
+      item: AiRequestItem;
+      reference: string;
+      /** The workflow's start, when this call handed one over: settles once it has run (the answer does not wait for it). */
+      started?: Promise<string | undefined>;
+    }
   /** The key made another request, with other answers. */
   | { kind: 'key-used'; requestId: number };
 
 /**
- * Sent intake → a row in AI Requests → its workflow. `key` (the Idempotency-Key as a column
- * value) finds the request an earlier attempt made, which is answered again and only finished.
- * Two instances given the same key at once each write a row before either sees the other's: the
- * first row (lowest Id) counts; the other instance removes its own row and answers with the first,
- * leaving that one's workflow to the instance that wrote it (or to the repair, if it stopped).
+ * Sent intake → a row in AI Requests (with its reference) → its workflow. The row is what makes
+ * the request durable, so the answer waits only for it: the workflow's start is handed over to
+ * `starts` (a few at a time in this process), and a start lost with the process is made by the
+ * list's change feed or the repair, which start any sent row without a workflow.
+ * `key` (the Idempotency-Key as a column value) finds the request an earlier attempt made, which
+ * is answered again and only finished. Two instances given the same key at once each write a
+ * row before either sees the other's: the first row (lowest Id) counts; the other instance
+ * removes its own row and answers with the first, leaving that one's workflow to the instance
+ * that wrote it (or to the change feed or the repair, if it stopped).
  */
 export async function submitIntake(
   services: Pick<AppServices, 'repos' | 'people' | 'audit'>,
   client: Pick<DurableClient, 'getStatus' | 'startNew'>,
   submission: { intake: IntakeRequest; plan: Route; key: string | undefined; now: Date },
+  starts: Pick<WorkflowStarts, 'hand'> = workflowStarts,
 ): Promise<SubmitOutcome> {
   const { intake, key } = submission;
   const earlier = key ? await firstRequestWithKey(services, key) : undefined;
@@ -32,11 +44,10 @@ export async function submitIntake(
   const item = (first ?? created)!;
   const occurredAt = first ? first.Created : submission.now.toISOString();
   const given = await giveReference(services, item.Id, occurredAt, item);
-  const reference = given.reference;
-  // A retry finishes what its first attempt left undone; a row written at the same moment
-  // elsewhere is that instance's to start.
-  if (earlier || !first) {
-    await startRequestWorkflow(services, client, {
+  // A row written at the same moment elsewhere is that instance's to start.
+  if (!earlier && first) return { kind: 'replayed', item, reference: given.reference };
+  const start = () =>
+    startRequestWorkflow(services, client, {
       requestId: item.Id,
       title: intake.title,
       actor: intake.requester.email,
@@ -44,6 +55,8 @@ export async function submitIntake(
       details: { type: intake.type, risk: submission.plan.risk.rating },
       item: given.item,
     });
-  }
-  return { kind: first ? 'replayed' : 'created', item, reference };
+  // A retry hands its start over again: it starts a workflow the first attempt left unstarted, or
+  // finds it running and writes back only what may be missing (its id, the submission entry).
+  const started = starts.hand(item.Id, start);
+  return { kind: earlier ? 'replayed' : 'created', item, reference: given.reference, started };
 }

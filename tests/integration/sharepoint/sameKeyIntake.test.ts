@@ -63,6 +63,8 @@ describe('one request per Idempotency-Key across instances', () => {
     const key = 'same-key-at-once';
     const outcomes = await Promise.all([0, 1].map(() => submitIntake(instanceHeldAtCreate(together), client, { intake, plan, key, now: new Date(clock.now()) })));
 
+    // The answers do not wait for the workflow's start, handed over to run a few at a time.
+    await Promise.all(outcomes.map((o) => ('started' in o ? o.started : undefined)));
     const ids = outcomes.map((o: SubmitOutcome) => ('item' in o ? o.item.Id : -1));
     const rows = await rowsWithKey(key);
     expect(rows.map((r) => r.Id)).toEqual([Math.min(...ids)]);
