@@ -3,7 +3,7 @@ import type { AppServices } from '../appServices';
 import type { IntakeRequest, Route } from '../domain';
 import { requestItemFromIntake } from '../sharepoint/requestItem';
 import type { AiRequestItem } from '../sharepoint';
-import { giveReference } from './giveReference';
+import { giveReference, referenceForNewRequest } from './giveReference';
 import { firstRequestWithKey, removeIfRepeat } from './sameKeyRequests';
 import { startRequestWorkflow } from './startRequestWorkflow';
 import { workflowStarts, type WorkflowStarts } from './workflowStarts';
@@ -20,7 +20,7 @@ export type SubmitOutcome =
   | { kind: 'key-used'; requestId: number };
 
 /**
- * Sent intake → a row in AI Requests (with its reference) → its workflow. The row is what makes
+ * Sent intake → a row in AI Requests, written with its reference → its workflow. The row is what makes
  * the request durable, so the answer waits only for it: the workflow's start is handed over to
  * `starts` (a few at a time in this process), and a start lost with the process is made by the
  * list's change feed or the repair, which start any sent row without a workflow.
@@ -38,7 +38,7 @@ export async function submitIntake(
 ): Promise<SubmitOutcome> {
   const { intake, key } = submission;
   const earlier = key ? await firstRequestWithKey(services, key) : undefined;
-  const created = earlier ? undefined : await services.repos.requests.create({ ...requestItemFromIntake(intake, await services.people.idFor(intake.requester.email)), SubmissionKey: key ?? null });
+  const created = earlier ? undefined : await createRow(services, intake, key, submission.now);
   const first = earlier ?? (created && (await removeIfRepeat(services, created)));
   if (first && first.IntakeJson !== JSON.stringify(intake)) return { kind: 'key-used', requestId: first.Id };
   const item = (first ?? created)!;
@@ -59,4 +59,10 @@ export async function submitIntake(
   // finds it running and writes back only what may be missing (its id, the submission entry).
   const started = starts.hand(item.Id, start);
   return { kind: earlier ? 'replayed' : 'created', item, reference: given.reference, started };
+}
+
+/** The request's row, with its reference: the requester's site-user id and the number are looked up side by side. */
+async function createRow(services: Pick<AppServices, 'repos' | 'people'>, intake: IntakeRequest, key: string | undefined, now: Date): Promise<AiRequestItem> {
+  const [requesterId, reference] = await Promise.all([services.people.idFor(intake.requester.email), referenceForNewRequest(services, now, key)]);
+  return services.repos.requests.create({ ...requestItemFromIntake(intake, requesterId), SubmissionKey: key ?? null, Reference: reference });
 }

@@ -64,7 +64,7 @@ describe('one request per Idempotency-Key across instances', () => {
     const outcomes = await Promise.all([0, 1].map(() => submitIntake(instanceHeldAtCreate(together), client, { intake, plan, key, now: new Date(clock.now()) })));
 
     // The answers do not wait for the workflow's start, handed over to run a few at a time.
-    await Promise.all(outcomes.map((o) => ('started' in o ? o.started : undefined)));
+    await Promise.all(outcomes.flatMap((o) => ('started' in o && o.started ? [o.started] : [])));
     const ids = outcomes.map((o: SubmitOutcome) => ('item' in o ? o.item.Id : -1));
     const rows = await rowsWithKey(key);
     expect(rows.map((r) => r.Id)).toEqual([Math.min(...ids)]);
@@ -85,6 +85,27 @@ describe('one request per Idempotency-Key across instances', () => {
     const rows = await rowsWithKey(key);
     expect(rows).toHaveLength(1);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['created', 'key-used']);
+  });
+
+  test('a retry after the row failed to be written gets the number its first attempt took, and uses up no other', async () => {
+    let refuse = false;
+    const create: Repositories['requests']['create'] = async (values) => {
+      if (!refuse) return repos.requests.create(values);
+      refuse = false;
+      throw new Error('SharePoint is unavailable');
+    };
+    const refusingOnce = { ...services, repos: { ...repos, requests: Object.assign(Object.create(repos.requests) as Repositories['requests'], { create }) } };
+    const { client } = durable();
+    const submit = async (key: string) => {
+      const outcome = await submitIntake(refusingOnce, client, { intake, plan, key, now: new Date(clock.now()) });
+      return 'reference' in outcome ? Number(outcome.reference.slice(-4)) : -1;
+    };
+    const before = await submit('a-key-before-the-refused-write');
+    refuse = true;
+    await expect(submit('same-key-after-a-refused-write')).rejects.toThrow('unavailable');
+    const retried = await submit('same-key-after-a-refused-write');
+    expect(retried).toBe(before + 1);
+    expect((await rowsWithKey('same-key-after-a-refused-write')).map((r) => r.Reference)).toEqual([expect.stringMatching(new RegExp(`-${String(retried).padStart(4, '0')}$`))]);
   });
 
   test('both instances stopped after writing: the repair starts the first row and removes the other', async () => {

@@ -29,7 +29,7 @@ describe('workflow starts handed over by the request API', () => {
     const began: number[] = [];
     const first = heldStart(began, 1);
     const second = heldStart(began, 2);
-    starts.hand(1, first.run);
+    void starts.hand(1, first.run);
     const handed = starts.hand(2, second.run);
     expect(starts.hand(2, () => Promise.reject(new Error('a second start')))).toBe(handed);
     await turn();
