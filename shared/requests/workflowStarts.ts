@@ -3,9 +3,11 @@
  * instance looked up, the submission's audit entry, the start itself), and each workflow started
  * goes on at once to its plan, its first stage's steps and their emails, all on the same event
  * loop as the request API; so a burst of submissions is answered at the pace of writing rows,
- * and its workflows follow a few at a time.
+ * and its workflows follow a few at a time. (On this machine, 500 sent by 20 clients: two at a
+ * time answered about 5% more a second than four, and four started the last workflow in about
+ * two thirds of the time, with or without 150 ms a SharePoint call.)
  */
-export const START_CONCURRENCY = 2;
+export const START_CONCURRENCY = 4;
 
 interface HandedStart {
   settled: Promise<string | undefined>;

@@ -69,14 +69,14 @@ export class PnpRequestReferencesRepository implements RequestReferencesReposito
 
   allocate(year: number, claim: ReferenceClaim): Promise<number> {
     const key = `request-reference-${year}`;
-    const waiting = { claim: String(claim) };
+    const named = String(claim);
     return new Promise<number>((resolve, reject) => {
       const queue = this.waiting.get(key);
       if (queue) {
-        queue.push({ ...waiting, resolve, reject });
+        queue.push({ claim: named, resolve, reject });
         return;
       }
-      this.waiting.set(key, [{ ...waiting, resolve, reject }]);
+      this.waiting.set(key, [{ claim: named, resolve, reject }]);
       void this.drain(key);
     });
   }
