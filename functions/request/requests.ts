@@ -11,12 +11,14 @@ import { loadRequestView, mayRead } from '../../shared/requests/requestView';
 import { intakeFromBody, isResponse, requestFromRoute, signedInEmail } from '../../shared/web/http';
 
 /**
- * `POST /api/requests`: intake JSON version 1 → a row in AI Requests → the `aiRequest` orchestration.
+ * `POST /api/requests`: intake JSON version 1 → a row in AI Requests (with its reference) → the
+ * `aiRequest` orchestration. The answer comes once the row is written; the orchestration's start
+ * is handed over to run a few at a time in this process (`WorkflowStarts`), and a row whose
+ * workflow did not start that way is started by the list's change feed, the retry or the repair.
  * With an `Idempotency-Key` header a retry (the client lost the answer) finds the request the
  * first attempt made and answers the same, never making a second; the same key with different
  * answers is a 422. Two instances given the same key at once each write a row; the first row (lowest
- * Id) counts and the other is removed. A row whose workflow did not start is finished by the retry
- * or the daily repair.
+ * Id) counts and the other is removed.
  */
 export async function submitRequest(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   // Refused at intake or badly formed: nothing is written, the person sees what to change.
