@@ -56,7 +56,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     return `${deps.publicBaseUrl}/api/decisions/${token}`;
   };
 
-  const { actingPeople, deputyFor, leadFor } = makeStepRecipients(deps);
+  const { actingPeople, deputyFor, leadFor, absencesRunningAt } = makeStepRecipients(deps);
 
   /**
    * One logical message to one person. When Teams stayed unavailable the router sent it by email
@@ -98,13 +98,14 @@ export function makeStepActivities(deps: StepActivityDeps) {
     // The request's task rows are read beside the request (a repeat run finds its row there).
     const rows = collect(deps.repos.approvalTasks.forRequest(input.requestId));
     rows.catch(() => undefined);
+    const away = absencesRunningAt(input.assignedAt);
     const { item, requester, roles, request, step } = await context(input);
-    const people = await actingPeople(roles, input.assignedAt, requester.email);
+    const people = await actingPeople(roles, input.assignedAt, requester.email, away);
     // A joint step has a row per role, so each role's decision is kept and none closes the step alone.
     const rowRoles = input.deciders === 'all' ? roles.map((role, i) => ({ code: input.roleCodes[i], role })) : [{ code: input.roleCodes[0], role: roles[0] }];
     for (const { code, role } of rowRoles) {
       if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined, rows)) continue;
-      const assignee = input.deciders === 'all' ? (await actingPeople([role], input.assignedAt, requester.email))[0] : people[0];
+      const assignee = input.deciders === 'all' ? (await actingPeople([role], input.assignedAt, requester.email, away))[0] : people[0];
       // A shared step (one row, several roles) is held by each role's person: each sees it in their inbox.
       const others = input.deciders === 'all' ? [] : people.slice(1);
       await deps.repos.approvalTasks.create({
