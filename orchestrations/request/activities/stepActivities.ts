@@ -15,6 +15,7 @@ import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
 import { referencesFromJson, referencesToJson, requestColumnsFor } from '../../../shared/decisions/referenceColumns';
 import { fitText } from '../../../shared/domain/schemas/limits';
 import { requestRef } from '../../../shared/requests/requestSummaries';
+import { decisionAuditKey } from '../../../shared/decisions/decisionAuditKey';
 
 export interface StepActivityDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks' | 'absences'>;
@@ -237,7 +238,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       channel: CHANNEL_LABEL[input.signal.channel],
       occurredAt: input.signal.decidedAt,
       details: { stepCode: input.stepCode, attempt: input.attempt, roleCode: input.signal.roleCode ?? null, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], references, onBehalfOf: input.signal.onBehalfOf ?? null },
-      key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision${input.signal.roleCode ? `/${input.signal.roleCode}` : ''}`,
+      key: decisionAuditKey(input.requestId, input.stepCode, input.attempt, input.signal.roleCode),
     });
     recorded.catch(() => undefined);
     const [row, respondedById] = await Promise.all([taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode), deps.people.idFor(input.signal.decidedBy)]);
