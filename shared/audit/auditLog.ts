@@ -28,6 +28,8 @@ export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
   /** Whether an event with this key is already recorded. */
   has(key: string): Promise<boolean>;
+  /** See BatchingAuditLog.lookAhead; a log without one simply looks keys up when it appends. */
+  lookAhead?(keys: readonly string[]): Promise<void>;
 }
 
 /** What the SharePoint-backed log adds, for a caller that batches appends. */
@@ -41,6 +43,13 @@ export interface BatchingAuditLog extends AuditLog {
   appendSoon(event: AuditEvent): Promise<void>;
   /** Runs an activity so that the events it appends soon are written with its other appends. */
   scoped<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Looks these keys up now, ahead of the appends that will carry them, so those appends need not
+   * wait for the lookup (a decision's entry, looked up while its link is claimed). Best effort:
+   * what it learns holds only while this process is the log's one writer. Resolves when the
+   * lookup is done (callers need not wait; it never rejects).
+   */
+  lookAhead(keys: readonly string[]): Promise<void>;
 }
 
 /** `work` as `log.scoped` runs it where the log has scopes, else as it is. */
@@ -196,11 +205,20 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     }
   };
 
-  /** The events not yet in the log (one query per ten keys, none for keys known to be there), each once. */
+  // Keys found absent, with the writing stretch they were found in. A stretch ends whenever the
+  // head is read afresh or a move of it is refused: then another writer may have appended since.
+  // Within one, only this process appends (its moves carry the etag it last wrote), and what it
+  // appends goes into recordedKeys, so a key absent then is absent still.
+  let stretch = 0;
+  const absentKeys = new Map<string, number>();
+
+  /** The events not yet in the log (one query per ten keys, none for keys known to be there or not), each once. */
   async function unrecorded(events: readonly AuditEvent[]): Promise<AuditEvent[]> {
     const unique = [...new Map(events.map((e) => [e.key, e])).values()].filter((e) => !recordedKeys.has(e.key));
-    if (unique.length === 0) return [];
-    const recorded = new Set((await repo.byKeys(unique.map((e) => e.key))).map((e) => e.IdempotencyKey));
+    const unknown = unique.filter((e) => absentKeys.get(e.key) !== stretch);
+    for (const e of unique) absentKeys.delete(e.key);
+    if (unknown.length === 0) return unique;
+    const recorded = new Set((await repo.byKeys(unknown.map((e) => e.key))).map((e) => e.IdempotencyKey));
     remember([...recorded].filter((k): k is string => typeof k === 'string'));
     return unique.filter((e) => !recorded.has(e.key));
   }
@@ -222,6 +240,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
         // Its reserved entries are ours and already written.
         item = remembered.item;
       } else {
+        stretch++;
         item = await readHead();
         completed.push(...(await completeReserved(headOf(item).pending)));
       }
@@ -259,6 +278,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
       } catch (err) {
         // Another writer moved the head; it may have completed our last reservation while we wrote it.
         if (remembered && err instanceof ConcurrencyConflictError) completed.push(...remembered.reserved);
+        stretch++;
         if (!(err instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw err;
         await backoff(attempt);
         continue;
@@ -356,6 +376,23 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     appendMany: (events) => withHeld(events),
     appendSoon: (event) => (holdInAuditScope(log, event) ? Promise.resolve() : withHeld([event])),
     scoped: (work) => runInAuditScope(log, (held: AuditEvent[]) => enqueue(held), work),
+    lookAhead(keys) {
+      // Only while this process holds the head: otherwise the next append reads it afresh anyway.
+      if (!known) return Promise.resolve();
+      const asked = stretch;
+      const wanted = keys.filter((k) => !recordedKeys.has(k) && absentKeys.get(k) !== asked);
+      if (wanted.length === 0) return Promise.resolve();
+      return repo.byKeys(wanted).then(
+        (found) => {
+          if (stretch !== asked) return;
+          const present = new Set(found.map((e) => e.IdempotencyKey));
+          if (absentKeys.size > 1000) absentKeys.clear();
+          for (const k of wanted) if (!present.has(k)) absentKeys.set(k, asked);
+          remember([...present].filter((k): k is string => typeof k === 'string'));
+        },
+        () => undefined,
+      );
+    },
     async has(key) {
       if (recordedKeys.has(key)) return true;
       const found = (await repo.byKey(key)) !== undefined;

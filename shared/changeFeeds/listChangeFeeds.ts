@@ -59,7 +59,7 @@ function dispatcherFor(title: (typeof WATCHED_LISTS)[number], services: AppServi
  * Reads the changes of the lists a webhook notification names (`resources`: list ids), or of
  * every watched list (the daily catch-up, or a notification for a list we do not know).
  */
-export async function processListChanges(services: AppServices, client: df.DurableClient, log: (message: string) => void, resources?: readonly string[]): Promise<DispatchReport> {
+export async function processListChanges(services: AppServices, client: df.DurableClient, log: (message: string) => void, resources?: readonly string[], options: { lookFirst?: boolean } = {}): Promise<DispatchReport> {
   const wanted = new Set((resources ?? []).map((r) => r.toLowerCase().replace(/[{}]/g, '')));
   let titles: (typeof WATCHED_LISTS)[number][] = [...WATCHED_LISTS];
   if (wanted.size > 0) {
@@ -69,7 +69,7 @@ export async function processListChanges(services: AppServices, client: df.Durab
   }
   const total: DispatchReport = { dispatched: 0, skipped: 0 };
   for (const title of titles) {
-    const report = await dispatcherFor(title, services, client, log).processChanges();
+    const report = await dispatcherFor(title, services, client, log).processChanges(options);
     total.dispatched += report.dispatched;
     total.skipped += report.skipped;
   }

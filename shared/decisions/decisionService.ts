@@ -12,6 +12,7 @@ import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProble
 import { samePerson } from '../access/people';
 import type { RequestRecord } from '../contract/requestRecord';
 import { loadRequestRecord } from '../requests/requestRecord';
+import { decisionAuditKey } from './decisionAuditKey';
 
 /** A decision's view before its record is read (see `load`); never shown. */
 const NOT_READ_YET = Object.freeze({}) as RequestRecord;
@@ -25,6 +26,8 @@ export interface DecisionServiceDeps extends StepDelivery {
   people: PeopleDirectory;
   keys: SigningKeyRing;
   now(): Date;
+  /** The audit log's look-ahead (BatchingAuditLog.lookAhead), when it has one. */
+  lookAhead?(keys: readonly string[]): Promise<void>;
 }
 
 export type Refusal =
@@ -220,6 +223,8 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
 
     // Claim the link on the task row (etag-guarded), writing the decision with it, so a decision
     // that reached SharePoint is never lost even if the process stops before the next line.
+    // The decision's audit entry is looked up while the link is claimed (see decisionAuditKey).
+    void deps.lookAhead?.([decisionAuditKey(view.requestId, claims.stepCode, loaded.row.Attempt ?? 1, loaded.roleCode)]);
     const respondedById = await deps.people.idFor(claims.approverEmail);
     // From the row as the page's read found it: its etag refuses the claim if it changed since.
     const row = await deps.repos.approvalTasks.modify(loaded.row.Id, (current) =>

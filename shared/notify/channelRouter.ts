@@ -1,6 +1,6 @@
 import type { Person } from '../domain/schemas/common';
 import { CHANNEL_PREFERENCES, personActingFor, roleConfigurationSchema, type RoleConfiguration } from '../domain/schemas/roleConfiguration';
-import type { Channel, Notifier } from './notifier';
+import type { Channel, Notifier, SendOptions } from './notifier';
 import type { ChannelSendResult, TeamsNotifier, TeamsRecipient } from './teams/teamsNotifier';
 import type { NotificationKind, NotificationModels } from './viewModels';
 
@@ -57,15 +57,16 @@ export function createChannelRouter(options: ChannelRouterOptions) {
     rolePreference: ChannelPreference,
     model: NotificationModels[K],
     idempotencyKey: string,
+    sendOptions?: SendOptions,
   ): Promise<Omit<RoutedSend, 'coveringFor'>> {
     const personal = await options.personalPreference?.(person);
     const channels = chooseChannels(rolePreference, personal, options.teams !== undefined);
     const results = await Promise.all(
       channels.map(async (channel): Promise<ChannelSendResult> => {
         const message = options.forChannel ? options.forChannel(channel, kind, model) : model;
-        if (channel === 'email') return options.email.send(kind, person.email, message, idempotencyKey);
+        if (channel === 'email') return options.email.send(kind, person.email, message, idempotencyKey, sendOptions);
         const recipient = (await options.teamsRecipient?.(person)) ?? { email: person.email };
-        return options.teams!.send(kind, recipient, message, idempotencyKey);
+        return options.teams!.send(kind, recipient, message, idempotencyKey, sendOptions);
       }),
     );
     return { person, channels, results };

@@ -11,6 +11,15 @@ export interface SendResult {
   messageId: string;
 }
 
+export interface SendOptions {
+  /**
+   * The message goes out only once this has settled (and not if it fails): what it points at
+   * (a task row its link answers) is being written meanwhile. The idempotency lookups and the
+   * record of intent go ahead, so the two waits overlap.
+   */
+  notBefore?: Promise<unknown>;
+}
+
 /**
  * The seam activities depend on. Each channel implements it; the activity picks channels from
  * the role's preference. `idempotencyKey` names the logical message (e.g.
@@ -23,5 +32,6 @@ export interface Notifier<Recipient = string> {
     to: Recipient | readonly Recipient[],
     model: NotificationModels[K],
     idempotencyKey: string,
+    options?: SendOptions,
   ): Promise<SendResult>;
 }

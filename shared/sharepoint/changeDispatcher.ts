@@ -112,7 +112,21 @@ export class ChangeDispatcher {
     return this.processChanges();
   }
 
-  processChanges(): Promise<DispatchReport> {
+  /**
+   * `lookFirst` (the daily catch-up): when the change log has nothing after the token as last
+   * known here and no failed change waits, there is nothing to do, and the lease is not taken
+   * (two writes a list a day). A stale token only makes the look wider, never narrower.
+   */
+  async processChanges(options: { lookFirst?: boolean } = {}): Promise<DispatchReport> {
+    if (options.lookFirst && this.options.lease && !this.running) {
+      const peeked = await this.peek().page.catch(() => undefined);
+      const failing = (await this.options.failures?.load(this.failuresKey)) ?? [];
+      if (peeked && Array.isArray(peeked.raw) && peeked.raw.length === 0 && failing.length === 0) return { dispatched: 0, skipped: 0 };
+    }
+    return this.run();
+  }
+
+  private run(): Promise<DispatchReport> {
     if (this.running) {
       this.again = true;
       return this.running;
@@ -121,12 +135,16 @@ export class ChangeDispatcher {
     const run = (async () => {
       const total: DispatchReport = { dispatched: 0, skipped: 0 };
       try {
+        // The change log is read beside taking the lease (a read changes nothing): the first page
+        // is used only if the token the lease's holder finds is the one it was read from.
+        let early = lease ? this.peek() : undefined;
         if (lease && (await lease.acquire()) === 'held elsewhere') return { ...total, deferred: true };
         this.leaseRenewedAt = Date.now();
         try {
           do {
             this.again = false;
-            const r = await this.runOnce();
+            const r = await this.runOnce(early);
+            early = undefined;
             total.dispatched += r.dispatched;
             total.skipped += r.skipped;
             if (r.failed) total.failed = (total.failed ?? 0) + r.failed;
@@ -168,11 +186,28 @@ export class ChangeDispatcher {
     this.leaseRenewedAt = Date.now();
   }
 
-  private async runOnce(): Promise<DispatchReport> {
+  /** The changes after the token as last known here, read before the lease is confirmed. */
+  private peek(): { page: Promise<{ token: string; raw: unknown } | undefined> } {
+    const { sp, listTitle, store } = this.options;
+    const page = store.load(this.key).then(async (state) => (state.token ? { token: state.token, raw: await this.changesAfter(sp.web.lists.getByTitle(listTitle), state.token) } : undefined));
+    // Used only once the lease is held; a failed peek is read again then.
+    page.catch(() => undefined);
+    return { page };
+  }
+
+  private changesAfter(list: ReturnType<SPFI['web']['lists']['getByTitle']>, token: string | undefined): Promise<unknown> {
+    return list.getChanges({
+      Add: true, Update: true, DeleteObject: true, Item: true, FetchLimit: this.options.fetchLimit ?? 1000,
+      ...(token ? { ChangeTokenStart: { StringValue: token } } : {}),
+    } as Parameters<typeof list.getChanges>[0]);
+  }
+
+  private async runOnce(early?: { page: Promise<{ token: string; raw: unknown } | undefined> }): Promise<DispatchReport> {
     const { sp, listTitle, store } = this.options;
     const list = sp.web.lists.getByTitle(listTitle);
     const fetchLimit = this.options.fetchLimit ?? 1000;
     const state = await store.load(this.key);
+    const peeked = await early?.page.catch(() => undefined);
     let token = state.token;
     if (!token && (this.options.startFrom ?? 'now') === 'now') {
       const info = await list.select('CurrentChangeToken')<{ CurrentChangeToken: { StringValue: string } }>();
@@ -182,14 +217,14 @@ export class ChangeDispatcher {
     const seen = new Set(state.dispatched);
     const report: DispatchReport = { dispatched: 0, skipped: 0 };
     const failing = new Set((await this.retryDue(report)).map((f) => f.itemId));
+    let first = peeked && peeked.token === token ? peeked.raw : undefined;
     for (;;) {
-      const raw: unknown = await list.getChanges({
-        Add: true, Update: true, DeleteObject: true, Item: true, FetchLimit: fetchLimit,
-        ...(token ? { ChangeTokenStart: { StringValue: token } } : {}),
-      } as Parameters<typeof list.getChanges>[0]);
+      const raw: unknown = first ?? (await this.changesAfter(list, token ?? undefined));
+      first = undefined;
       const changes = z.array(changeSchema).parse(raw);
       if (changes.length === 0) break;
-      for (const change of this.fold(changes)) {
+      const folded = this.fold(changes);
+      for (const [index, change] of folded.entries()) {
         const dedupeKey = `${change.itemId}:${change.changeToken}`;
         if (seen.has(dedupeKey)) {
           report.skipped++;
@@ -198,7 +233,8 @@ export class ChangeDispatcher {
         await this.renewLeaseIfDue();
         if (await this.attempt(change, failing)) report.dispatched++;
         else report.failed = (report.failed ?? 0) + 1;
-        await store.markDispatched(this.key, dedupeKey);
+        // The page's last change needs no mark: the token moves past it next.
+        if (index < folded.length - 1) await store.markDispatched(this.key, dedupeKey);
         seen.add(dedupeKey);
       }
       token = changes[changes.length - 1].ChangeToken.StringValue;

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { CredentialToken } from './behaviors/credentialToken';
 import { ThrottleRetryFetch, type ThrottleRetryOptions } from './behaviors/throttleRetryFetch';
+import { SharedReads } from './behaviors/sharedReads';
 import { pnpQueryable, pnpSp, type SPFI } from './pnp';
 
 export interface SharePointConnection {
@@ -22,7 +23,8 @@ export const APP_USER_AGENT = 'NONISV|NHS|AIGovernanceWorkflow/0.1';
 
 /**
  * One PnPjs root per site, composed from behaviours: JSON headers, SharePoint defaults, bearer
- * token from @azure/identity, the app's User-Agent, Node fetch with 429/503 retry, JSON parsing. The same composition
+ * token from @azure/identity, the app's User-Agent, Node fetch with 429/503 retry, identical reads
+ * at the same moment shared, JSON parsing. The same composition
  * talks to SharePoint Online and to the emulator; only the URL and the credential differ.
  */
 export function createSp(connection: SharePointConnection): SPFI {
@@ -34,6 +36,7 @@ export function createSp(connection: SharePointConnection): SPFI {
       pnpQueryable.InjectHeaders({ 'User-Agent': connection.userAgent ?? APP_USER_AGENT }),
       pnpSp.DefaultInit(),
       ThrottleRetryFetch(connection.retry),
+      SharedReads(),
       pnpQueryable.DefaultParse(),
     );
   return connection.credential ? sp.using(CredentialToken(connection.credential, siteUrl)) : sp;

@@ -15,6 +15,7 @@ import { checklistToJson } from '../../../shared/decisions/checklistAnswers';
 import { referencesFromJson, referencesToJson, requestColumnsFor } from '../../../shared/decisions/referenceColumns';
 import { fitText } from '../../../shared/domain/schemas/limits';
 import { requestRef } from '../../../shared/requests/requestSummaries';
+import { decisionAuditKey } from '../../../shared/decisions/decisionAuditKey';
 
 export interface StepActivityDeps {
   repos: Pick<Repositories, 'requests' | 'approvalTasks' | 'absences'>;
@@ -56,14 +57,14 @@ export function makeStepActivities(deps: StepActivityDeps) {
     return `${deps.publicBaseUrl}/api/decisions/${token}`;
   };
 
-  const { actingPeople, deputyFor, leadFor } = makeStepRecipients(deps);
+  const { actingPeople, deputyFor, leadFor, absencesRunningAt } = makeStepRecipients(deps);
 
   /**
    * One logical message to one person. When Teams stayed unavailable the router sent it by email
    * instead; the audit log says so, so a missing Teams notification can be explained.
    */
-  async function send<K extends NotificationKind>(kind: K, to: Recipient, model: NotificationModels[K], key: string, about: { requestId: number; at: string }): Promise<void> {
-    const sent = await deps.messages.sendToPerson(kind, to.person, to.channel, model, key);
+  async function send<K extends NotificationKind>(kind: K, to: Recipient, model: NotificationModels[K], key: string, about: { requestId: number; at: string }, notBefore?: Promise<unknown>): Promise<void> {
+    const sent = await deps.messages.sendToPerson(kind, to.person, to.channel, model, key, notBefore ? { notBefore } : undefined);
     for (const result of sent.results.filter((r) => r.fellBackFrom === 'teams')) {
       await deps.audit.append({
         title: `Teams unavailable: sent by email to ${to.person.email}`,
@@ -98,36 +99,45 @@ export function makeStepActivities(deps: StepActivityDeps) {
     // The request's task rows are read beside the request (a repeat run finds its row there).
     const rows = collect(deps.repos.approvalTasks.forRequest(input.requestId));
     rows.catch(() => undefined);
+    const away = absencesRunningAt(input.assignedAt);
     const { item, requester, roles, request, step } = await context(input);
-    const people = await actingPeople(roles, input.assignedAt, requester.email);
+    const people = await actingPeople(roles, input.assignedAt, requester.email, away);
     // A joint step has a row per role, so each role's decision is kept and none closes the step alone.
     const rowRoles = input.deciders === 'all' ? roles.map((role, i) => ({ code: input.roleCodes[i], role })) : [{ code: input.roleCodes[0], role: roles[0] }];
-    for (const { code, role } of rowRoles) {
-      if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined, rows)) continue;
-      const assignee = input.deciders === 'all' ? (await actingPeople([role], input.assignedAt, requester.email))[0] : people[0];
-      // A shared step (one row, several roles) is held by each role's person: each sees it in their inbox.
-      const others = input.deciders === 'all' ? [] : people.slice(1);
-      await deps.repos.approvalTasks.create({
-        Title: fitText(input.deciders === 'all' ? `${step.name} (${ROLE_NAMES[code]}): ${item.Title}` : `${step.name}: ${item.Title}`),
-        RequestId: input.requestId,
-        StepCode: input.stepCode,
-        RoleCode: code,
-        AssigneeId: await deps.people.idFor(assignee.person.email),
-        AlsoHeldById: await Promise.all(others.map((o) => deps.people.idFor(o.person.email))),
-        Status: 'Pending',
-        DueDate: input.dueAt,
-        RemindersSent: 0,
-        Escalated: false,
-        Attempt: input.attempt,
-        InstanceId: input.instanceId,
-      });
-    }
+    // The rows are written while the messages' records are looked up and begun: a message goes out
+    // only once the rows are there (its link answers a row), and not at all if writing them fails.
+    const rowsWritten = (async () => {
+      for (const { code, role } of rowRoles) {
+        if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined, rows)) continue;
+        const assignee = input.deciders === 'all' ? (await actingPeople([role], input.assignedAt, requester.email, away))[0] : people[0];
+        // A shared step (one row, several roles) is held by each role's person: each sees it in their inbox.
+        const others = input.deciders === 'all' ? [] : people.slice(1);
+        await deps.repos.approvalTasks.create({
+          Title: fitText(input.deciders === 'all' ? `${step.name} (${ROLE_NAMES[code]}): ${item.Title}` : `${step.name}: ${item.Title}`),
+          RequestId: input.requestId,
+          StepCode: input.stepCode,
+          RoleCode: code,
+          AssigneeId: await deps.people.idFor(assignee.person.email),
+          AlsoHeldById: await Promise.all(others.map((o) => deps.people.idFor(o.person.email))),
+          Status: 'Pending',
+          DueDate: input.dueAt,
+          RemindersSent: 0,
+          Escalated: false,
+          Attempt: input.attempt,
+          InstanceId: input.instanceId,
+        });
+      }
+    })();
+    rowsWritten.catch(() => undefined);
     // Asked again after a reply: the message says so and shows the question, reply and changes.
     const resubmission = resubmissionOf(item, input.attempt);
-    for (const to of people) {
-      const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt), ...(resubmission ? { resubmission } : {}), ...(to.note ? { handoverNote: to.note } : {}) };
-      await send('stepAssigned', to, model, `${input.instanceId}/assigned/${to.person.email}`, { requestId: input.requestId, at: input.assignedAt });
-    }
+    const messagesSent = (async () => {
+      for (const to of people) {
+        const model = { request, step, decisionUrl: decisionUrl(input, to.person, input.assignedAt), ...(resubmission ? { resubmission } : {}), ...(to.note ? { handoverNote: to.note } : {}) };
+        await send('stepAssigned', to, model, `${input.instanceId}/assigned/${to.person.email}`, { requestId: input.requestId, at: input.assignedAt }, rowsWritten);
+      }
+    })();
+    await Promise.all([rowsWritten, messagesSent]);
     await deps.audit.append({
       title: `Step assigned: ${step.name}`,
       eventType: 'step-assigned',
@@ -236,7 +246,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       channel: CHANNEL_LABEL[input.signal.channel],
       occurredAt: input.signal.decidedAt,
       details: { stepCode: input.stepCode, attempt: input.attempt, roleCode: input.signal.roleCode ?? null, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], references, onBehalfOf: input.signal.onBehalfOf ?? null },
-      key: `request-${input.requestId}-step-${input.stepCode}-${input.attempt}/decision${input.signal.roleCode ? `/${input.signal.roleCode}` : ''}`,
+      key: decisionAuditKey(input.requestId, input.stepCode, input.attempt, input.signal.roleCode),
     });
     recorded.catch(() => undefined);
     const [row, respondedById] = await Promise.all([taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode), deps.people.idFor(input.signal.decidedBy)]);

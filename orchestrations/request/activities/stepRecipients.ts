@@ -1,6 +1,7 @@
 import { personActingFor, type Person, type RoleConfiguration } from '../../../shared/domain';
 import type { ChannelPreference } from '../../../shared/notify';
 import { collect, RoleNotConfiguredError, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
+import type { AbsenceItem } from '../../../shared/sharepoint/repositories/aiAbsences';
 import { firstWhoIsNotTheRequester, samePerson } from '../../../shared/access/people';
 import { formatDate } from '../../../shared/notify/email/format';
 
@@ -43,18 +44,22 @@ export function makeStepRecipients(deps: StepRecipientDeps) {
     return found ?? candidates[candidates.length - 1];
   }
 
-  /** The absence `person` recorded that covers `at`, with the deputy they named. */
-  async function absenceCovering(person: Person, at: string): Promise<{ deputy: Person; until: string } | undefined> {
-    const rows = await collect(deps.repos.absences.forPerson(await deps.people.idFor(person.email)));
+  /**
+   * The absence `person` recorded that covers `at`, with the deputy they named; from `running`
+   * (everyone's absences not ended by `at`, read once beside the step's other reads) when given.
+   */
+  async function absenceCovering(person: Person, at: string, running?: Promise<AbsenceItem[]>): Promise<{ deputy: Person; until: string } | undefined> {
+    const id = await deps.people.idFor(person.email);
+    const rows = running ? (await running).filter((r) => r.PersonId === id) : await collect(deps.repos.absences.forPerson(id));
     const ms = Date.parse(at);
     const row = rows.find((r) => Date.parse(r.AwayFrom) <= ms && ms < Date.parse(r.AwayUntil));
     return row && { deputy: await deps.people.personFor(row.DeputyId), until: row.AwayUntil };
   }
 
   /** The person a new step goes to for one role at `at`, after absences, never the requester. */
-  async function assigneeFor(role: RoleConfiguration, at: string, requesterEmail: string): Promise<Recipient> {
+  async function assigneeFor(role: RoleConfiguration, at: string, requesterEmail: string, running?: Promise<AbsenceItem[]>): Promise<Recipient> {
     const person = await firstWhoMayAct([personActingFor(role, at), ...role.deputies, role.escalationContact], requesterEmail);
-    const away = await absenceCovering(person, at);
+    const away = await absenceCovering(person, at, running);
     if (away && !samePerson(away.deputy.email, requesterEmail) && !samePerson(away.deputy.email, person.email)) {
       return { person: away.deputy, channel: role.channel, note: `${person.name} is away until ${formatDate(away.until)} and named you as their deputy, so this step comes to you.` };
     }
@@ -62,8 +67,8 @@ export function makeStepRecipients(deps: StepRecipientDeps) {
   }
 
   /** The people who act for the step's roles at `at`, one each, without repeats. */
-  async function actingPeople(roles: RoleConfiguration[], at: string, requesterEmail: string): Promise<Recipient[]> {
-    const people = await Promise.all(roles.map((role) => assigneeFor(role, at, requesterEmail)));
+  async function actingPeople(roles: RoleConfiguration[], at: string, requesterEmail: string, running?: Promise<AbsenceItem[]>): Promise<Recipient[]> {
+    const people = await Promise.all(roles.map((role) => assigneeFor(role, at, requesterEmail, running)));
     return people.filter((p, i) => people.findIndex((q) => samePerson(q.person.email, p.person.email)) === i);
   }
 
@@ -73,5 +78,12 @@ export function makeStepRecipients(deps: StepRecipientDeps) {
   /** Escalation to the governance lead: the role's escalation contact, else the governance lead's team. */
   const leadFor = (role: RoleConfiguration, requesterEmail: string): Promise<Person> => firstWhoMayAct([role.escalationContact], requesterEmail);
 
-  return { actingPeople, deputyFor, leadFor };
+  /** Everyone's absences not ended by `at`, to read beside other work and give to `actingPeople`. */
+  const absencesRunningAt = (at: string): Promise<AbsenceItem[]> => {
+    const read = collect(deps.repos.absences.notEndedBy(at, { pageSize: 500 }));
+    read.catch(() => undefined);
+    return read;
+  };
+
+  return { actingPeople, deputyFor, leadFor, absencesRunningAt };
 }

@@ -47,7 +47,7 @@ export function createEmailNotifier(options: EmailNotifierOptions): Notifier {
   // Two sends with one key at the same time (a retried activity racing the first run) share one attempt.
   const inFlight = new Map<string, Promise<SendResult>>();
 
-  async function sendOnce<K extends NotificationKind>(kind: K, to: string[], model: NotificationModels[K], key: string): Promise<SendResult> {
+  async function sendOnce<K extends NotificationKind>(kind: K, to: string[], model: NotificationModels[K], key: string, notBefore?: Promise<unknown>): Promise<SendResult> {
     const previous = await options.store.get(key);
     if (previous) {
       if (previous.kind !== kind) {
@@ -60,6 +60,7 @@ export function createEmailNotifier(options: EmailNotifierOptions): Notifier {
     const template = templates[kind] as unknown as (m: NotificationModels[K]) => RenderedEmail;
     const email = template(model);
     await options.store.begin?.({ idempotencyKey: key, channel: 'email', kind, messageId });
+    await notBefore;
     await options.transport.sendMail({
       from,
       to,
@@ -80,7 +81,7 @@ export function createEmailNotifier(options: EmailNotifierOptions): Notifier {
 
   return {
     channel: 'email',
-    async send(kind, to, model, idempotencyKey) {
+    async send(kind, to, model, idempotencyKey, sendOptions) {
       // Looked up by a runtime string, so an unknown kind from untyped callers gives a clear error.
       const schema = (notificationSchemas as Record<string, z.ZodType | undefined>)[kind];
       if (!schema) throw new Error(`Unknown notification kind "${String(kind)}".`);
@@ -90,7 +91,7 @@ export function createEmailNotifier(options: EmailNotifierOptions): Notifier {
 
       const running = inFlight.get(key);
       if (running) return running;
-      const attempt = sendOnce(kind, recipients, validModel, key).finally(() => inFlight.delete(key));
+      const attempt = sendOnce(kind, recipients, validModel, key, sendOptions?.notBefore).finally(() => inFlight.delete(key));
       inFlight.set(key, attempt);
       return attempt;
     },

@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Notifier, SendResult } from '../notifier';
+import type { Notifier, SendOptions, SendResult } from '../notifier';
 import type { SentMessageStore } from '../sentMessageStore';
 import { notificationSchemas, type NotificationKind, type NotificationModels } from '../viewModels';
 import { activityNotificationFor } from './activityNotification';
@@ -42,6 +42,7 @@ export interface TeamsNotifier extends Notifier<TeamsRecipient | string> {
     to: TeamsRecipient | string | ReadonlyArray<TeamsRecipient | string>,
     model: NotificationModels[K],
     idempotencyKey: string,
+    options?: SendOptions,
   ): Promise<ChannelSendResult>;
 }
 
@@ -73,28 +74,29 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
   const inFlight = new Map<string, Promise<ChannelSendResult>>();
   const store = options.store;
 
-  async function fallBack<K extends NotificationKind>(kind: K, to: TeamsRecipient, model: NotificationModels[K], key: string, reason: string): Promise<ChannelSendResult> {
+  async function fallBack<K extends NotificationKind>(kind: K, to: TeamsRecipient, model: NotificationModels[K], key: string, reason: string, notBefore?: Promise<unknown>): Promise<ChannelSendResult> {
     if (!options.fallback) throw new TeamsUnavailableError(`${reason} No email fallback is configured.`, undefined, 0);
-    const sent = await options.fallback.send(kind, to.email, model, key);
+    const sent = await options.fallback.send(kind, to.email, model, key, { notBefore });
     await store.put({ idempotencyKey: teamsKey(key), channel: sent.channel, kind, messageId: sent.messageId, sentAt: new Date(timing.now()).toISOString() });
     return { ...sent, fellBackFrom: 'teams', reason };
   }
 
   /** Sends one part unless the store says it went already. */
-  async function part(key: string, kind: NotificationKind, messageId: string, what: string, call: () => Promise<unknown>): Promise<void> {
+  async function part(key: string, kind: NotificationKind, messageId: string, what: string, call: () => Promise<unknown>, notBefore?: Promise<unknown>): Promise<void> {
     if (await store.get(key)) return;
+    await notBefore;
     await withRetries(what, call, limiter, timing, options.retry);
     await store.put({ idempotencyKey: key, channel: 'teams', kind, messageId, sentAt: new Date(timing.now()).toISOString() });
   }
 
-  async function sendOnce<K extends NotificationKind>(kind: K, to: TeamsRecipient, model: NotificationModels[K], key: string): Promise<ChannelSendResult> {
+  async function sendOnce<K extends NotificationKind>(kind: K, to: TeamsRecipient, model: NotificationModels[K], key: string, notBefore?: Promise<unknown>): Promise<ChannelSendResult> {
     const done = await store.get(teamsKey(key));
     if (done) {
       if (done.kind !== kind) throw new Error(`Idempotency key "${key}" was already used for a ${done.kind} message, not ${kind}: each logical message needs its own key.`);
       return { channel: done.channel, status: 'already-sent', messageId: done.messageId };
     }
     if (!isTeamsKind(kind)) {
-      return fallBack(kind, to, model, key, 'The weekly digest is sent by email only: it is too long for a Teams card.');
+      return fallBack(kind, to, model, key, 'The weekly digest is sent by email only: it is too long for a Teams card.', notBefore);
     }
     if (chatCard && !to.chatId) {
       throw new Error(`Chat cards are on but no chatId was given for ${to.email}: pass the one-to-one chat id, or turn chat cards off.`);
@@ -107,14 +109,14 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
     try {
       if (activityFeed) {
         const notification = activityNotificationFor(doc);
-        await part(`${teamsKey(key)}#activity`, kind, messageId, 'activity feed notification', () => sendActivityNotification(options.client, userId, notification));
+        await part(`${teamsKey(key)}#activity`, kind, messageId, 'activity feed notification', () => sendActivityNotification(options.client, userId, notification), notBefore);
       }
       if (chatCard) {
         const card = approvalCard(doc);
-        await part(`${teamsKey(key)}#chat`, kind, messageId, 'chat card', () => sendChatCard(options.client, to.chatId!, card, hash.slice(0, 32)));
+        await part(`${teamsKey(key)}#chat`, kind, messageId, 'chat card', () => sendChatCard(options.client, to.chatId!, card, hash.slice(0, 32)), notBefore);
       }
     } catch (error) {
-      if (error instanceof TeamsUnavailableError) return fallBack(kind, to, model, key, error.message);
+      if (error instanceof TeamsUnavailableError) return fallBack(kind, to, model, key, error.message, notBefore);
       throw error;
     }
     await store.put({ idempotencyKey: teamsKey(key), channel: 'teams', kind, messageId, sentAt: new Date(timing.now()).toISOString() });
@@ -123,7 +125,7 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
 
   return {
     channel: 'teams',
-    send(kind, to, model, idempotencyKey) {
+    send(kind, to, model, idempotencyKey, sendOptions) {
       const schema = (notificationSchemas as Record<string, z.ZodType | undefined>)[kind];
       if (!schema) return Promise.reject(new Error(`Unknown notification kind "${String(kind)}".`));
       let recipient: TeamsRecipient;
@@ -139,7 +141,7 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
       // Two sends with one key at once (a retried activity racing the first run) share one attempt.
       const running = inFlight.get(key);
       if (running) return running;
-      const attempt = sendOnce(kind, recipient, validModel, key).finally(() => inFlight.delete(key));
+      const attempt = sendOnce(kind, recipient, validModel, key, sendOptions?.notBefore).finally(() => inFlight.delete(key));
       inFlight.set(key, attempt);
       return attempt;
     },

@@ -210,6 +210,27 @@ describe('the anchored audit chain', () => {
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 2 entries, every link checked.\n' });
   });
 
+  it('a key looked up ahead costs its append no lookup, unless another writer has moved the head since', async () => {
+    const { calls, log } = await countedLogAfterOneEntry();
+    await log.lookAhead(['decision:1']);
+    expect(calls.counts.byKeys).toBe(1);
+    calls.reset();
+    await log.append(event(1));
+    expect(calls.counts).toEqual({ byKeys: 0, move: 1, appendMany: 1, read: 0 });
+
+    // Looked up ahead, then another instance appends: the refused move ends the stretch, so the key is asked again.
+    await log.lookAhead(['decision:3']);
+    const other = createAuditLog(repo);
+    await other.append(event(2));
+    await other.settled();
+    calls.reset();
+    await log.append(event(3));
+    expect(calls.counts.byKeys).toBe(1);
+    await log.settled();
+    expect((await entries()).map((e) => e.IdempotencyKey)).toEqual([0, 1, 2, 3].map((i) => `decision:${i}`));
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 4 entries, every link checked.\n' });
+  });
+
   it('writes the entries an activity appends soon with its own append, in one step, and at its end when it fails', async () => {
     const { calls, log } = await countedLogAfterOneEntry();
 

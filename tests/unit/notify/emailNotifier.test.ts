@@ -102,6 +102,22 @@ describe('email notifier', () => {
     expect(sent.map((m) => m.messageId)).toEqual([messageIdFor('k3', 'example.nhs.uk')]);
   });
 
+  it('waits for what its link points at before sending (notBefore), and sends nothing when that fails', async () => {
+    const { sent, notifier } = setUp();
+    let rowWritten: () => void = () => undefined;
+    const row = new Promise<void>((r) => (rowWritten = r));
+    const sending = notifier.send('stepAssigned', 'a@example.nhs.uk', model, 'k-gated', { notBefore: row });
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(sent).toHaveLength(0);
+    rowWritten();
+    await expect(sending).resolves.toMatchObject({ status: 'sent' });
+    expect(sent).toHaveLength(1);
+
+    const failed = Promise.reject(new Error('the task row could not be written'));
+    await expect(notifier.send('stepAssigned', 'a@example.nhs.uk', model, 'k-refused', { notBefore: failed })).rejects.toThrow('the task row could not be written');
+    expect(sent).toHaveLength(1);
+  });
+
   it('refuses to reuse a key for a different kind of message', async () => {
     const { notifier } = setUp();
     await notifier.send('stepAssigned', 'ig.manager@example.nhs.uk', model, 'k4');
