@@ -52,11 +52,14 @@ const stepOfLink = (link: string): string =>
 
 /**
  * One unused decision link for each step of the request now waiting for a decision, once every
- * such step has been sent one (by email or Teams); undefined until then. Roles that hear on both
+ * step of the stage has its task row and each waiting one has been sent a link (by email or
+ * Teams); undefined until then. Roles that hear on both
  * channels get two links for one step: only one of them may decide.
  */
 export async function linksForOpenSteps(rt: AtOrigin, requestId: number, title: string, used: ReadonlySet<string>): Promise<{ code: string; link: string }[] | undefined> {
-  const detail = (await (await fetch(`${rt.origin}/api/requests/${requestId}`)).json()) as { steps: { code: string; status: string }[] };
+  const detail = (await (await fetch(`${rt.origin}/api/requests/${requestId}`)).json()) as { steps: { code: string; status: string }[]; progress?: { waitingOn?: string[] } | null };
+  // The stage's steps are assigned side by side: until each has its task row, some are not listed yet.
+  if ((detail.progress?.waitingOn ?? []).some((code) => !detail.steps.some((s) => s.code === code))) return undefined;
   const pending = detail.steps.filter((s) => s.status === 'Pending');
   const byStep = new Map<string, string>();
   for (const { link } of await decisionLinksFor(rt, title)) {
