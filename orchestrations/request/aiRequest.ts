@@ -26,7 +26,7 @@ type Outcome = FinishRequestInput['outcome'];
  * any wait.
  */
 export const aiRequest: OrchestrationHandler = function* (context: OrchestrationContext) {
-  const { requestId, shape } = context.df.getInput<AiRequestInput>();
+  const { requestId, shape, reference } = context.df.getInput<AiRequestInput>();
   // Approvers are asked as soon as the route is planned; the stage's label and the requester's
   // messages go beside the steps (instances started before `shape` 2 replay as they ran).
   const besideSteps = shape === 2;
@@ -43,7 +43,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
 
   for (;;) {
     progress({ state: 'planning' });
-    const planInput: PlanRequestRouteInput = { requestId, approvedSteps: [...approved], replan, plannedAt: context.df.currentUtcDateTime.toISOString(), ...(besideSteps ? { receiptLater: true } : {}) };
+    const planInput: PlanRequestRouteInput = { requestId, approvedSteps: [...approved], replan, plannedAt: context.df.currentUtcDateTime.toISOString(), ...(besideSteps ? { receiptLater: true } : {}), ...(reference ? { reference } : {}) };
     const plan = (yield context.df.callActivity(ACTIVITY.planRequestRoute, planInput)) as PlanRequestRouteOutput;
     if (plan.outcome === 'refused') {
       yield* finish('refused', plan.reasons);

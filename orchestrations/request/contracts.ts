@@ -12,6 +12,8 @@ export interface AiRequestInput {
    * started before have none and replay as they ran.
    */
   shape?: 2;
+  /** The reference taken for a row that had none when its workflow started; the first plan writes it. */
+  reference?: string;
 }
 
 export interface PlannedRequest {
@@ -28,6 +30,8 @@ export interface PlanRequestRouteInput {
   plannedAt: string;
   /** The receipt goes in its own activity (`sendRequestReceipt`), beside the first stage's steps. */
   receiptLater?: boolean;
+  /** A reference taken at the start for a row without one: written with the route, if the row still has none. */
+  reference?: string;
 }
 
 /** The receipt of a plan (and the plan's audit entry), sent beside the first stage that runs. */

@@ -14,12 +14,21 @@ const referenceYear = (sentAt: string | Date): number => toZonedDateTime(sentAt,
  * number is used up by a draft; a retry keeps the number it was given.
  */
 export async function giveReference(services: Pick<AppServices, 'repos'>, requestId: number, sentAt: string, known?: AiRequestItem): Promise<{ reference: string; item: AiRequestItem }> {
-  const item = known?.Id === requestId ? known : await services.repos.requests.get(requestId);
-  if (item.Reference) return { reference: item.Reference, item };
-  const year = referenceYear(sentAt);
-  const reference = formatRequestReference(year, await services.repos.references.allocate(year, requestId));
+  const { reference, taken, item } = await referenceFor(services, requestId, sentAt, known);
+  if (!taken) return { reference, item };
   const written = await services.repos.requests.modify(requestId, (current) => (current.Reference ? null : { Reference: reference }), undefined, item);
   return { reference: written.Reference ?? reference, item: written };
+}
+
+/**
+ * The reference a request has, or the number taken for it now (`taken`), not yet written onto it:
+ * the workflow start hands a taken one to the workflow, whose first plan writes it with the route.
+ */
+export async function referenceFor(services: Pick<AppServices, 'repos'>, requestId: number, sentAt: string, known?: AiRequestItem): Promise<{ reference: string; taken: boolean; item: AiRequestItem }> {
+  const item = known?.Id === requestId ? known : await services.repos.requests.get(requestId);
+  if (item.Reference) return { reference: item.Reference, taken: false, item };
+  const year = referenceYear(sentAt);
+  return { reference: formatRequestReference(year, await services.repos.references.allocate(year, requestId)), taken: true, item };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { AppServices } from '../appServices';
 import { findInstanceStatus, startNewOnce } from '../durable/instanceStatus';
 import type { AiRequestItem } from '../sharepoint';
 import { fitText } from '../domain/schemas/limits';
-import { giveReference } from './giveReference';
+import { referenceFor } from './giveReference';
 import { removeIfRepeat } from './sameKeyRequests';
 import { workflowStarts } from './workflowStarts';
 
@@ -33,9 +33,15 @@ export async function startRequestWorkflow(
 ): Promise<string | undefined> {
   const { requestId } = submission;
   const instanceId = requestInstanceId(requestId);
-  await giveReference(services, requestId, submission.occurredAt, submission.item);
-  // Started before a crash that came ahead of writing its id back: write it now.
-  const writeIdBack = () => services.repos.requests.modify(requestId, (current) => (current.OrchestrationInstanceId ? null : { OrchestrationInstanceId: instanceId }));
+  // A row without its reference (made in the list, or found by the repair) has a number taken for
+  // it; the workflow's first plan writes it with the route, one write instead of two before the start.
+  const { reference, taken } = await referenceFor(services, requestId, submission.occurredAt, submission.item);
+  // Started before a crash that came ahead of writing its id (or reference) back: write them now.
+  const writeIdBack = () =>
+    services.repos.requests.modify(requestId, (current) => {
+      const missing = { ...(current.OrchestrationInstanceId ? {} : { OrchestrationInstanceId: instanceId }), ...(current.Reference ? {} : { Reference: reference }) };
+      return Object.keys(missing).length > 0 ? missing : null;
+    });
   const submitted = {
     title: fitText(`Request submitted: ${submission.title}`),
     eventType: 'request-submitted',
@@ -57,15 +63,15 @@ export async function startRequestWorkflow(
   // finds the instance and appends it then.
   const recorded = services.audit.append(submitted);
   recorded.catch(() => undefined);
-  const started = await startNewOnce(client, ORCHESTRATOR.aiRequest, instanceId, { requestId, shape: 2 } satisfies AiRequestInput);
+  const started = await startNewOnce(client, ORCHESTRATOR.aiRequest, instanceId, { requestId, shape: 2, ...(taken ? { reference } : {}) } satisfies AiRequestInput);
   await recorded;
   if (!started) {
     // The other path started it after the look above; the audit key made the two entries one.
     await writeIdBack();
     return undefined;
   }
-  // The workflow's first step (planRequestRoute) writes the instance id onto the item: written
-  // here too, the two writes would race for the item's etag on every request.
+  // The workflow's first step (planRequestRoute) writes the instance id (and a taken reference)
+  // onto the item: written here too, the two writes would race for the item's etag.
   return instanceId;
 }
 

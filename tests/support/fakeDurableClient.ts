@@ -5,13 +5,16 @@
 export function fakeDurableClient(running: string[] = []) {
   const instances = new Set(running);
   const started: string[] = [];
+  /** Each started instance's input, by instance id. */
+  const inputs: Record<string, unknown> = {};
   const client = {
     getStatus: (id: string) => Promise.resolve(instances.has(id) ? { instanceId: id, runtimeStatus: 'Running' } : { instanceId: id }),
-    startNew: (_name: string, options: { instanceId: string }) => {
+    startNew: (_name: string, options: { instanceId: string; input?: unknown }) => {
       instances.add(options.instanceId);
       started.push(options.instanceId);
+      inputs[options.instanceId] = options.input;
       return Promise.resolve(options.instanceId);
     },
   };
-  return { client, started };
+  return { client, started, inputs };
 }

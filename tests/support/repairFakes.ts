@@ -17,12 +17,12 @@ export function rowsRepository<Item extends { Id: number }>(rows: Item[]) {
  * records each entry's key, a people directory that knows one person, and a Durable client.
  */
 export function repairFakes<Repos extends object>(repos: Repos, running: string[] = []) {
-  const { client, started } = fakeDurableClient(running);
+  const { client, started, inputs } = fakeDurableClient(running);
   const audited: string[] = [];
   const services = {
     repos,
     audit: { append: (e: { key: string }) => Promise.resolve(void audited.push(e.key)) },
     people: { personFor: () => Promise.resolve({ name: 'Amara Nwosu', email: 'amara.nwosu@example.nhs.uk' }) },
   };
-  return { services, client, started, audited };
+  return { services, client, started, inputs, audited };
 }

@@ -70,8 +70,14 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     // The workflow is running (this is its first step), so the item says which instance it is;
     // the start leaves that to this write, so the two never race for the item. From the item as
     // read above: its etag refuses the write if anything changed it since.
-    const instance = item.OrchestrationInstanceId ? {} : { OrchestrationInstanceId: requestInstanceId(input.requestId) };
-    if (outcome.outcome === 'refused' && Object.keys(instance).length > 0) await deps.repos.requests.modify(input.requestId, (current) => (current.OrchestrationInstanceId ? null : instance), undefined, item);
+    // A reference taken when the workflow started is written with it, if the row still has none.
+    const instance = (current: typeof item) => ({
+      ...(current.OrchestrationInstanceId ? {} : { OrchestrationInstanceId: requestInstanceId(input.requestId) }),
+      ...(current.Reference || !input.reference ? {} : { Reference: input.reference }),
+    });
+    if (outcome.outcome === 'refused' && Object.keys(instance(item)).length > 0) {
+      await deps.repos.requests.modify(input.requestId, (current) => (Object.keys(instance(current)).length > 0 ? instance(current) : null), undefined, item);
+    }
     if (outcome.outcome === 'routed') {
       await deps.repos.requests.modify(
         input.requestId,
@@ -80,7 +86,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
           RiskRating: RISK_LABELS[outcome.route.risk.rating],
           Status: 'In review',
           CurrentStage: `Stage 1 of ${outcome.route.stages.length}`,
-          ...(current.OrchestrationInstanceId ? {} : instance),
+          ...instance(current),
         }),
         undefined,
         item,

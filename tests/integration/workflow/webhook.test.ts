@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { intakeRequestShapeSchema } from '../../../shared/domain';
-import { createRepositories, createSp } from '../../../shared/sharepoint';
+import { collect, createRepositories, createSp } from '../../../shared/sharepoint';
 import { requestItemFromIntake } from '../../../shared/sharepoint/requestItem';
 import { eventually, repoRoot, startRuntime, type RuntimeProcess } from '../../support/runtime';
 
@@ -75,6 +75,14 @@ describe('the AI Requests list webhook', () => {
     const after = await requestInstances();
     expect(after).toHaveLength(50);
     expect(after.map((i) => `${i.instanceId}@${i.createdTime}`).sort()).toEqual(started.map((i) => `${i.instanceId}@${i.createdTime}`).sort());
+
+    // Each gets its own reference, written by its workflow's first plan with the route and its instance id.
+    const rows = await eventually(async () => {
+      const listed = (await collect(createRepositories(sp).requests.query([['Id', 'gt', 0]], { pageSize: 100 }))).filter((r) => r.Title.startsWith('Listed request '));
+      return listed.length === 50 && listed.every((r) => r.Reference && r.OrchestrationInstanceId && r.RouteJson) ? listed : undefined;
+    }, 'references, instance ids and routes on the 50 items');
+    expect(new Set(rows.map((r) => r.Reference)).size).toBe(50);
+    expect(rows.every((r) => /^AIG-\d{4}-\d{4}$/.test(r.Reference!) && r.OrchestrationInstanceId === `request-${r.Id}`)).toBe(true);
   });
 
   it('refuses a notification without our clientState, and one that is not a notification', async () => {

@@ -395,9 +395,12 @@ describe('aiRequest orchestrator, shape 2: a stage’s bookkeeping beside its st
 
   it('a plan with nothing left to run still sends its receipt before finishing', () =>
     withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
-      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-6', JSON.stringify({ requestId: 6, shape: 2 }));
+      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-6', JSON.stringify({ requestId: 6, shape: 2, reference: 'AIG-2026-0006' }));
       const empty: PlanRequestRouteOutput = { ...planned, route: { ...route, stages: [] } };
-      (await invoker.pending(1))[0].resolve(empty);
+      const [plan] = await invoker.pending(1);
+      // The reference taken at the start goes to the plan, which writes it with the route.
+      expect(plan.input).toMatchObject({ requestId: 6, reference: 'AIG-2026-0006' });
+      plan.resolve(empty);
       const [receipt] = await invoker.pending(1);
       expect(receipt.name).toBe(ACTIVITY.sendRequestReceipt);
       receipt.resolve(null);

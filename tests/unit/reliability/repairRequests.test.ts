@@ -23,14 +23,17 @@ describe('repairing requests left without their workflow', () => {
     expect(await repairUnstartedRequests(f.services as any, f.client as any, now, () => undefined)).toBe(1);
     expect(f.started).toEqual(['request-1']);
     expect(f.audited).toEqual(['request-1/submitted']);
-    // The workflow's first step (planRequestRoute) writes the id; the start leaves it to it.
+    // The workflow's first step (planRequestRoute) writes the id, and the reference taken for it
+    // at the start (it is in the workflow's input); the start leaves both to it.
     expect(rows[0].OrchestrationInstanceId).toBeNull();
-    expect(rows[0].Reference).toBe('AIG-2026-0001');
+    expect(rows[0].Reference).toBeNull();
+    expect(f.inputs['request-1']).toMatchObject({ requestId: 1, reference: 'AIG-2026-0001' });
     // Should the workflow not have written it by the next repair, the repair writes it back and starts nothing.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await repairUnstartedRequests(f.services as any, f.client as any, now, () => undefined);
     expect(f.started).toEqual(['request-1']);
     expect(rows[0].OrchestrationInstanceId).toBe('request-1');
+    expect(rows[0].Reference).toBe('AIG-2026-0001');
   });
 
   test('an instance that started before the crash only gets its id written back', async () => {
