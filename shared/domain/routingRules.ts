@@ -67,6 +67,13 @@ function becauseOfType(request: IntakeRequest): string {
 }
 
 // Two short sentences read better than one long one: what the approver does, then why.
+/** The groups the equality screening found at a disadvantage: a long list gets a sentence of its own, so no sentence runs past 30 words. */
+function disadvantageFound(groups: readonly string[]): string {
+  return groups.length <= 4
+    ? `the equality screening found a possible disadvantage for ${joinWithAnd(groups)}`
+    : `the equality screening found a possible disadvantage for ${groups.length} groups. They are ${joinWithAnd(groups)}`;
+}
+
 function whatThenWhy(what: string, why: readonly string[]): string {
   return `${what} This is needed because ${joinWithAnd(why)}.`;
 }
@@ -319,7 +326,7 @@ export const ROUTING_RULES: readonly StepRule[] = [
     required: ({ request }) => equalityScreeningResult(request)?.fullAssessmentNeeded ?? false,
     reason: ({ request }) =>
       whatThenWhy('The equality lead makes sure a full Equality and Quality Impact Assessment (EQIA) is completed before the tool is introduced.', [
-        `the equality screening found a possible disadvantage for ${joinWithAnd(equalityScreeningResult(request)?.groupsAtDisadvantage.map((g) => g.toLowerCase()) ?? [])}`,
+        disadvantageFound(equalityScreeningResult(request)?.groupsAtDisadvantage.map((g) => g.toLowerCase()) ?? []),
       ]),
     mayRecordNotRequired: never,
     checklist: [
