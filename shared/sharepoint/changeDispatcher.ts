@@ -84,6 +84,9 @@ export interface DispatchReport {
  * process are serialised; a notification arriving during a run triggers one more run. With a
  * lease, runs across instances are serialised the same way (see ListLease).
  */
+/** The first page of the change log after a token, read before the lease is confirmed. */
+type Peeked = Promise<{ token: string; raw: unknown } | undefined>;
+
 export class ChangeDispatcher {
   private running: Promise<DispatchReport> | null = null;
   private again = false;
@@ -119,14 +122,18 @@ export class ChangeDispatcher {
    */
   async processChanges(options: { lookFirst?: boolean } = {}): Promise<DispatchReport> {
     if (options.lookFirst && this.options.lease && !this.running) {
-      const peeked = await this.peek().page.catch(() => undefined);
+      const early = this.peek();
+      const peeked = await early.catch(() => undefined);
       const failing = (await this.options.failures?.load(this.failuresKey)) ?? [];
       if (peeked && Array.isArray(peeked.raw) && peeked.raw.length === 0 && failing.length === 0) return { dispatched: 0, skipped: 0 };
+      // Something to do: the run starts from the page just read (if its token still holds).
+      return this.run(early);
     }
     return this.run();
   }
 
-  private run(): Promise<DispatchReport> {
+  /** `first`: the change log as read before the lease (see peek); read beside taking it by default. */
+  private run(first?: Peeked): Promise<DispatchReport> {
     if (this.running) {
       this.again = true;
       return this.running;
@@ -137,7 +144,7 @@ export class ChangeDispatcher {
       try {
         // The change log is read beside taking the lease (a read changes nothing): the first page
         // is used only if the token the lease's holder finds is the one it was read from.
-        let early = lease ? this.peek() : undefined;
+        let early = first ?? (lease ? this.peek() : undefined);
         if (lease && (await lease.acquire()) === 'held elsewhere') return { ...total, deferred: true };
         this.leaseRenewedAt = Date.now();
         try {
@@ -187,12 +194,12 @@ export class ChangeDispatcher {
   }
 
   /** The changes after the token as last known here, read before the lease is confirmed. */
-  private peek(): { page: Promise<{ token: string; raw: unknown } | undefined> } {
+  private peek(): Peeked {
     const { sp, listTitle, store } = this.options;
     const page = store.load(this.key).then(async (state) => (state.token ? { token: state.token, raw: await this.changesAfter(sp.web.lists.getByTitle(listTitle), state.token) } : undefined));
     // Used only once the lease is held; a failed peek is read again then.
     page.catch(() => undefined);
-    return { page };
+    return page;
   }
 
   private changesAfter(list: ReturnType<SPFI['web']['lists']['getByTitle']>, token: string | undefined): Promise<unknown> {
@@ -202,12 +209,12 @@ export class ChangeDispatcher {
     } as Parameters<typeof list.getChanges>[0]);
   }
 
-  private async runOnce(early?: { page: Promise<{ token: string; raw: unknown } | undefined> }): Promise<DispatchReport> {
+  private async runOnce(early?: Peeked): Promise<DispatchReport> {
     const { sp, listTitle, store } = this.options;
     const list = sp.web.lists.getByTitle(listTitle);
     const fetchLimit = this.options.fetchLimit ?? 1000;
     const state = await store.load(this.key);
-    const peeked = await early?.page.catch(() => undefined);
+    const peeked = await early?.catch(() => undefined);
     let token = state.token;
     if (!token && (this.options.startFrom ?? 'now') === 'now') {
       const info = await list.select('CurrentChangeToken')<{ CurrentChangeToken: { StringValue: string } }>();
