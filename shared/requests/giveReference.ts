@@ -21,6 +21,15 @@ export async function giveReference(services: Pick<AppServices, 'repos'>, reques
 }
 
 /**
+ * What a sent request's row still lacks of its workflow's identity: the instance id, and the
+ * reference taken for it at the start; null when it has both (or no reference was taken).
+ */
+export function identityToWrite(current: Pick<AiRequestItem, 'OrchestrationInstanceId' | 'Reference'>, instanceId: string, reference?: string): Partial<Pick<AiRequestItem, 'OrchestrationInstanceId' | 'Reference'>> | null {
+  const missing = { ...(current.OrchestrationInstanceId ? {} : { OrchestrationInstanceId: instanceId }), ...(current.Reference || !reference ? {} : { Reference: reference }) };
+  return Object.keys(missing).length > 0 ? missing : null;
+}
+
+/**
  * The reference a request has, or the number taken for it now (`taken`), not yet written onto it:
  * the workflow start hands a taken one to the workflow, whose first plan writes it with the route.
  */

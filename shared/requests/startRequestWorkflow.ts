@@ -5,7 +5,7 @@ import type { AppServices } from '../appServices';
 import { findInstanceStatus, startNewOnce } from '../durable/instanceStatus';
 import type { AiRequestItem } from '../sharepoint';
 import { fitText } from '../domain/schemas/limits';
-import { referenceFor } from './giveReference';
+import { identityToWrite, referenceFor } from './giveReference';
 import { removeIfRepeat } from './sameKeyRequests';
 import { workflowStarts } from './workflowStarts';
 
@@ -37,11 +37,7 @@ export async function startRequestWorkflow(
   // it; the workflow's first plan writes it with the route, one write instead of two before the start.
   const { reference, taken } = await referenceFor(services, requestId, submission.occurredAt, submission.item);
   // Started before a crash that came ahead of writing its id (or reference) back: write them now.
-  const writeIdBack = () =>
-    services.repos.requests.modify(requestId, (current) => {
-      const missing = { ...(current.OrchestrationInstanceId ? {} : { OrchestrationInstanceId: instanceId }), ...(current.Reference ? {} : { Reference: reference }) };
-      return Object.keys(missing).length > 0 ? missing : null;
-    });
+  const writeIdBack = () => services.repos.requests.modify(requestId, (current) => identityToWrite(current, instanceId, reference));
   const submitted = {
     title: fitText(`Request submitted: ${submission.title}`),
     eventType: 'request-submitted',

@@ -10,6 +10,7 @@ import { conversationFromItem, conversationToJson, withQuestion } from '../../..
 import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteInput, PlanRequestRouteOutput, SendRequestReceiptInput, StartStageInput } from '../contracts';
 import { requestRef } from '../../../shared/requests/requestSummaries';
 import { requestInstanceId } from '../names';
+import { identityToWrite } from '../../../shared/requests/giveReference';
 
 export interface RequestActivityDeps {
   repos: Pick<Repositories, 'requests' | 'policies' | 'register' | 'approvalTasks'>;
@@ -71,13 +72,8 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
     // the start leaves that to this write, so the two never race for the item. From the item as
     // read above: its etag refuses the write if anything changed it since.
     // A reference taken when the workflow started is written with it, if the row still has none.
-    const instance = (current: typeof item) => ({
-      ...(current.OrchestrationInstanceId ? {} : { OrchestrationInstanceId: requestInstanceId(input.requestId) }),
-      ...(current.Reference || !input.reference ? {} : { Reference: input.reference }),
-    });
-    if (outcome.outcome === 'refused' && Object.keys(instance(item)).length > 0) {
-      await deps.repos.requests.modify(input.requestId, (current) => (Object.keys(instance(current)).length > 0 ? instance(current) : null), undefined, item);
-    }
+    const identity = (current: typeof item) => identityToWrite(current, requestInstanceId(input.requestId), input.reference);
+    if (outcome.outcome === 'refused' && identity(item)) await deps.repos.requests.modify(input.requestId, identity, undefined, item);
     if (outcome.outcome === 'routed') {
       await deps.repos.requests.modify(
         input.requestId,
@@ -86,7 +82,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
           RiskRating: RISK_LABELS[outcome.route.risk.rating],
           Status: 'In review',
           CurrentStage: `Stage 1 of ${outcome.route.stages.length}`,
-          ...instance(current),
+          ...identity(current),
         }),
         undefined,
         item,
