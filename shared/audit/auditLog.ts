@@ -194,8 +194,9 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
   // once in it stays, and asking again (a repeat run, a second path to the same event) is a round
   // trip that can only answer "recorded". Bounded, oldest forgotten first.
   const recordedKeys = new Set<string>();
-  const remember = (keys: Iterable<string>): void => {
+  const remember = (keys: Iterable<string | null | undefined>): void => {
     for (const key of keys) {
+      if (typeof key !== 'string') continue;
       recordedKeys.delete(key);
       recordedKeys.add(key);
     }
@@ -219,7 +220,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     for (const e of unique) absentKeys.delete(e.key);
     if (unknown.length === 0) return unique;
     const recorded = new Set((await repo.byKeys(unknown.map((e) => e.key))).map((e) => e.IdempotencyKey));
-    remember([...recorded].filter((k): k is string => typeof k === 'string'));
+    remember(recorded);
     return unique.filter((e) => !recorded.has(e.key));
   }
 
@@ -388,7 +389,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
           const present = new Set(found.map((e) => e.IdempotencyKey));
           if (absentKeys.size > 1000) absentKeys.clear();
           for (const k of wanted) if (!present.has(k)) absentKeys.set(k, asked);
-          remember([...present].filter((k): k is string => typeof k === 'string'));
+          remember(present);
         },
         () => undefined,
       );

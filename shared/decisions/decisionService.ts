@@ -110,6 +110,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     }
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
+    const readRecord = () => loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows);
     const view: DecisionView = {
       requestId,
       title: item.Title,
@@ -129,13 +130,13 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       },
       approverEmail: claims.approverEmail,
       due: row.DueDate,
-      record: options.recordLater ? NOT_READ_YET : await loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows),
+      record: options.recordLater ? NOT_READ_YET : await readRecord(),
       deciders: rows.length > 1 ? rows.map((r) => ({ roleCode: r.RoleCode, outcome: r.Outcome, decidedAt: r.RespondedAt })) : [],
     };
     const resubmission = resubmissionOf(item, row.Attempt ?? 1);
     if (resubmission) view.resubmission = resubmission;
     const withRecord = async (): Promise<DecisionView> => {
-      if (view.record === NOT_READ_YET) view.record = await loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows);
+      if (view.record === NOT_READ_YET) view.record = await readRecord();
       return view;
     };
     return { claims, instanceId, view, row, rowsOfStep: rows.length, roleCode: rows.length > 1 ? row.RoleCode : undefined, withRecord };
@@ -188,8 +189,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
   ): Promise<DecideResult> {
     const loaded = await load(token, signedInEmail, { recordLater: true });
     if (isRefusal(loaded)) return { ok: false, refusal: loaded };
-    const { claims, instanceId } = loaded;
-    const view = loaded.view;
+    const { claims, instanceId, view } = loaded;
     // This step's row already holds a decision; the new form is ignored.
     if (loaded.row.DecisionTokenId) return alreadyDecided(loaded);
     if (!(await deps.isWaiting(instanceId))) return { ok: false, refusal: { kind: 'step-closed' } };
