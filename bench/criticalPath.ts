@@ -7,6 +7,8 @@ import { requestItemFromIntake } from '../shared/sharepoint/requestItem';
 import { openDecision, submitDecision } from '../local/devClient/decisionForm';
 import { BENCH_USER_AGENT, example, mailWatcher, stageLinks } from './support/approvalClient';
 import { startRuntimeProcess } from './support/runtimeProcess';
+import { untilQuiet } from './support/quiet';
+import { APP_USER_AGENT } from '../shared/sharepoint/spClient';
 
 /**
  * The SharePoint calls on the two critical paths, call by call, under production-shaped latency
@@ -34,15 +36,9 @@ export async function benchCriticalPath(): Promise<Record<string, unknown>> {
     const warm = await fetch(`${runtime.origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example('API warm-up')) });
     if (warm.status !== 201 && warm.status !== 202) throw new Error(`Submitting the warm-up answered ${warm.status}.`);
     await mail.waitFor('first email of the warm-up', (m) => m.subject.startsWith('Decision needed') && m.subject.includes('“API warm-up”'), 120_000);
-    // Until the emulator has answered nothing for two seconds: another request's calls would mix in.
-    const quiet = async (): Promise<void> => {
-      for (;;) {
-        const now = await clock();
-        const { calls } = (await (await fetch(`${runtime.origin}/dev/sharepoint/traffic/calls?since=${now - 2000}`)).json()) as { calls: unknown[] };
-        if (calls.length === 0) return;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    };
+    // Another request's calls would mix in.
+    const quiet = () =>
+      untilQuiet(async () => ((await (await fetch(`${runtime.origin}/dev/sharepoint/traffic`)).json()) as { byApp: Record<string, { calls: number }> }).byApp[APP_USER_AGENT]?.calls ?? 0);
     for (const title of ['Path warm-up', 'Path request']) {
       await quiet();
       const since = await clock();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { APP_USER_AGENT } from '../shared/sharepoint/spClient';
 import { approveToTheEnd, example, mailWatcher, summary, timeDecisionToNextEmail, timeItemToFirstEmail, type MailWatcher } from './support/approvalClient';
 import { startRuntimeProcess } from './support/runtimeProcess';
+import { untilQuiet } from './support/quiet';
 
 /**
  * The approval benchmark as SharePoint Online would make it: every SharePoint call answered after
@@ -148,12 +149,4 @@ async function costOf(action: () => Promise<unknown>, traffic: () => Promise<App
 }
 
 /** Until the app has made no SharePoint call for two seconds. */
-async function quiet(traffic: () => Promise<AppTraffic>): Promise<void> {
-  let last = (await traffic()).calls;
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 2000));
-    const now = (await traffic()).calls;
-    if (now === last) return;
-    last = now;
-  }
-}
+const quiet = (traffic: () => Promise<AppTraffic>): Promise<void> => untilQuiet(async () => (await traffic()).calls);
