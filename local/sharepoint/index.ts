@@ -10,7 +10,7 @@ import { createDevHandler } from './devPage';
 import { FaultInjector } from './faults';
 import { errorResponse } from './respond';
 import { SpStore } from './store';
-import { kindOf, TrafficShaper, resourceUnitsOf, type TrafficOptions } from './traffic';
+import { batchParts, kindOf, TrafficShaper, resourceUnitsOf, type TrafficOptions } from './traffic';
 import { Webhooks, type WebhookOptions } from './webhooks';
 import { seedSharePoint } from './seed';
 
@@ -88,7 +88,7 @@ export function createSharePointEmulator(ctx: RuntimeContext, options: SharePoin
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       const response = denied && !denied.ok ? accessDenied(denied.status, denied.error) : (fault ?? throttled ?? (await dispatch({ method, url, headers, body, bytes })));
       if (shaping) {
-        const parts = batch ? [...body.replace(/\r\n/g, '\n').matchAll(/^(GET|POST|PUT|PATCH|MERGE|DELETE) (\S+) HTTP\/1\.1/gm)].map((m) => kindOf(m[1], new URL(m[2], ctx.origin))) : undefined;
+        const parts = batch ? batchParts(body.replace(/\r\n/g, '\n')).map((m) => kindOf(m[1], new URL(m[2], ctx.origin))) : undefined;
         traffic.trace({ startMs: Math.round(startMs), endMs: Math.round(traffic.clock()), kind: kindOf(method, url), parts, status: response.status });
       }
       if (fault) req.resume();

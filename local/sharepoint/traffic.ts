@@ -52,9 +52,12 @@ export function kindOf(method: string, url: URL): string {
  * figures are Microsoft Graph's published costs; SharePoint REST has no published cost, so the
  * Graph ones stand in. A `$batch` costs what its parts cost, counted one by one.
  */
+/** The request lines of a `$batch` body (line endings already `\n`): method, then URL. */
+export const batchParts = (batchBody: string): RegExpMatchArray[] => [...batchBody.matchAll(/^(GET|POST|PUT|PATCH|MERGE|DELETE) (\S+) HTTP\/1\.1/gm)];
+
 export function resourceUnitsOf(method: string, path: string, batchBody?: string): number {
   if (batchBody !== undefined) {
-    const parts = [...batchBody.matchAll(/^(GET|POST|PUT|PATCH|MERGE|DELETE) (\S+) HTTP\/1\.1/gm)];
+    const parts = batchParts(batchBody);
     const methodOf = (part: RegExpMatchArray): string => {
       // PnPjs sends MERGE and DELETE as POST with X-HTTP-Method in the part's headers.
       const rest = batchBody.slice((part.index ?? 0) + part[0].length, batchBody.indexOf('\n\n', part.index ?? 0) + 1);
