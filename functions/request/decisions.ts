@@ -8,7 +8,6 @@ import { signedInEmail } from '../../shared/web/http';
 import { stepDelivery } from '../../shared/decisions/claimedDecisions';
 import { readFormBody } from '../../shared/web/bodyLimit';
 import { attachmentService } from '../../shared/attachments';
-import type { DecisionView } from '../../shared/decisions/decisionService';
 import type { FieldMessage } from '../../shared/domain';
 import { readFileUpload } from '../../shared/web/fileUpload';
 import { isResponse } from '../../shared/web/http';
@@ -21,17 +20,15 @@ function service(context: InvocationContext) {
   return appDecisionService(appServices(), stepDelivery(df.getClient(context)));
 }
 
-/** The request's documents for the page, and where its upload form posts. */
-async function documentsFor(request: HttpRequest, view: DecisionView) {
-  return { attachments: await attachmentService(appServices()).attachmentsFor(view.requestId), uploadAction: `/api/decisions/${encodeURIComponent(request.params.token ?? '')}/attachments` };
-}
+/** Where the page's upload form posts. The documents it lists are the record's, read with the view. */
+const uploadAction = (request: HttpRequest): string => `/api/decisions/${encodeURIComponent(request.params.token ?? '')}/attachments`;
 
 /** GET shows the decision page and never changes anything (mail scanners follow links). */
 export async function showDecision(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const result = await service(context).open(request.params.token ?? '', signedInEmail(request));
   if (!result.ok) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
   const { token, setCookie } = formToken(request, DECISION_PAGE_COOKIE);
-  return html(200, decisionFormPage(result.view, token, [], {}, await documentsFor(request, result.view), handoverFormHtml(handoverAction(request.params.token ?? ''), token)), { 'set-cookie': setCookie });
+  return html(200, decisionFormPage(result.view, token, [], {}, uploadAction(request), handoverFormHtml(handoverAction(request.params.token ?? ''), token)), { 'set-cookie': setCookie });
 }
 
 /**
@@ -44,7 +41,7 @@ export async function postDecisionAttachment(request: HttpRequest, context: Invo
   const opened = await service(context).open(token, signedInEmail(request));
   if (!opened.ok) return html(opened.refusal.kind === 'link' ? 400 : 409, refusalPage(opened.refusal));
   const { view } = opened;
-  const again = async (status: number, errors: FieldMessage[], csrf: string) => html(status, decisionFormPage(view, csrf, errors, {}, await documentsFor(request, view)));
+  const again = (status: number, errors: FieldMessage[], csrf: string) => html(status, decisionFormPage(view, csrf, errors, {}, uploadAction(request)));
   const upload = await readFileUpload(request);
   if (isResponse(upload)) {
     const errors = (upload.jsonBody as { errors?: FieldMessage[] } | undefined)?.errors ?? [];
@@ -87,7 +84,7 @@ export async function postDecision(request: HttpRequest, context: InvocationCont
   if (result.ok) return html(200, recordedPage(result.view, result.outcome));
   if ('confirm' in result) return html(200, confirmRejectionPage(result.view, form));
   if ('refusal' in result) return html(result.refusal.kind === 'link' ? 400 : 409, refusalPage(result.refusal));
-  return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form, await documentsFor(request, result.view), handoverFormHtml(handoverAction(request.params.token ?? ''), form.csrf)));
+  return html(400, decisionFormPage(result.view, form.csrf, result.invalid, form, uploadAction(request), handoverFormHtml(handoverAction(request.params.token ?? ''), form.csrf)));
 }
 
 const route = 'decisions/{token}';

@@ -6,7 +6,7 @@ import { escapeHtml as e, page } from '../web/page';
 import type { DecisionView, Refusal } from './decisionService';
 import { requestRecordHtml } from '../web/requestRecordHtml';
 import { referenceInputsHtml } from './referenceInputs';
-import { uploadFormHtml, type AttachmentRecord } from '../attachments';
+import { uploadFormHtml } from '../attachments';
 import { resubmissionHtml } from './resubmissionHtml';
 
 export const REFUSAL_TEXT: Record<Exclude<Refusal['kind'], 'link'>, { title: string; text: string }> = {
@@ -92,7 +92,8 @@ export function decisionFormPage(
   csrfToken: string,
   errors: FieldMessage[] = [],
   values: Record<string, string> = {},
-  documents?: { attachments: readonly AttachmentRecord[]; uploadAction: string },
+  /** Where the page's upload form posts, when it offers one; the documents listed are `view.record`'s. */
+  uploadAction?: string,
   afterForm = '',
 ): string {
   const errorFor = (field: string): string => {
@@ -141,7 +142,7 @@ ${resubmissionHtml(view.resubmission)}
 ${jointDeciders(view)}
 <div class="panel"><h2>Why this step is needed</h2><p>${e(view.step.reason)}</p><p class="hint">${e(view.step.clause)}</p></div>
 ${requestRecordHtml(view.record, 2)}
-${documents ? `${uploadFormHtml(documents.uploadAction, csrfToken)}\n${errorFor('file')}${errorFor('kind')}` : ''}
+${uploadAction ? `${uploadFormHtml(uploadAction, csrfToken)}\n${errorFor('file')}${errorFor('kind')}` : ''}
 <form method="post" novalidate>
 <input type="hidden" name="csrf" value="${e(csrfToken)}">
 <h2>Checklist</h2>
