@@ -55,7 +55,7 @@ export function createAppServices(s: Settings): AppServices {
   const people = new PnpPeopleDirectory(sp);
   const email = emailSettingsFrom(s);
   const audit = createAuditLog(repos.auditLog);
-  const sentMessages = createAuditSentMessageStore(repos.auditLog, audit, repos.sentMessages);
+  const sentMessages = createAuditSentMessageStore(audit, repos.sentMessages);
   const now = (): number => appClock.now().getTime();
   const transport = createEmailTransport(email, { credential: smtpCredential(s) });
   const notifier = createEmailNotifier({ transport, from: email.from, store: sentMessages, now });

@@ -1,5 +1,4 @@
 import type { SentMessageRecord, SentMessageStore } from '../notify/sentMessageStore';
-import type { AuditLogRepository } from '../sharepoint/repositories/aiAuditLog';
 import type { SentMessageItem, SentMessagesRepository } from '../sharepoint/repositories/aiSentMessages';
 import { appendSoon, type AuditLog } from './auditLog';
 
@@ -11,14 +10,10 @@ const auditKeyOf = (idempotencyKey: string): string => `sent:${idempotencyKey}`;
  * waits for the audit chain, so a crash re-sends at most the message in flight, with the same
  * Message-ID. The "Message sent" audit entry (keyed `sent:<key>`) is appended after that; if the
  * process dies before it, the retry finds the message sent and appends the entry then, so the
- * audit loses nothing. Messages sent before the list existed are found by their audit entry.
+ * audit loses nothing. The list is the only record looked at: it was added (2026-12-03) before
+ * the app ever ran on a site, so no site has a message recorded only by its audit entry.
  */
-export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKey'>, audit: AuditLog, sent: SentMessagesRepository): SentMessageStore {
-  async function fromAudit(idempotencyKey: string): Promise<SentMessageRecord | undefined> {
-    const entry = await repo.byKey(auditKeyOf(idempotencyKey));
-    return entry?.Details ? (JSON.parse(entry.Details) as SentMessageRecord) : undefined;
-  }
-
+export function createAuditSentMessageStore(audit: AuditLog, sent: SentMessagesRepository): SentMessageStore {
   // Inside an activity the entry goes with the activity's own append (auditScope.ts), not alone.
   function audited(record: SentMessageRecord): Promise<void> {
     return appendSoon(audit, {
@@ -55,14 +50,11 @@ export function createAuditSentMessageStore(repo: Pick<AuditLogRepository, 'byKe
 
   return {
     async get(idempotencyKey) {
-      // Both looked up at once: a new message (the usual case) needs both answers.
-      const legacy = fromAudit(idempotencyKey);
-      legacy.catch(() => undefined);
       const items = await sent.byKey(idempotencyKey);
       const done = items.find((i) => i.Status === 'Sent');
       if (!done) {
         remember(idempotencyKey, items[0] ?? null);
-        return legacy;
+        return undefined;
       }
       const record = recordOf(done);
       // Idempotent by key: only a process that died between marking and auditing leaves work here.

@@ -1,7 +1,7 @@
 import type { AuditEvent, AuditLog } from '../../../shared/audit/auditLog';
 import { createAuditSentMessageStore } from '../../../shared/audit/auditSentMessageStore';
 import { createEmailNotifier, messageIdFor, type OutgoingEmail, type StepAssigned } from '../../../shared/notify';
-import type { AuditItem, SentMessageItem, SentMessagesRepository } from '../../../shared/sharepoint/repositories';
+import type { SentMessageItem, SentMessagesRepository } from '../../../shared/sharepoint/repositories';
 import { variants } from '../notify/fixtures';
 
 const model = variants.find((v) => v.kind === 'stepAssigned')!.model as StepAssigned;
@@ -38,13 +38,7 @@ function busyAuditLog() {
     },
     has: (key) => Promise.resolve(entries.some((e) => e.key === key)),
   };
-  const repo = {
-    byKey: (key: string) => {
-      const e = entries.find((x) => x.key === key);
-      return Promise.resolve(e ? ({ Details: JSON.stringify(e.details) } as AuditItem) : undefined);
-    },
-  };
-  return { log, repo, entries, release };
+  return { log, entries, release };
 }
 
 function instance(list: SentMessagesRepository, audit: ReturnType<typeof busyAuditLog>, onSend: (m: OutgoingEmail) => Promise<void> | void = () => undefined) {
@@ -58,7 +52,7 @@ function instance(list: SentMessagesRepository, audit: ReturnType<typeof busyAud
       },
     },
     from: { name: 'AI governance', address: 'ai-governance@example.nhs.uk' },
-    store: createAuditSentMessageStore(audit.repo, audit.log, list),
+    store: createAuditSentMessageStore(audit.log, list),
     now: () => Date.parse('2026-11-25T10:00:00Z'),
   });
   return { notifier, sent };
@@ -118,19 +112,6 @@ describe('sent-message records (the notifiers idempotency) in the AI Sent Messag
     await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
 
     expect(audit.entries).toMatchObject([{ key: `sent:${KEY}`, eventType: 'message-sent', details: { messageId: messageIdFor(KEY, 'example.nhs.uk') } }]);
-  });
-
-  it('still finds messages recorded only in the audit log, before the list existed', async () => {
-    const list = sentList();
-    const audit = busyAuditLog();
-    audit.release();
-    // What the store before the list wrote: the audit entry alone.
-    await audit.log.append({ title: 'Message sent: stepAssigned', eventType: 'message-sent', actor: 'system', occurredAt: '2026-11-01T10:00:00Z', key: `sent:${KEY}`,
-      details: { idempotencyKey: KEY, channel: 'email', kind: 'stepAssigned', messageId: '<old@x>', sentAt: '2026-11-01T10:00:00Z' } });
-
-    const result = await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
-
-    expect(result).toMatchObject({ status: 'already-sent', messageId: '<old@x>' });
   });
 
   it('reads the list once for a new message: what it learned before sending serves the writes after', async () => {
