@@ -115,6 +115,8 @@ export type StepSignal =
       /** The role the decider answered for, on a joint step (its task row). */
       roleCode?: string;
       tokenId?: string;
+      /** The task row as the link's claim left it: its id and etag (absent in events raised before it was sent). */
+      task?: { id: number; etag: string };
     }
   | StepHandover
   | { kind: 'cancel'; reason: 'withdrawn' | 'stage-ended' | 'more-information' };

@@ -24,6 +24,14 @@ export interface DecisionSignal {
   /** The role this decision answers for: on a joint step each role has its own task row. */
   roleCode?: string;
   tokenId: string;
+  /** The task row as the claim left it: the step completes that row (its etag refuses one changed since) without finding it again. */
+  task: ClaimedTask;
+}
+
+/** A claimed task row: its id, and its etag just after the claim (or when it was read). */
+export interface ClaimedTask {
+  id: number;
+  etag: string;
 }
 
 /** How a decision reaches the step waiting for it. */
@@ -42,7 +50,7 @@ export function stepDelivery(client: Pick<DurableClient, 'getStatus' | 'raiseEve
 
 export const RESPONSE_CHANNEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
 
-type TaskRow = Pick<ApprovalTaskItem, 'Id' | 'RequestId' | 'RoleCode' | 'InstanceId' | 'Status' | 'Outcome' | 'Comments' | 'ChecklistJson' | 'ReferencesJson' | 'RespondedById' | 'RespondedAt' | 'ResponseChannel' | 'DecisionTokenId'>;
+type TaskRow = Pick<ApprovalTaskItem, 'Id' | 'etag' | 'RequestId' | 'RoleCode' | 'InstanceId' | 'Status' | 'Outcome' | 'Comments' | 'ChecklistJson' | 'ReferencesJson' | 'RespondedById' | 'RespondedAt' | 'ResponseChannel' | 'DecisionTokenId'>;
 
 /**
  * A decision link claims its task row (the decision written with the link's id) before the
@@ -68,6 +76,7 @@ export async function signalFromRow(row: TaskRow, people: Pick<PeopleDirectory, 
     references: referencesFromJson(row.ReferencesJson),
     ...(roleCode ? { roleCode } : {}),
     tokenId: row.DecisionTokenId,
+    task: { id: row.Id, etag: row.etag },
   };
 }
 

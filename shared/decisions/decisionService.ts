@@ -256,6 +256,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
       references: references.references,
       ...(loaded.roleCode ? { roleCode: loaded.roleCode } : {}),
       tokenId: claims.tokenId,
+      task: { id: row.Id, etag: row.etag },
     });
     return { ok: true, outcome: decision.data.outcome, view };
   }

@@ -2,7 +2,7 @@ import { ROLE_NAMES, STEP_NAMES, type Person, type RoleCode } from '../../../sha
 import type { SigningKeyRing } from '../../../shared/config/signingKeys';
 import type { AuditLog } from '../../../shared/audit/auditLog';
 import type { ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
-import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
+import { collect, ConcurrencyConflictError, ItemNotFoundError, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
 import { TASK_OUTCOME_LABEL } from '../../../shared/sharepoint/lists/aiApprovalTasks';
 import { requestPageUrl, routeFromItem } from '../../../shared/sharepoint/requestItem';
 import { resubmissionOf } from '../../../shared/requests/resubmission';
@@ -32,6 +32,7 @@ export interface StepActivityDeps {
 }
 
 const CHANNEL_LABEL = { email: 'Email', teams: 'Teams', web: 'Web' } as const;
+type TaskChanges = Parameters<Repositories['approvalTasks']['update']>[1];
 const MILESTONE_TITLE = {
   'halfway-reminder': 'Reminder sent (half the time used)',
   'due-day-reminder': 'Reminder sent (due today)',
@@ -232,6 +233,27 @@ export function makeStepActivities(deps: StepActivityDeps) {
     for (const { row } of rows) await deps.repos.approvalTasks.modify(row.Id, () => ({ Status: 'Escalated', Escalated: true }), undefined, row);
   }
 
+  /**
+   * Completes the step's task row with the decision. The link's claim sent the row's id and etag,
+   * so it is written from those; a row changed since (a reminder, or an earlier run of this
+   * activity) or an event raised before the claim sent them finds the row again.
+   */
+  async function completeTaskRow(input: RecordDecisionInput, completion: Promise<TaskChanges>): Promise<number> {
+    const claimed = input.signal.task;
+    if (claimed) {
+      try {
+        await deps.repos.approvalTasks.update(claimed.id, await completion, claimed.etag);
+        return claimed.id;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyConflictError) && !(err instanceof ItemNotFoundError)) throw err;
+      }
+    }
+    const [row, changes] = await Promise.all([taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode), completion]);
+    if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
+    await deps.repos.approvalTasks.modify(row.Id, () => changes, undefined, row);
+    return row.Id;
+  }
+
   async function recordDecision(input: RecordDecisionInput): Promise<void> {
     // Read back through the schema: the event's payload is data from outside the orchestration.
     const references = referencesFromJson(JSON.stringify(input.signal.references ?? {}));
@@ -249,9 +271,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
       key: decisionAuditKey(input.requestId, input.stepCode, input.attempt, input.signal.roleCode),
     });
     recorded.catch(() => undefined);
-    const [row, respondedById] = await Promise.all([taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode), deps.people.idFor(input.signal.decidedBy)]);
-    if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
-    await deps.repos.approvalTasks.modify(row.Id, () => ({
+    const completion = deps.people.idFor(input.signal.decidedBy).then((respondedById): TaskChanges => ({
       Status: 'Completed',
       Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
       Comments: input.signal.comments || null,
@@ -261,7 +281,8 @@ export function makeStepActivities(deps: StepActivityDeps) {
       RespondedAt: input.signal.decidedAt,
       ResponseChannel: CHANNEL_LABEL[input.signal.channel],
       DecisionTokenId: input.signal.tokenId ?? null,
-    }), undefined, row);
+    }));
+    const rowId = await completeTaskRow(input, completion);
     await recorded;
     // The references are the request's too: its columns say which DPIA, DTAC and research approvals it rests on.
     const columns = requestColumnsFor(references);
@@ -270,7 +291,7 @@ export function makeStepActivities(deps: StepActivityDeps) {
     // so no inbox keeps offering a decision nobody will act on.
     if (input.signal.roleCode && (input.signal.outcome === 'rejected' || input.signal.outcome === 'more-information')) {
       const open = (await collect(deps.repos.approvalTasks.forRequest(input.requestId))).filter(
-        (r) => r.StepCode === input.stepCode && (r.Attempt ?? 1) === input.attempt && r.Id !== row.Id && r.Status !== 'Completed' && r.Status !== 'Cancelled',
+        (r) => r.StepCode === input.stepCode && (r.Attempt ?? 1) === input.attempt && r.Id !== rowId && r.Status !== 'Completed' && r.Status !== 'Cancelled',
       );
       for (const other of open) await deps.repos.approvalTasks.modify(other.Id, (current) => (current.Status === 'Completed' ? null : { Status: 'Cancelled' }), undefined, other);
     }
