@@ -1,18 +1,20 @@
 import type { AppServices } from '../appServices';
+import { batchedReads } from '../sharepoint';
 import { appClock } from '../time';
 import type { StepDelivery } from './claimedDecisions';
 import { makeDecisionService } from './decisionService';
 
 /**
- * The decision service as the triggers run it: the app's lists, people directory, signing keys
- * and clock, with decisions delivered to their steps as `delivery` says.
+ * The decision service as the triggers run it: the app's lists (independent reads batched),
+ * people directory, signing keys and clock, with decisions delivered to their steps as `delivery` says.
  */
-export const appDecisionService = (services: Pick<AppServices, 'repos' | 'people' | 'settings' | 'audit'>, delivery: StepDelivery) =>
+export const appDecisionService = (services: Pick<AppServices, 'sp' | 'repos' | 'people' | 'settings' | 'audit'>, delivery: StepDelivery) =>
   makeDecisionService({
     repos: services.repos,
     people: services.people,
     keys: services.settings.DECISION_SIGNING_KEYS,
     now: () => appClock.now(),
     lookAhead: (keys) => services.audit.lookAhead?.(keys) ?? Promise.resolve(),
+    readTogether: batchedReads(services.sp),
     ...delivery,
   });

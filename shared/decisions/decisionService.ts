@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SigningKeyRing } from '../config/signingKeys';
 import { checklistAsRulesSayNow, decisionSchema, DECISION_OUTCOMES, mayRecordNotRequiredNow, parseDecisionReferences, referencesForStep, STEP_NAMES, type ReferenceField, toFieldMessages, type DecisionOutcome, type FieldMessage, type PlannedStep, type StepCode } from '../domain';
-import { collect, type PeopleDirectory, type Repositories } from '../sharepoint';
+import { collect, readSideBySide, type PeopleDirectory, type ReadTogether, type Repositories } from '../sharepoint';
 import { TASK_OUTCOME_LABEL } from '../sharepoint/lists/aiApprovalTasks';
 import type { ApprovalTaskItem } from '../sharepoint/repositories/aiApprovalTasks';
 import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
@@ -12,6 +12,7 @@ import { verifyDecisionToken, type DecisionTokenClaims, type DecisionTokenProble
 import { samePerson } from '../access/people';
 import type { RequestRecord } from '../contract/requestRecord';
 import { loadRequestRecord } from '../requests/requestRecord';
+import { requestAttachments } from '../requests/requestAttachments';
 import { decisionAuditKey } from './decisionAuditKey';
 
 /** A decision's view before its record is read (see `load`); never shown. */
@@ -28,6 +29,8 @@ export interface DecisionServiceDeps extends StepDelivery {
   now(): Date;
   /** The audit log's look-ahead (BatchingAuditLog.lookAhead), when it has one. */
   lookAhead?(keys: readonly string[]): Promise<void>;
+  /** Reads that need nothing of each other in one round trip (`batchedReads`); side by side without it. */
+  readTogether?: ReadTogether<DecisionServiceDeps['repos']>;
 }
 
 export type Refusal =
@@ -78,6 +81,8 @@ const formSchema = z.object({
  * the two hands the stored decision over again (as the start-up repair does).
  */
 export function makeDecisionService(deps: DecisionServiceDeps) {
+  const readTogether = deps.readTogether ?? readSideBySide(deps.repos);
+
   async function load(
     token: string,
     signedInEmail?: string,
@@ -94,8 +99,12 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     // Incident links are signed with the same keys; one of them is not a request's decision link.
     if (!/^[1-9]\d*$/.test(claims.requestId)) return { kind: 'link', problem: 'wrong-request' };
     const requestId = Number(claims.requestId);
-    // Side by side: two round trips that need nothing of each other.
-    const [item, allRows] = await Promise.all([deps.repos.requests.get(requestId), collect(deps.repos.approvalTasks.forRequest(requestId))]);
+    // One round trip: the request, its task rows and, for a page that shows the record, its
+    // documents (the files and what the audit log says of each). None needs another's answer;
+    // a refused link has read its documents for nothing, in the same call.
+    const [item, allRows, attachments] = await readTogether((r) =>
+      Promise.all([r.requests.get(requestId), collect(r.approvalTasks.forRequest(requestId)), options.recordLater ? undefined : requestAttachments(r, requestId)]),
+    );
     const requester = await deps.people.personFor(item.RequesterId);
     if (samePerson(requester.email, claims.approverEmail)) return { kind: 'self-approval' };
 
@@ -110,7 +119,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     }
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
-    const readRecord = () => loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, allRows);
+    const readRecord = () => loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, { rows: allRows, attachments });
     const view: DecisionView = {
       requestId,
       title: item.Title,

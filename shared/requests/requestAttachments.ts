@@ -9,8 +9,8 @@ import { referencesOfRequest } from '../decisions/referenceColumns';
  * supplier contract…), each with its SHA-256 as recorded when it was attached, as every view
  * lists them. A file added outside the app has no recorded fingerprint, and says so.
  */
-export async function requestAttachments(repos: Pick<Repositories, 'requestAttachments' | 'auditLog'>, item: AiRequestItem): Promise<AttachmentRecord[]> {
-  return (await listAttachments({ repos, publicBaseUrl: '' }, item.Id)).map((a) => ({
+export async function requestAttachments(repos: Pick<Repositories, 'requestAttachments' | 'auditLog'>, requestId: number): Promise<AttachmentRecord[]> {
+  return (await listAttachments({ repos, publicBaseUrl: '' }, requestId)).map((a) => ({
     fileName: a.fileName,
     kind: DOCUMENT_KIND_LABELS[a.kind],
     downloadUrl: a.downloadUrl,

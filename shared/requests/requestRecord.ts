@@ -1,4 +1,4 @@
-import type { DecisionRecord, RequestRecord } from '../contract/requestRecord';
+import type { AttachmentRecord, DecisionRecord, RequestRecord } from '../contract/requestRecord';
 import { ROLE_NAMES, STEP_NAMES, type RoleCode, type StepCode } from '../domain';
 import { collect, type AiRequestItem, type ApprovalTaskItem, type PeopleDirectory, type Repositories } from '../sharepoint';
 import { intakeFromItem, routeFromItem } from '../sharepoint/requestItem';
@@ -46,9 +46,17 @@ export async function decisionRecords(sources: RequestRecordSources, item: AiReq
   );
 }
 
-/** The whole request as a decision view shows it, its facts ordered for the step being decided. */
-export async function loadRequestRecord(sources: RequestRecordSources, item: AiRequestItem, stepCode?: StepCode, rows?: readonly ApprovalTaskItem[]): Promise<RequestRecord> {
-  const [decisions, attachments] = await Promise.all([decisionRecords(sources, item, rows), requestAttachments(sources.repos, item)]);
+/**
+ * The whole request as a decision view shows it, its facts ordered for the step being decided.
+ * `known`: the request's task rows and documents, when the caller has read them already.
+ */
+export async function loadRequestRecord(
+  sources: RequestRecordSources,
+  item: AiRequestItem,
+  stepCode?: StepCode,
+  known: { rows?: readonly ApprovalTaskItem[]; attachments?: AttachmentRecord[] } = {},
+): Promise<RequestRecord> {
+  const [decisions, attachments] = await Promise.all([decisionRecords(sources, item, known.rows), known.attachments ?? requestAttachments(sources.repos, item.Id)]);
   return { sections: factsOf(item, stepCode), decisions, attachments, references: requestReferences(item) };
 }
 

@@ -15,3 +15,4 @@ export { PnpPeopleDirectory, type PeopleDirectory } from './people';
 export { RoleDirectory, RoleNotConfiguredError } from './roleDirectory';
 export { ListChangeTokenStore } from './listChangeTokenStore';
 export type { SPFI } from './pnp';
+export { batchedReads, readSideBySide, type ReadTogether } from './readTogether';

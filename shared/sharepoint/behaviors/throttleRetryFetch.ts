@@ -41,6 +41,8 @@ export function ThrottleRetryFetch(options: ThrottleRetryOptions = {}) {
       const { cache: _cache, credentials: _credentials, ...nodeInit } = init as RequestInit & { cache?: unknown; credentials?: unknown };
       let backoff = initialDelayMs;
       const method = String(nodeInit.method ?? 'GET').toUpperCase();
+      // A `$batch` of reads changes nothing either (PnPjs puts every write in a changeset).
+      const read = method === 'GET' || (/\/_api\/\$batch$/i.test(url.pathname) && typeof nodeInit.body === 'string' && !nodeInit.body.includes('changeset_'));
       for (let attempt = 1; ; attempt++) {
         let response: Response;
         try {
@@ -49,8 +51,8 @@ export function ThrottleRetryFetch(options: ThrottleRetryOptions = {}) {
           // No answer at all. Only reads are retried: a write may have reached SharePoint before the
           // connection dropped, and sending it again could write twice.
           const cause = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-          if (method !== 'GET' || attempt > maxRetries) {
-            throw new SharePointError(`Could not reach SharePoint for ${method} ${url.toString()} (${cause})${method === 'GET' ? ` after ${attempt} attempts` : '; a write is not retried, so check whether it happened before sending it again'}.`);
+          if (!read || attempt > maxRetries) {
+            throw new SharePointError(`Could not reach SharePoint for ${method} ${url.toString()} (${cause})${read ? ` after ${attempt} attempts` : '; a write is not retried, so check whether it happened before sending it again'}.`);
           }
           const delayMs = Math.min(backoff, maxDelayMs);
           backoff *= 2;
