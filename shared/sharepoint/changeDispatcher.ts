@@ -150,12 +150,14 @@ export class ChangeDispatcher {
         try {
           do {
             this.again = false;
-            const r = await this.runOnce(early);
+            const { report: r, advancing } = await this.runOnce(early);
             early = undefined;
             total.dispatched += r.dispatched;
             total.skipped += r.skipped;
             if (r.failed) total.failed = (total.failed ?? 0) + r.failed;
-            if (!this.again && lease) await this.letGo(lease);
+            // The last page's token and the lease let go are begun together: one `$batch`.
+            const done = await Promise.allSettled([advancing, !this.again && lease ? this.letGo(lease) : undefined]);
+            for (const d of done) if (d.status === 'rejected') throw d.reason;
           } while (this.again);
         } catch (err) {
           // Let go so the next call (here or elsewhere) can run; a note left by another stays.
@@ -209,7 +211,8 @@ export class ChangeDispatcher {
     } as Parameters<typeof list.getChanges>[0]);
   }
 
-  private async runOnce(early?: Peeked): Promise<DispatchReport> {
+  /** `advancing`: the write of the token after the run's last page, left for the caller to await. */
+  private async runOnce(early?: Peeked): Promise<{ report: DispatchReport; advancing?: Promise<void> }> {
     const { sp, listTitle, store } = this.options;
     const list = sp.web.lists.getByTitle(listTitle);
     const fetchLimit = this.options.fetchLimit ?? 1000;
@@ -218,8 +221,7 @@ export class ChangeDispatcher {
     let token = state.token;
     if (!token && (this.options.startFrom ?? 'now') === 'now') {
       const info = await list.select('CurrentChangeToken')<{ CurrentChangeToken: { StringValue: string } }>();
-      await store.advance(this.key, info.CurrentChangeToken.StringValue);
-      return { dispatched: 0, skipped: 0 };
+      return { report: { dispatched: 0, skipped: 0 }, advancing: store.advance(this.key, info.CurrentChangeToken.StringValue) };
     }
     const seen = new Set(state.dispatched);
     const report: DispatchReport = { dispatched: 0, skipped: 0 };
@@ -245,13 +247,13 @@ export class ChangeDispatcher {
         seen.add(dedupeKey);
       }
       token = changes[changes.length - 1].ChangeToken.StringValue;
+      if (changes.length < fetchLimit) return { report, advancing: store.advance(this.key, token) };
       await store.advance(this.key, token);
       seen.clear();
-      if (changes.length < fetchLimit) break;
       // More pages follow: the run keeps its lease (a run of one page needs no renewal).
       await this.renewLeaseIfDue(true);
     }
-    return report;
+    return { report };
   }
 
   /** Failures whose backoff has passed are tried again first; returns those still failing. */

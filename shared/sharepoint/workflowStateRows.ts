@@ -1,5 +1,6 @@
 import { aiWorkflowStateList } from './lists/aiWorkflowState';
 import type { StoredItem } from './lists/listDefinition';
+import { ConcurrencyConflictError } from './errors';
 import { collect, PnpListRepository } from './listRepository';
 import type { SPFI } from './pnp';
 
@@ -11,10 +12,13 @@ export type WorkflowStateRow = StoredItem<typeof aiWorkflowStateList>;
  * its state once and each write after that is one round trip. Every write still carries the etag
  * it was read or written with: a row another instance changed answers 412, and its user reads it
  * again (`refresh`). Rows of one key are oldest first (two instances may each have made one).
+ * Writes begun at the same moment (a run's last change token and the lease let go) go in one
+ * `$batch`, in the order they were begun; each still succeeds or answers 412 on its own.
  */
 export class WorkflowStateRows {
   readonly repo: PnpListRepository<typeof aiWorkflowStateList>;
   private readonly known = new Map<string, WorkflowStateRow[]>();
+  private waiting: { row: WorkflowStateRow; value: string; done: (result: { etag: string } | { error: unknown }) => void }[] = [];
 
   constructor(
     sp: SPFI,
@@ -49,8 +53,29 @@ export class WorkflowStateRows {
 
   /** Writes `value` to the key's first row with the etag it was read with (ConcurrencyConflictError: read it again). */
   async write(key: string, row: WorkflowStateRow, value: string): Promise<void> {
-    const etag = await this.repo.update(row.Id, { StateValue: value }, row.etag);
-    this.wrote(key, { ...row, StateValue: value, etag });
+    const result = await new Promise<{ etag: string } | { error: unknown }>((done) => {
+      this.waiting.push({ row, value, done });
+      // Once this moment's other work has had its turn: writes begun meanwhile join this one.
+      if (this.waiting.length === 1) setImmediate(() => void this.flush());
+    });
+    if ('error' in result) throw result.error;
+    this.wrote(key, { ...row, StateValue: value, etag: result.etag });
+  }
+
+  private async flush(): Promise<void> {
+    const writes = this.waiting;
+    this.waiting = [];
+    if (writes.length === 1) {
+      const [{ row, value, done }] = writes;
+      await this.repo.update(row.Id, { StateValue: value }, row.etag).then((etag) => done({ etag }), (error: unknown) => done({ error }));
+      return;
+    }
+    try {
+      const outcomes = await this.repo.updateMany(writes.map(({ row, value }) => ({ id: row.Id, changes: { StateValue: value }, etag: row.etag })));
+      for (const [i, outcome] of outcomes.entries()) writes[i].done(outcome.ok ? { etag: outcome.etag } : { error: new ConcurrencyConflictError(this.repo.list.title, outcome.id, 1) });
+    } catch (error) {
+      for (const w of writes) w.done({ error });
+    }
   }
 
   /** Makes the key's row; the caller checks for a second one made at the same time. */

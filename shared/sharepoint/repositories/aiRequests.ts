@@ -1,6 +1,7 @@
 import { aiRequestsList, type REQUEST_STATUSES } from '../lists/aiRequests';
 import type { StoredItem } from '../lists/listDefinition';
-import type { ListRepository, QueryOptions } from '../listRepository';
+import type { ItemUpdate, ListRepository, QueryOptions, UpdateOutcome } from '../listRepository';
+import type { ItemFields } from '../lists/listDefinition';
 import { pnpRepositoryFor } from './repositoryFor';
 
 export type AiRequestItem = StoredItem<typeof aiRequestsList>;
@@ -12,9 +13,49 @@ export interface AiRequestsRepository extends ListRepository<typeof aiRequestsLi
   byRequester(userId: number, options?: QueryOptions): AsyncGenerator<AiRequestItem[]>;
   modifiedSince(isoDateTime: string, options?: QueryOptions): AsyncGenerator<AiRequestItem[]>;
   bySubmissionKey(key: string): AsyncGenerator<AiRequestItem[]>;
+  /**
+   * Whether the item, as read, is at a version this process made by writing its Status: then
+   * that Status is the app's own, whatever the audit log has caught up with.
+   */
+  statusWrittenHere(item: Pick<AiRequestItem, 'Id' | 'etag'>): boolean;
 }
 
+/** SharePoint's item etag is its version: "3", or "{guid},3" on some endpoints. */
+export const etagVersion = (etag: string): string | undefined => /(\d+)"?$/.exec(etag.replace(/^W\//, ''))?.[1];
+
+/** How many items' latest status writes a process remembers. */
+const STATUS_WRITES_KEPT = 1000;
+
 export class PnpAiRequestsRepository extends pnpRepositoryFor(aiRequestsList) implements AiRequestsRepository {
+  // Item id → the version this process's last Status write made. A write of other columns is not
+  // remembered: the Status it leaves may be one a person typed.
+  private readonly statusWrites = new Map<number, string>();
+
+  private rememberStatusWrite(id: number, changes: Partial<ItemFields<typeof aiRequestsList>>, etag: string): void {
+    const version = etagVersion(etag);
+    this.statusWrites.delete(id);
+    if (changes.Status === undefined || version === undefined) return;
+    this.statusWrites.set(id, version);
+    if (this.statusWrites.size > STATUS_WRITES_KEPT) this.statusWrites.delete(this.statusWrites.keys().next().value!);
+  }
+
+  override async update(id: number, changes: Partial<ItemFields<typeof aiRequestsList>>, etag: string): Promise<string> {
+    const written = await super.update(id, changes, etag);
+    this.rememberStatusWrite(id, changes, written);
+    return written;
+  }
+
+  override async updateMany(updates: readonly ItemUpdate<typeof aiRequestsList>[]): Promise<UpdateOutcome[]> {
+    const outcomes = await super.updateMany(updates);
+    for (const [i, o] of outcomes.entries()) if (o.ok) this.rememberStatusWrite(o.id, updates[i].changes, o.etag);
+    return outcomes;
+  }
+
+  statusWrittenHere(item: Pick<AiRequestItem, 'Id' | 'etag'>): boolean {
+    const version = this.statusWrites.get(item.Id);
+    return version !== undefined && version === etagVersion(item.etag);
+  }
+
   byStatus(status: AiRequestStatus, options?: QueryOptions) {
     return this.query([['Status', 'eq', status]], options);
   }

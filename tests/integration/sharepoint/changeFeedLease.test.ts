@@ -69,6 +69,33 @@ describe('one reader of the change log across instances', () => {
     expect(rows.reads).toBe(reads + 1);
   });
 
+  test('a run of one page: the lease taken with one write, the change log read, then the token and the lease let go in one $batch', async () => {
+    const rows = new WorkflowStateRows(sp, ['lease-changes-AI Requests', 'changes-AI Requests']);
+    const seen: number[] = [];
+    const feed = new ChangeDispatcher({
+      sp,
+      listTitle: 'AI Requests',
+      store: new ListChangeTokenStore(sp, rows),
+      lease: new ListLease(sp, 'lease-changes-AI Requests', 'instance-a', 60_000, () => wall, rows),
+      dispatch: async (change) => void seen.push(change.itemId),
+    });
+    await feed.processChanges(); // the starting point
+    const first = (await repos.requests.create(samples.requests(80, 7))).Id;
+    await feed.processChanges();
+    const second = (await repos.requests.create(samples.requests(81, 7))).Id;
+    const before = h.requestCount();
+    expect(await feed.processChanges()).toEqual({ dispatched: 1, skipped: 0 });
+    // The lease (one write, the change log read beside it), then one $batch: the token, the lease let go.
+    expect(h.requestCount() - before).toBe(3);
+    expect(seen).toEqual([first, second]);
+    // Both writes landed: another instance finds the lease free and the token past both items.
+    const other = new ChangeDispatcher({ sp, listTitle: 'AI Requests', store: new ListChangeTokenStore(sp), lease: lease('instance-b'), dispatch: async (change) => void seen.push(change.itemId) });
+    expect(await other.processChanges()).toEqual({ dispatched: 0, skipped: 0 });
+    const third = (await repos.requests.create(samples.requests(82, 7))).Id;
+    expect(await other.processChanges()).toEqual({ dispatched: 1, skipped: 0 });
+    expect(seen).toEqual([first, second, third]);
+  });
+
   test('concurrent calls on two instances: one reads, the other defers, every change once, and what arrived meanwhile is read by the holder', async () => {
     const log: { by: string; change: ItemChange }[] = [];
     const running = { now: 0, most: 0 };

@@ -101,6 +101,33 @@ describe('conflicts under real concurrency', () => {
   });
 });
 
+describe('AI Requests: the statuses this process wrote', () => {
+  test('a version made by writing its Status is known; another column, or anybody\'s later edit, is not', async () => {
+    const item = await repos.requests.create(samples.requests(2, userId));
+    expect(repos.requests.statusWrittenHere(item)).toBe(false);
+    const moved = await repos.requests.modify(item.Id, () => ({ Status: 'In review' }));
+    expect(repos.requests.statusWrittenHere(await repos.requests.get(item.Id))).toBe(true);
+    // Another column written here leaves a Status this process did not choose.
+    await repos.requests.update(item.Id, { Purpose: 'Another purpose' }, moved.etag);
+    expect(repos.requests.statusWrittenHere(await repos.requests.get(item.Id))).toBe(false);
+    // A status written here, then an edit from elsewhere (another connection: a person, another instance).
+    const again = await repos.requests.get(item.Id);
+    await repos.requests.update(item.Id, { Status: 'Submitted' }, again.etag);
+    const elsewhere = createRepositories(target.sp);
+    const now = await elsewhere.requests.get(item.Id);
+    await elsewhere.requests.update(item.Id, { Status: 'Approved' }, now.etag);
+    expect(elsewhere.requests.statusWrittenHere(await repos.requests.get(item.Id))).toBe(true);
+    expect(repos.requests.statusWrittenHere(await repos.requests.get(item.Id))).toBe(false);
+  });
+
+  test('updateMany remembers the Status writes that landed', async () => {
+    const item = await repos.requests.create(samples.requests(3, userId));
+    const [outcome] = await repos.requests.updateMany([{ id: item.Id, changes: { Status: 'In review' }, etag: item.etag }]);
+    expect(outcome.ok).toBe(true);
+    expect(repos.requests.statusWrittenHere(await repos.requests.get(item.Id))).toBe(true);
+  });
+});
+
 describe('AI Audit Log repository (append-only)', () => {
   test('append, read, batch of 100, query by indexed subject', async () => {
     const first = await repos.auditLog.append(samples.auditLog(1));
