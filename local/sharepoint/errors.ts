@@ -22,6 +22,8 @@ export const SP_CODES = {
   throttled: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
   duplicate: '-2130575342, Microsoft.SharePoint.SPException',
   fieldMissing: '-2146232832, Microsoft.SharePoint.SPException',
+  fieldRefused: '-2146232832, Microsoft.SharePoint.SPException',
+  duplicateValues: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
 } as const;
 
 export const THRESHOLD_MESSAGE = 'The attempted operation is prohibited because it exceeds the list view threshold.';

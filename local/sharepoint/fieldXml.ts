@@ -7,6 +7,8 @@ export interface FieldSpec {
   typeAsString: string;
   required: boolean;
   indexed: boolean;
+  /** Absent in data folders written before the emulator kept it (uniqueValues.ts). */
+  enforceUniqueValues?: boolean;
   choices: string[];
   lookupListId: string | null;
   defaultValue: string | null;
@@ -57,6 +59,7 @@ export function parseFieldXml(xml: string): FieldSpec {
     typeAsString: type,
     required: attrs.required?.toUpperCase() === 'TRUE',
     indexed: attrs.indexed?.toUpperCase() === 'TRUE',
+    enforceUniqueValues: attrs.enforceuniquevalues?.toUpperCase() === 'TRUE',
     choices,
     lookupListId: list,
     defaultValue: def ? decode(def[1]) : null,

@@ -7,7 +7,7 @@ import type { Segment } from './pathSegments';
 import { empty, json, methodNotAllowed, notFound, readJson } from './respond';
 import type { FieldRow, ListRow, ViewRow } from './store';
 
-/** A list's schema: `fields` (incl. createfieldasxml, addField, MERGE Indexed) and `views` (incl. view fields). */
+/** A list's schema: `fields` (incl. createfieldasxml, addField, MERGE Indexed and EnforceUniqueValues) and `views` (incl. view fields). */
 
 export function fieldsRoute(env: ApiEnv, req: ApiRequest, method: string, list: ListRow, idArg: string | undefined, tail: Segment[]): ApiResponse {
   const flavour = flavourOf(req.headers.accept);
@@ -39,6 +39,7 @@ export function fieldsRoute(env: ApiEnv, req: ApiRequest, method: string, list: 
     const body = readJson(req);
     const patch: Partial<FieldSpec> = {};
     if (typeof body.Indexed === 'boolean') patch.indexed = body.Indexed;
+    if (typeof body.EnforceUniqueValues === 'boolean') patch.enforceUniqueValues = body.EnforceUniqueValues;
     if (typeof body.Title === 'string') patch.title = body.Title;
     if (typeof body.Required === 'boolean') patch.required = body.Required;
     if (typeof body.Description === 'string') patch.description = body.Description;
@@ -56,7 +57,7 @@ function specFromProps(p: Record<string, unknown>): FieldSpec {
   if (type === 'User' && p.AllowMultipleValues === true) type = 'UserMulti';
   const choices = p.Choices && typeof p.Choices === 'object' ? ((p.Choices as { results?: string[] }).results ?? (p.Choices as string[])) : [];
   return {
-    internalName: internalNameFromTitle(title), title, typeAsString: type, required: p.Required === true, indexed: p.Indexed === true,
+    internalName: internalNameFromTitle(title), title, typeAsString: type, required: p.Required === true, indexed: p.Indexed === true, enforceUniqueValues: p.EnforceUniqueValues === true,
     choices: Array.isArray(choices) ? choices.map(String) : [], lookupListId: typeof p.LookupListId === 'string' ? p.LookupListId.replace(/[{}]/g, '').toLowerCase() : null,
     defaultValue: typeof p.DefaultValue === 'string' ? p.DefaultValue : null, description: typeof p.Description === 'string' ? p.Description : '',
   };
@@ -122,6 +123,7 @@ function fieldEntity(f: FieldRow): Record<string, unknown> {
   return {
     Id: f.id, InternalName: f.internalName, StaticName: f.internalName, EntityPropertyName: restKey(f), Title: f.title,
     TypeAsString: f.typeAsString, FieldTypeKind: fieldTypeKind(f.typeAsString), Required: f.required, Indexed: f.indexed,
+    EnforceUniqueValues: f.enforceUniqueValues === true,
     Hidden: false, ReadOnlyField: f.builtIn && f.internalName !== 'Title', FromBaseType: f.builtIn, Description: f.description,
     DefaultValue: f.defaultValue, ...(f.choices.length ? { Choices: f.choices } : {}),
     ...(f.lookupListId ? { LookupList: `{${f.lookupListId}}`, LookupField: 'Title' } : {}),

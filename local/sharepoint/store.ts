@@ -7,6 +7,7 @@ import { SpError, SP_CODES } from './errors';
 import { restKey, type FieldSpec } from './fieldXml';
 import { AttachmentStore } from './attachmentStore';
 import { SecurityStore } from './security/securityStore';
+import { checkUniqueField, refuseDuplicateValues } from './uniqueValues';
 
 export interface ListRow {
   id: string;
@@ -239,6 +240,7 @@ export class SpStore {
     if (this.fields(listId).some((f) => f.internalName.toLowerCase() === spec.internalName.toLowerCase())) {
       throw new SpError(500, SP_CODES.duplicate, `A duplicate field name "${spec.internalName}" was found.`);
     }
+    checkUniqueField((sql) => this.prepared(sql), listId, spec, false);
     return this.transaction(() => {
       this.insertField(listId, spec, false);
       if (spec.indexed) this.ensureSqlIndex(listId, spec);
@@ -246,12 +248,13 @@ export class SpStore {
     });
   }
 
-  /** Only what provisioning changes on an existing field: display name, required, indexed. */
-  updateField(listId: string, internalName: string, patch: Partial<Pick<FieldSpec, 'title' | 'required' | 'indexed' | 'description'>>): void {
+  /** Only what provisioning changes on an existing field: display name, required, indexed, unique. */
+  updateField(listId: string, internalName: string, patch: Partial<Pick<FieldSpec, 'title' | 'required' | 'indexed' | 'enforceUniqueValues' | 'description'>>): void {
     const existing = this.field(listId, internalName);
     if (!existing) throw new SpError(404, SP_CODES.fieldMissing, `Column '${internalName}' does not exist. It may have been deleted by another user.`);
     const { id: _id, listId: _l, builtIn: _b, ...spec } = existing;
     const next: FieldSpec = { ...spec, ...patch };
+    checkUniqueField((sql) => this.prepared(sql), listId, next, existing.enforceUniqueValues === true);
     this.prepared('UPDATE fields SET spec = ? WHERE list_id = ? AND internal_name = ?').run(JSON.stringify(next), listId, existing.internalName);
     this.fieldCache.clear();
     if (next.indexed) this.ensureSqlIndex(listId, next);
@@ -336,6 +339,7 @@ export class SpStore {
 
   insertItem(listId: string, data: Record<string, unknown>, userId: number): ItemRow {
     return this.transaction(() => {
+      refuseDuplicateValues((sql) => this.prepared(sql), listId, this.fields(listId), data);
       this.prepared('UPDATE lists SET last_item_id = last_item_id + 1 WHERE id = ?').run(listId);
       const id = this.listById(listId)!.lastItemId;
       const now = this.now();
@@ -356,6 +360,7 @@ export class SpStore {
         throw new SpError(412, SP_CODES.conflict,
           'Save Conflict.\n\nYour changes conflict with those made concurrently by another user. If you want your changes to be applied, click Back in your Web browser, refresh the page, and resubmit your changes.');
       }
+      refuseDuplicateValues((sql) => this.prepared(sql), listId, this.fields(listId), patch, id);
       const data = { ...current.data, ...patch };
       this.prepared('UPDATE items SET data = ?, version = version + 1, modified = ?, editor_id = ? WHERE list_id = ? AND id = ?')
         .run(JSON.stringify(data), this.now(), userId, listId, id);

@@ -1,4 +1,5 @@
 import type { SentMessageRecord, SentMessageStore } from '../notify/sentMessageStore';
+import { DuplicateValueError } from '../sharepoint/errors';
 import type { SentMessageItem, SentMessagesRepository } from '../sharepoint/repositories/aiSentMessages';
 import { appendSoon, type AuditLog } from './auditLog';
 
@@ -8,10 +9,13 @@ const auditKeyOf = (idempotencyKey: string): string => `sent:${idempotencyKey}`;
  * The notifiers' idempotency record. The intent (key and Message-ID) is one item in the AI Sent
  * Messages list written before sending, and marking it sent is one update of that item: neither
  * waits for the audit chain, so a crash re-sends at most the message in flight, with the same
- * Message-ID. The "Message sent" audit entry (keyed `sent:<key>`) is appended after that; if the
- * process dies before it, the retry finds the message sent and appends the entry then, so the
- * audit loses nothing. The list is the only record looked at: it was added (2026-12-03) before
- * the app ever ran on a site, so no site has a message recorded only by its audit entry.
+ * Message-ID. The key column is unique, so the intent is written without a lookup first: for a
+ * message that has an item already SharePoint refuses it, and only then is the item read (Sent:
+ * not sent again; Sending: a crash mid-send, sent again). The "Message sent" audit entry (keyed
+ * `sent:<key>`) is appended after marking; if the process dies before it, the retry finds the
+ * message sent and appends the entry then, so the audit loses nothing. The list is the only
+ * record looked at: it was added (2026-12-03) before the app ever ran on a site, so no site has
+ * a message recorded only by its audit entry.
  */
 export function createAuditSentMessageStore(audit: AuditLog, sent: SentMessagesRepository): SentMessageStore {
   // Inside an activity the entry goes with the activity's own append (auditScope.ts), not alone.
@@ -27,18 +31,20 @@ export function createAuditSentMessageStore(audit: AuditLog, sent: SentMessagesR
     });
   }
 
-  // What this instance last read or wrote of a key's item (null: none), so the begin and put that
-  // follow a get do not read the list again. The same moment's knowledge a fresh read would give;
-  // a key is forgotten once its message is marked sent.
-  const lastSeen = new Map<string, SentMessageItem | null>();
-  const remember = (key: string, item: SentMessageItem | null): void => {
-    if (lastSeen.size > 1000) lastSeen.clear();
-    lastSeen.set(key, item);
+  // The item id of each key this instance began, so the put after sending updates it without a
+  // read. Forgotten once the message is marked sent.
+  const begun = new Map<string, number>();
+  const remember = (key: string, id: number): void => {
+    if (begun.size > 1000) begun.clear();
+    begun.set(key, id);
   };
-  const itemsFor = async (key: string): Promise<SentMessageItem[]> => {
-    const known = lastSeen.get(key);
-    return known === undefined ? sent.byKey(key) : known ? [known] : [];
-  };
+
+  /** The key's item, after SharePoint refused a second one. */
+  async function existing(key: string): Promise<SentMessageItem> {
+    const [item] = await sent.byKey(key);
+    if (!item) throw new Error(`AI Sent Messages refused a record for "${key}" as a duplicate, but has none now (deleted meanwhile?): nothing was sent; try again.`);
+    return item;
+  }
 
   const recordOf = (item: SentMessageItem): SentMessageRecord => ({
     idempotencyKey: item.IdempotencyKey,
@@ -48,30 +54,39 @@ export function createAuditSentMessageStore(audit: AuditLog, sent: SentMessagesR
     sentAt: item.SentAt ?? item.Modified,
   });
 
+  /** The item made for these values, or undefined when the key has one already. */
+  async function claim(values: Parameters<SentMessagesRepository['create']>[0]): Promise<SentMessageItem | undefined> {
+    try {
+      return await sent.create(values);
+    } catch (err) {
+      if (err instanceof DuplicateValueError) return undefined;
+      throw err;
+    }
+  }
+
   return {
-    async get(idempotencyKey) {
-      const items = await sent.byKey(idempotencyKey);
-      const done = items.find((i) => i.Status === 'Sent');
-      if (!done) {
-        remember(idempotencyKey, items[0] ?? null);
+    async begin(intent) {
+      const key = intent.idempotencyKey;
+      const created = await claim({ Title: intent.kind, IdempotencyKey: key, Channel: intent.channel, MessageId: intent.messageId, Status: 'Sending' });
+      const item = created ?? (await existing(key));
+      if (item.Status !== 'Sent') {
+        remember(key, item.Id);
         return undefined;
       }
-      const record = recordOf(done);
+      const record = recordOf(item);
       // Idempotent by key: only a process that died between marking and auditing leaves work here.
       await audited(record);
       return record;
     },
-    async begin(intent) {
-      if ((await itemsFor(intent.idempotencyKey)).length > 0) return;
-      remember(intent.idempotencyKey, await sent.create({ Title: intent.kind, IdempotencyKey: intent.idempotencyKey, Channel: intent.channel, MessageId: intent.messageId, Status: 'Sending' }));
-    },
     async put(record) {
-      const values = { Title: record.kind, IdempotencyKey: record.idempotencyKey, Channel: record.channel, MessageId: record.messageId, Status: 'Sent' as const, SentAt: record.sentAt };
-      const [begun] = await itemsFor(record.idempotencyKey);
-      lastSeen.delete(record.idempotencyKey);
-      // Marking sent is the same change whoever makes it, so no etag is needed.
-      if (begun) await sent.update(begun.Id, values, '*');
-      else await sent.create(values);
+      const key = record.idempotencyKey;
+      const values = { Title: record.kind, IdempotencyKey: key, Channel: record.channel, MessageId: record.messageId, Status: 'Sent' as const, SentAt: record.sentAt };
+      const id = begun.get(key);
+      begun.delete(key);
+      // Marking sent is the same change whoever makes it, so no etag is needed. Without a begin
+      // remembered here (forgotten, or none), the create finds out whether the item exists.
+      if (id !== undefined) await sent.update(id, values, '*');
+      else if (!(await claim(values))) await sent.update((await existing(key)).Id, values, '*');
       await audited(record);
     },
   };

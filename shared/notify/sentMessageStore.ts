@@ -20,21 +20,26 @@ export type MessageIntent = Omit<SentMessageRecord, 'sentAt'>;
  * also sees it.
  */
 export interface SentMessageStore {
-  /** The message, if it was sent (a message only begun is not). */
-  get(idempotencyKey: string): Promise<SentMessageRecord | undefined>;
   /**
-   * Called just before sending; must be cheap (one write, nothing queued). A crash after it
-   * means the message may have gone: the retry sends it again with the same Message-ID.
+   * Called just before sending: records the intent, or answers the record of the message if it was
+   * sent already (then nothing is sent). A message only begun before (a crash mid-send) answers
+   * nothing and goes again, with the same Message-ID. Must be cheap: one write for a new message.
    */
-  begin?(intent: MessageIntent): Promise<void>;
+  begin(intent: MessageIntent): Promise<SentMessageRecord | undefined>;
   /** Marks the message sent; the first durable write after sending, so it must be cheap too. */
   put(record: SentMessageRecord): Promise<void>;
 }
 
-export function createInMemorySentMessageStore(): SentMessageStore {
+/** `get` is for tests to look at what was recorded. */
+export function createInMemorySentMessageStore(): SentMessageStore & { get(idempotencyKey: string): Promise<SentMessageRecord | undefined> } {
   const records = new Map<string, SentMessageRecord>();
+  const get = (key: string): Promise<SentMessageRecord | undefined> => {
+    const record = records.get(key);
+    return Promise.resolve(record && { ...record });
+  };
   return {
-    get: (key) => Promise.resolve(records.get(key)),
+    get,
+    begin: (intent) => get(intent.idempotencyKey),
     put: (record) => {
       records.set(record.idempotencyKey, { ...record });
       return Promise.resolve();

@@ -50,6 +50,24 @@ export class ConcurrencyConflictError extends SharePointError {
   }
 }
 
+/** SharePoint refused a create or update: another item already holds the value of a unique column. */
+export class DuplicateValueError extends SharePointError {
+  constructor(
+    readonly listTitle: string,
+    /** Internal names, as SharePoint lists them in its message. */
+    readonly columns: string[],
+    code: string,
+  ) {
+    super(`Nothing was written to list '${listTitle}': another item already holds this value of ${columns.length === 1 ? 'the unique column' : 'the unique columns'} ${columns.join(', ') || '(not named)'}.`, 500, code);
+  }
+}
+
+/** The columns SharePoint names in its duplicate-values message: "… in the list: [A, B]." */
+export function duplicateColumns(message: string): string[] {
+  const named = /\[([^\]]*)\]\.?\s*$/.exec(message);
+  return named ? named[1].split(',').map((c) => c.trim()).filter(Boolean) : [];
+}
+
 export class ItemNotFoundError extends SharePointError {
   constructor(
     readonly listTitle: string,

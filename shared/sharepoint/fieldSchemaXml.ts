@@ -26,6 +26,7 @@ export function fieldSchemaXml(internalName: string, f: AnyField, lookupListId?:
     `Required="${f.required ? 'TRUE' : 'FALSE'}"`,
   ];
   if (f.indexed) a.push('Indexed="TRUE"');
+  if (f.unique) a.push('EnforceUniqueValues="TRUE"');
   if (f.description) a.push(`Description="${attr(f.description)}"`);
   let inner = '';
   switch (f.kind) {

@@ -1,5 +1,7 @@
 import {
   ConcurrencyConflictError,
+  DuplicateValueError,
+  duplicateColumns,
   ItemNotFoundError,
   ListItemDataError,
   ListItemInputError,
@@ -143,6 +145,7 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     if (missing) return new SiteNotProvisionedError(missing.list ?? this.list.title, missing.column);
     if (info.status === 404 && context.id !== undefined) return new ItemNotFoundError(this.list.title, context.id);
     if (info.status === 412 && context.id !== undefined) return new ConcurrencyConflictError(this.list.title, context.id, 1);
+    if (info.code?.includes('SPDuplicateValuesFoundException')) return new DuplicateValueError(this.list.title, duplicateColumns(info.message), info.code);
     if (info.code?.includes('SPQueryThrottledException') || /list view threshold/i.test(info.message)) {
       const columns = [...(context.conditions ?? []).map((c) => c[0]), ...(context.orderBy ? [context.orderBy] : [])];
       const unindexed = [...new Set(columns.filter((c) => !isIndexed(this.list, c)))];

@@ -1,3 +1,4 @@
+import { readSharePointError } from './errors';
 import { fieldSchemaXml, sharePointType } from './fieldSchemaXml';
 import { allLists } from './lists';
 import type { ListDefinition } from './lists/listDefinition';
@@ -18,6 +19,7 @@ interface ExistingField {
   InternalName: string;
   TypeAsString: string;
   Indexed: boolean;
+  EnforceUniqueValues: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function provisionSite(sp: SPFI, lists: readonly ListDefinition[] =
 
   for (const def of lists) {
     const list = sp.web.lists.getByTitle(def.title);
-    const fields = await list.fields.select('InternalName', 'TypeAsString', 'Indexed')<ExistingField[]>();
+    const fields = await list.fields.select('InternalName', 'TypeAsString', 'Indexed', 'EnforceUniqueValues')<ExistingField[]>();
     const byName = new Map(fields.map((f) => [f.InternalName.toLowerCase(), f]));
 
     for (const [name, f] of Object.entries(def.fields)) {
@@ -65,7 +67,7 @@ export async function provisionSite(sp: SPFI, lists: readonly ListDefinition[] =
           continue;
         }
         await list.fields.createFieldAsXml({ SchemaXml: fieldSchemaXml(name, f, lookupId), Options: ADD_FIELD_INTERNAL_NAME_HINT });
-        act(`Added column '${name}' (${sharePointType(f)}${f.indexed ? ', indexed' : ''}) to '${def.title}'`);
+        act(`Added column '${name}' (${sharePointType(f)}${f.indexed ? ', indexed' : ''}${f.unique ? ', unique' : ''}) to '${def.title}'`);
         continue;
       }
       const want = sharePointType(f);
@@ -75,6 +77,10 @@ export async function provisionSite(sp: SPFI, lists: readonly ListDefinition[] =
       if (f.indexed && !found.Indexed) {
         await list.fields.getByInternalNameOrTitle(name).update({ Indexed: true }, 'SP.Field');
         act(`Indexed column '${name}' in '${def.title}'`);
+      }
+      if (f.unique && !found.EnforceUniqueValues) {
+        await enforceUniqueValues(list, def, name);
+        act(`Made column '${name}' in '${def.title}' unique`);
       }
     }
     for (const name of def.indexedSystemColumns ?? []) {
@@ -103,4 +109,21 @@ export async function provisionSite(sp: SPFI, lists: readonly ListDefinition[] =
   }
   await provisionPermissions(sp, lists, { act, warn }, permissions);
   return report;
+}
+
+/**
+ * The app relies on a unique column (a create is its lookup), so a site where SharePoint will not
+ * make it unique (items already share a value) stops provisioning rather than warns.
+ */
+async function enforceUniqueValues(list: ReturnType<SPFI['web']['lists']['getByTitle']>, def: ListDefinition, name: string): Promise<void> {
+  try {
+    await list.fields.getByInternalNameOrTitle(name).update({ EnforceUniqueValues: true }, 'SP.Field');
+  } catch (err) {
+    const { message } = await readSharePointError(err);
+    throw new Error(
+      `'${def.title}'.${name} must hold unique values (${def.sourceFile}), and SharePoint would not make it so: ${message} ` +
+        'Remove all but one of the items that share a value, then provision again.',
+      { cause: err },
+    );
+  }
 }

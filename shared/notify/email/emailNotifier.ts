@@ -48,18 +48,17 @@ export function createEmailNotifier(options: EmailNotifierOptions): Notifier {
   const inFlight = new Map<string, Promise<SendResult>>();
 
   async function sendOnce<K extends NotificationKind>(kind: K, to: string[], model: NotificationModels[K], key: string, notBefore?: Promise<unknown>): Promise<SendResult> {
-    const previous = await options.store.get(key);
+    const messageId = messageIdFor(key, messageIdDomain);
+    // TypeScript cannot correlate templates[kind] with model's type K; the mapped type guarantees it.
+    const template = templates[kind] as unknown as (m: NotificationModels[K]) => RenderedEmail;
+    const email = template(model);
+    const previous = await options.store.begin({ idempotencyKey: key, channel: 'email', kind, messageId });
     if (previous) {
       if (previous.kind !== kind) {
         throw new Error(`Idempotency key "${key}" was already used for a ${previous.kind} message, not ${kind}: each logical message needs its own key.`);
       }
       return { channel: 'email', status: 'already-sent', messageId: previous.messageId };
     }
-    const messageId = messageIdFor(key, messageIdDomain);
-    // TypeScript cannot correlate templates[kind] with model's type K; the mapped type guarantees it.
-    const template = templates[kind] as unknown as (m: NotificationModels[K]) => RenderedEmail;
-    const email = template(model);
-    await options.store.begin?.({ idempotencyKey: key, channel: 'email', kind, messageId });
     await notBefore;
     await options.transport.sendMail({
       from,

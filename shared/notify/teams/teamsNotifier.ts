@@ -83,14 +83,16 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
 
   /** Sends one part unless the store says it went already. */
   async function part(key: string, kind: NotificationKind, messageId: string, what: string, call: () => Promise<unknown>, notBefore?: Promise<unknown>): Promise<void> {
-    if (await store.get(key)) return;
+    if (await store.begin({ idempotencyKey: key, channel: 'teams', kind, messageId })) return;
     await notBefore;
     await withRetries(what, call, limiter, timing, options.retry);
     await store.put({ idempotencyKey: key, channel: 'teams', kind, messageId, sentAt: new Date(timing.now()).toISOString() });
   }
 
   async function sendOnce<K extends NotificationKind>(kind: K, to: TeamsRecipient, model: NotificationModels[K], key: string, notBefore?: Promise<unknown>): Promise<ChannelSendResult> {
-    const done = await store.get(teamsKey(key));
+    const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+    const messageId = `teams:${hash}`;
+    const done = await store.begin({ idempotencyKey: teamsKey(key), channel: 'teams', kind, messageId });
     if (done) {
       if (done.kind !== kind) throw new Error(`Idempotency key "${key}" was already used for a ${done.kind} message, not ${kind}: each logical message needs its own key.`);
       return { channel: done.channel, status: 'already-sent', messageId: done.messageId };
@@ -103,8 +105,6 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
     }
     const render = teamsDocuments[kind] as (m: NotificationModels[K]) => ReturnType<(typeof teamsDocuments)['stepAssigned']>;
     const doc = render(model);
-    const hash = createHash('sha256').update(key, 'utf8').digest('hex');
-    const messageId = `teams:${hash}`;
     const userId = to.userId ?? to.email;
     try {
       if (activityFeed) {

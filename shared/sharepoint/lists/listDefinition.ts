@@ -21,6 +21,11 @@ export interface FieldOptions {
   required?: boolean;
   /** Indexed columns are the only ones repositories filter on (lists grow past 5,000 items). */
   indexed?: boolean;
+  /**
+   * SharePoint refuses a second item with the same value (compared without case): a create can
+   * claim the value instead of querying for it first. Needs `indexed`, as SharePoint does.
+   */
+  unique?: boolean;
   description?: string;
   /** Built into every SharePoint list (Title): never created, only indexed if asked. */
   builtIn?: boolean;
@@ -33,6 +38,7 @@ export interface FieldDefinition<K extends FieldKind = FieldKind, R extends bool
   displayName: string;
   required: R;
   indexed: boolean;
+  unique: boolean;
   builtIn: boolean;
   description?: string;
   defaultValue?: string;
@@ -53,11 +59,13 @@ function field<K extends FieldKind, V, O extends FieldOptions>(
   options: O | undefined,
   extra: Partial<FieldDefinition> = {},
 ): FieldDefinition<K, Req<O>, V> {
+  if (options?.unique && !options.indexed) throw new Error(`Column '${displayName}' is unique but not indexed: SharePoint enforces unique values only on an indexed column.`);
   return {
     kind,
     displayName,
     required: (options?.required ?? false) as Req<O>,
     indexed: options?.indexed ?? false,
+    unique: options?.unique ?? false,
     builtIn: options?.builtIn ?? false,
     description: options?.description,
     defaultValue: options?.defaultValue,

@@ -5,8 +5,9 @@ import { PnpListRepository } from '../listRepository';
 export type SentMessageItem = StoredItem<typeof aiSentMessagesList>;
 
 export interface SentMessagesRepository {
-  /** The records for one logical message (normally one; two if two instances began it at once). */
+  /** The record for one logical message: at most one, as the key column is unique. */
   byKey(key: string): Promise<SentMessageItem[]>;
+  /** DuplicateValueError when the key has a record already. */
   create(values: NewItem<typeof aiSentMessagesList>): Promise<SentMessageItem>;
   update(id: number, changes: Partial<ItemFields<typeof aiSentMessagesList>>, etag: string): Promise<string>;
 }

@@ -1,6 +1,7 @@
 import type { AuditEvent, AuditLog } from '../../../shared/audit/auditLog';
 import { createAuditSentMessageStore } from '../../../shared/audit/auditSentMessageStore';
 import { createEmailNotifier, messageIdFor, type OutgoingEmail, type StepAssigned } from '../../../shared/notify';
+import { DuplicateValueError } from '../../../shared/sharepoint/errors';
 import type { SentMessageItem, SentMessagesRepository } from '../../../shared/sharepoint/repositories';
 import { variants } from '../notify/fixtures';
 
@@ -8,18 +9,28 @@ const model = variants.find((v) => v.kind === 'stepAssigned')!.model as StepAssi
 const KEY = 'request-12/dpia/assigned';
 const TO = 'ig.manager@example.nhs.uk';
 
-/** The AI Sent Messages list as SharePoint keeps it, shared by every instance. */
-function sentList(): SentMessagesRepository & { items: SentMessageItem[] } {
+/** The AI Sent Messages list as SharePoint keeps it (the key unique), shared by every instance; `calls` says what was asked of it. */
+function sentList(): SentMessagesRepository & { items: SentMessageItem[]; calls: string[] } {
   const items: SentMessageItem[] = [];
+  const calls: string[] = [];
   return {
     items,
-    byKey: (key) => Promise.resolve(items.filter((i) => i.IdempotencyKey === key).map((i) => ({ ...i }))),
+    calls,
+    byKey(key) {
+      calls.push('byKey');
+      return Promise.resolve(items.filter((i) => i.IdempotencyKey === key).map((i) => ({ ...i })));
+    },
     create(values) {
+      calls.push('create');
+      if (items.some((i) => i.IdempotencyKey.toLowerCase() === values.IdempotencyKey.toLowerCase())) {
+        return Promise.reject(new DuplicateValueError('AI Sent Messages', ['IdempotencyKey'], '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException'));
+      }
       const item = { SentAt: null, ...values, Id: items.length + 1, Created: '', Modified: '2026-11-25T10:00:00Z', AuthorId: 1, EditorId: 1, etag: '"1"' } as SentMessageItem;
       items.push(item);
       return Promise.resolve({ ...item });
     },
     update(id, changes) {
+      calls.push('update');
       Object.assign(items.find((i) => i.Id === id)!, changes);
       return Promise.resolve('"2"');
     },
@@ -114,21 +125,45 @@ describe('sent-message records (the notifiers idempotency) in the AI Sent Messag
     expect(audit.entries).toMatchObject([{ key: `sent:${KEY}`, eventType: 'message-sent', details: { messageId: messageIdFor(KEY, 'example.nhs.uk') } }]);
   });
 
-  it('reads the list once for a new message: what it learned before sending serves the writes after', async () => {
+  it('writes a new message\'s intent without reading the list first, and marks it sent with one update', async () => {
     const list = sentList();
-    const reads: string[] = [];
-    const byKey = list.byKey.bind(list);
-    list.byKey = (key) => {
-      reads.push(key);
-      return byKey(key);
-    };
     const audit = busyAuditLog();
     audit.release();
 
     await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
 
-    expect(reads).toEqual([KEY]);
+    expect(list.calls).toEqual(['create', 'update']);
     expect(list.items).toMatchObject([{ IdempotencyKey: KEY, Status: 'Sent' }]);
     expect(audit.entries).toHaveLength(1);
+  });
+
+  it('reads the item only when the list refuses a second one, and then does not send a message marked sent', async () => {
+    const list = sentList();
+    const audit = busyAuditLog();
+    audit.release();
+    await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
+    list.calls.length = 0;
+
+    const retry = instance(list, audit);
+    const result = await retry.notifier.send('stepAssigned', TO, model, KEY);
+
+    expect(result).toMatchObject({ status: 'already-sent', messageId: messageIdFor(KEY, 'example.nhs.uk') });
+    expect(retry.sent).toHaveLength(0);
+    expect(list.calls).toEqual(['create', 'byKey']);
+    expect(list.items).toHaveLength(1);
+  });
+
+  it('marks a message sent by creating its item when this instance began none', async () => {
+    const list = sentList();
+    const audit = busyAuditLog();
+    audit.release();
+    const store = createAuditSentMessageStore(audit.log, list);
+    const record = { idempotencyKey: KEY, channel: 'email' as const, kind: 'stepAssigned' as const, messageId: '<m@example.nhs.uk>', sentAt: '2026-11-25T10:00:00Z' };
+
+    await store.put(record);
+    await createAuditSentMessageStore(audit.log, list).put({ ...record, sentAt: '2026-11-25T10:05:00Z' });
+
+    expect(list.calls).toEqual(['create', 'create', 'byKey', 'update']);
+    expect(list.items).toMatchObject([{ IdempotencyKey: KEY, Status: 'Sent', SentAt: '2026-11-25T10:05:00Z' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { listSourceFile } from '../../../shared/sharepoint/lists/listDefinition';
+import { listSourceFile, text } from '../../../shared/sharepoint/lists/listDefinition';
 import { parseFieldXml } from '../../../local/sharepoint/fieldXml';
 import { fieldSchemaXml, sharePointType } from '../../../shared/sharepoint/fieldSchemaXml';
 import { allLists, restName } from '../../../shared/sharepoint/lists';
@@ -33,11 +33,17 @@ describe('list definitions', () => {
           typeAsString: sharePointType(f),
           required: f.required,
           indexed: f.indexed,
+          enforceUniqueValues: f.unique,
           choices: f.choices ? [...f.choices] : [],
           lookupListId: f.kind === 'lookup' ? '0b8c2f4e-1111-2222-3333-444455556666' : null,
         });
       }
     }
+  });
+
+  test('a unique column must be indexed, as SharePoint requires', () => {
+    expect(() => text('Key', { unique: true })).toThrow("Column 'Key' is unique but not indexed: SharePoint enforces unique values only on an indexed column.");
+    expect(fieldSchemaXml('Key', text('Key', { indexed: true, unique: true }))).toContain('Indexed="TRUE" EnforceUniqueValues="TRUE"');
   });
 
   test('person and lookup columns travel as <Name>Id', () => {
