@@ -27,27 +27,29 @@ export const etagVersion = (etag: string): string | undefined => /(\d+)"?$/.exec
 const STATUS_WRITES_KEPT = 1000;
 
 export class PnpAiRequestsRepository extends pnpRepositoryFor(aiRequestsList) implements AiRequestsRepository {
-  // Item id → the version this process's last Status write made. A write of other columns is not
-  // remembered: the Status it leaves may be one a person typed.
+  // Item id → the version this process's last Status write made. A write of other columns keeps
+  // it only when made from that very version (its etag proves the Status was still ours); from any
+  // other, the Status it leaves may be one a person typed.
   private readonly statusWrites = new Map<number, string>();
 
-  private rememberStatusWrite(id: number, changes: Partial<ItemFields<typeof aiRequestsList>>, etag: string): void {
+  private rememberStatusWrite(id: number, changes: Partial<ItemFields<typeof aiRequestsList>>, etag: string, from: string): void {
     const version = etagVersion(etag);
+    const ours = changes.Status !== undefined || (this.statusWrites.get(id) !== undefined && this.statusWrites.get(id) === etagVersion(from));
     this.statusWrites.delete(id);
-    if (changes.Status === undefined || version === undefined) return;
+    if (!ours || version === undefined) return;
     this.statusWrites.set(id, version);
     if (this.statusWrites.size > STATUS_WRITES_KEPT) this.statusWrites.delete(this.statusWrites.keys().next().value!);
   }
 
   override async update(id: number, changes: Partial<ItemFields<typeof aiRequestsList>>, etag: string): Promise<string> {
     const written = await super.update(id, changes, etag);
-    this.rememberStatusWrite(id, changes, written);
+    this.rememberStatusWrite(id, changes, written, etag);
     return written;
   }
 
   override async updateMany(updates: readonly ItemUpdate<typeof aiRequestsList>[]): Promise<UpdateOutcome[]> {
     const outcomes = await super.updateMany(updates);
-    for (const [i, o] of outcomes.entries()) if (o.ok) this.rememberStatusWrite(o.id, updates[i].changes, o.etag);
+    for (const [i, o] of outcomes.entries()) if (o.ok) this.rememberStatusWrite(o.id, updates[i].changes, o.etag, updates[i].etag);
     return outcomes;
   }
 

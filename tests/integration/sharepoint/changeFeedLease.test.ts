@@ -77,7 +77,7 @@ describe('one reader of the change log across instances', () => {
       listTitle: 'AI Requests',
       store: new ListChangeTokenStore(sp, rows),
       lease: new ListLease(sp, 'lease-changes-AI Requests', 'instance-a', 60_000, () => wall, rows),
-      dispatch: async (change) => void seen.push(change.itemId),
+      dispatch: (change) => Promise.resolve(void seen.push(change.itemId)),
     });
     await feed.processChanges(); // the starting point
     const first = (await repos.requests.create(samples.requests(80, 7))).Id;
@@ -89,7 +89,7 @@ describe('one reader of the change log across instances', () => {
     expect(h.requestCount() - before).toBe(3);
     expect(seen).toEqual([first, second]);
     // Both writes landed: another instance finds the lease free and the token past both items.
-    const other = new ChangeDispatcher({ sp, listTitle: 'AI Requests', store: new ListChangeTokenStore(sp), lease: lease('instance-b'), dispatch: async (change) => void seen.push(change.itemId) });
+    const other = new ChangeDispatcher({ sp, listTitle: 'AI Requests', store: new ListChangeTokenStore(sp), lease: lease('instance-b'), dispatch: (change) => Promise.resolve(void seen.push(change.itemId)) });
     expect(await other.processChanges()).toEqual({ dispatched: 0, skipped: 0 });
     const third = (await repos.requests.create(samples.requests(82, 7))).Id;
     expect(await other.processChanges()).toEqual({ dispatched: 1, skipped: 0 });

@@ -102,14 +102,18 @@ describe('conflicts under real concurrency', () => {
 });
 
 describe('AI Requests: the statuses this process wrote', () => {
-  test('a version made by writing its Status is known; another column, or anybody\'s later edit, is not', async () => {
+  test('a version made by writing its Status (or other columns over such a version) is known; a write from any other version, or anybody\'s later edit, is not', async () => {
     const item = await repos.requests.create(samples.requests(2, userId));
     expect(repos.requests.statusWrittenHere(item)).toBe(false);
     const moved = await repos.requests.modify(item.Id, () => ({ Status: 'In review' }));
     expect(repos.requests.statusWrittenHere(await repos.requests.get(item.Id))).toBe(true);
-    // Another column written here leaves a Status this process did not choose.
-    await repos.requests.update(item.Id, { Purpose: 'Another purpose' }, moved.etag);
+    // Another column written here from that version leaves the Status as this process wrote it…
+    const purpose = await repos.requests.update(item.Id, { Purpose: 'Another purpose' }, moved.etag);
+    expect(repos.requests.statusWrittenHere(await repos.requests.get(item.Id))).toBe(true);
+    // …but from a version it did not make (`*`, or another's edit), the Status may be typed.
+    await repos.requests.update(item.Id, { Purpose: 'A third purpose' }, '*');
     expect(repos.requests.statusWrittenHere(await repos.requests.get(item.Id))).toBe(false);
+    expect(purpose).not.toBe(moved.etag);
     // A status written here, then an edit from elsewhere (another connection: a person, another instance).
     const again = await repos.requests.get(item.Id);
     await repos.requests.update(item.Id, { Status: 'Submitted' }, again.etag);
