@@ -51,6 +51,20 @@ describe('role directory over the AI Governance Roles list', () => {
     expect(personActingFor(cso, '2027-01-05T10:00:00Z').email).toBe('helen.mbeki@example.nhs.uk');
   });
 
+  it('reads every role in one call for the steps that start together; a row edited out of shape stops only its own role', async () => {
+    const before = h.requestCount();
+    const roles = await Promise.all((['IG_MANAGER', 'CALDICOTT_GUARDIAN', 'FINANCE_PROCUREMENT'] as const).map((code) => directory.get(code)));
+    expect(roles.map((r) => r.roleCode)).toEqual(['IG_MANAGER', 'CALDICOTT_GUARDIAN', 'FINANCE_PROCUREMENT']);
+    expect(h.requestCount() - before).toBe(1);
+
+    const finance = (await repos.roles.byRoleCode('FINANCE_PROCUREMENT'))!;
+    // Edited outside the app: SharePoint REST does not check choice values.
+    await createSp({ siteUrl: h.siteUrl }).web.lists.getByTitle('AI Governance Roles').items.getById(finance.Id).update({ ChannelPreference: 'Carrier pigeon' });
+    expect((await directory.get('CALDICOTT_GUARDIAN')).primary.email).toMatch(/@example\.nhs\.uk$/);
+    await expect(directory.get('FINANCE_PROCUREMENT')).rejects.toThrow(new RegExp(`Item ${finance.Id} in list 'AI Governance Roles'.*ChannelPreference`));
+    await repos.roles.update(finance.Id, { ChannelPreference: finance.ChannelPreference }, '*');
+  });
+
   it('says which list to fix when a role has no row, or a row cannot be used', async () => {
     const row = (await repos.roles.byRoleCode('SIRO'))!;
     await repos.roles.remove(row.Id);
