@@ -119,7 +119,9 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     }
     const planned = routeFromItem(item)?.stages.flat().find((s) => s.code === claims.stepCode);
     const code = claims.stepCode as StepCode;
-    const readRecord = () => loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, { rows: allRows, attachments });
+    // Read later (a POST's page: its answers refused, or a rejection to confirm), the documents are one round trip too.
+    const readRecord = async () =>
+      loadRequestRecord({ repos: deps.repos, people: deps.people }, item, code, { rows: allRows, attachments: attachments ?? (await readTogether((r) => requestAttachments(r, requestId))) });
     const view: DecisionView = {
       requestId,
       title: item.Title,
