@@ -142,16 +142,6 @@ describe('recording a claimed decision', () => {
     expect(await repos.approvalTasks.get(taskId)).toMatchObject({ Status: 'Completed', Outcome: 'Approved' });
   });
 
-  test("the decision's references are written to the request's columns without reading the request first", async () => {
-    const { requestId, input } = await claimed();
-    const before = await repos.requests.get(requestId);
-
-    const calls = await callsOf(() => steps.recordDecision({ ...input, signal: { ...input.signal, references: { irasNumber: '312345', ethicsCommitteeReference: '24/LO/0123' } } }));
-
-    expect(calls).not.toContain('GET AI Requests items(n)');
-    expect(await repos.requests.get(requestId)).toMatchObject({ IrasNumber: '312345', EthicsCommitteeReference: '24/LO/0123', Title: before.Title, Status: before.Status, Reference: before.Reference });
-  });
-
   test('a row deleted from the list since the claim fails the step with a message that says so', async () => {
     const { taskId, input } = await claimed();
     await repos.approvalTasks.remove(taskId);
