@@ -28,34 +28,34 @@ const STATUS_WRITES_KEPT = 1000;
 
 export class PnpAiRequestsRepository extends pnpRepositoryFor(aiRequestsList) implements AiRequestsRepository {
   // Item id → the version this process's last Status write made. A write of other columns keeps
-  // it only when made from that very version (its etag proves the Status was still ours); from any
-  // other, the Status it leaves may be one a person typed.
-  private readonly statusWrites = new Map<number, string>();
+  // it only when it made the very next version (every edit makes a new version, so nobody edited
+  // between: with an etag or with `*`); otherwise the Status it leaves may be one a person typed.
+  private readonly statusWrites = new Map<number, number>();
 
-  private rememberStatusWrite(id: number, changes: Partial<ItemFields<typeof aiRequestsList>>, etag: string, from: string): void {
-    const version = etagVersion(etag);
-    const ours = changes.Status !== undefined || (this.statusWrites.get(id) !== undefined && this.statusWrites.get(id) === etagVersion(from));
+  private rememberStatusWrite(id: number, changes: Partial<ItemFields<typeof aiRequestsList>>, etag: string): void {
+    const version = Number(etagVersion(etag));
+    const before = this.statusWrites.get(id);
     this.statusWrites.delete(id);
-    if (!ours || version === undefined) return;
+    if (!Number.isInteger(version) || (changes.Status === undefined && before !== version - 1)) return;
     this.statusWrites.set(id, version);
     if (this.statusWrites.size > STATUS_WRITES_KEPT) this.statusWrites.delete(this.statusWrites.keys().next().value!);
   }
 
   override async update(id: number, changes: Partial<ItemFields<typeof aiRequestsList>>, etag: string): Promise<string> {
     const written = await super.update(id, changes, etag);
-    this.rememberStatusWrite(id, changes, written, etag);
+    this.rememberStatusWrite(id, changes, written);
     return written;
   }
 
   override async updateMany(updates: readonly ItemUpdate<typeof aiRequestsList>[]): Promise<UpdateOutcome[]> {
     const outcomes = await super.updateMany(updates);
-    for (const [i, o] of outcomes.entries()) if (o.ok) this.rememberStatusWrite(o.id, updates[i].changes, o.etag, updates[i].etag);
+    for (const [i, o] of outcomes.entries()) if (o.ok) this.rememberStatusWrite(o.id, updates[i].changes, o.etag);
     return outcomes;
   }
 
   statusWrittenHere(item: Pick<AiRequestItem, 'Id' | 'etag'>): boolean {
     const version = this.statusWrites.get(item.Id);
-    return version !== undefined && version === etagVersion(item.etag);
+    return version !== undefined && String(version) === etagVersion(item.etag);
   }
 
   byStatus(status: AiRequestStatus, options?: QueryOptions) {
