@@ -28,8 +28,8 @@ export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
   /** Whether an event with this key is already recorded. */
   has(key: string): Promise<boolean>;
-  /** See BatchingAuditLog.lookAhead; a log without one simply looks keys up when it appends. */
-  lookAhead?(keys: readonly string[]): Promise<void>;
+  /** See BatchingAuditLog.knownNew; a log without one looks the keys up when it appends. */
+  knownNew?(keys: readonly string[]): void;
 }
 
 /** What the SharePoint-backed log adds, for a caller that batches appends. */
@@ -44,12 +44,13 @@ export interface BatchingAuditLog extends AuditLog {
   /** Runs an activity so that the events it appends soon are written with its other appends. */
   scoped<T>(work: () => Promise<T>): Promise<T>;
   /**
-   * Looks these keys up now, ahead of the appends that will carry them, so those appends need not
-   * wait for the lookup (a decision's entry, looked up while its link is claimed). Best effort:
-   * what it learns holds only while this process is the log's one writer. Resolves when the
-   * lookup is done (callers need not wait; it never rejects).
+   * The caller has just made sure, in SharePoint, that no event with these keys can be in the
+   * log yet: it won a claim that every append of them follows (a decision link claimed on its task
+   * row). They are then known absent, as a lookup would have found them, for as long as this
+   * process is the log's one writer, so their append needs no lookup. Never for a key that merely
+   * seems new: a repeat run must still find what the first one wrote.
    */
-  lookAhead(keys: readonly string[]): Promise<void>;
+  knownNew(keys: readonly string[]): void;
 }
 
 /** `work` as `log.scoped` runs it where the log has scopes, else as it is. */
@@ -206,7 +207,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     }
   };
 
-  // Keys found absent, with the writing stretch they were found in. A stretch ends whenever the
+  // Keys known absent (a caller's knownNew), with the writing stretch they were known in. A stretch ends whenever the
   // head is read afresh or a move of it is refused: then another writer may have appended since.
   // Within one, only this process appends (its moves carry the etag it last wrote), and what it
   // appends goes into recordedKeys, so a key absent then is absent still.
@@ -377,22 +378,11 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     appendMany: (events) => withHeld(events),
     appendSoon: (event) => (holdInAuditScope(log, event) ? Promise.resolve() : withHeld([event])),
     scoped: (work) => runInAuditScope(log, (held: AuditEvent[]) => enqueue(held), work),
-    lookAhead(keys) {
-      // Only while this process holds the head: otherwise the next append reads it afresh anyway.
-      if (!known) return Promise.resolve();
-      const asked = stretch;
-      const wanted = keys.filter((k) => !recordedKeys.has(k) && absentKeys.get(k) !== asked);
-      if (wanted.length === 0) return Promise.resolve();
-      return repo.byKeys(wanted).then(
-        (found) => {
-          if (stretch !== asked) return;
-          const present = new Set(found.map((e) => e.IdempotencyKey));
-          if (absentKeys.size > 1000) absentKeys.clear();
-          for (const k of wanted) if (!present.has(k)) absentKeys.set(k, asked);
-          remember(present);
-        },
-        () => undefined,
-      );
+    knownNew(keys) {
+      // Only while this process holds the head: otherwise the next append starts a new stretch.
+      if (!known) return;
+      if (absentKeys.size > 1000) absentKeys.clear();
+      for (const k of keys) if (!recordedKeys.has(k)) absentKeys.set(k, stretch);
     },
     async has(key) {
       if (recordedKeys.has(key)) return true;

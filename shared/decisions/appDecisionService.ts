@@ -14,7 +14,7 @@ export const appDecisionService = (services: Pick<AppServices, 'sp' | 'repos' | 
     people: services.people,
     keys: services.settings.DECISION_SIGNING_KEYS,
     now: () => appClock.now(),
-    lookAhead: (keys) => services.audit.lookAhead?.(keys) ?? Promise.resolve(),
+    knownNew: (keys) => services.audit.knownNew?.(keys),
     readTogether: batchedReads(services.sp),
     ...delivery,
   });

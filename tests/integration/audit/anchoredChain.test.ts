@@ -210,22 +210,23 @@ describe('the anchored audit chain', () => {
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 2 entries, every link checked.\n' });
   });
 
-  it('a key looked up ahead costs its append no lookup, unless another writer has moved the head since', async () => {
+  it('a key the caller knows is new costs its append no lookup, unless another writer has moved the head since', async () => {
     const { calls, log } = await countedLogAfterOneEntry();
-    await log.lookAhead(['decision:1']);
-    expect(calls.counts.byKeys).toBe(1);
-    calls.reset();
+    log.knownNew(['decision:1']);
     await log.append(event(1));
     expect(calls.counts).toEqual({ byKeys: 0, move: 1, appendMany: 1, read: 0 });
 
-    // Looked up ahead, then another instance appends: the refused move ends the stretch, so the key is asked again.
-    await log.lookAhead(['decision:3']);
+    // Known new, then another instance appends: the refused move ends the stretch, so the key is asked again.
+    log.knownNew(['decision:3']);
     const other = createAuditLog(repo);
     await other.append(event(2));
     await other.settled();
     calls.reset();
     await log.append(event(3));
     expect(calls.counts.byKeys).toBe(1);
+    // A key this process has written is never taken as new: a repeat is still one entry.
+    log.knownNew(['decision:3']);
+    await log.append(event(3));
     await log.settled();
     expect((await entries()).map((e) => e.IdempotencyKey)).toEqual([0, 1, 2, 3].map((i) => `decision:${i}`));
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 4 entries, every link checked.\n' });
