@@ -285,10 +285,10 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const rowId = await completeTaskRow(input, completion);
     await recorded;
     // The references are the request's too: its columns say which DPIA, DTAC and research approvals it rests on.
-    // Read, then written with its etag: written from the version this process's Status write made,
-    // the Status stays trusted by the change feed (aiRequests.ts), which a blind write (If-Match *) would undo.
+    // Written whatever the row holds now (a MERGE sets only these columns, and none depends on
+    // another), so nothing is read first; a Status this process wrote just before stays trusted.
     const columns = requestColumnsFor(references);
-    if (Object.keys(columns).length > 0) await deps.repos.requests.modify(input.requestId, () => columns);
+    if (Object.keys(columns).length > 0) await deps.repos.requests.update(input.requestId, columns, '*');
     // A joint step ends at one role's rejection or question: the other roles' rows close with it,
     // so no inbox keeps offering a decision nobody will act on.
     if (input.signal.roleCode && (input.signal.outcome === 'rejected' || input.signal.outcome === 'more-information')) {

@@ -142,6 +142,20 @@ describe('recording a claimed decision', () => {
     expect(await repos.approvalTasks.get(taskId)).toMatchObject({ Status: 'Completed', Outcome: 'Approved' });
   });
 
+  test("the decision's references are written to the request's columns without reading the request first, its Status still trusted", async () => {
+    const { requestId, input } = await claimed();
+    // The workflow's own Status write just before (as the plan's or a stage's): the change feed trusts it.
+    await repos.requests.modify(requestId, () => ({ Status: 'In review' }));
+    const before = await repos.requests.get(requestId);
+
+    const calls = await callsOf(() => steps.recordDecision({ ...input, signal: { ...input.signal, references: { irasNumber: '312345', ethicsCommitteeReference: '24/LO/0123' } } }));
+
+    expect(calls).not.toContain('GET AI Requests items(n)');
+    const after = await repos.requests.get(requestId);
+    expect(after).toMatchObject({ IrasNumber: '312345', EthicsCommitteeReference: '24/LO/0123', Title: before.Title, Status: 'In review', Reference: before.Reference });
+    expect(repos.requests.statusWrittenHere(after)).toBe(true);
+  });
+
   test('a row deleted from the list since the claim fails the step with a message that says so', async () => {
     const { taskId, input } = await claimed();
     await repos.approvalTasks.remove(taskId);
