@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConcurrencyConflictError } from '../sharepoint/errors';
+import type { RidingWrite } from '../sharepoint/listRepository';
 import type { AuditAnchorItem } from '../sharepoint/repositories/aiAuditAnchor';
 import type { AuditEntry, AuditLogRepository } from '../sharepoint/repositories/aiAuditLog';
 import { chainAuditEntry, GENESIS_HASH, type AuditHead, type ChainedAuditEntry } from '../security/auditChain';
@@ -22,6 +23,12 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
   /** Names the logical event: an activity that runs twice writes one entry. */
   key: string;
+  /**
+   * Another list's write to go in the `$batch` that writes this entry (a message's "sent" mark),
+   * or on its own when no entry is written (already recorded) or the append fails; never part of
+   * the entry or its hash.
+   */
+  riding?: RidingWrite;
 }
 
 export interface AuditLog {
@@ -227,14 +234,19 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
 
   async function write(events: readonly AuditEvent[]): Promise<void> {
     const completed: ChainedAuditEntry[] = [];
+    const riding = events.flatMap((e) => (e.riding ? [e.riding] : []));
     try {
-      await reserveAndWrite(events, completed);
+      await reserveAndWrite(events, completed, riding);
+    } catch (err) {
+      // What rides with the entries does not depend on them: it is written on its own.
+      await Promise.allSettled(riding.map((w) => w.alone()));
+      throw err;
     } finally {
       await removeCopies(completed);
     }
   }
 
-  async function reserveAndWrite(events: readonly AuditEvent[], completed: ChainedAuditEntry[]): Promise<void> {
+  async function reserveAndWrite(events: readonly AuditEvent[], completed: ChainedAuditEntry[], riding: readonly RidingWrite[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const remembered = known;
       let item: AuditAnchorItem;
@@ -247,7 +259,10 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
         completed.push(...(await completeReserved(headOf(item).pending)));
       }
       const fresh = await unrecorded(events);
-      if (fresh.length === 0) return;
+      if (fresh.length === 0) {
+        await Promise.allSettled(riding.map((w) => w.alone()));
+        return;
+      }
 
       const entries: ChainedAuditEntry[] = [];
       let previous: Pick<ChainedAuditEntry, 'Sequence' | 'Hash'> = { Sequence: item.HeadSequence, Hash: item.HeadHash };
@@ -285,7 +300,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
         await backoff(attempt);
         continue;
       }
-      await repo.appendMany(entries.map(toItem));
+      await repo.appendMany(entries.map(toItem), riding);
       known = { item: { ...item, ...reservation, etag }, reserved: entries };
       remember(fresh.map((e) => e.key));
       return;

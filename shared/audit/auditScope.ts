@@ -38,6 +38,12 @@ export function holdInAuditScope<E>(owner: object, event: E): boolean {
   return true;
 }
 
+/** The events held in the running scope of `owner`, left there (the caller may change them). */
+export function heldAuditEvents<E>(owner: object): readonly E[] {
+  const scope = scopes.getStore();
+  return scope?.owner === owner ? (scope.held as E[]) : [];
+}
+
 /** The events held in the running scope of `owner`, taken out (the caller writes them). */
 export function takeHeldAuditEvents<E>(owner: object): E[] {
   const scope = scopes.getStore();

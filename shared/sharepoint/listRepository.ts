@@ -42,6 +42,30 @@ export interface ItemUpdate<L extends ListDefinition> {
 
 export type UpdateOutcome = { id: number; ok: true; etag: string } | { id: number; ok: false; conflict: true };
 
+/**
+ * A write to another list that may ride in a `$batch` a repository sends for its own items (the
+ * audit log's append carries a message's "sent" mark), saving it a round trip: `inBatch` queues it
+ * on the batched root; `alone` is the same write on its own, for when it cannot ride.
+ */
+export interface RidingWrite {
+  inBatch(batched: SPFI): Promise<unknown>;
+  alone(): Promise<unknown>;
+}
+
+/**
+ * `write` as a RidingWrite that is not made again once made (`alone` after it rode is nothing).
+ * Only a made write counts: a part of a `$batch` that failed as a whole may never settle.
+ */
+export function ridingOnce(write: (via?: SPFI) => Promise<unknown>): RidingWrite {
+  let made = false;
+  const attempt = async (via?: SPFI): Promise<void> => {
+    if (made) return;
+    await write(via);
+    made = true;
+  };
+  return { inBatch: (batched) => attempt(batched), alone: () => attempt() };
+}
+
 /** What every list repository offers; per-list interfaces add named, index-backed queries. */
 export interface ListRepository<L extends ListDefinition> {
   readonly list: L;
@@ -180,7 +204,13 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     values.forEach((v, i) => this.checkCreate(v, values.length > 1 ? i : undefined));
   }
 
-  async createMany(values: readonly NewItem<L>[]): Promise<StoredItem<L>[]> {
+  /**
+   * `riding` goes in the first `$batch` with the items. Each stands alone, as a `$batch`'s parts do:
+   * one refused in the batch is tried once on its own, and one refused again is given up (its
+   * owner must be able to live without it), so it never fails the items' write. When the `$batch`
+   * itself fails, writing them is the caller's.
+   */
+  async createMany(values: readonly NewItem<L>[], riding: readonly RidingWrite[] = []): Promise<StoredItem<L>[]> {
     // Validate everything first: bad input anywhere means nothing is sent.
     const bodies = values.map((v, i) => this.checkCreate(v, i));
     const created: StoredItem<L>[] = [];
@@ -189,13 +219,16 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
       const [batchedSp, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
       // A fresh queryable per request: PnPjs refuses to put one instance in a batch twice.
       const settled = Promise.allSettled(chunk.map((b) => this.items(batchedSp).add(b as Record<string, unknown>)));
+      const rides = start === 0 ? riding.map((w) => w.inBatch(batchedSp).catch(() => w.alone())) : [];
       try {
         await execute();
       } catch (err) {
-        // A throttled or failed $batch request is not executed, so this chunk wrote nothing.
+        // A throttled or failed $batch request is not executed, so this chunk wrote nothing (and
+        // its parts may never settle: the caller writes what rode on its own).
         if (created.length === 0) throw await this.translate(err, {});
         throw new BatchWriteError(this.list.title, created.map((c) => c.Id), [{ index: start, message: (await this.translate(err, {})).message }], bodies.length - start - chunk.length);
       }
+      await Promise.allSettled(rides);
       const results = await settled;
       const failures: { index: number; message: string }[] = [];
       for (const [i, r] of results.entries()) {
@@ -207,10 +240,11 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     return created;
   }
 
-  async update(id: number, changes: Partial<ItemFields<L>>, etag: string): Promise<string> {
+  /** `via`: another root to send it through, such as a batched one (RidingWrite). */
+  async update(id: number, changes: Partial<ItemFields<L>>, etag: string, via: SPFI = this.sp): Promise<string> {
     const body = this.checkUpdate(changes, id);
     try {
-      const result = (await this.items().getById(id).update(body as Record<string, unknown>, etag)) as { etag: string };
+      const result = (await this.items(via).getById(id).update(body as Record<string, unknown>, etag)) as { etag: string };
       return result.etag;
     } catch (err) {
       throw await this.translate(err, { id });

@@ -1,7 +1,7 @@
 import { ItemNotFoundError } from '../errors';
 import { aiAuditLogList } from '../lists/aiAuditLog';
 import type { NewItem, StoredItem } from '../lists/listDefinition';
-import { collect, PnpListRepository, type QueryOptions } from '../listRepository';
+import { collect, PnpListRepository, type QueryOptions, type RidingWrite } from '../listRepository';
 import { PnpAuditAnchorRepository, type AuditAnchorRepository } from './aiAuditAnchor';
 
 export type AuditEntry = NewItem<typeof aiAuditLogList>;
@@ -15,7 +15,8 @@ export interface AuditLogRepository {
   /** The log's head, in the AI Audit Anchor list (another list, so it can have other permissions). */
   readonly anchor: AuditAnchorRepository;
   append(entry: AuditEntry): Promise<AuditItem>;
-  appendMany(entries: readonly AuditEntry[]): Promise<AuditItem[]>;
+  /** `riding`: other lists' writes to go in the same `$batch`, each standing alone (see createMany). */
+  appendMany(entries: readonly AuditEntry[], riding?: readonly RidingWrite[]): Promise<AuditItem[]>;
   /** Throws ListItemInputError, naming the entry and field, for entries the list would refuse; sends nothing. */
   check(entries: readonly AuditEntry[]): void;
   get(id: number): Promise<AuditItem>;
@@ -48,8 +49,8 @@ export class PnpAuditLogRepository implements AuditLogRepository {
   append(entry: AuditEntry) {
     return this.inner.create(entry);
   }
-  appendMany(entries: readonly AuditEntry[]) {
-    return this.inner.createMany(entries);
+  appendMany(entries: readonly AuditEntry[], riding?: readonly RidingWrite[]) {
+    return this.inner.createMany(entries, riding);
   }
   check(entries: readonly AuditEntry[]) {
     this.inner.checkNew(entries);

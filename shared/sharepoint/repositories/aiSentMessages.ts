@@ -1,6 +1,6 @@
 import { aiSentMessagesList } from '../lists/aiSentMessages';
 import type { ItemFields, NewItem, StoredItem } from '../lists/listDefinition';
-import { PnpListRepository } from '../listRepository';
+import { PnpListRepository, ridingOnce, type RidingWrite } from '../listRepository';
 
 export type SentMessageItem = StoredItem<typeof aiSentMessagesList>;
 
@@ -10,6 +10,8 @@ export interface SentMessagesRepository {
   /** DuplicateValueError when the key has a record already. */
   create(values: NewItem<typeof aiSentMessagesList>): Promise<SentMessageItem>;
   update(id: number, changes: Partial<ItemFields<typeof aiSentMessagesList>>, etag: string): Promise<string>;
+  /** The same update, to ride in another list's `$batch` (the audit log's append); made at most once. */
+  updateLater(id: number, changes: Partial<ItemFields<typeof aiSentMessagesList>>, etag: string): RidingWrite;
 }
 
 export class PnpSentMessagesRepository implements SentMessagesRepository {
@@ -27,5 +29,8 @@ export class PnpSentMessagesRepository implements SentMessagesRepository {
   }
   update(id: number, changes: Partial<ItemFields<typeof aiSentMessagesList>>, etag: string) {
     return this.inner.update(id, changes, etag);
+  }
+  updateLater(id: number, changes: Partial<ItemFields<typeof aiSentMessagesList>>, etag: string) {
+    return ridingOnce((via) => this.inner.update(id, changes, etag, via));
   }
 }

@@ -2,6 +2,7 @@ import type { AuditEvent, AuditLog } from '../../../shared/audit/auditLog';
 import { createAuditSentMessageStore } from '../../../shared/audit/auditSentMessageStore';
 import { createEmailNotifier, messageIdFor, type OutgoingEmail, type StepAssigned } from '../../../shared/notify';
 import { DuplicateValueError } from '../../../shared/sharepoint/errors';
+import { ridingOnce } from '../../../shared/sharepoint/listRepository';
 import type { SentMessageItem, SentMessagesRepository } from '../../../shared/sharepoint/repositories';
 import { variants } from '../notify/fixtures';
 
@@ -33,6 +34,9 @@ function sentList(): SentMessagesRepository & { items: SentMessageItem[]; calls:
       calls.push('update');
       Object.assign(items.find((i) => i.Id === id)!, changes);
       return Promise.resolve('"2"');
+    },
+    updateLater(id, changes, etag) {
+      return ridingOnce(() => this.update(id, changes, etag));
     },
   };
 }
