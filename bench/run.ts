@@ -9,6 +9,7 @@ import { benchDurable } from './durable';
 import { benchEntities } from './entities';
 import { benchFrontEnd } from './frontEnd';
 import { benchIntakeBurst } from './intakeBurst';
+import { benchLifecycleByAction } from './lifecycleByAction';
 import { benchPolicyReview } from './policyReview';
 import { benchProductionShaped } from './productionShaped';
 import { benchRouting } from './routing';
@@ -29,6 +30,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   frontEnd: benchFrontEnd,
   productionShaped: benchProductionShaped,
   criticalPath: benchCriticalPath,
+  lifecycleByAction: benchLifecycleByAction,
   intakeBurst: benchIntakeBurst,
   dashboard: benchDashboard,
 };
