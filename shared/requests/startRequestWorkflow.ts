@@ -9,6 +9,9 @@ import { identityToWrite, referenceFor } from './giveReference';
 import { removeIfRepeat } from './sameKeyRequests';
 import { workflowStarts } from './workflowStarts';
 
+/** The submission's audit key: the same on every path that starts the workflow, so it is recorded once. */
+export const submissionAuditKey = (requestId: number): string => `request-${requestId}/submitted`;
+
 export interface Submission {
   requestId: number;
   title: string;
@@ -47,7 +50,7 @@ export async function startRequestWorkflow(
     channel: 'Web',
     occurredAt: submission.occurredAt,
     details: submission.details,
-    key: `request-${requestId}/submitted`,
+    key: submissionAuditKey(requestId),
   } as const;
   if ((await findInstanceStatus(client, instanceId))?.runtimeStatus !== undefined) {
     // Started by a run whose submission entry may not have landed: the key makes this one entry.

@@ -5,7 +5,7 @@ import { requestItemFromIntake } from '../sharepoint/requestItem';
 import type { AiRequestItem } from '../sharepoint';
 import { giveReference, referenceForNewRequest } from './giveReference';
 import { firstRequestWithKey, removeIfRepeat } from './sameKeyRequests';
-import { startRequestWorkflow } from './startRequestWorkflow';
+import { startRequestWorkflow, submissionAuditKey } from './startRequestWorkflow';
 import { workflowStarts, type WorkflowStarts } from './workflowStarts';
 
 export type SubmitOutcome =
@@ -46,6 +46,9 @@ export async function submitIntake(
   const given = await giveReference(services, item.Id, occurredAt, item);
   // A row written at the same moment elsewhere is that instance's to start.
   if (!earlier && first) return { kind: 'replayed', item, reference: given.reference };
+  // The row is new (SharePoint never gives an id twice), so its submission cannot be on record
+  // yet: every path that records it starts from the row.
+  if (created) services.audit.knownNew?.([submissionAuditKey(created.Id)]);
   const start = () =>
     startRequestWorkflow(services, client, {
       requestId: item.Id,

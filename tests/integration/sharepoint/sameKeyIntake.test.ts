@@ -119,4 +119,28 @@ describe('one request per Idempotency-Key across instances', () => {
     expect(started).toContain(`request-${first.Id}`);
     expect(started).not.toContain(`request-${second.Id}`);
   });
+  test('a new row\'s submission is recorded without asking the audit log for its key; the same key again is still one entry', async () => {
+    let lookups = 0;
+    const auditRepo = Object.assign(Object.create(repos.auditLog) as Repositories['auditLog'], {
+      byKeys: (keys: readonly string[]) => {
+        lookups++;
+        return repos.auditLog.byKeys(keys);
+      },
+    });
+    const audit = createAuditLog(auditRepo);
+    // The log's head as this process last moved it: the stretch in which a new key is known absent.
+    await audit.append({ title: 'Earlier', eventType: 'test', actor: 'system', occurredAt: '2026-12-02T09:00:00Z', key: 'earlier-entry' });
+    lookups = 0;
+    const { client } = durable();
+    const outcome = await submitIntake({ ...services, audit }, client, { intake, plan, key: undefined, now: new Date(clock.now()) });
+    expect(outcome.kind).toBe('created');
+    await (outcome as { started: Promise<unknown> }).started;
+    expect(lookups).toBe(0);
+    const id = (outcome as { item: { Id: number } }).item.Id;
+    // A later path to the same submission (the change feed, the repair) appends under the same key: still one entry.
+    await audit.append({ title: 'Request submitted again', eventType: 'request-submitted', actor: 'system', occurredAt: '2026-12-02T09:00:00Z', key: `request-${id}/submitted` });
+    await audit.settled();
+    const entries = (await collect(repos.auditLog.forSubject(id))).filter((e) => e.EventType === 'request-submitted');
+    expect(entries).toHaveLength(1);
+  });
 });
