@@ -1,11 +1,11 @@
 import type { AppServices } from '../appServices';
 import type { AiRequestItem } from '../sharepoint';
+import { etagVersion } from '../sharepoint/repositories/aiRequests';
 import { requestPageUrl } from '../sharepoint/requestItem';
 import { checkStatus, requestAuditEntries } from '../requests/statusOnRecord';
 import { fitText } from '../domain/schemas/limits';
 
-/** SharePoint's item etag is its version ("1", or "{guid},1" on some endpoints). */
-const firstVersion = (etag: string): boolean => /^"?(?:\{[^}]*\},)?1"?$/.test(etag.replace(/^W\//, ''));
+const firstVersion = (etag: string): boolean => etagVersion(etag) === '1';
 
 /**
  * A request's Status that the workflow did not write (typed into the list by a person) is not

@@ -1,7 +1,6 @@
 import { aiRequestsList, type REQUEST_STATUSES } from '../lists/aiRequests';
-import type { StoredItem } from '../lists/listDefinition';
+import type { ItemFields, StoredItem } from '../lists/listDefinition';
 import type { ItemUpdate, ListRepository, QueryOptions, UpdateOutcome } from '../listRepository';
-import type { ItemFields } from '../lists/listDefinition';
 import { pnpRepositoryFor } from './repositoryFor';
 
 export type AiRequestItem = StoredItem<typeof aiRequestsList>;
