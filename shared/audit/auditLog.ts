@@ -214,8 +214,9 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     }
   };
 
-  // Keys known absent (a caller's knownNew), with the writing stretch they were known in. A stretch ends whenever the
-  // head is read afresh or a move of it is refused: then another writer may have appended since.
+  // Keys known absent (a caller's knownNew), with the writing stretch they were known in. A
+  // stretch ends whenever the head is read afresh or a move of it is refused: then another writer
+  // may have appended since.
   // Within one, only this process appends (its moves carry the etag it last wrote), and what it
   // appends goes into recordedKeys, so a key absent then is absent still.
   let stretch = 0;
