@@ -57,7 +57,20 @@ export interface BrowserDocument {
 }
 export const browserDocument = (): BrowserDocument => (globalThis as unknown as { document: BrowserDocument }).document;
 
-export const hasFocus = (target: Locator): Promise<boolean> => target.evaluate((el) => el === (el as unknown as { ownerDocument: BrowserDocument }).ownerDocument.activeElement);
+const focusedNow = (target: Locator): Promise<boolean> => target.evaluate((el) => el === (el as unknown as { ownerDocument: BrowserDocument }).ownerDocument.activeElement);
+
+/**
+ * Whether focus moves to the element: the web part moves it in an effect or the next task after
+ * the render that shows it, so a busy machine may answer a check made at once before it has.
+ * Waits up to two seconds for it, then answers.
+ */
+export async function hasFocus(target: Locator): Promise<boolean> {
+  for (const deadline = Date.now() + 2000; ; ) {
+    if (await focusedNow(target)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 /**
  * Keyboard only: presses Tab until the element has focus, so the test fails if it cannot be
@@ -67,7 +80,7 @@ export async function tabTo(page: Page, target: Locator, options: { backwards?: 
   const max = options.max ?? 150;
   await target.waitFor({ state: 'attached' });
   for (let i = 0; i < max; i++) {
-    if (await hasFocus(target)) return;
+    if (await focusedNow(target)) return;
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
   }
   const focused = await page.evaluate(() => (globalThis as unknown as { document: BrowserDocument }).document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
