@@ -13,7 +13,8 @@ import { untilQuiet } from './support/quiet';
  * in the same run, so the ratio is what latency costs here and now:
  * - list item created → first "Decision needed" email (p50, p95), one request at a time;
  * - the last decision POST of a stage → the next stage's first email (p50, p95);
- * - SharePoint calls the app makes over one request's lifecycle, submitted to Approved;
+ * - SharePoint calls the app makes over one request's lifecycle, submitted to Approved, alone in
+ *   the runtime, and (without latency) per lifecycle when BENCH_SHAPED_AT_ONCE (10) run side by side;
  * - the 429s the app met, and the calls and resource units it spent.
  * The emulator's webhook gathering delay is 0, as in `approval`, so the figures are our part.
  * BENCH_SHAPED_REQUESTS, BENCH_SHAPED_DECISIONS, BENCH_SHAPED_LATENCY (e.g. 150+-50) and
@@ -21,6 +22,7 @@ import { untilQuiet } from './support/quiet';
  */
 const REQUESTS = Number(process.env.BENCH_SHAPED_REQUESTS ?? 20);
 const DECISIONS = Number(process.env.BENCH_SHAPED_DECISIONS ?? 10);
+const AT_ONCE = Number(process.env.BENCH_SHAPED_AT_ONCE ?? 10);
 const LATENCY = process.env.BENCH_SHAPED_LATENCY ?? '150+-50';
 const BUDGET = process.env.BENCH_SHAPED_BUDGET ?? '1250';
 
@@ -40,13 +42,19 @@ interface Shaped {
   resourceUnitsPerRequestLifecycle: number;
   /** Where one lifecycle's calls went, by kind, largest first (a `$batch` and each of its parts counted). */
   lifecycleCallsByKind: ByKind;
+  /**
+   * The same lifecycle run BENCH_SHAPED_AT_ONCE times side by side (without latency only): the
+   * calls per lifecycle when requests share change-feed runs, head moves and batches, as they do
+   * when a site is busy.
+   */
+  atOnce?: { lifecycles: number; callsPerLifecycle: number; resourceUnitsPerLifecycle: number; throttled: number };
   /** Everything the app sent SharePoint in this runtime's measured part (after seeding). */
   app: AppTraffic;
   seconds: number;
 }
 
 export async function benchProductionShaped(): Promise<Record<string, unknown>> {
-  const withoutLatency = await measure({ SHAREPOINT_EMULATOR_LATENCY_MS: '0', SHAREPOINT_EMULATOR_THROTTLE_PER_MINUTE: 'off' });
+  const withoutLatency = await measure({ SHAREPOINT_EMULATOR_LATENCY_MS: '0', SHAREPOINT_EMULATOR_THROTTLE_PER_MINUTE: 'off' }, AT_ONCE);
   const withLatency = await measure({ SHAREPOINT_EMULATOR_LATENCY_MS: LATENCY, SHAREPOINT_EMULATOR_THROTTLE_PER_MINUTE: BUDGET });
   const ratio = (a: number, b: number): number => Math.round((a / b) * 10) / 10;
   return {
@@ -66,7 +74,7 @@ export async function benchProductionShaped(): Promise<Record<string, unknown>> 
   };
 }
 
-async function measure(env: Record<string, string>): Promise<Shaped> {
+async function measure(env: Record<string, string>, atOnce = 0): Promise<Shaped> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-shaped-'));
   const started = performance.now();
   const runtime = await startRuntimeProcess(dataDir, { env: { AIGOV_SHAREPOINT_NOTIFICATION_DELAY_MS: '0', ...env } });
@@ -77,6 +85,7 @@ async function measure(env: Record<string, string>): Promise<Shaped> {
       return { ...(state.byApp[APP_USER_AGENT] ?? { calls: 0, resourceUnits: 0, throttled: 0 }), byKind: state.byKind };
     };
     const lifecycle = await oneLifecycle(runtime.origin, mail, traffic);
+    const side = atOnce > 0 ? await lifecyclesAtOnce(runtime.origin, mail, traffic, atOnce) : undefined;
     const itemToEmail = await timeItemToFirstEmail(runtime.origin, mail, REQUESTS, 'Shaped request');
     const decisionToEmail = await timeDecisionToNextEmail(runtime.origin, mail, itemToEmail.ids.slice(0, DECISIONS));
     return {
@@ -85,6 +94,7 @@ async function measure(env: Record<string, string>): Promise<Shaped> {
       sharePointCallsPerRequestLifecycle: lifecycle.calls,
       resourceUnitsPerRequestLifecycle: lifecycle.resourceUnits,
       lifecycleCallsByKind: lifecycle.byKind,
+      ...(side ? { atOnce: side } : {}),
       app: appOnly(await traffic()),
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
@@ -124,6 +134,31 @@ async function oneLifecycle(origin: string, mail: MailWatcher, traffic: () => Pr
     }
   }
   throw new Error('unreachable');
+}
+
+/** `count` requests submitted together and approved side by side to the end; the app's calls per lifecycle, less the status reads. */
+async function lifecyclesAtOnce(origin: string, mail: MailWatcher, traffic: () => Promise<AppTraffic & { byKind: ByKind }>, count: number): Promise<NonNullable<Shaped['atOnce']>> {
+  await quiet(traffic);
+  const before = await traffic();
+  const titles = Array.from({ length: count }, (_, i) => `Side by side ${i + 1}`);
+  const ids = await Promise.all(
+    titles.map(async (title) => {
+      const res = await fetch(`${origin}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example(title)) });
+      if (res.status !== 201 && res.status !== 202) throw new Error(`Submitting "${title}" answered ${res.status}.`);
+      return ((await res.json()) as { id: number }).id;
+    }),
+  );
+  const statusReads = (await Promise.all(ids.map((id, i) => approveToTheEnd(origin, mail, id, titles[i], 900_000)))).reduce((a, b) => a + b, 0);
+  await quiet(traffic);
+  const after = await traffic();
+  const cost = await costOf(() => fetch(`${origin}/api/requests/${ids[0]}`).then((r) => r.arrayBuffer()), traffic);
+  const per = (n: number): number => Math.round(n / count);
+  return {
+    lifecycles: count,
+    callsPerLifecycle: per(after.calls - before.calls - statusReads * cost.calls),
+    resourceUnitsPerLifecycle: per(after.resourceUnits - before.resourceUnits - statusReads * cost.resourceUnits),
+    throttled: after.throttled - before.throttled,
+  };
 }
 
 function appOnly({ calls, resourceUnits, throttled }: AppTraffic): AppTraffic {

@@ -79,12 +79,6 @@ export interface AuditLogOptions {
   backoff?: (attempt: number) => Promise<void>;
   /** Most events written in one step (one move of the head, one batched write); 20 by default. */
   maxBatch?: number;
-  /**
-   * How long the log must be idle before the reservation is cleared; 1,000 ms by default. An
-   * append within it replaces the reservation with its own, so the clear (a round trip) is saved;
-   * meanwhile a deleted last entry shows as reserved rather than missing.
-   */
-  clearAfterIdleMs?: number;
 }
 
 const randomBackoff = (attempt: number): Promise<void> =>
@@ -120,6 +114,29 @@ export function headOf(item: AuditAnchorItem): AuditHead {
   return { sequence: item.HeadSequence, hash: item.HeadHash, pending: item.Pending ? PendingEntries.parse(JSON.parse(item.Pending)) : [] };
 }
 
+/**
+ * The entry that says reserved entries were written from the head's copy. The head keeps the
+ * last step's entries, so this is also how a deletion of the log's last entries shows in the log
+ * once the next append has put them back.
+ */
+function restoredNote(entries: readonly ChainedAuditEntry[]): AuditEvent {
+  const first = entries[0].Sequence;
+  const last = entries[entries.length - 1];
+  return {
+    title: first === last.Sequence ? `Audit entry ${first} written from the anchor's copy` : `Audit entries ${first} to ${last.Sequence} written from the anchor's copy`,
+    eventType: 'audit-entries-restored',
+    subjectList: 'AI Audit Log',
+    actor: 'system',
+    channel: 'System',
+    occurredAt: new Date().toISOString(),
+    details: {
+      sequences: entries.map((e) => e.Sequence),
+      reason: 'They were reserved in the AI Audit Anchor and not in the log when this writer looked: their writer stopped before writing them (or was still writing them), or they were deleted after they were written.',
+    },
+    key: `audit-restored:${first}-${last.Sequence}:${last.Hash.slice(0, 16)}`,
+  };
+}
+
 const toItem = (entry: ChainedAuditEntry): AuditEntry => ({ ...entry, Channel: entry.Channel as AuditChannel | null });
 
 /**
@@ -135,37 +152,20 @@ const toItem = (entry: ChainedAuditEntry): AuditEntry => ({ ...entry, Channel: e
  *   their keys, one move of the head, one batched write), in the order they arrived;
  * - the head this process moved last is remembered with its etag, so the next step need not
  *   read it (a 412 says another instance moved it, and the head is read again);
- * - an append resolves once its entries are in the log; clearing the reservation follows once
- *   the log has been idle for `clearAfterIdleMs`, and is skipped when an append in that time
- *   replaces the reservation with its own.
+ * - an append resolves once its entries are in the log, and the reservation is not cleared: the
+ *   next append replaces it. The head keeps a copy of the last step's entries, so one deleted
+ *   from the log is written back by the next append, with an entry saying so (a writer that
+ *   stopped leaves the same), and `audit:verify` reports entries reserved for over a minute and
+ *   missing from the log.
  */
 export function createAuditLog(repo: AuditLogRepository, options: AuditLogOptions = {}): BatchingAuditLog & { settled(): Promise<void> } {
   const maxAttempts = options.maxAttempts ?? 30;
   const backoff = options.backoff ?? randomBackoff;
   const maxBatch = options.maxBatch ?? 20;
-  const clearAfterIdleMs = options.clearAfterIdleMs ?? 1000;
   // The head as this process left it, and the entries of ours it still holds reserved (written).
   let known: { item: AuditAnchorItem; reserved: ChainedAuditEntry[] } | undefined;
   const waiting: { events: readonly AuditEvent[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
   let draining: Promise<void> | undefined;
-  // Ends the idle wait before a clear: an append arrived, or settled() wants the clear now.
-  let wake: (() => void) | undefined;
-  let clearNow = false;
-
-  /** Waits out the idle time before a clear, or less when woken; an unref'd timer holds no process open. */
-  function idle(): Promise<void> {
-    if (clearNow || clearAfterIdleMs <= 0 || !known || known.item.Pending === null) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, clearAfterIdleMs);
-      timer.unref?.();
-      function done(): void {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      }
-      wake = done;
-    });
-  }
 
   async function readHead(): Promise<AuditAnchorItem> {
     const item = await repo.anchor.read();
@@ -175,7 +175,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     return repo.anchor.create({ HeadSequence: latest?.Sequence ?? 0, HeadHash: latest?.Hash ?? GENESIS_HASH, Pending: null });
   }
 
-  /** Writes the reserved entries the log does not have yet (a writer stopped, or is still writing). */
+  /** Writes the reserved entries the log does not have yet (a writer stopped or is still writing, or they were deleted since). */
   async function completeReserved(pending: readonly ChainedAuditEntry[]): Promise<ChainedAuditEntry[]> {
     if (pending.length === 0) return [];
     const last = pending[pending.length - 1].Sequence;
@@ -248,6 +248,8 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
   }
 
   async function reserveAndWrite(events: readonly AuditEvent[], completed: ChainedAuditEntry[], riding: readonly RidingWrite[]): Promise<void> {
+    // Said in the log whenever reserved entries are found missing and written: kept across tries.
+    const notes: AuditEvent[] = [];
     for (let attempt = 1; ; attempt++) {
       const remembered = known;
       let item: AuditAnchorItem;
@@ -257,9 +259,11 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
       } else {
         stretch++;
         item = await readHead();
-        completed.push(...(await completeReserved(headOf(item).pending)));
+        const restored = await completeReserved(headOf(item).pending);
+        completed.push(...restored);
+        if (restored.length > 0) notes.push(restoredNote(restored));
       }
-      const fresh = await unrecorded(events);
+      const fresh = [...notes, ...(await unrecorded(events))];
       if (fresh.length === 0) {
         await Promise.allSettled(riding.map((w) => w.alone()));
         return;
@@ -308,22 +312,6 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     }
   }
 
-  /** Cleared, so that from now on a deleted last entry shows as missing rather than reserved. */
-  async function clearReservation(): Promise<void> {
-    const mine = known;
-    if (!mine || mine.item.Pending === null) return;
-    const cleared = { HeadSequence: mine.item.HeadSequence, HeadHash: mine.item.HeadHash, Pending: null };
-    known = undefined;
-    try {
-      const etag = await repo.anchor.move(mine.item.Id, cleared, mine.item.etag);
-      known = { item: { ...mine.item, ...cleared, etag }, reserved: [] };
-    } catch (err) {
-      // Another writer moved the head, after completing our reservation (perhaps a second copy).
-      // Anything else leaves written entries reserved, which the next append finds in the log.
-      if (err instanceof ConcurrencyConflictError) await removeCopies(mine.reserved).catch(() => undefined);
-    }
-  }
-
   /**
    * Takes waiting appends, in order, up to `maxBatch` events (at least one append) and about
    * 40,000 characters of events, so the reservation stays well inside a SharePoint text column.
@@ -344,14 +332,8 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
   async function drain(): Promise<void> {
     for (;;) {
       if (waiting.length === 0) {
-        await idle();
-        if (waiting.length > 0) continue;
-        await clearReservation();
-        if (waiting.length === 0) {
-          draining = undefined;
-          return;
-        }
-        continue;
+        draining = undefined;
+        return;
       }
       const batch = nextBatch();
       try {
@@ -378,7 +360,6 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
   /** Queues each group as its own append (they stand or fall alone), all before the drain looks, so they can share a step. */
   function enqueue(...groups: (readonly AuditEvent[])[]): Promise<void> {
     const appended = groups.map((events) => new Promise<void>((resolve, reject) => waiting.push({ events, resolve, reject })));
-    wake?.();
     draining ??= drain();
     return Promise.all(appended).then(() => undefined);
   }
@@ -406,15 +387,9 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
       if (found) remember([key]);
       return found;
     },
-    /** Resolves when nothing is waiting and the last reservation is cleared (tests, shutdown). */
+    /** Resolves when nothing is waiting (tests, shutdown). */
     async settled() {
-      clearNow = true;
-      wake?.();
-      try {
-        while (draining) await draining;
-      } finally {
-        clearNow = false;
-      }
+      while (draining) await draining;
     },
   };
   return log;

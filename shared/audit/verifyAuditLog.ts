@@ -10,14 +10,22 @@ export type AuditLogVerdict =
 const CATCH_UP_ROUNDS = 5;
 
 /**
+ * A writer writes what it reserved within a round trip or two. The head keeps its last
+ * reservation until the next append, so entries it holds that the log lacks for longer than this
+ * were deleted after they were written, or their writer stopped and nothing has been appended since.
+ */
+export const RESERVED_GRACE_MS = 60_000;
+
+/**
  * Walks the whole log page by page (memory stays flat), each page continuing from the last
  * verified entry, then compares where the chain ends with the anchored head. The head is read
  * after the walk: heads move before entries are written, so a log longer than the head read
  * afterwards was added to outside the app, while a head further on means appends landed
- * meanwhile, and the walk continues to it. Read-only: entries a stopped writer reserved are
- * reported, and the next append writes them.
+ * meanwhile, and the walk continues to it. Read-only: entries reserved moments ago and not in
+ * the log yet are reported as reserved (the next append writes them); reserved for longer than
+ * RESERVED_GRACE_MS, as missing.
  */
-export async function verifyAuditLog(repo: Pick<AuditLogRepository, 'afterSequence' | 'anchor'>, pageSize = 1000): Promise<AuditLogVerdict> {
+export async function verifyAuditLog(repo: Pick<AuditLogRepository, 'afterSequence' | 'anchor'>, pageSize = 1000, now: () => number = Date.now): Promise<AuditLogVerdict> {
   let trusted = { sequence: 0, hash: GENESIS_HASH };
   let duplicates = 0;
   for (let round = 0; ; round++) {
@@ -34,6 +42,15 @@ export async function verifyAuditLog(repo: Pick<AuditLogRepository, 'afterSequen
     if (head && head.sequence > trusted.sequence && grew && round < CATCH_UP_ROUNDS) continue;
     const end = checkChainEnd(trusted, head);
     if (!end.ok) return { ok: false, sequence: end.sequence, intactBefore: Math.min(trusted.sequence, end.sequence - 1), explanation: end.explanation };
+    if (end.reserved > 0 && anchor && now() - Date.parse(anchor.Modified) > RESERVED_GRACE_MS) {
+      const range = end.reserved === 1 ? `Entry ${trusted.sequence + 1} is` : `Entries ${trusted.sequence + 1} to ${trusted.sequence + end.reserved} are`;
+      return {
+        ok: false,
+        sequence: trusted.sequence + 1,
+        intactBefore: trusted.sequence,
+        explanation: `${range} missing: the anchor has held them since ${anchor.Modified}, so they were deleted after they were written, or their writer stopped and nothing has been appended since (the next append writes them back from the anchor's copy, and says so in the log).`,
+      };
+    }
     return { ok: true, entries: trusted.sequence, reserved: end.reserved, duplicates };
   }
 }

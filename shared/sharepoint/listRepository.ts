@@ -56,14 +56,15 @@ export interface RidingWrite {
  * `write` as a RidingWrite that is not made again once made (`alone` after it rode is nothing).
  * Only a made write counts: a part of a `$batch` that failed as a whole may never settle.
  */
-export function ridingOnce(write: (via?: SPFI) => Promise<unknown>): RidingWrite {
+export function ridingOnce(write: (via?: SPFI) => Promise<unknown>): RidingWrite & { made(): boolean } {
   let made = false;
   const attempt = async (via?: SPFI): Promise<void> => {
     if (made) return;
     await write(via);
     made = true;
   };
-  return { inBatch: (batched) => attempt(batched), alone: () => attempt() };
+  // A write given up (refused in the batch and again alone) is its owner's to make another way.
+  return { inBatch: (batched) => attempt(batched), alone: () => attempt(), made: () => made };
 }
 
 /** What every list repository offers; per-list interfaces add named, index-backed queries. */
@@ -75,6 +76,8 @@ export interface ListRepository<L extends ListDefinition> {
   createMany(values: readonly NewItem<L>[]): Promise<StoredItem<L>[]>;
   /** Returns the new etag; ConcurrencyConflictError when the item changed since `etag` was read. */
   update(id: number, changes: Partial<ItemFields<L>>, etag: string): Promise<string>;
+  /** The same update to ride in another list's `$batch` (see ridingOnce); checked now, sent with the batch. */
+  updateLater(id: number, changes: Partial<ItemFields<L>>, etag: string): RidingWrite & { made(): boolean };
   /** Batched updates, each with its own etag; conflicts are reported per item, not thrown. */
   updateMany(updates: readonly ItemUpdate<L>[]): Promise<UpdateOutcome[]>;
   /**
@@ -249,6 +252,11 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     } catch (err) {
       throw await this.translate(err, { id });
     }
+  }
+
+  updateLater(id: number, changes: Partial<ItemFields<L>>, etag: string): RidingWrite & { made(): boolean } {
+    this.checkUpdate(changes, id);
+    return ridingOnce((via) => this.update(id, changes, etag, via));
   }
 
   async updateMany(updates: readonly ItemUpdate<L>[]): Promise<UpdateOutcome[]> {

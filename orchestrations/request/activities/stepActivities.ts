@@ -2,7 +2,7 @@ import { ROLE_NAMES, STEP_NAMES, type Person, type RoleCode } from '../../../sha
 import type { SigningKeyRing } from '../../../shared/config/signingKeys';
 import type { AuditLog } from '../../../shared/audit/auditLog';
 import type { ChannelRouter, NotificationKind, NotificationModels } from '../../../shared/notify';
-import { collect, ConcurrencyConflictError, ItemNotFoundError, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
+import { collect, type PeopleDirectory, type Repositories, type RoleDirectory } from '../../../shared/sharepoint';
 import { TASK_OUTCOME_LABEL } from '../../../shared/sharepoint/lists/aiApprovalTasks';
 import { requestPageUrl, routeFromItem } from '../../../shared/sharepoint/requestItem';
 import { resubmissionOf } from '../../../shared/requests/resubmission';
@@ -234,22 +234,23 @@ export function makeStepActivities(deps: StepActivityDeps) {
   }
 
   /**
-   * Completes the step's task row with the decision. The link's claim sent the row's id and etag,
-   * so it is written from those; a row changed since (a reminder, or an earlier run of this
-   * activity) or an event raised before the claim sent them finds the row again.
+   * Completes the step's task row with the decision, found again: the claim's row changed since
+   * (a reminder, or an earlier run of this activity), or the event came without it (older events).
    */
-  async function completeTaskRow(input: RecordDecisionInput, completion: Promise<TaskChanges>): Promise<number> {
-    const claimed = input.signal.task;
-    if (claimed) {
-      try {
-        await deps.repos.approvalTasks.update(claimed.id, await completion, claimed.etag);
-        return claimed.id;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyConflictError) && !(err instanceof ItemNotFoundError)) throw err;
-      }
-    }
-    const [row, changes] = await Promise.all([taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode), completion]);
+  async function completeTaskRow(input: RecordDecisionInput, respondedById: Promise<number>, references: ReturnType<typeof referencesFromJson>): Promise<number> {
+    const [row, id] = await Promise.all([taskRow(input.requestId, input.stepCode, input.attempt, input.signal.roleCode), respondedById]);
     if (!row) throw new Error(`No task row for request ${input.requestId}, step ${input.stepCode}, attempt ${input.attempt}: it was deleted from the AI Approval Tasks list.`);
+    const changes: TaskChanges = {
+      Status: 'Completed',
+      Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
+      Comments: input.signal.comments || null,
+      ChecklistJson: checklistToJson(input.signal.checklist ?? []),
+      ReferencesJson: referencesToJson(references),
+      RespondedById: id,
+      RespondedAt: input.signal.decidedAt,
+      ResponseChannel: CHANNEL_LABEL[input.signal.channel],
+      DecisionTokenId: input.signal.tokenId ?? null,
+    };
     await deps.repos.approvalTasks.modify(row.Id, () => changes, undefined, row);
     return row.Id;
   }
@@ -257,9 +258,13 @@ export function makeStepActivities(deps: StepActivityDeps) {
   async function recordDecision(input: RecordDecisionInput): Promise<void> {
     // Read back through the schema: the event's payload is data from outside the orchestration.
     const references = referencesFromJson(JSON.stringify(input.signal.references ?? {}));
-    // The audit entry and the task row are written side by side: neither needs the other, and the
-    // step moves on only when both are kept (a repeat run finds the entry by its key).
-    const recorded = deps.audit.append({
+    // The claim sent its row: at that etag the row holds the decision as the claim wrote it (the
+    // signal was made from it), so only its status is left, and that write rides in the `$batch`
+    // that writes the decision's audit entry. The step moves on only when both are kept: a row
+    // changed since refuses it (412), and is then found again and completed in full.
+    const claimed = input.signal.task;
+    const completion = claimed ? deps.repos.approvalTasks.updateLater(claimed.id, { Status: 'Completed' }, claimed.etag) : undefined;
+    await deps.audit.append({
       title: `Decision: ${TASK_OUTCOME_LABEL[input.signal.outcome]} (${STEP_NAMES[input.stepCode as keyof typeof STEP_NAMES] ?? input.stepCode})`,
       eventType: 'decision-recorded',
       subjectList: 'AI Requests',
@@ -269,21 +274,9 @@ export function makeStepActivities(deps: StepActivityDeps) {
       occurredAt: input.signal.decidedAt,
       details: { stepCode: input.stepCode, attempt: input.attempt, roleCode: input.signal.roleCode ?? null, outcome: input.signal.outcome, comments: input.signal.comments, checklist: input.signal.checklist ?? [], references, onBehalfOf: input.signal.onBehalfOf ?? null },
       key: decisionAuditKey(input.requestId, input.stepCode, input.attempt, input.signal.roleCode),
+      ...(completion ? { riding: completion } : {}),
     });
-    recorded.catch(() => undefined);
-    const completion = deps.people.idFor(input.signal.decidedBy).then((respondedById): TaskChanges => ({
-      Status: 'Completed',
-      Outcome: TASK_OUTCOME_LABEL[input.signal.outcome],
-      Comments: input.signal.comments || null,
-      ChecklistJson: checklistToJson(input.signal.checklist ?? []),
-      ReferencesJson: referencesToJson(references),
-      RespondedById: respondedById,
-      RespondedAt: input.signal.decidedAt,
-      ResponseChannel: CHANNEL_LABEL[input.signal.channel],
-      DecisionTokenId: input.signal.tokenId ?? null,
-    }));
-    const rowId = await completeTaskRow(input, completion);
-    await recorded;
+    const rowId = claimed && completion?.made() ? claimed.id : await completeTaskRow(input, deps.people.idFor(input.signal.decidedBy), references);
     // The references are the request's too: its columns say which DPIA, DTAC and research approvals it rests on.
     // Written whatever the row holds now (a MERGE sets only these columns, and none depends on
     // another), so nothing is read first; a Status this process wrote just before stays trusted.

@@ -1,6 +1,6 @@
 import { aiSentMessagesList } from '../lists/aiSentMessages';
 import type { ItemFields, NewItem, StoredItem } from '../lists/listDefinition';
-import { PnpListRepository, ridingOnce, type RidingWrite } from '../listRepository';
+import { PnpListRepository, type RidingWrite } from '../listRepository';
 
 export type SentMessageItem = StoredItem<typeof aiSentMessagesList>;
 
@@ -31,6 +31,6 @@ export class PnpSentMessagesRepository implements SentMessagesRepository {
     return this.inner.update(id, changes, etag);
   }
   updateLater(id: number, changes: Partial<ItemFields<typeof aiSentMessagesList>>, etag: string) {
-    return ridingOnce((via) => this.inner.update(id, changes, etag, via));
+    return this.inner.updateLater(id, changes, etag);
   }
 }

@@ -1,5 +1,6 @@
 import { startEmulator, type EmulatorHarness } from '../../../local/sharepoint/standalone';
 import { createAuditLog, type AuditEvent } from '../../../shared/audit/auditLog';
+import { RESERVED_GRACE_MS, verifyAuditLog } from '../../../shared/audit/verifyAuditLog';
 import { chainAuditEntry, type ChainedAuditEntry } from '../../../shared/security/auditChain';
 import { provisionSite } from '../../../shared/sharepoint/provision';
 import { collect } from '../../../shared/sharepoint/listRepository';
@@ -19,19 +20,11 @@ const event = (i: number): AuditEvent => ({
   key: `decision:${i}`,
 });
 
-/** The same repository, with one method replaced: a process killed at that point. */
-function killedAt(repo: AuditLogRepository, where: 'appendMany' | 'confirm'): AuditLogRepository {
-  let moves = 0;
-  const anchor = new Proxy(repo.anchor, {
-    get: (target, prop) =>
-      prop === 'move' && where === 'confirm'
-        ? (...args: Parameters<AuditLogRepository['anchor']['move']>) => (++moves === 2 ? Promise.reject(new Error('SIGKILL')) : target.move(...args))
-        : (Reflect.get(target, prop) as unknown),
-  });
+/** The same repository, with its batched write replaced: a process killed after reserving its entries. */
+function killedBeforeWriting(repo: AuditLogRepository): AuditLogRepository {
   return new Proxy(repo, {
     get: (target, prop) => {
-      if (prop === 'anchor') return anchor;
-      if (prop === 'appendMany' && where === 'appendMany') return () => Promise.reject(new Error('SIGKILL'));
+      if (prop === 'appendMany') return () => Promise.reject(new Error('SIGKILL'));
       const value = Reflect.get(target, prop) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -108,21 +101,33 @@ describe('the anchored audit chain', () => {
     expect(result.stdout).toContain('Audit log broken at entry 3: Entry 3, the last one, was changed or replaced');
   });
 
-  it('detects the last entry deleted, and the next append does not reuse its sequence number', async () => {
+  it('detects the last entry deleted; the next append writes it back from the anchor and says so in the log', async () => {
     const log = createAuditLog(repo);
     for (let i = 1; i <= 3; i++) await log.append(event(i));
-    // The reservation is cleared once the log is idle; until then the last entry counts as reserved.
     await log.settled();
     const third = (await entries())[2];
     expect(await rest(h.siteUrl, third.Id, 'DELETE')).toBe(200);
 
-    const afterDelete = await auditVerify(h.siteUrl);
-    expect(afterDelete.code).toBe(1);
-    expect(afterDelete.stdout).toContain('Audit log broken at entry 3: Entry 3 is missing');
+    // The anchor still holds the last step's entries: moments after, they count as reserved (a
+    // writer may be writing them); after a minute, as missing.
+    const moments = await auditVerify(h.siteUrl);
+    expect(moments).toEqual({ code: 0, stdout: expect.stringContaining('1 reserved entry is held by the anchor') as string });
+    const later = await verifyAuditLog(repo, 1000, () => Date.now() + RESERVED_GRACE_MS + 1000);
+    expect(later).toMatchObject({ ok: false, sequence: 3, intactBefore: 2 });
+    expect((later as { explanation: string }).explanation).toMatch(/^Entry 3 is missing: the anchor has held them since .+, so they were deleted after they were written/);
 
     await createAuditLog(repo).append(event(4));
-    expect((await entries()).map((e) => e.Sequence)).toEqual([1, 2, 4]);
-    expect((await auditVerify(h.siteUrl)).stdout).toContain('Audit log broken at entry 3');
+    const after = await entries();
+    expect(after.map((e) => [e.Sequence, e.IdempotencyKey])).toEqual([
+      [1, 'decision:1'],
+      [2, 'decision:2'],
+      [3, 'decision:3'],
+      [4, expect.stringMatching(/^audit-restored:3-3:/) as string],
+      [5, 'decision:4'],
+    ]);
+    expect(after[2].Hash).toBe(third.Hash);
+    expect(after[3]).toMatchObject({ Title: "Audit entry 3 written from the anchor's copy", EventType: 'audit-entries-restored', Actor: 'system' });
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 5 entries, every link checked.\n' });
   });
 
   it('keeps one chain when several instances append at once: no fork, no number used twice', async () => {
@@ -144,27 +149,27 @@ describe('the anchored audit chain', () => {
 
   it('loses nothing when a writer dies after reserving its entry: the next append writes it first', async () => {
     await createAuditLog(repo).append(event(1));
-    await expect(createAuditLog(killedAt(repo, 'appendMany')).append(event(2))).rejects.toThrow('SIGKILL');
+    await expect(createAuditLog(killedBeforeWriting(repo)).append(event(2))).rejects.toThrow('SIGKILL');
 
     const meanwhile = await auditVerify(h.siteUrl);
     expect(meanwhile.code).toBe(0);
     expect(meanwhile.stdout).toContain('1 reserved entry is held by the anchor');
 
     await createAuditLog(repo).append(event(3));
+    // The reserved entry first, then the entry that says it was written late, then the new one.
     expect((await entries()).map((e) => [e.Sequence, e.IdempotencyKey])).toEqual([
       [1, 'decision:1'],
       [2, 'decision:2'],
-      [3, 'decision:3'],
+      [3, expect.stringMatching(/^audit-restored:2-2:/) as string],
+      [4, 'decision:3'],
     ]);
-    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 3 entries, every link checked.\n' });
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 4 entries, every link checked.\n' });
   });
 
-  it('neither duplicates nor forks when a writer dies after writing, before clearing its reservation', async () => {
+  it('neither duplicates nor forks when a writer dies after writing: the head it left reserved is found written', async () => {
     await createAuditLog(repo).append(event(1));
-    const dying = createAuditLog(killedAt(repo, 'confirm'));
-    // The entry is in the log before the reservation is cleared, so the append has already resolved.
-    await dying.append(event(2));
-    await dying.settled();
+    // Written, and the head still holds the entry (it is never cleared); then the process is gone.
+    await createAuditLog(repo).append(event(2));
     // The activity is retried anyway, on another instance: the event is found, not written again.
     await createAuditLog(repo).append(event(2));
     await createAuditLog(repo).append(event(3));
@@ -183,9 +188,10 @@ describe('the anchored audit chain', () => {
     expect(all.map((e) => e.IdempotencyKey)).toEqual(Array.from({ length: 41 }, (_, i) => `decision:${i}`));
     expect(all.map((e) => e.Sequence)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
     // The first goes at once, alone; the 39 that arrive meanwhile go in two steps of at most 20.
-    // Each step is one check of its keys, one move and one batched write, and one clear follows
-    // the last. The head is never read again: this process moved it last.
-    expect(calls.counts).toEqual({ byKeys: 3, move: 3 + 1, appendMany: 3, read: 0 });
+    // Each step is one check of its keys, one move and one batched write; nothing follows the
+    // last (the next append replaces its reservation). The head is never read again: this
+    // process moved it last.
+    expect(calls.counts).toEqual({ byKeys: 3, move: 3, appendMany: 3, read: 0 });
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 41 entries, every link checked.\n' });
   });
 

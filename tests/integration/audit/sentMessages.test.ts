@@ -24,7 +24,7 @@ describe('sent-message records in AI Sent Messages, its key unique (through PnPj
   /** One app instance: its own connection, audit log and notifier, sharing the site. */
   function instance(onSend: () => unknown = () => undefined) {
     const repos = createRepositories(createSp({ siteUrl: h.siteUrl }));
-    const audit = createAuditLog(repos.auditLog, { clearAfterIdleMs: 0 });
+    const audit = createAuditLog(repos.auditLog);
     const sent: OutgoingEmail[] = [];
     const notifier = createEmailNotifier({
       transport: {
