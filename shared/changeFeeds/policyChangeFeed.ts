@@ -1,6 +1,6 @@
 import { changeFeedState } from './changeFeedLease';
 import type * as df from 'durable-functions';
-import { ChangeDispatcher, type ItemChange } from '../sharepoint';
+import { ChangeDispatcher, PnpPoliciesRepository, type ItemChange, type PolicyItem } from '../sharepoint';
 import type { AppServices } from '../appServices';
 import { appClock } from '../time';
 import { reportFailedChange } from './failedChangeReport';
@@ -14,15 +14,16 @@ export const POLICIES_LIST = 'AI Policies';
  * moved review date takes effect, a superseded or deleted policy stops being reviewed. The item is
  * read (notifications carry no data) and the cycle is told only when the list says something new.
  */
-export function policyDispatcher(services: AppServices, client: df.DurableClient): ChangeDispatcher {
-  return new ChangeDispatcher({
+export function policyDispatcher(services: AppServices, client: df.DurableClient): ChangeDispatcher<PolicyItem | undefined> {
+  return new ChangeDispatcher<PolicyItem | undefined>({
     sp: services.sp,
     listTitle: POLICIES_LIST,
     ...changeFeedState(services, POLICIES_LIST),
     onFailure: reportFailedChange(services, POLICIES_LIST),
     now: () => appClock.now(),
-    dispatch: async (change: ItemChange) => {
-      const item = change.kind === 'deleted' ? undefined : await policyOrUndefined(services.repos, change.itemId);
+    readItem: (itemId, via) => policyOrUndefined({ policies: new PnpPoliciesRepository(via) }, itemId),
+    dispatch: async (change: ItemChange, read?: Promise<PolicyItem | undefined>) => {
+      const item = change.kind === 'deleted' ? undefined : await (read ?? policyOrUndefined(services.repos, change.itemId));
       await syncPolicyCycle(client, change.itemId, item);
     },
   });

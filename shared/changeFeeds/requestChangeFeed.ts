@@ -1,7 +1,7 @@
 import { changeFeedState } from './changeFeedLease';
 import { createHmac } from 'node:crypto';
 import * as df from 'durable-functions';
-import { ChangeDispatcher, type ItemChange } from '../sharepoint';
+import { ChangeDispatcher, PnpAiRequestsRepository, type AiRequestItem, type ItemChange } from '../sharepoint';
 import type { AppServices } from '../appServices';
 import { appClock } from '../time';
 import { reportFailedChange } from './failedChangeReport';
@@ -28,21 +28,23 @@ export function webhookClientStates(services: AppServices): string[] {
  * started again. Items without the intake answers (typed into the list form) cannot be routed yet:
  * Information Governance is told, and the person who made the item finishes it as a draft.
  */
-export function requestDispatcher(services: AppServices, client: df.DurableClient, log: (message: string) => void): ChangeDispatcher {
-  return new ChangeDispatcher({
+export function requestDispatcher(services: AppServices, client: df.DurableClient, log: (message: string) => void): ChangeDispatcher<AiRequestItem> {
+  return new ChangeDispatcher<AiRequestItem>({
     sp: services.sp,
     listTitle: REQUESTS_LIST,
     ...changeFeedState(services, REQUESTS_LIST),
     onFailure: reportFailedChange(services, REQUESTS_LIST),
     now: () => appClock.now(),
     log,
-    dispatch: async (change: ItemChange) => {
+    // Read with the lease (one `$batch`), so a run reads its items without a round trip of their own.
+    readItem: (itemId, via) => new PnpAiRequestsRepository(via).get(itemId),
+    dispatch: async (change: ItemChange, read?: Promise<AiRequestItem>) => {
       if (change.kind === 'deleted') {
         await syncToolCycle(client, change.itemId, undefined);
         return;
       }
       // Only the workflow writes a status: one typed into the list is flagged and not acted on.
-      const item = await itemAsOnRecord(services, await services.repos.requests.get(change.itemId), log);
+      const item = await itemAsOnRecord(services, await (read ?? services.repos.requests.get(change.itemId)), log);
       // An approval (or a changed review date) reaches the tool's review cycle.
       await syncToolCycle(client, item.Id, item);
       if (item.Status !== 'Submitted') return;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConcurrencyConflictError } from './errors';
 import type { SPFI } from './pnp';
-import { WorkflowStateRows } from './workflowStateRows';
+import { WorkflowStateRows, type WorkflowStateRow } from './workflowStateRows';
 
 const leaseSchema = z.object({ holder: z.string().nullable(), until: z.number(), again: z.boolean() });
 type LeaseState = z.infer<typeof leaseSchema>;
@@ -45,14 +45,55 @@ export class ListLease {
   async acquire(): Promise<LeaseAnswer> {
     let answer: LeaseAnswer = 'acquired';
     await this.change(!this.state.has(this.key), (state) => {
-      if (state.holder === null || state.holder === this.holder || state.until < this.now()) {
+      if (this.takeable(state)) {
         answer = 'acquired';
-        return { holder: this.holder, until: this.now() + this.ttlMs, again: false };
+        return this.taken();
       }
       answer = 'held elsewhere';
       return state.again ? null : { ...state, again: true };
     });
     return answer;
+  }
+
+  /**
+   * `acquire` as one write begun at once on `via` (a batched root the caller sends with reads of
+   * its own), from the row as this instance last wrote it; undefined when that row is not known
+   * here or does not show the lease free, expired or ours (then `acquire` reads it and decides).
+   * A conflict means another instance wrote the row since: `acquire` then reads it afresh.
+   */
+  acquireIn(via: SPFI): Promise<LeaseAnswer> | undefined {
+    const row = this.state.knownRow(this.key);
+    let state: LeaseState | undefined;
+    try {
+      state = row && this.parse(row);
+    } catch {
+      // Not JSON: `acquire` says so.
+      return undefined;
+    }
+    if (!row || !state || !this.takeable(state)) return undefined;
+    return this.state.writeIn(this.key, row, JSON.stringify(this.taken()), via).then(
+      (): LeaseAnswer => 'acquired',
+      (err: unknown) => {
+        if (!(err instanceof ConcurrencyConflictError)) throw err;
+        this.state.forget(this.key);
+        return this.acquire();
+      },
+    );
+  }
+
+  /** Free, run out, or this holder's own (restarted on the same instance). */
+  private takeable(state: LeaseState): boolean {
+    return state.holder === null || state.holder === this.holder || state.until < this.now();
+  }
+
+  private taken(): LeaseState {
+    return { holder: this.holder, until: this.now() + this.ttlMs, again: false };
+  }
+
+  /** An unreadable value counts as free: the etag still stops two instances taking it at once. */
+  private parse(row: WorkflowStateRow): LeaseState {
+    const parsed = leaseSchema.safeParse(row.StateValue ? JSON.parse(row.StateValue) : FREE);
+    return parsed.success ? parsed.data : { ...FREE };
   }
 
   /** Extends the lease during a long run. */
@@ -88,8 +129,7 @@ export class ListLease {
       // Oldest first: if two instances ever made a row each, the first made is the lease.
       const row = (await this.state.rows(this.key, fresh))[0];
       try {
-        const parsed = row ? leaseSchema.safeParse(row.StateValue ? JSON.parse(row.StateValue) : FREE) : undefined;
-        const wanted = next(parsed?.success ? parsed.data : { ...FREE });
+        const wanted = next(row ? this.parse(row) : { ...FREE });
         if (!wanted) {
           if (fresh) return;
           fresh = true;

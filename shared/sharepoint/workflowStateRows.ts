@@ -45,6 +45,11 @@ export class WorkflowStateRows {
     return (this.known.get(key)?.length ?? 0) > 0;
   }
 
+  /** The key's first row as last read or written here, without reading (undefined: none known). */
+  knownRow(key: string): WorkflowStateRow | undefined {
+    return this.known.get(key)?.[0];
+  }
+
   /** What a write left: the row with its new value and etag. */
   wrote(key: string, row: WorkflowStateRow): void {
     const rows = this.known.get(key) ?? [];
@@ -60,6 +65,15 @@ export class WorkflowStateRows {
     });
     if ('error' in result) throw result.error;
     this.wrote(key, { ...row, StateValue: value, etag: result.etag });
+  }
+
+  /**
+   * `write`, sent at once through `via` (a batched root the caller sends with other work) rather
+   * than joining this moment's other writes; the same etag check.
+   */
+  async writeIn(key: string, row: WorkflowStateRow, value: string, via: SPFI): Promise<void> {
+    const etag = await this.repo.update(row.Id, { StateValue: value }, row.etag, via);
+    this.wrote(key, { ...row, StateValue: value, etag });
   }
 
   private async flush(): Promise<void> {
