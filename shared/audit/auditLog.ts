@@ -37,6 +37,8 @@ export interface AuditLog {
   has(key: string): Promise<boolean>;
   /** See BatchingAuditLog.knownNew; a log without one looks the keys up when it appends. */
   knownNew?(keys: readonly string[]): void;
+  /** See BatchingAuditLog.beforeClaim; a log without one looks the keys up when it appends. */
+  beforeClaim?(): (keys: readonly string[]) => void;
 }
 
 /** What the SharePoint-backed log adds, for a caller that batches appends. */
@@ -58,6 +60,14 @@ export interface BatchingAuditLog extends AuditLog {
    * seems new: a repeat run must still find what the first one wrote.
    */
   knownNew(keys: readonly string[]): void;
+  /**
+   * `knownNew` for a claim not made yet: called just before the claim is sent (a create under a
+   * unique key, a read that finds nothing), it answers what to call with the keys once the claim
+   * is won. They are known absent only if this process has held the head since before the claim,
+   * unbroken (no fresh read of it, no refused move): another writer's append of them can only come
+   * after the claim, and its move of the head ends that stretch, so the append looks them up.
+   */
+  beforeClaim(): (keys: readonly string[]) => void;
 }
 
 /** `work` as `log.scoped` runs it where the log has scopes, else as it is. */
@@ -375,11 +385,15 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
     appendMany: (events) => withHeld(events),
     appendSoon: (event) => (holdInAuditScope(log, event) ? Promise.resolve() : withHeld([event])),
     scoped: (work) => runInAuditScope(log, (held: AuditEvent[]) => enqueue(held), work),
-    knownNew(keys) {
+    knownNew: (keys) => log.beforeClaim()(keys),
+    beforeClaim() {
       // Only while this process holds the head: otherwise the next append starts a new stretch.
-      if (!known) return;
-      if (absentKeys.size > 1000) absentKeys.clear();
-      for (const k of keys) if (!recordedKeys.has(k)) absentKeys.set(k, stretch);
+      const since = known ? stretch : undefined;
+      return (keys) => {
+        if (since !== stretch) return;
+        if (absentKeys.size > 1000) absentKeys.clear();
+        for (const k of keys) if (!recordedKeys.has(k)) absentKeys.set(k, since);
+      };
     },
     async has(key) {
       if (recordedKeys.has(key)) return true;

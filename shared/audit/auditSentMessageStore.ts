@@ -74,10 +74,19 @@ export function createAuditSentMessageStore(audit: AuditLog, sent: SentMessagesR
     sentAt: item.SentAt ?? item.Modified,
   });
 
-  /** The item made for these values, or undefined when the key has one already. */
+  /**
+   * The item made for these values, or undefined when the key has one already. An item made here
+   * means no earlier run got as far as its "Message sent" entry, which only ever follows the item
+   * (begin appends it for an item found Sent, put after marking or making it): the key column is
+   * unique and the app deletes no item. So the audit log is told the entry's key is new, and its
+   * append looks nothing up (the Datix mailer's `sent:` keys name no item here, nor a notifier's key).
+   */
   async function claim(values: Parameters<SentMessagesRepository['create']>[0]): Promise<SentMessageItem | undefined> {
+    const won = audit.beforeClaim?.();
     try {
-      return await sent.create(values);
+      const created = await sent.create(values);
+      won?.([auditKeyOf(values.IdempotencyKey)]);
+      return created;
     } catch (err) {
       if (err instanceof DuplicateValueError) return undefined;
       throw err;

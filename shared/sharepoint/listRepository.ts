@@ -16,6 +16,7 @@ import { describeIssues, listSchemas, selectFields } from './itemSchemas';
 import type { ItemFields, ListDefinition, NewItem, StoredItem } from './lists/listDefinition';
 import { isIndexed, toODataFilter, type Condition } from './odataLiteral';
 import type { SPFI } from './pnp';
+import { createSoon } from './sameMomentCreates';
 
 export type FieldKey<L extends ListDefinition> = (keyof ItemFields<L> & string) | 'Id' | 'Created' | 'Modified' | 'AuthorId' | 'EditorId';
 
@@ -191,11 +192,12 @@ export class PnpListRepository<L extends ListDefinition> implements ListReposito
     return this.parse(raw);
   }
 
+  /** With the creates begun at the same moment on this site, in one `$batch` (sameMomentCreates.ts). */
   async create(values: NewItem<L>): Promise<StoredItem<L>> {
     const body = this.checkCreate(values);
     let raw: unknown;
     try {
-      raw = await this.items().add(body as Record<string, unknown>);
+      raw = await createSoon(this.sp, this.list.title, body);
     } catch (err) {
       throw await this.translate(err, {});
     }

@@ -97,6 +97,8 @@ export function makeStepActivities(deps: StepActivityDeps) {
   }
 
   async function assignStep(input: AssignStepInput): Promise<AssignStepOutput> {
+    // Asked before the rows are read: see the step's entry below.
+    const assignedIsNew = deps.audit.beforeClaim?.();
     // The request's task rows are read beside the request (a repeat run finds its row there).
     const rows = collect(deps.repos.approvalTasks.forRequest(input.requestId));
     rows.catch(() => undefined);
@@ -107,9 +109,15 @@ export function makeStepActivities(deps: StepActivityDeps) {
     const rowRoles = input.deciders === 'all' ? roles.map((role, i) => ({ code: input.roleCodes[i], role })) : [{ code: input.roleCodes[0], role: roles[0] }];
     // The rows are written while the messages' records are looked up and begun: a message goes out
     // only once the rows are there (its link answers a row), and not at all if writing them fails.
-    const rowsWritten = (async () => {
-      for (const { code, role } of rowRoles) {
-        if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined, rows)) continue;
+    // A joint step's rows are begun together, so they share a `$batch` (with the other steps' rows
+    // and records begun at the same moment).
+    let rowFound = false;
+    const rowsWritten = Promise.all(
+      rowRoles.map(async ({ code, role }) => {
+        if (await taskRow(input.requestId, input.stepCode, input.attempt, input.deciders === 'all' ? code : undefined, rows)) {
+          rowFound = true;
+          return;
+        }
         const assignee = input.deciders === 'all' ? (await actingPeople([role], input.assignedAt, requester.email, away))[0] : people[0];
         // A shared step (one row, several roles) is held by each role's person: each sees it in their inbox.
         const others = input.deciders === 'all' ? [] : people.slice(1);
@@ -127,8 +135,8 @@ export function makeStepActivities(deps: StepActivityDeps) {
           Attempt: input.attempt,
           InstanceId: input.instanceId,
         });
-      }
-    })();
+      }),
+    );
     rowsWritten.catch(() => undefined);
     // Asked again after a reply: the message says so and shows the question, reply and changes.
     const resubmission = resubmissionOf(item, input.attempt);
@@ -139,6 +147,9 @@ export function makeStepActivities(deps: StepActivityDeps) {
       }
     })();
     await Promise.all([rowsWritten, messagesSent]);
+    // None of the step's rows was there when they were read, so no run had appended this entry by
+    // then: it is appended only here, after the rows are written (and the app deletes no task row).
+    if (!rowFound) assignedIsNew?.([`${input.instanceId}/assigned`]);
     await deps.audit.append({
       title: `Step assigned: ${step.name}`,
       eventType: 'step-assigned',

@@ -238,6 +238,28 @@ describe('the anchored audit chain', () => {
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 4 entries, every link checked.\n' });
   });
 
+  it('a claim\'s keys count as new only while this process has held the head, unbroken, since before the claim', async () => {
+    const { calls, log } = await countedLogAfterOneEntry();
+    const won = log.beforeClaim();
+    won(['decision:1']);
+    await log.append(event(1));
+    expect(calls.counts).toEqual({ byKeys: 0, move: 1, appendMany: 1, read: 0 });
+
+    // Begun, then another instance appends the key (it saw the claim made) and this process learns
+    // the head moved before the claim is won: its append asks, and finds the entry there.
+    const late = log.beforeClaim();
+    const other = createAuditLog(repo);
+    await other.append(event(2));
+    await other.settled();
+    await log.append(event(3));
+    calls.reset();
+    late(['decision:2']);
+    await log.append(event(2));
+    expect(calls.counts).toEqual({ byKeys: 1, move: 0, appendMany: 0, read: 0 });
+    await log.settled();
+    expect((await entries()).map((e) => e.IdempotencyKey)).toEqual([0, 1, 2, 3].map((i) => `decision:${i}`));
+  });
+
   it('writes the entries an activity appends soon with its own append, in one step, and at its end when it fails', async () => {
     const { calls, log } = await countedLogAfterOneEntry();
 

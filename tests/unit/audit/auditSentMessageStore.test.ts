@@ -157,6 +157,32 @@ describe('sent-message records (the notifiers idempotency) in the AI Sent Messag
     expect(list.items).toHaveLength(1);
   });
 
+  it('tells the audit log a message\'s entry is new only when it made the message\'s item, asking before the item is written', async () => {
+    const list = sentList();
+    const audit = busyAuditLog();
+    audit.release();
+    const told: string[] = [];
+    audit.log.beforeClaim = () => {
+      list.calls.push('beforeClaim');
+      return (keys) => void told.push(...keys);
+    };
+
+    await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
+    expect(list.calls).toEqual(['beforeClaim', 'create', 'update']);
+    expect(told).toEqual([`sent:${KEY}`]);
+
+    // A second run is refused the item: the entry may be on record, so it is looked up as before.
+    await instance(list, audit).notifier.send('stepAssigned', TO, model, KEY);
+    const store = createAuditSentMessageStore(audit.log, list);
+    await store.put({ idempotencyKey: KEY, channel: 'email', kind: 'stepAssigned', messageId: '<m@example.nhs.uk>', sentAt: '2026-11-25T10:05:00Z' });
+    expect(told).toEqual([`sent:${KEY}`]);
+
+    // Marked sent by making the item (no begin here): new too.
+    await store.put({ idempotencyKey: 'request-12/cso/assigned', channel: 'email', kind: 'stepAssigned', messageId: '<n@example.nhs.uk>', sentAt: '2026-11-25T10:05:00Z' });
+    expect(told).toEqual([`sent:${KEY}`, 'sent:request-12/cso/assigned']);
+    expect(audit.entries.map((e) => e.key)).toEqual([`sent:${KEY}`, 'sent:request-12/cso/assigned']);
+  });
+
   it('marks a message sent by creating its item when this instance began none', async () => {
     const list = sentList();
     const audit = busyAuditLog();
