@@ -81,9 +81,9 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
     return { ...sent, fellBackFrom: 'teams', reason };
   }
 
-  /** Sends one part unless the store says it went already. */
-  async function part(key: string, kind: NotificationKind, messageId: string, what: string, call: () => Promise<unknown>, notBefore?: Promise<unknown>): Promise<void> {
-    if (await store.begin({ idempotencyKey: key, channel: 'teams', kind, messageId })) return;
+  /** Sends one part unless the store says it went already (`begun`: its record, begun before). */
+  async function part(key: string, kind: NotificationKind, messageId: string, what: string, call: () => Promise<unknown>, notBefore?: Promise<unknown>, begun?: ReturnType<SentMessageStore['begin']>): Promise<void> {
+    if (await (begun ?? store.begin({ idempotencyKey: key, channel: 'teams', kind, messageId }))) return;
     await notBefore;
     await withRetries(what, call, limiter, timing, options.retry);
     await store.put({ idempotencyKey: key, channel: 'teams', kind, messageId, sentAt: new Date(timing.now()).toISOString() });
@@ -92,7 +92,14 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
   async function sendOnce<K extends NotificationKind>(kind: K, to: TeamsRecipient, model: NotificationModels[K], key: string, notBefore?: Promise<unknown>): Promise<ChannelSendResult> {
     const hash = createHash('sha256').update(key, 'utf8').digest('hex');
     const messageId = `teams:${hash}`;
-    const done = await store.begin({ idempotencyKey: teamsKey(key), channel: 'teams', kind, messageId });
+    // The activity feed part's record is begun with the message's own, not after it: they share a
+    // `$batch` and a round trip. A message sent already has that part's record too (a part is marked
+    // before its message), so nothing is sent either way.
+    const activityKey = `${teamsKey(key)}#activity`;
+    const [done, activityBegun] = await Promise.all([
+      store.begin({ idempotencyKey: teamsKey(key), channel: 'teams', kind, messageId }),
+      activityFeed && isTeamsKind(kind) ? store.begin({ idempotencyKey: activityKey, channel: 'teams', kind, messageId }) : undefined,
+    ]);
     if (done) {
       if (done.kind !== kind) throw new Error(`Idempotency key "${key}" was already used for a ${done.kind} message, not ${kind}: each logical message needs its own key.`);
       return { channel: done.channel, status: 'already-sent', messageId: done.messageId };
@@ -109,7 +116,7 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
     try {
       if (activityFeed) {
         const notification = activityNotificationFor(doc);
-        await part(`${teamsKey(key)}#activity`, kind, messageId, 'activity feed notification', () => sendActivityNotification(options.client, userId, notification), notBefore);
+        await part(activityKey, kind, messageId, 'activity feed notification', () => sendActivityNotification(options.client, userId, notification), notBefore, Promise.resolve(activityBegun));
       }
       if (chatCard) {
         const card = approvalCard(doc);

@@ -40,6 +40,33 @@ describe('Teams messages through the real Graph client to the Graph stand-in', (
     expect(buttonsOf(chat.card!)[0]).toMatchObject({ type: 'Action.OpenUrl', url: decisionUrl });
   });
 
+  it('begins the activity notification\'s record with the message\'s own, and a repeat sends nothing', async () => {
+    const memory = createInMemorySentMessageStore();
+    const begun: string[][] = [];
+    let moment: string[] | undefined;
+    // Records begun before the moment's other work has had its turn share a moment (and a `$batch`).
+    const store = {
+      ...memory,
+      begin: (intent: Parameters<typeof memory.begin>[0]) => {
+        if (!moment) {
+          begun.push((moment = []));
+          setImmediate(() => (moment = undefined));
+        }
+        moment.push(intent.idempotencyKey);
+        // Answered a moment later, as a round trip would be.
+        return new Promise<void>((resolve) => setImmediate(resolve)).then(() => memory.begin(intent));
+      },
+    };
+    const key = 'request-12/step-ig/assigned';
+
+    await teams({ store, deliver: { activityFeed: true } }).send('stepAssigned', approver, stepAssigned, key);
+    const again = await teams({ store, deliver: { activityFeed: true } }).send('stepAssigned', approver, stepAssigned, key);
+
+    expect(begun).toEqual([[`teams:${key}`, `teams:${key}#activity`], [`teams:${key}`, `teams:${key}#activity`]]);
+    expect(again.status).toBe('already-sent');
+    expect(await world().teamsMessages()).toHaveLength(1);
+  });
+
   it('answers 401 without a bearer token and 400 naming the field for a bad body', async () => {
     const url = `${world().graph.appSettings!().GRAPH_BASE_URL}/v1.0/users/${approver.userId}/teamwork/sendActivityNotification`;
     const body = JSON.stringify({ topic: { source: 'text', value: 'x', webUrl: decisionUrl }, activityType: 'approvalNeeded', previewText: { content: 'x' }, templateParameters: [{ name: 'systemDefaultText', value: 'x' }] });
