@@ -138,16 +138,25 @@ export class ChangeDispatcher<T = unknown> {
   async processChanges(options: { lookFirst?: boolean } = {}): Promise<DispatchReport> {
     if (options.lookFirst && this.options.lease && !this.running) {
       const early = this.peek();
-      const peeked = await early.catch(() => undefined);
-      const failing = (await this.options.failures?.load(this.failuresKey)) ?? [];
-      if (peeked && Array.isArray(peeked.raw) && peeked.raw.length === 0 && failing.length === 0) return { dispatched: 0, skipped: 0 };
+      if (await this.nothingAfter(early)) return { dispatched: 0, skipped: 0 };
       // Something to do: the run starts from the page just read (if its token still holds).
       return this.run(early);
     }
     return this.run();
   }
 
-  /** `first`: the change log as read before the lease (see peek); read beside taking it by default. */
+  /** Nothing in the change log after the token as last known here, and no failed change waiting. */
+  private async nothingAfter(early: Peeked): Promise<boolean> {
+    const peeked = await early.catch(() => undefined);
+    const failing = (await this.options.failures?.load(this.failuresKey)) ?? [];
+    return !!peeked && Array.isArray(peeked.raw) && peeked.raw.length === 0 && failing.length === 0;
+  }
+
+  /**
+   * `first`: the change log as read before the lease (see peek). A call that arrives during a run
+   * (here) gets a run of its own once this one has let the lease go: from the change log again, so
+   * it takes the lease with its items, or not at all when an earlier page already held its change.
+   */
   private run(first?: Peeked): Promise<DispatchReport> {
     if (this.running) {
       this.again = true;
@@ -159,43 +168,65 @@ export class ChangeDispatcher<T = unknown> {
       try {
         // The change log is read before the lease is confirmed (a read changes nothing): the first
         // page is used only if the token the lease's holder finds is the one it was read from.
+        // A call here is covered by a read begun after it: `again` is cleared just before each.
+        this.again = false;
         let early = first ?? (lease ? this.peek() : undefined);
-        let ahead: ReadAhead<T> | undefined;
-        if (lease) {
-          const taken = await this.takeLease(lease, early).catch(async (err: unknown) => {
-            // Its write may have landed before the answer was lost: let it go (one held elsewhere is left alone).
-            await lease.release().catch(() => undefined);
-            throw err;
-          });
-          if (taken.answer === 'held elsewhere') return { ...total, deferred: true };
-          ahead = taken.ahead;
-        }
-        this.leaseRenewedAt = Date.now();
-        try {
-          do {
+        for (let pass = 1; ; pass++) {
+          if (!(await this.pass(early, total))) return pass === 1 ? { ...total, deferred: true } : total;
+          let more = false;
+          while (this.again && !more) {
             this.again = false;
-            const { report: r, advancing } = await this.runOnce(early, ahead);
-            early = undefined;
-            ahead = undefined;
-            total.dispatched += r.dispatched;
-            total.skipped += r.skipped;
-            if (r.failed) total.failed = (total.failed ?? 0) + r.failed;
-            // The last page's token and the lease let go are begun together: one `$batch`.
-            const done = await Promise.allSettled([advancing, !this.again && lease ? this.letGo(lease) : undefined]);
-            for (const d of done) if (d.status === 'rejected') throw d.reason;
-          } while (this.again);
-        } catch (err) {
-          // Let go so the next call (here or elsewhere) can run; a note left by another stays.
-          await lease?.release().catch(() => undefined);
-          throw err;
+            early = lease ? this.peek() : undefined;
+            more = !early || !(await this.nothingAfter(early));
+          }
+          if (!more) return total;
         }
-        return total;
       } finally {
         this.running = null;
       }
     })();
     this.running = run;
     return run;
+  }
+
+  /**
+   * One run under the lease: taken (with the first page's items), the changes dispatched, then the
+   * last page's token and the lease let go together (one `$batch`). The lease is kept for as long as
+   * another instance's note asks for one more read. False: the lease is held elsewhere, and the
+   * note taking it left hands its holder the work.
+   */
+  private async pass(early: Peeked | undefined, total: DispatchReport): Promise<boolean> {
+    const { lease } = this.options;
+    let ahead: ReadAhead<T> | undefined;
+    if (lease) {
+      const taken = await this.takeLease(lease, early).catch(async (err: unknown) => {
+        // Its write may have landed before the answer was lost: let it go (one held elsewhere is left alone).
+        await lease.release().catch(() => undefined);
+        throw err;
+      });
+      if (taken.answer === 'held elsewhere') return false;
+      ahead = taken.ahead;
+    }
+    this.leaseRenewedAt = Date.now();
+    try {
+      let noted: boolean;
+      do {
+        const { report: r, advancing } = await this.runOnce(early, ahead);
+        early = undefined;
+        ahead = undefined;
+        total.dispatched += r.dispatched;
+        total.skipped += r.skipped;
+        if (r.failed) total.failed = (total.failed ?? 0) + r.failed;
+        const [advanced, released] = await Promise.allSettled([advancing, lease?.release()]);
+        for (const d of [advanced, released]) if (d.status === 'rejected') throw d.reason;
+        noted = released.status === 'fulfilled' && released.value === 'run again';
+      } while (noted);
+    } catch (err) {
+      // Let go so the next call (here or elsewhere) can run; a note left by another stays.
+      await lease?.release().catch(() => undefined);
+      throw err;
+    }
+    return true;
   }
 
   private leaseRenewedAt = Date.now();
@@ -227,19 +258,6 @@ export class ChangeDispatcher<T = unknown> {
     taking.catch(() => undefined);
     await execute();
     return { answer: await taking, ahead };
-  }
-
-  /**
-   * Releases the lease, unless a run is still wanted: another instance's note, or a call here
-   * that arrived while letting go (it found this run going and counts on it). Then the lease is
-   * taken again; if another instance got it meanwhile, the note acquire() leaves hands it the work.
-   */
-  private async letGo(lease: NonNullable<ChangeDispatcherOptions['lease']>): Promise<void> {
-    if ((await lease.release()) === 'run again') {
-      this.again = true;
-      return;
-    }
-    if (this.again && (await lease.acquire()) === 'held elsewhere') this.again = false;
   }
 
   /** A long run keeps its lease: renewed before each further page, and every 15 seconds within one. */

@@ -38,7 +38,14 @@ describe('the change feed reads its items with the lease', () => {
     readAhead: boolean;
   }
 
-  function instance(holder: string, seen: Dispatched[], options: { fail?: (change: ItemChange) => boolean; readId?: (id: number) => number } = {}) {
+  interface Options {
+    fail?: (change: ItemChange) => boolean;
+    readId?: (id: number) => number;
+    /** Runs inside a dispatch (the run waits for it). */
+    during?: () => Promise<void>;
+  }
+
+  function instance(holder: string, seen: Dispatched[], options: Options = {}) {
     const rows = new WorkflowStateRows(sp, KEYS);
     return new ChangeDispatcher<AiRequestItem>({
       sp,
@@ -51,14 +58,16 @@ describe('the change feed reads its items with the lease', () => {
       dispatch: async (change, read) => {
         const item = change.kind === 'deleted' ? undefined : await (read ?? repos.requests.get(change.itemId));
         seen.push({ change, item, readAhead: read !== undefined });
+        await options.during?.();
         if (options.fail?.(change)) throw new Error('not today');
       },
     });
   }
 
+  /** The feed's calls since then: the test's own writes of requests (the feed writes none) left out. */
   const calls = async (since: number): Promise<string[]> => {
     const body = (await (await fetch(`${h.origin}/dev/sharepoint/traffic/calls?since=${since}`)).json()) as { calls: { kind: string; parts?: string[] }[] };
-    return body.calls.map((c) => `${c.kind}${c.parts ? ` [${c.parts.join(', ')}]` : ''}`);
+    return body.calls.map((c) => `${c.kind}${c.parts ? ` [${c.parts.join(', ')}]` : ''}`).filter((c) => !c.startsWith('POST AI Requests items'));
   };
   const now = async (): Promise<number> => ((await (await fetch(`${h.origin}/dev/sharepoint/traffic/calls?since=${Number.MAX_SAFE_INTEGER}`)).json()) as { now: number }).now;
 
@@ -87,6 +96,56 @@ describe('the change feed reads its items with the lease', () => {
     const quiet = await now();
     expect(await feed.processChanges()).toEqual({ dispatched: 0, skipped: 0 });
     expect((await calls(quiet)).some((c) => c.includes('GET AI Requests'))).toBe(false);
+  });
+
+  test('a call during a run is read from the change log again once the lease is let go: its items with the lease, or no lease when nothing is new', async () => {
+    const seen: Dispatched[] = [];
+    const options: Options = {};
+    const feed = instance('instance-a', seen, options);
+    let joined: Promise<unknown> = Promise.resolve();
+    // The notification of a change made during the run: not awaited, it joins the run.
+    const notified = (): void => void (joined = feed.processChanges());
+    await feed.processChanges();
+    await feed.processChanges();
+
+    let made: AiRequestItem | undefined;
+    options.during = async () => {
+      options.during = undefined;
+      made = await repos.requests.create(samples.requests(8, 7));
+      notified();
+    };
+    const first = await repos.requests.create(samples.requests(9, 7));
+    let since = await now();
+    expect(await feed.processChanges()).toEqual({ dispatched: 2, skipped: 0 });
+    await joined;
+    expect(seen.map((s) => [s.change.itemId, s.readAhead])).toEqual([[first.Id, true], [made!.Id, true]]);
+    expect(await calls(since)).toEqual([
+      'POST AI Requests getchanges',
+      'POST $batch [MERGE AI Workflow State items(n), GET AI Requests items(n)]',
+      'POST $batch [MERGE AI Workflow State items(n), MERGE AI Workflow State items(n)]',
+      'POST AI Requests getchanges',
+      'POST $batch [MERGE AI Workflow State items(n), GET AI Requests items(n)]',
+      'POST $batch [MERGE AI Workflow State items(n), MERGE AI Workflow State items(n)]',
+    ]);
+
+    // A notification for a change the run's page already held: one look at the change log, no lease.
+    seen.length = 0;
+    const again = await repos.requests.create(samples.requests(10, 7));
+    options.during = () => {
+      options.during = undefined;
+      notified();
+      return Promise.resolve();
+    };
+    since = await now();
+    expect(await feed.processChanges()).toEqual({ dispatched: 1, skipped: 0 });
+    await joined;
+    expect(seen.map((s) => s.change.itemId)).toEqual([again.Id]);
+    expect(await calls(since)).toEqual([
+      'POST AI Requests getchanges',
+      'POST $batch [MERGE AI Workflow State items(n), GET AI Requests items(n)]',
+      'POST $batch [MERGE AI Workflow State items(n), MERGE AI Workflow State items(n)]',
+      'POST AI Requests getchanges',
+    ]);
   });
 
   test('a deleted item is not read; another instance that held the lease meanwhile makes the reads unused, and its work is not repeated', async () => {
