@@ -29,7 +29,7 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
   const { requestId, shape, reference } = context.df.getInput<AiRequestInput>();
   // Approvers are asked as soon as the route is planned; the stage's label and the requester's
   // messages go beside the steps (instances started before `shape` 2 replay as they ran).
-  const besideSteps = shape === 2;
+  const besideSteps = shape === 2 || shape === 3;
   const approved = new Set<string>();
   const attempts = new Map<string, number>();
   let replan = false;
@@ -109,9 +109,11 @@ export const aiRequest: OrchestrationHandler = function* (context: Orchestration
     if (receipt) yield receipt;
     if (!needsInformation) {
       yield* finish('approved', []);
-      // The approval drafted the register entry; its transparency record is drafted on it.
-      const draft: DraftTransparencyRecordInput = { requestId, approvedAt: context.df.currentUtcDateTime.toISOString() };
-      yield context.df.callActivity(ACTIVITY.draftTransparencyRecord, draft);
+      // The approval drafted the register entry (from shape 3 with its transparency record on it).
+      if (shape !== 3) {
+        const draft: DraftTransparencyRecordInput = { requestId, approvedAt: context.df.currentUtcDateTime.toISOString() };
+        yield context.df.callActivity(ACTIVITY.draftTransparencyRecord, draft);
+      }
       return { outcome: 'approved' };
     }
 

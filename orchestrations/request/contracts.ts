@@ -10,8 +10,10 @@ export interface AiRequestInput {
    * 2: a stage's bookkeeping (its label, the requester's messages: the receipt, "stage complete")
    * runs beside its steps instead of before them, so approvers are asked sooner. Instances
    * started before have none and replay as they ran.
+   * 3: as 2, and the approval drafts the register entry with its transparency record in one
+   * write, so no activity follows it to draft the record (instances of 2 replay with it).
    */
-  shape?: 2;
+  shape?: 2 | 3;
   /** The reference taken for a row that had none when its workflow started; the first plan writes it. */
   reference?: string;
 }

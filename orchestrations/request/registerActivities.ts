@@ -16,7 +16,7 @@ export function registerRequestActivities(appServices: () => AppServices): void 
   let requestActivities: ReturnType<typeof makeRequestActivities> | undefined;
   const requests = (): ReturnType<typeof makeRequestActivities> => {
     const s = appServices();
-    return (requestActivities ??= makeRequestActivities({ repos: s.repos, people: s.people, notifier: s.notifier, audit: s.audit, publicBaseUrl: s.settings.PUBLIC_BASE_URL }));
+    return (requestActivities ??= makeRequestActivities({ repos: s.repos, people: s.people, notifier: s.notifier, audit: s.audit, publicBaseUrl: s.settings.PUBLIC_BASE_URL, contactEmail: s.settings.GOVERNANCE_LEAD_EMAIL }));
   };
 
   let transparencyActivities: ReturnType<typeof makeTransparencyActivities> | undefined;

@@ -62,7 +62,7 @@ export async function startRequestWorkflow(
   // finds the instance and appends it then.
   const recorded = services.audit.append(submitted);
   recorded.catch(() => undefined);
-  const started = await startNewOnce(client, ORCHESTRATOR.aiRequest, instanceId, { requestId, shape: 2, ...(taken ? { reference } : {}) } satisfies AiRequestInput);
+  const started = await startNewOnce(client, ORCHESTRATOR.aiRequest, instanceId, { requestId, shape: 3, ...(taken ? { reference } : {}) } satisfies AiRequestInput);
   await recorded;
   if (!started) {
     // The other path started it after the look above; the audit key made the two entries one.

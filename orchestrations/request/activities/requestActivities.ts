@@ -11,6 +11,7 @@ import type { AskForMoreInformationInput, FinishRequestInput, PlanRequestRouteIn
 import { requestRef } from '../../../shared/requests/requestSummaries';
 import { requestInstanceId } from '../names';
 import { identityToWrite } from '../../../shared/requests/giveReference';
+import { draftedRecordColumns, transparencyDraftedEvent, transparencyDraftedKey } from '../../../shared/transparency/draftOnEntry';
 
 export interface RequestActivityDeps {
   repos: Pick<Repositories, 'requests' | 'policies' | 'register' | 'approvalTasks'>;
@@ -18,6 +19,8 @@ export interface RequestActivityDeps {
   notifier: Notifier;
   audit: AuditLog;
   publicBaseUrl: string;
+  /** The AI governance team's address, a drafted transparency record's contact. */
+  contactEmail: string;
 }
 
 const STATUS_OF = { approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn', refused: 'Rejected' } as const;
@@ -233,14 +236,22 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
   /**
    * An approved request drafts its entry in the AI Register (policy: a public register of approved
    * tools and research initiatives). The governance team checks the wording and publishes it; only
-   * public fields are filled. Found by its source request first, so a repeat run drafts one entry.
+   * public fields are filled, and the first draft of its transparency record goes with it.
+   * Found by its source request first, so a repeat run drafts one entry.
    */
   async function draftRegisterEntry(item: Awaited<ReturnType<typeof deps.repos.requests.get>>, reviewDue: string, approvedAt: string): Promise<void> {
-    if (await deps.repos.register.forRequest(item.Id)) return;
+    const found = await deps.repos.register.forRequest(item.Id);
+    const entry = found ?? (await deps.repos.register.create({ ...registerEntryFor(item, reviewDue, approvedAt), ...draftedRecordColumns(item, approvedAt, deps) }));
+    // Made just now: no earlier run got as far as the record's audit entry, which only follows it.
+    if (!found) deps.audit.knownNew?.([transparencyDraftedKey(item.Id)]);
+    await appendSoon(deps.audit, transparencyDraftedEvent(item.Id, entry.Id, approvedAt));
+  }
+
+  function registerEntryFor(item: Awaited<ReturnType<typeof deps.repos.requests.get>>, reviewDue: string, approvedAt: string): Parameters<typeof deps.repos.register.create>[0] {
     const route = routeFromItem(item);
     const steps = route?.stages.flat() ?? [];
     const hasDpia = steps.some((s) => s.code === 'DPIA');
-    await deps.repos.register.create({
+    return {
       Title: item.Title,
       EntryType: item.RequestType === REQUEST_TYPE_LABELS.research ? 'Research initiative' : 'Approved tool',
       Supplier: item.Supplier,
@@ -257,7 +268,7 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
       ReviewDate: `${reviewDue}T00:00:00Z`,
       Status: 'Draft',
       SourceRequestId: item.Id,
-    });
+    };
   }
 
   /** An approved tool is reviewed at the next policy review, and at most two years on. */

@@ -106,9 +106,15 @@ describe('approving from email', () => {
     // Approval drafts the tool's entry in the AI Register for the governance team to publish.
     const register = (await (
       await fetch(`${rt.origin}/sites/aigov/_api/web/lists/getByTitle('AI%20Register')/items?$filter=SourceRequestId eq ${id}`, { headers: { accept: 'application/json;odata=nometadata' } })
-    ).json()) as { value: { Title: string; EntryType: string; Status: string; DpiaStatus: string; ReviewDate: string }[] };
+    ).json()) as { value: { Id: number; Title: string; EntryType: string; Status: string; DpiaStatus: string; ReviewDate: string; TransparencyStatus: string; TransparencyRecordJson: string }[] };
     expect(register.value).toHaveLength(1);
-    expect(register.value[0]).toMatchObject({ Title: title, EntryType: 'Approved tool', Status: 'Draft', DpiaStatus: 'Completed' });
+    expect(register.value[0]).toMatchObject({ Title: title, EntryType: 'Approved tool', Status: 'Draft', DpiaStatus: 'Completed', TransparencyStatus: 'Draft' });
+    // The transparency record's first draft is written with the entry, and the log says so.
+    expect(JSON.parse(register.value[0].TransparencyRecordJson)).toMatchObject({ tier_1: { name: expect.any(String) as string } });
+    const drafted = (await (
+      await fetch(`${rt.origin}/sites/aigov/_api/web/lists/getByTitle('AI%20Audit%20Log')/items?$filter=IdempotencyKey eq 'request-${id}/transparency-record/drafted'`, { headers: { accept: 'application/json;odata=nometadata' } })
+    ).json()) as { value: { SubjectItemId: number; EventType: string }[] };
+    expect(drafted.value).toEqual([expect.objectContaining({ SubjectItemId: register.value[0].Id, EventType: 'transparency-record-drafted' })]);
     expect(register.value[0].ReviewDate.slice(0, 10)).toBe('2028-12-01');
     // Approved on 1 December 2026: the next policy review (6 January 2027) is less than 90 days
     // away, so it is skipped (docs/governance-timers.md) and the first review is two years on.

@@ -359,9 +359,9 @@ describe('aiRequest orchestrator, shape 2: a stage’s bookkeeping beside its st
   const decide = (rt: ReturnType<typeof startBackend>, instanceId: string) =>
     raiseEvent(rt.engine, instanceId, EVENT.stepSignal, JSON.stringify({ kind: 'decision', outcome: 'approved', decidedBy: 'x@example.nhs.uk', decidedAt: '2026-12-02T10:00:00Z', channel: 'email', comments: '' }));
 
-  it('asks the first stage’s approvers at once, with the receipt and the stage label beside them, and finishes Approved', () =>
+  it.each([2, 3])('shape %i: asks the first stage’s approvers at once, with the receipt and the stage label beside them, and finishes Approved', (shape) =>
     withBackend(harness('2026-12-01T09:00:00Z'), async ({ invoker, rt, status }) => {
-      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-5', JSON.stringify({ requestId: 5, shape: 2 }));
+      await startInstance(rt.engine, ORCHESTRATOR.aiRequest, 'request-5', JSON.stringify({ requestId: 5, shape }));
       const [plan] = await invoker.pending(1);
       // The plan leaves the receipt (and its audit entry) to the activity that runs beside the steps.
       expect(plan).toMatchObject({ name: ACTIVITY.planRequestRoute, input: { requestId: 5, receiptLater: true } });
@@ -388,7 +388,12 @@ describe('aiRequest orchestrator, shape 2: a stage’s bookkeeping beside its st
       const [finish] = await invoker.pending(1);
       expect(finish).toMatchObject({ name: ACTIVITY.finishRequest, input: { requestId: 5, outcome: 'approved' } });
       finish.resolve(null);
-      (await invoker.pending(1))[0].resolve(null);
+      // Shape 2 drafts the transparency record after the approval; from 3 the approval drafts it with the register entry.
+      if (shape === 2) {
+        const [draft] = await invoker.pending(1);
+        expect(draft.name).toBe(ACTIVITY.draftTransparencyRecord);
+        draft.resolve(null);
+      }
       await rt.advance(1);
       expect(JSON.parse(status('request-5')!.output!)).toEqual({ outcome: 'approved' });
     }));
