@@ -14,7 +14,7 @@ export const appDecisionService = (services: Pick<AppServices, 'sp' | 'repos' | 
     people: services.people,
     keys: services.settings.DECISION_SIGNING_KEYS,
     now: () => appClock.now(),
-    knownNew: (keys) => services.audit.knownNew?.(keys),
+    beforeClaim: () => services.audit.beforeClaim?.() ?? (() => undefined),
     readTogether: batchedReads(services.sp),
     ...delivery,
   });

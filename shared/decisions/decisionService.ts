@@ -27,8 +27,8 @@ export interface DecisionServiceDeps extends StepDelivery {
   people: PeopleDirectory;
   keys: SigningKeyRing;
   now(): Date;
-  /** The audit log's word that these keys cannot be recorded yet (BatchingAuditLog.knownNew), when it has one. */
-  knownNew?(keys: readonly string[]): void;
+  /** Taken before a claim: the audit log's word that these keys cannot be recorded yet (BatchingAuditLog.beforeClaim), when it has one. */
+  beforeClaim?(): (keys: readonly string[]) => void;
   /** Reads that need nothing of each other in one round trip (`batchedReads`); side by side without it. */
   readTogether?: ReadTogether<DecisionServiceDeps['repos']>;
 }
@@ -235,6 +235,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     // Claim the link on the task row (etag-guarded), writing the decision with it, so a decision
     // that reached SharePoint is never lost even if the process stops before the next line.
     const respondedById = await deps.people.idFor(claims.approverEmail);
+    const claimIsFirst = deps.beforeClaim?.();
     // From the row as the page's read found it: its etag refuses the claim if it changed since.
     const row = await deps.repos.approvalTasks.modify(loaded.row.Id, (current) =>
       current.DecisionTokenId || current.Status === 'Cancelled'
@@ -255,7 +256,7 @@ export function makeDecisionService(deps: DecisionServiceDeps) {
     if (row.DecisionTokenId !== claims.tokenId) return { ok: false, refusal: { kind: row.Status === 'Cancelled' ? 'step-closed' : 'already-decided' } };
     // This claim is the step's first (the row had none): recordDecision, which appends the
     // decision's audit entry, runs only after it, so the log cannot hold that entry yet.
-    if (!loaded.row.DecisionTokenId) deps.knownNew?.([decisionAuditKey(view.requestId, claims.stepCode, loaded.row.Attempt ?? 1, loaded.roleCode)]);
+    if (!loaded.row.DecisionTokenId) claimIsFirst?.([decisionAuditKey(view.requestId, claims.stepCode, loaded.row.Attempt ?? 1, loaded.roleCode)]);
 
     await deps.raiseDecision(instanceId, {
       kind: 'decision',

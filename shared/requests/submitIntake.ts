@@ -38,6 +38,9 @@ export async function submitIntake(
 ): Promise<SubmitOutcome> {
   const { intake, key } = submission;
   const earlier = key ? await firstRequestWithKey(services, key) : undefined;
+  // Taken before the row is written: keys are known new only if this process still holds the
+  // audit head unbroken from before the write (BatchingAuditLog.beforeClaim).
+  const rowIsNew = services.audit.beforeClaim?.();
   const created = earlier ? undefined : await createRow(services, intake, key, submission.now);
   const first = earlier ?? (created && (await removeIfRepeat(services, created)));
   if (first && first.IntakeJson !== JSON.stringify(intake)) return { kind: 'key-used', requestId: first.Id };
@@ -48,7 +51,7 @@ export async function submitIntake(
   if (!earlier && first) return { kind: 'replayed', item, reference: given.reference };
   // The row is new (SharePoint never gives an id twice), so its submission cannot be on record
   // yet: every path that records it starts from the row.
-  if (created) services.audit.knownNew?.([submissionAuditKey(created.Id)]);
+  if (created) rowIsNew?.([submissionAuditKey(created.Id)]);
   const start = () =>
     startRequestWorkflow(services, client, {
       requestId: item.Id,

@@ -240,10 +240,11 @@ export function makeRequestActivities(deps: RequestActivityDeps) {
    * Found by its source request first, so a repeat run drafts one entry.
    */
   async function draftRegisterEntry(item: Awaited<ReturnType<typeof deps.repos.requests.get>>, reviewDue: string, approvedAt: string): Promise<void> {
+    const entryIsNew = deps.audit.beforeClaim?.();
     const found = await deps.repos.register.forRequest(item.Id);
     const entry = found ?? (await deps.repos.register.create({ ...registerEntryFor(item, reviewDue, approvedAt), ...draftedRecordColumns(item, approvedAt, deps) }));
     // Made just now: no earlier run got as far as the record's audit entry, which only follows it.
-    if (!found) deps.audit.knownNew?.([transparencyDraftedKey(item.Id)]);
+    if (!found) entryIsNew?.([transparencyDraftedKey(item.Id)]);
     await appendSoon(deps.audit, transparencyDraftedEvent(item.Id, entry.Id, approvedAt));
   }
 
