@@ -89,6 +89,8 @@ export interface AuditLogOptions {
   backoff?: (attempt: number) => Promise<void>;
   /** Most events written in one step (one move of the head, one batched write); 20 by default. */
   maxBatch?: number;
+  /** The clock that tells a reservation overtaken from one left behind (tests move it on). */
+  now?: () => number;
 }
 
 const randomBackoff = (attempt: number): Promise<void> =>
@@ -120,6 +122,13 @@ const PendingEntries = z.array(
   }),
 );
 
+/**
+ * A writer writes what it reserved within a round trip or two. The head keeps its last
+ * reservation until the next append, so entries it holds that the log lacks for longer than this
+ * were deleted after they were written, or their writer stopped and nothing has been appended since.
+ */
+export const RESERVED_GRACE_MS = 60_000;
+
 export function headOf(item: AuditAnchorItem): AuditHead {
   return { sequence: item.HeadSequence, hash: item.HeadHash, pending: item.Pending ? PendingEntries.parse(JSON.parse(item.Pending)) : [] };
 }
@@ -129,7 +138,7 @@ export function headOf(item: AuditAnchorItem): AuditHead {
  * last step's entries, so this is also how a deletion of the log's last entries shows in the log
  * once the next append has put them back.
  */
-function restoredNote(entries: readonly ChainedAuditEntry[]): AuditEvent {
+function restoredNote(entries: readonly ChainedAuditEntry[], at: number): AuditEvent {
   const first = entries[0].Sequence;
   const last = entries[entries.length - 1];
   return {
@@ -138,10 +147,10 @@ function restoredNote(entries: readonly ChainedAuditEntry[]): AuditEvent {
     subjectList: 'AI Audit Log',
     actor: 'system',
     channel: 'System',
-    occurredAt: new Date().toISOString(),
+    occurredAt: new Date(at).toISOString(),
     details: {
       sequences: entries.map((e) => e.Sequence),
-      reason: 'They were reserved in the AI Audit Anchor and not in the log when this writer looked: their writer stopped before writing them (or was still writing them), or they were deleted after they were written.',
+      reason: 'They were reserved in the AI Audit Anchor over a minute before and not in the log when this writer looked: their writer stopped before writing them, or they were deleted after they were written.',
     },
     key: `audit-restored:${first}-${last.Sequence}:${last.Hash.slice(0, 16)}`,
   };
@@ -164,14 +173,15 @@ const toItem = (entry: ChainedAuditEntry): AuditEntry => ({ ...entry, Channel: e
  *   read it (a 412 says another instance moved it, and the head is read again);
  * - an append resolves once its entries are in the log, and the reservation is not cleared: the
  *   next append replaces it. The head keeps a copy of the last step's entries, so one deleted
- *   from the log is written back by the next append, with an entry saying so (a writer that
- *   stopped leaves the same), and `audit:verify` reports entries reserved for over a minute and
- *   missing from the log.
+ *   from the log is written back by the next append; reserved for over a minute (a writer that
+ *   stopped, or a deletion), with an entry saying so, and `audit:verify` reports them as missing
+ *   until then. Sooner, their writer may still be writing them: they are written without a note.
  */
 export function createAuditLog(repo: AuditLogRepository, options: AuditLogOptions = {}): BatchingAuditLog & { settled(): Promise<void> } {
   const maxAttempts = options.maxAttempts ?? 30;
   const backoff = options.backoff ?? randomBackoff;
   const maxBatch = options.maxBatch ?? 20;
+  const now = options.now ?? Date.now;
   // The head as this process left it, and the entries of ours it still holds reserved (written).
   let known: { item: AuditAnchorItem; reserved: ChainedAuditEntry[] } | undefined;
   const waiting: { events: readonly AuditEvent[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
@@ -271,7 +281,9 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
         item = await readHead();
         const restored = await completeReserved(headOf(item).pending);
         completed.push(...restored);
-        if (restored.length > 0) notes.push(restoredNote(restored));
+        // Within the grace their writer may still be writing them (another instance's append
+        // overtaken, not a loss): said in the log only when they were left behind.
+        if (restored.length > 0 && now() - Date.parse(item.Modified) > RESERVED_GRACE_MS) notes.push(restoredNote(restored, now()));
       }
       const fresh = [...notes, ...(await unrecorded(events))];
       if (fresh.length === 0) {

@@ -1,6 +1,8 @@
 import { checkChainEnd, GENESIS_HASH, verifyAuditChain, type ChainedAuditEntry } from '../security/auditChain';
 import type { AuditLogRepository } from '../sharepoint/repositories/aiAuditLog';
-import { headOf } from './auditLog';
+import { headOf, RESERVED_GRACE_MS } from './auditLog';
+
+export { RESERVED_GRACE_MS };
 
 export type AuditLogVerdict =
   | { ok: true; entries: number; reserved: number; duplicates: number }
@@ -9,12 +11,6 @@ export type AuditLogVerdict =
 /** Rounds of "the head moved on while we read": appends keep landing on a busy log. */
 const CATCH_UP_ROUNDS = 5;
 
-/**
- * A writer writes what it reserved within a round trip or two. The head keeps its last
- * reservation until the next append, so entries it holds that the log lacks for longer than this
- * were deleted after they were written, or their writer stopped and nothing has been appended since.
- */
-export const RESERVED_GRACE_MS = 60_000;
 
 /**
  * Walks the whole log page by page (memory stays flat), each page continuing from the last

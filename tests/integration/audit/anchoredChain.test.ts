@@ -116,7 +116,8 @@ describe('the anchored audit chain', () => {
     expect(later).toMatchObject({ ok: false, sequence: 3, intactBefore: 2 });
     expect((later as { explanation: string }).explanation).toMatch(/^Entry 3 is missing: the anchor has held them since .+, so they were deleted after they were written/);
 
-    await createAuditLog(repo).append(event(4));
+    // Written back by the next append a minute on, with an entry saying so.
+    await createAuditLog(repo, { now: () => Date.now() + RESERVED_GRACE_MS + 1000 }).append(event(4));
     const after = await entries();
     expect(after.map((e) => [e.Sequence, e.IdempotencyKey])).toEqual([
       [1, 'decision:1'],
@@ -128,6 +129,24 @@ describe('the anchored audit chain', () => {
     expect(after[2].Hash).toBe(third.Hash);
     expect(after[3]).toMatchObject({ Title: "Audit entry 3 written from the anchor's copy", EventType: 'audit-entries-restored', Actor: 'system' });
     expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 5 entries, every link checked.\n' });
+  });
+
+  it('writes back, without a note, reserved entries missing moments after they were reserved: their writer may still be writing them', async () => {
+    const log = createAuditLog(repo);
+    for (let i = 1; i <= 2; i++) await log.append(event(i));
+    await log.settled();
+    const second = (await entries())[1];
+    expect(await rest(h.siteUrl, second.Id, 'DELETE')).toBe(200);
+
+    await createAuditLog(repo).append(event(3));
+    const after = await entries();
+    expect(after.map((e) => [e.Sequence, e.IdempotencyKey])).toEqual([
+      [1, 'decision:1'],
+      [2, 'decision:2'],
+      [3, 'decision:3'],
+    ]);
+    expect(after[1].Hash).toBe(second.Hash);
+    expect(await auditVerify(h.siteUrl)).toEqual({ code: 0, stdout: 'Audit log intact: 3 entries, every link checked.\n' });
   });
 
   it('keeps one chain when several instances append at once: no fork, no number used twice', async () => {
@@ -155,8 +174,8 @@ describe('the anchored audit chain', () => {
     expect(meanwhile.code).toBe(0);
     expect(meanwhile.stdout).toContain('1 reserved entry is held by the anchor');
 
-    await createAuditLog(repo).append(event(3));
-    // The reserved entry first, then the entry that says it was written late, then the new one.
+    // A minute on: the reserved entry first, then the entry that says it was written late, then the new one.
+    await createAuditLog(repo, { now: () => Date.now() + RESERVED_GRACE_MS + 1000 }).append(event(3));
     expect((await entries()).map((e) => [e.Sequence, e.IdempotencyKey])).toEqual([
       [1, 'decision:1'],
       [2, 'decision:2'],
