@@ -81,7 +81,8 @@ export const approvalStep: OrchestrationHandler = function* (context: Orchestrat
     // A decision is delivered at least once: one claimed on its task row is raised again when its
     // link is reopened or by the start-up repair, so a role already counted is not counted twice.
     if (joint && signal.roleCode && concurring.some((d) => d.roleCode === signal.roleCode)) continue;
-    const record: RecordDecisionInput = { requestId, stepCode: step.code, attempt, signal };
+    const writtenByStep = Object.assign({}, ...concurring.map((d) => d.references ?? {})) as Record<string, string>;
+    const record: RecordDecisionInput = { requestId, stepCode: step.code, attempt, signal, ...(concurring.length > 0 ? { writtenByStep } : {}) };
     yield context.df.callActivity(ACTIVITY.recordDecision, record);
     if (joint && signal.roleCode && (signal.outcome === 'approved' || signal.outcome === 'not-required')) {
       stillToDecide.delete(signal.roleCode);

@@ -158,6 +158,11 @@ export interface RecordDecisionInput {
   stepCode: string;
   attempt: number;
   signal: Extract<StepSignal, { kind: 'decision' }>;
+  /**
+   * The references this step's earlier decisions wrote to the request (a joint step's roles that
+   * have concurred): a column already holding this decision's value is not written again.
+   */
+  writtenByStep?: Record<string, string>;
 }
 
 export type StepResult =

@@ -7,8 +7,16 @@ type RequestColumns = Partial<ItemFields<typeof aiRequestsList>>;
 
 const area = (v: string | undefined) => (v === 'met' || v === 'not-met' ? DTAC_RESULT_LABELS[v] : undefined);
 
-/** The AI Requests columns a decision's references fill in; a reference not given leaves its column as it is. */
-export function requestColumnsFor(refs: DecisionReferences): RequestColumns {
+/**
+ * The AI Requests columns a decision's references fill in; a reference not given leaves its
+ * column as it is, and so does one equal to what `written` says was written before.
+ */
+export function requestColumnsFor(refs: DecisionReferences, written: DecisionReferences = {}): RequestColumns {
+  const changed = Object.fromEntries(Object.entries(refs).filter(([field, value]) => written[field as keyof DecisionReferences] !== value)) as DecisionReferences;
+  return columnsOf(changed);
+}
+
+function columnsOf(refs: DecisionReferences): RequestColumns {
   const columns: RequestColumns = {
     DpiaReference: refs.dpiaReference,
     DtacReference: refs.dtacReference,

@@ -291,7 +291,9 @@ export function makeStepActivities(deps: StepActivityDeps) {
     // The references are the request's too: its columns say which DPIA, DTAC and research approvals it rests on.
     // Written whatever the row holds now (a MERGE sets only these columns, and none depends on
     // another), so nothing is read first; a Status this process wrote just before stays trusted.
-    const columns = requestColumnsFor(references);
+    // A joint step's second role confirming the first one's reference writes nothing: that write
+    // would change nothing but wake the change feed (a hand edit made between the two stays).
+    const columns = requestColumnsFor(references, referencesFromJson(JSON.stringify(input.writtenByStep ?? {})));
     if (Object.keys(columns).length > 0) await deps.repos.requests.update(input.requestId, columns, '*');
     // A joint step ends at one role's rejection or question: the other roles' rows close with it,
     // so no inbox keeps offering a decision nobody will act on.

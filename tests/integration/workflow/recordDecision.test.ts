@@ -160,6 +160,20 @@ describe('recording a claimed decision', () => {
     expect(repos.requests.statusWrittenHere(after)).toBe(true);
   });
 
+  test("a joint step's later role confirming the reference its earlier role wrote writes nothing to the request; a different one is written", async () => {
+    const { requestId, input } = await claimed();
+    await repos.requests.modify(requestId, () => ({ DpiaReference: 'DPIA-2026-014' }));
+    const same = { ...input, signal: { ...input.signal, references: { dpiaReference: 'DPIA-2026-014' } }, writtenByStep: { dpiaReference: 'DPIA-2026-014' } };
+
+    const calls = await callsOf(() => steps.recordDecision(same));
+    expect(calls.filter((c) => c.includes('AI Requests'))).toEqual([]);
+    expect(await decisionEntries(requestId)).toEqual([expect.objectContaining({ Details: expect.stringContaining('"dpiaReference":"DPIA-2026-014"') as string })]);
+
+    const { requestId: other, input: next } = await claimed();
+    await steps.recordDecision({ ...next, signal: { ...next.signal, references: { dpiaReference: 'DPIA-2026-015' } }, writtenByStep: { dpiaReference: 'DPIA-2026-014' } });
+    expect(await repos.requests.get(other)).toMatchObject({ DpiaReference: 'DPIA-2026-015' });
+  });
+
   test('a row deleted from the list since the claim fails the step with a message that says so', async () => {
     const { taskId, input } = await claimed();
     await repos.approvalTasks.remove(taskId);

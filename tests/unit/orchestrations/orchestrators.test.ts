@@ -159,6 +159,29 @@ describe('approvalStep orchestrator: joint steps', () => {
     }
   });
 
+  it("tells each later role's record what the step's earlier decisions wrote to the request", async () => {
+    const h = harness('2026-12-01T09:00:00Z');
+    try {
+      await startDpiaStep(h, 'jw');
+      await h.rt.advance(1);
+      const withRef = (roleCode: string, by: string, dpiaReference: string) => JSON.stringify({ ...JSON.parse(decision(roleCode, 'approved', by)), references: { dpiaReference } });
+      await raiseEvent(h.rt.engine, 'jw', EVENT.stepSignal, withRef('IG_MANAGER', 'ig@example.nhs.uk', 'DPIA-2026-014'));
+      const [first] = await h.invoker.pending(1);
+      expect(first.input).not.toHaveProperty('writtenByStep');
+      first.resolve(null);
+      await h.rt.advance(1);
+
+      await raiseEvent(h.rt.engine, 'jw', EVENT.stepSignal, withRef('HEAD_OF_SAFE_PRACTICE', 'hsp@example.nhs.uk', 'DPIA-2026-014'));
+      const [second] = await h.invoker.pending(1);
+      expect(second.input).toMatchObject({ signal: { roleCode: 'HEAD_OF_SAFE_PRACTICE' }, writtenByStep: { dpiaReference: 'DPIA-2026-014' } });
+      second.resolve(null);
+      await h.rt.advance(1);
+      expect(JSON.parse(h.status('jw')!.output!)).toMatchObject({ outcome: 'approved' });
+    } finally {
+      await h.rt.stop();
+    }
+  });
+
   // A decision claimed on its task row is raised again (link reopened, start-up repair) when the
   // step may not have heard it: the same role's decision twice is counted, and recorded, once.
   it('a joint step ignores a role’s decision delivered a second time', async () => {
