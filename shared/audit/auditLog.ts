@@ -129,6 +129,9 @@ const PendingEntries = z.array(
  */
 export const RESERVED_GRACE_MS = 60_000;
 
+/** Whether the head's reservation is older than the grace: its entries missing from the log were left behind, not still being written. */
+export const reservedPastGrace = (anchor: Pick<AuditAnchorItem, 'Modified'>, now: number): boolean => now - Date.parse(anchor.Modified) > RESERVED_GRACE_MS;
+
 export function headOf(item: AuditAnchorItem): AuditHead {
   return { sequence: item.HeadSequence, hash: item.HeadHash, pending: item.Pending ? PendingEntries.parse(JSON.parse(item.Pending)) : [] };
 }
@@ -283,7 +286,7 @@ export function createAuditLog(repo: AuditLogRepository, options: AuditLogOption
         completed.push(...restored);
         // Within the grace their writer may still be writing them (another instance's append
         // overtaken, not a loss): said in the log only when they were left behind.
-        if (restored.length > 0 && now() - Date.parse(item.Modified) > RESERVED_GRACE_MS) notes.push(restoredNote(restored, now()));
+        if (restored.length > 0 && reservedPastGrace(item, now())) notes.push(restoredNote(restored, now()));
       }
       const fresh = [...notes, ...(await unrecorded(events))];
       if (fresh.length === 0) {

@@ -1,8 +1,6 @@
 import { checkChainEnd, GENESIS_HASH, verifyAuditChain, type ChainedAuditEntry } from '../security/auditChain';
 import type { AuditLogRepository } from '../sharepoint/repositories/aiAuditLog';
-import { headOf, RESERVED_GRACE_MS } from './auditLog';
-
-export { RESERVED_GRACE_MS };
+import { headOf, reservedPastGrace } from './auditLog';
 
 export type AuditLogVerdict =
   | { ok: true; entries: number; reserved: number; duplicates: number }
@@ -10,7 +8,6 @@ export type AuditLogVerdict =
 
 /** Rounds of "the head moved on while we read": appends keep landing on a busy log. */
 const CATCH_UP_ROUNDS = 5;
-
 
 /**
  * Walks the whole log page by page (memory stays flat), each page continuing from the last
@@ -38,7 +35,7 @@ export async function verifyAuditLog(repo: Pick<AuditLogRepository, 'afterSequen
     if (head && head.sequence > trusted.sequence && grew && round < CATCH_UP_ROUNDS) continue;
     const end = checkChainEnd(trusted, head);
     if (!end.ok) return { ok: false, sequence: end.sequence, intactBefore: Math.min(trusted.sequence, end.sequence - 1), explanation: end.explanation };
-    if (end.reserved > 0 && anchor && now() - Date.parse(anchor.Modified) > RESERVED_GRACE_MS) {
+    if (end.reserved > 0 && anchor && reservedPastGrace(anchor, now())) {
       const range = end.reserved === 1 ? `Entry ${trusted.sequence + 1} is` : `Entries ${trusted.sequence + 1} to ${trusted.sequence + end.reserved} are`;
       return {
         ok: false,

@@ -1,6 +1,6 @@
 import { startEmulator, type EmulatorHarness } from '../../../local/sharepoint/standalone';
-import { createAuditLog, type AuditEvent } from '../../../shared/audit/auditLog';
-import { RESERVED_GRACE_MS, verifyAuditLog } from '../../../shared/audit/verifyAuditLog';
+import { createAuditLog, RESERVED_GRACE_MS, type AuditEvent } from '../../../shared/audit/auditLog';
+import { verifyAuditLog } from '../../../shared/audit/verifyAuditLog';
 import { chainAuditEntry, type ChainedAuditEntry } from '../../../shared/security/auditChain';
 import { provisionSite } from '../../../shared/sharepoint/provision';
 import { collect } from '../../../shared/sharepoint/listRepository';
@@ -69,6 +69,15 @@ describe('the anchored audit chain', () => {
   let h: EmulatorHarness;
   let repo: AuditLogRepository;
   const entries = async () => collect(repo.afterSequence(0));
+  /** Appends entries 1 to `count` from one writer, then deletes entry `sequence` from the list as someone with edit rights could; answers it as it was. */
+  const writtenThenDeleted = async (count: number, sequence: number) => {
+    const log = createAuditLog(repo);
+    for (let i = 1; i <= count; i++) await log.append(event(i));
+    await log.settled();
+    const deleted = (await entries())[sequence - 1];
+    expect(await rest(h.siteUrl, deleted.Id, 'DELETE')).toBe(200);
+    return deleted;
+  };
   /** A log over a repository counting its round trips, its first entry written and the counts zeroed. */
   const countedLogAfterOneEntry = async () => {
     const calls = countingCalls(repo);
@@ -102,11 +111,7 @@ describe('the anchored audit chain', () => {
   });
 
   it('detects the last entry deleted; the next append writes it back from the anchor and says so in the log', async () => {
-    const log = createAuditLog(repo);
-    for (let i = 1; i <= 3; i++) await log.append(event(i));
-    await log.settled();
-    const third = (await entries())[2];
-    expect(await rest(h.siteUrl, third.Id, 'DELETE')).toBe(200);
+    const third = await writtenThenDeleted(3, 3);
 
     // The anchor still holds the last step's entries: moments after, they count as reserved (a
     // writer may be writing them); after a minute, as missing.
@@ -132,11 +137,7 @@ describe('the anchored audit chain', () => {
   });
 
   it('writes back, without a note, reserved entries missing moments after they were reserved: their writer may still be writing them', async () => {
-    const log = createAuditLog(repo);
-    for (let i = 1; i <= 2; i++) await log.append(event(i));
-    await log.settled();
-    const second = (await entries())[1];
-    expect(await rest(h.siteUrl, second.Id, 'DELETE')).toBe(200);
+    const second = await writtenThenDeleted(2, 2);
 
     await createAuditLog(repo).append(event(3));
     const after = await entries();
